@@ -1,0 +1,49 @@
+import type { StoreConfig } from '../../domain/config/types.ts';
+
+/** The store configuration as the hub serves it, kept for starts without a network. */
+export interface HubConfig {
+  readonly config: StoreConfig;
+  readonly broker: { readonly wsUrl: string };
+}
+
+const CACHE_KEY = 'nextup.hubConfig';
+
+export class ConfigUnavailableError extends Error {
+  constructor() {
+    super('This device has never reached the store hub, so it has no store configuration yet.');
+    this.name = 'ConfigUnavailableError';
+  }
+}
+
+function isHubConfig(x: unknown): x is HubConfig {
+  if (typeof x !== 'object' || x === null) return false;
+  const o = x as { config?: { store?: { id?: unknown } }; broker?: { wsUrl?: unknown } };
+  return typeof o.config?.store?.id === 'string' && typeof o.broker?.wsUrl === 'string';
+}
+
+/** Fresh from the hub when it answers quickly; otherwise the copy from the last visit. */
+export async function loadHubConfig(timeoutMs = 3000): Promise<HubConfig> {
+  try {
+    const res = await fetch('/api/config', { signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' });
+    if (res.ok) {
+      const body: unknown = await res.json();
+      if (isHubConfig(body)) {
+        localStorage.setItem(CACHE_KEY, JSON.stringify(body));
+        return body;
+      }
+    }
+  } catch {
+    // offline or hub down: fall back to the cached copy
+  }
+  const cached = localStorage.getItem(CACHE_KEY);
+  if (cached) {
+    const parsed: unknown = JSON.parse(cached);
+    if (isHubConfig(parsed)) return parsed;
+  }
+  throw new ConfigUnavailableError();
+}
+
+export function brokerUrlFor(hub: HubConfig, loc: Location): string {
+  if (hub.broker.wsUrl) return hub.broker.wsUrl;
+  return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/mqtt`;
+}

@@ -1,0 +1,107 @@
+import { NextupDb } from '../../data/db.ts';
+import { DexieStorage, loadDeviceId } from '../../data/dexie-storage.ts';
+import type { Conflict } from '../../domain/queue/state.ts';
+import { createMqttTransport } from '../../sync/mqtt-transport.ts';
+import { systemClock } from '../../sync/ports.ts';
+import { Replica } from '../../sync/replica.ts';
+import { presencePayload, topics } from '../../sync/topics.ts';
+import { brokerUrlFor, loadHubConfig } from './config-source.ts';
+import type { DeviceRuntime, DeviceSnapshot } from './types.ts';
+
+export type DeviceRole = 'kiosk' | 'clerk' | 'board' | 'manager';
+
+export interface RuntimeOptions {
+  readonly role: DeviceRole;
+  /** A readable prefix for the device id, e.g. the configured kiosk "kiosk-1". */
+  readonly deviceId?: string;
+}
+
+/** A readable hint for the device id; the runtime appends a random part kept in IndexedDB. */
+export function deviceIdFor(role: string, preferred?: string): string {
+  return preferred ?? role;
+}
+
+function randomSuffix(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(4));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Wires this browser's device: configuration, IndexedDB, MQTT and the replica. */
+export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceRuntime> {
+  const hub = await loadHubConfig();
+  const { config } = hub;
+  const root = { prefix: config.mqtt.topicPrefix, store: config.store.id };
+  const db = new NextupDb(config.store.id);
+  const hint = (opts.deviceId ?? opts.role).replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40) || opts.role;
+  const deviceId = await loadDeviceId(db, () => `${hint}-${randomSuffix()}`);
+  void navigator.storage?.persist?.().catch(() => false);
+
+  const presenceTopic = topics.presence(root, deviceId);
+  const transport = createMqttTransport({
+    url: brokerUrlFor(hub, location),
+    clientId: deviceId,
+    will: { topic: presenceTopic, payload: presencePayload(deviceId, opts.role, false, Date.now()), retain: true },
+    hello: () => ({
+      topic: presenceTopic,
+      payload: presencePayload(deviceId, opts.role, true, Date.now()),
+      retain: true,
+    }),
+  });
+  const onOnline = (): void => transport.setNetworkAvailable(true);
+  const onOffline = (): void => transport.setNetworkAvailable(false);
+  window.addEventListener('online', onOnline);
+  window.addEventListener('offline', onOffline);
+  if (!navigator.onLine) onOffline();
+
+  const replica = await Replica.open({
+    root,
+    device: deviceId,
+    timeZone: config.store.timeZone,
+    storage: new DexieStorage(db),
+    transport,
+    clock: systemClock,
+    onRejected: (reason) => console.warn(`[nextup] ${reason}`),
+  });
+
+  const dismissed = new Set<string>();
+  const listeners = new Set<() => void>();
+  let snapshot: DeviceSnapshot | undefined;
+  const build = (): DeviceSnapshot => ({
+    version: replica.version,
+    state: replica.state,
+    status: { connection: replica.connection, pending: replica.pending },
+    myConflicts: replica.state.conflicts.filter(
+      (c: Conflict) => c.device === deviceId && !dismissed.has(c.eventId),
+    ),
+  });
+  const notify = (): void => {
+    snapshot = undefined;
+    for (const l of listeners) l();
+  };
+  replica.subscribe(notify);
+
+  return {
+    config,
+    deviceId,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot() {
+      snapshot ??= build();
+      return snapshot;
+    },
+    run: (decide) => replica.run(decide),
+    dismissConflict(eventId) {
+      dismissed.add(eventId);
+      notify();
+    },
+    async close() {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+      await replica.close();
+      await transport.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { StoreConfig } from '../../domain/config/types.ts';
+import type { CommandResult } from '../../domain/queue/commands.ts';
+import type { StoreEvent } from '../../domain/queue/events.ts';
+import type { Conflict, QueueState } from '../../domain/queue/state.ts';
+
+/** What a screen needs from the device: state to render and one way to act. */
+export type ConnectionState = 'online' | 'offline' | 'connecting';
+
+export interface DeviceStatus {
+  readonly connection: ConnectionState;
+  /** Local changes not yet acknowledged by the broker. */
+  readonly pending: number;
+}
+
+export interface DeviceSnapshot {
+  /** Increases on every change; the object identity changes with it. */
+  readonly version: number;
+  readonly state: QueueState;
+  readonly status: DeviceStatus;
+  /** Actions of this device that lost against another device's after a merge. */
+  readonly myConflicts: readonly Conflict[];
+}
+
+export type RunOutcome =
+  | { ok: true; event: StoreEvent }
+  | { ok: false; error: Extract<CommandResult, { ok: false }>['error'] | 'storageFailed' };
+
+export interface DeviceRuntime {
+  readonly config: StoreConfig;
+  readonly deviceId: string;
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): DeviceSnapshot;
+  /**
+   * Decides and commits one local change. Runs one at a time, so two quick taps never see
+   * the same state. Resolves after the event is in local storage (the commit point).
+   */
+  run(decide: (state: QueueState) => CommandResult): Promise<RunOutcome>;
+  dismissConflict(eventId: string): void;
+  close(): Promise<void>;
+}

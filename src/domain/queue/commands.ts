@@ -1,0 +1,77 @@
+import type { IssuingDeviceConfig, StoreConfig } from '../config/types.ts';
+import type { EventBody } from './events.ts';
+import { nextNumber } from './numbering.ts';
+import { ticketAtCounter, waitingTickets } from './selectors.ts';
+import type { QueueState } from './state.ts';
+
+/**
+ * Commands decide, from the current state, which event a user action becomes, or why it
+ * cannot happen. They hold the queue's rules so screens only render and send.
+ */
+export type CommandResult =
+  | { ok: true; event: EventBody }
+  | { ok: false; error: CommandError };
+
+export type CommandError =
+  | 'unknownService'
+  | 'rangeExhausted'
+  | 'queueEmpty'
+  | 'counterBusy'
+  | 'notAtCounter'
+  | 'unknownTicket';
+
+const ok = (event: EventBody): CommandResult => ({ ok: true, event });
+const fail = (error: CommandError): CommandResult => ({ ok: false, error });
+
+export function issueTicket(
+  state: QueueState,
+  cfg: StoreConfig,
+  kiosk: IssuingDeviceConfig,
+  serviceId: string,
+  ticketId: string,
+): CommandResult {
+  const service = cfg.services.find((s) => s.id === serviceId);
+  if (!service) return fail('unknownService');
+  const next = nextNumber(state, service, kiosk.range);
+  if (!next) return fail('rangeExhausted');
+  return ok({ type: 'ticket.issued', ticket: ticketId, service: service.id, number: next.number, n: next.n });
+}
+
+export function openCounter(counter: string, services: readonly string[]): CommandResult {
+  return ok({ type: 'counter.opened', counter, services: [...services] });
+}
+
+export function closeCounter(counter: string): CommandResult {
+  return ok({ type: 'counter.closed', counter });
+}
+
+/** Calls the first customer in line among the counter's services. */
+export function callNext(state: QueueState, counter: string, services: readonly string[]): CommandResult {
+  if (ticketAtCounter(state, counter)) return fail('counterBusy');
+  const next = waitingTickets(state, services)[0];
+  if (!next) return fail('queueEmpty');
+  return ok({ type: 'ticket.called', ticket: next.id, counter });
+}
+
+type CounterAction = 'ticket.recalled' | 'ticket.started' | 'ticket.completed' | 'ticket.noShow';
+
+/** Acts on the ticket this counter currently holds. */
+export function actOnCurrent(state: QueueState, counter: string, type: CounterAction): CommandResult {
+  const t = ticketAtCounter(state, counter);
+  if (!t) return fail('notAtCounter');
+  if (type === 'ticket.started' && t.status !== 'called') return fail('notAtCounter');
+  return ok({ type, ticket: t.id, counter });
+}
+
+export function transferCurrent(state: QueueState, counter: string, toService: string, cfg: StoreConfig): CommandResult {
+  if (!cfg.services.some((s) => s.id === toService)) return fail('unknownService');
+  const t = ticketAtCounter(state, counter);
+  if (!t) return fail('notAtCounter');
+  return ok({ type: 'ticket.transferred', ticket: t.id, counter, toService });
+}
+
+export function cancelTicket(state: QueueState, ticketId: string): CommandResult {
+  const t = state.tickets.get(ticketId);
+  if (!t) return fail('unknownTicket');
+  return ok({ type: 'ticket.cancelled', ticket: ticketId });
+}

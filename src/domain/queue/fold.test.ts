@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ev } from '../testing/store.ts';
+import type { StoreEvent } from './events.ts';
+import { fold } from './fold.ts';
+import { aheadOf, nowServing, waitingTickets } from './selectors.ts';
+
+const issue = (device: string, seq: number, wall: number, ticket: string, number: string, service = 'advice') =>
+  ev(device, seq, wall, { type: 'ticket.issued', ticket, service, number, n: Number(number.slice(1)) });
+
+describe('queue fold', () => {
+  it('walks a ticket from issue through call to completion', () => {
+    const s = fold([
+      issue('k1', 1, 1000, 't1', 'A001'),
+      issue('k1', 2, 2000, 't2', 'A002'),
+      ev('c1', 1, 3000, { type: 'ticket.called', ticket: 't1', counter: 'c1' }),
+      ev('c1', 2, 63_000, { type: 'ticket.completed', ticket: 't1', counter: 'c1' }),
+    ]);
+    expect(s.tickets.get('t1')?.status).toBe('done');
+    expect(s.tickets.get('t1')?.calledAt).toBe(3000);
+    expect(s.serviceTimes.get('advice')).toEqual([60_000]);
+    expect(waitingTickets(s).map((t) => t.number)).toEqual(['A002']);
+    expect(s.calls.map((c) => c.number)).toEqual(['A001']);
+  });
+
+  it('counts the customers ahead in the same service only', () => {
+    const s = fold([
+      issue('k1', 1, 1000, 't1', 'A001'),
+      issue('k1', 2, 1500, 'r1', 'R001', 'returns'),
+      issue('k1', 3, 2000, 't2', 'A002'),
+      issue('k1', 4, 3000, 't3', 'A003'),
+    ]);
+    expect(aheadOf(s, 't3')).toBe(2);
+    expect(aheadOf(s, 'r1')).toBe(0);
+  });
+
+  it('lets the earlier of two partitioned calls win and records the loser', () => {
+    const events: StoreEvent[] = [
+      issue('k1', 1, 1000, 't1', 'A001'),
+      ev('clerkB', 1, 5001, { type: 'ticket.called', ticket: 't1', counter: 'c2' }),
+      ev('clerkA', 1, 5000, { type: 'ticket.called', ticket: 't1', counter: 'c1' }),
+    ];
+    const s = fold(events);
+    expect(s.tickets.get('t1')?.counter).toBe('c1');
+    expect(s.conflicts).toEqual([
+      expect.objectContaining({ device: 'clerkB', ticket: 't1', reason: 'alreadyCalled', heldBy: 'c1' }),
+    ]);
+    expect(nowServing(s).map((t) => t.counter)).toEqual(['c1']);
+  });
+
+  it('refuses a no-show from a counter that does not hold the ticket', () => {
+    const s = fold([
+      issue('k1', 1, 1000, 't1', 'A001'),
+      ev('clerkA', 1, 2000, { type: 'ticket.called', ticket: 't1', counter: 'c1' }),
+      ev('clerkB', 1, 2500, { type: 'ticket.noShow', ticket: 't1', counter: 'c2' }),
+    ]);
+    expect(s.tickets.get('t1')?.status).toBe('called');
+    expect(s.conflicts[0]?.reason).toBe('notYourTicket');
+  });
+
+  it('puts a transferred customer back in line at their original place', () => {
+    const s = fold([
+      issue('k1', 1, 1000, 't1', 'A001'),
+      issue('k1', 2, 2000, 'r1', 'R001', 'returns'),
+      ev('c', 1, 3000, { type: 'ticket.called', ticket: 't1', counter: 'c1' }),
+      ev('c', 2, 4000, { type: 'ticket.transferred', ticket: 't1', counter: 'c1', toService: 'returns' }),
+    ]);
+    expect(waitingTickets(s, ['returns']).map((t) => t.number)).toEqual(['A001', 'R001']);
+  });
+
+  it('recall keeps the ticket at its counter and announces it again', () => {
+    const s = fold([
+      issue('k1', 1, 1000, 't1', 'A001'),
+      ev('c', 1, 2000, { type: 'ticket.called', ticket: 't1', counter: 'c1' }),
+      ev('c', 2, 3000, { type: 'ticket.recalled', ticket: 't1', counter: 'c1' }),
+    ]);
+    expect(s.tickets.get('t1')?.recalls).toBe(1);
+    expect(s.calls.map((c) => c.recall)).toEqual([false, true]);
+  });
+
+  it('gives the same state for any delivery order and any duplicates (property)', () => {
+    const base: StoreEvent[] = [
+      issue('k1', 1, 1000, 't1', 'A001'),
+      issue('k2', 1, 1001, 't2', 'A500'),
+      ev('a', 1, 2000, { type: 'ticket.called', ticket: 't1', counter: 'c1' }),
+      ev('b', 1, 2000, { type: 'ticket.called', ticket: 't1', counter: 'c2' }),
+      ev('b', 2, 2100, { type: 'ticket.called', ticket: 't2', counter: 'c2' }),
+      ev('a', 2, 3000, { type: 'ticket.noShow', ticket: 't1', counter: 'c1' }),
+      ev('b', 3, 3000, { type: 'ticket.completed', ticket: 't2', counter: 'c2' }),
+    ];
+    const reference = JSON.stringify(summary(fold(base)));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(base, { minLength: base.length, maxLength: base.length }), fc.array(fc.nat(6)), (order, dups) => {
+        const delivered = [...order, ...dups.map((i) => base[i]!)];
+        const unique = [...new Map(delivered.map((e) => [e.id, e])).values()];
+        expect(JSON.stringify(summary(fold(unique)))).toBe(reference);
+      }),
+    );
+  });
+});
+
+function summary(s: ReturnType<typeof fold>) {
+  return {
+    tickets: [...s.tickets.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    conflicts: s.conflicts,
+    calls: s.calls,
+  };
+}

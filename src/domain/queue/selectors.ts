@@ -1,0 +1,62 @@
+import type { Call, QueueState, Ticket } from './state.ts';
+
+function byPlaceInLine(a: Ticket, b: Ticket): number {
+  if (a.queuedHlc !== b.queuedHlc) return a.queuedHlc < b.queuedHlc ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Waiting tickets for the given services, first in line first. */
+export function waitingTickets(state: QueueState, services?: readonly string[]): Ticket[] {
+  const wanted = services ? new Set(services) : undefined;
+  const out: Ticket[] = [];
+  for (const t of state.tickets.values()) {
+    if (t.status === 'waiting' && (!wanted || wanted.has(t.service))) out.push(t);
+  }
+  return out.sort(byPlaceInLine);
+}
+
+export function waitingCountByService(state: QueueState): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of state.tickets.values()) {
+    if (t.status === 'waiting') counts.set(t.service, (counts.get(t.service) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** How many customers are in line before this ticket (0 = next). */
+export function aheadOf(state: QueueState, ticketId: string): number {
+  const t = state.tickets.get(ticketId);
+  if (!t || t.status !== 'waiting') return 0;
+  let ahead = 0;
+  for (const o of state.tickets.values()) {
+    if (o.status === 'waiting' && o.service === t.service && byPlaceInLine(o, t) < 0) ahead++;
+  }
+  return ahead;
+}
+
+/** The ticket each counter is busy with right now. */
+export function nowServing(state: QueueState): Ticket[] {
+  const out: Ticket[] = [];
+  for (const t of state.tickets.values()) {
+    if (t.status === 'called' || t.status === 'serving') out.push(t);
+  }
+  return out.sort((a, b) => (b.calledAt ?? 0) - (a.calledAt ?? 0));
+}
+
+/** The ticket a counter holds, if any. */
+export function ticketAtCounter(state: QueueState, counter: string): Ticket | undefined {
+  for (const t of state.tickets.values()) {
+    if ((t.status === 'called' || t.status === 'serving') && t.counter === counter) return t;
+  }
+  return undefined;
+}
+
+export function latestCall(state: QueueState): Call | undefined {
+  return state.calls[state.calls.length - 1];
+}
+
+export function openCountersFor(state: QueueState, service: string): number {
+  let n = 0;
+  for (const c of state.counters.values()) if (c.open && c.services.includes(service)) n++;
+  return n;
+}

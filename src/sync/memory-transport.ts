@@ -1,0 +1,130 @@
+import type { StoreEvent } from '../domain/queue/events.ts';
+import type { ConnectionState, ReplicaStorage, Transport } from './ports.ts';
+
+/** MQTT topic filter match with + and # wildcards. */
+export function topicMatches(filter: string, topic: string): boolean {
+  const f = filter.split('/');
+  const t = topic.split('/');
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '#') return true;
+    if (i >= t.length) return false;
+    if (f[i] !== '+' && f[i] !== t[i]) return false;
+  }
+  return f.length === t.length;
+}
+
+/**
+ * An in-process broker: the test implementation of the transport port. Delivery is
+ * asynchronous like a real broker's; clients can be taken offline and back.
+ */
+export class MemoryBroker {
+  private readonly clients = new Set<MemoryTransport>();
+  readonly retained = new Map<string, string>();
+  delivered = 0;
+
+  connect(clientId: string): MemoryTransport {
+    const c = new MemoryTransport(this, clientId);
+    this.clients.add(c);
+    return c;
+  }
+
+  /** @internal */
+  route(topic: string, payload: string, retain: boolean): void {
+    if (retain) this.retained.set(topic, payload);
+    for (const c of this.clients) {
+      if (c.state === 'online' && c.wants(topic)) {
+        this.delivered++;
+        setTimeout(() => c.deliver(topic, payload), 0);
+      }
+    }
+  }
+
+  /** @internal */
+  detach(c: MemoryTransport): void {
+    this.clients.delete(c);
+  }
+}
+
+export class MemoryTransport implements Transport {
+  state: ConnectionState = 'online';
+  private readonly filters = new Set<string>();
+  private readonly messageHandlers: ((topic: string, payload: string, bytes: number) => void)[] = [];
+  private readonly stateHandlers: ((s: ConnectionState) => void)[] = [];
+
+  constructor(
+    private readonly broker: MemoryBroker,
+    readonly clientId: string,
+  ) {}
+
+  wants(topic: string): boolean {
+    for (const f of this.filters) if (topicMatches(f, topic)) return true;
+    return false;
+  }
+
+  deliver(topic: string, payload: string): void {
+    if (this.state !== 'online') return;
+    for (const h of this.messageHandlers) h(topic, payload, payload.length);
+  }
+
+  setOnline(online: boolean): void {
+    const next: ConnectionState = online ? 'online' : 'offline';
+    if (next === this.state) return;
+    this.state = next;
+    for (const h of this.stateHandlers) h(next);
+  }
+
+  publish(topic: string, payload: string, opts: { qos: 0 | 1; retain?: boolean }): Promise<void> {
+    if (this.state !== 'online') return Promise.reject(new Error('not connected'));
+    this.broker.route(topic, payload, opts.retain ?? false);
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  subscribe(topics: readonly string[]): Promise<void> {
+    for (const t of topics) this.filters.add(t);
+    return Promise.resolve();
+  }
+
+  onMessage(handler: (topic: string, payload: string, bytes: number) => void): void {
+    this.messageHandlers.push(handler);
+  }
+
+  onStateChange(handler: (s: ConnectionState) => void): void {
+    this.stateHandlers.push(handler);
+  }
+
+  close(): Promise<void> {
+    this.state = 'offline';
+    this.broker.detach(this);
+    return Promise.resolve();
+  }
+}
+
+/** The test implementation of the storage port; can be told to fail like a full disk. */
+export class MemoryStorage implements ReplicaStorage {
+  readonly events = new Map<string, StoreEvent>();
+  outbox: string[] = [];
+  failWrites = false;
+
+  load(): Promise<{ events: StoreEvent[]; outbox: string[] }> {
+    return Promise.resolve({ events: [...this.events.values()], outbox: [...this.outbox] });
+  }
+
+  appendLocal(event: StoreEvent): Promise<void> {
+    if (this.failWrites) return Promise.reject(new Error('QuotaExceededError: disk full'));
+    this.events.set(event.id, event);
+    this.outbox.push(event.id);
+    return Promise.resolve();
+  }
+
+  appendRemote(events: readonly StoreEvent[]): Promise<void> {
+    if (this.failWrites) return Promise.reject(new Error('QuotaExceededError: disk full'));
+    for (const e of events) this.events.set(e.id, e);
+    return Promise.resolve();
+  }
+
+  removeFromOutbox(ids: readonly string[]): Promise<void> {
+    const gone = new Set(ids);
+    this.outbox = this.outbox.filter((id) => !gone.has(id));
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,112 @@
+import { connect, type IClientOptions, type MqttClient } from 'mqtt';
+import type { ConnectionState, Transport } from './ports.ts';
+
+export interface MqttTransportOptions {
+  readonly url: string;
+  readonly clientId: string;
+  readonly username?: string;
+  readonly password?: string;
+  /** Retained message the broker publishes if this client vanishes (presence offline). */
+  readonly will?: { topic: string; payload: string; retain: boolean };
+  /** Published (retained) on every connection, e.g. presence online. */
+  readonly hello?: () => { topic: string; payload: string; retain: boolean } | undefined;
+  readonly reconnectMs?: number;
+}
+
+/**
+ * MQTT.js behind the Transport port. MQTT.js's own offline queue is bypassed on purpose:
+ * unsent events live in the replica's durable outbox, so a publish while disconnected fails
+ * fast instead of piling up in memory.
+ */
+export interface MqttTransport extends Transport {
+  /**
+   * The browser knows about a lost network before MQTT keep-alive does: drop the
+   * connection at once when it goes offline, and reconnect as soon as it is back.
+   */
+  setNetworkAvailable(available: boolean): void;
+}
+
+export function createMqttTransport(opts: MqttTransportOptions): MqttTransport {
+  const subscriptions = new Set<string>();
+  const messageHandlers: ((topic: string, payload: string, bytes: number) => void)[] = [];
+  const stateHandlers: ((s: ConnectionState) => void)[] = [];
+  let state: ConnectionState = 'connecting';
+  let paused = false;
+
+  const setState = (s: ConnectionState): void => {
+    if (s === state) return;
+    state = s;
+    for (const h of stateHandlers) h(s);
+  };
+
+  const options: IClientOptions = {
+    clientId: opts.clientId,
+    clean: true,
+    resubscribe: false,
+    reconnectPeriod: opts.reconnectMs ?? 1000,
+    connectTimeout: 5000,
+    keepalive: 15,
+    queueQoSZero: false,
+    protocolVersion: 4,
+    ...(opts.username !== undefined ? { username: opts.username } : {}),
+    ...(opts.password !== undefined ? { password: opts.password } : {}),
+    ...(opts.will ? { will: { ...opts.will, qos: 1 as const } } : {}),
+  };
+  const client: MqttClient = connect(opts.url, options);
+
+  client.on('connect', () => {
+    void (async () => {
+      try {
+        if (subscriptions.size > 0) await client.subscribeAsync([...subscriptions], { qos: 1 });
+        const hello = opts.hello?.();
+        if (hello) await client.publishAsync(hello.topic, hello.payload, { qos: 1, retain: hello.retain });
+        setState('online');
+      } catch {
+        // the connection dropped while setting up; 'close' follows and reconnect retries
+      }
+    })();
+  });
+  client.on('reconnect', () => setState('connecting'));
+  client.on('close', () => setState('offline'));
+  client.on('offline', () => setState('offline'));
+  // errors are followed by close/reconnect; the replica reports what matters
+  client.on('error', () => undefined);
+  client.on('message', (topic, payload) => {
+    const text = payload.toString();
+    for (const h of messageHandlers) h(topic, text, payload.length);
+  });
+
+  return {
+    get state() {
+      return state;
+    },
+    async publish(topic, payload, { qos, retain }) {
+      if (!client.connected) throw new Error('not connected');
+      await client.publishAsync(topic, payload, { qos, retain: retain ?? false });
+    },
+    async subscribe(list) {
+      for (const t of list) subscriptions.add(t);
+      if (client.connected) await client.subscribeAsync([...list], { qos: 1 });
+    },
+    onMessage(handler) {
+      messageHandlers.push(handler);
+    },
+    onStateChange(handler) {
+      stateHandlers.push(handler);
+    },
+    setNetworkAvailable(available) {
+      if (!available && !paused) {
+        paused = true;
+        client.end(true);
+        setState('offline');
+      } else if (available && paused) {
+        paused = false;
+        client.reconnect();
+      }
+    },
+    async close() {
+      await client.endAsync(true);
+      setState('offline');
+    },
+  };
+}

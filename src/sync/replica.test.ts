@@ -1,0 +1,194 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { callNext, issueTicket, openCounter } from '../domain/queue/commands.ts';
+import type { StoreEvent } from '../domain/queue/events.ts';
+import { waitingTickets } from '../domain/queue/selectors.ts';
+import { testStore } from '../domain/testing/store.ts';
+import { MemoryBroker, MemoryStorage, type MemoryTransport } from './memory-transport.ts';
+import { Replica } from './replica.ts';
+import { topics } from './topics.ts';
+
+const root = { prefix: 'nextup/v1', store: 'test-store' };
+const kiosk = testStore.kiosks[0]!;
+const open: Replica[] = [];
+
+async function replica(broker: MemoryBroker, device: string, storage = new MemoryStorage(), servesAll = false) {
+  const transport = broker.connect(device);
+  const r = await Replica.open({
+    root,
+    device,
+    timeZone: 'UTC',
+    storage,
+    transport,
+    clock: { now: () => Date.now() },
+    servesAll,
+    antiEntropyMs: 200,
+  });
+  open.push(r);
+  return { r, transport, storage };
+}
+
+const settle = (ms = 30) => new Promise((res) => setTimeout(res, ms));
+
+async function until(check: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await settle(10);
+  }
+}
+
+const numbers = (r: Replica) => waitingTickets(r.state).map((t) => t.number);
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((r) => r.close()));
+});
+
+describe('replica', () => {
+  it('delivers a ticket from the kiosk to a clerk and drains the outbox', async () => {
+    const broker = new MemoryBroker();
+    const k = await replica(broker, 'kiosk-a');
+    const c = await replica(broker, 'clerk-a');
+    const out = await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'tk1'));
+    expect(out.ok).toBe(true);
+    await until(() => numbers(c.r).length === 1);
+    expect(numbers(c.r)).toEqual(['A001']);
+    await until(() => k.r.pending === 0);
+    expect(k.storage.outbox).toEqual([]);
+  });
+
+  it('serializes quick taps so two tickets never get the same number', async () => {
+    const broker = new MemoryBroker();
+    const k = await replica(broker, 'kiosk-a');
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5].map((i) => k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', `t${i}`))),
+    );
+    expect(results.map((r) => r.ok && r.event.type === 'ticket.issued' && r.event.number)).toEqual([
+      'A001',
+      'A002',
+      'A003',
+      'A004',
+      'A005',
+    ]);
+  });
+
+  it('applies duplicated and reordered messages once', async () => {
+    const broker = new MemoryBroker();
+    const k = await replica(broker, 'kiosk-a');
+    const c = await replica(broker, 'clerk-a');
+    k.transport.setOnline(false);
+    const events: StoreEvent[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const o = await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', `t${i}`));
+      if (o.ok) events.push(o.event);
+    }
+    const publisher = broker.connect('replayer');
+    const send = (list: StoreEvent[]) =>
+      publisher.publish(topics.events(root, 'replayer'), JSON.stringify({ v: 1, kind: 'events', from: 'replayer', events: list }), { qos: 1 });
+    await send([events[3]!, events[1]!]);
+    await send([events[1]!, events[0]!, events[2]!]);
+    await send([events[0]!]);
+    await until(() => numbers(c.r).length === 4);
+    await settle();
+    expect(numbers(c.r)).toEqual(['A001', 'A002', 'A003', 'A004']);
+    expect(c.r.eventCount).toBe(4);
+    expect(c.storage.events.size).toBe(4);
+  });
+
+  it('keeps a ticket issued offline and sends it when the kiosk is back', async () => {
+    const broker = new MemoryBroker();
+    const k = await replica(broker, 'kiosk-a');
+    const c = await replica(broker, 'clerk-a');
+    k.transport.setOnline(false);
+    await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'off1'));
+    await settle(60);
+    expect(numbers(c.r)).toEqual([]);
+    expect(k.r.pending).toBe(1);
+    k.transport.setOnline(true);
+    await until(() => numbers(c.r).length === 1);
+    await until(() => k.r.pending === 0);
+  });
+
+  it('catches up, through the agent, on events missed while a device was away', async () => {
+    const broker = new MemoryBroker();
+    const agent = await replica(broker, 'agent', new MemoryStorage(), true);
+    const k = await replica(broker, 'kiosk-a');
+    const c = await replica(broker, 'clerk-a');
+    c.transport.setOnline(false);
+    await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'a1'));
+    await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'a2'));
+    await until(() => agent.r.eventCount === 2);
+    k.transport.setOnline(false); // the kiosk is gone too: only the agent can help
+    c.transport.setOnline(true);
+    await until(() => numbers(c.r).length === 2);
+    expect(c.r.vector()).toEqual({ 'kiosk-a': 2 });
+  });
+
+  it('restores from storage after a restart and continues its own sequence', async () => {
+    const broker = new MemoryBroker();
+    const storage = new MemoryStorage();
+    const k = await replica(broker, 'kiosk-a', storage);
+    k.transport.setOnline(false);
+    await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'r1'));
+    await k.r.close();
+    const again = await replica(broker, 'kiosk-a', storage);
+    expect(numbers(again.r)).toEqual(['A001']);
+    expect(again.r.pending).toBe(1);
+    const next = await again.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'r2'));
+    expect(next.ok && next.event.seq).toBe(2);
+    expect(next.ok && next.event.type === 'ticket.issued' && next.event.number).toBe('A002');
+  });
+
+  it('reports a failed write and does not advance its clock or sequence', async () => {
+    const broker = new MemoryBroker();
+    const storage = new MemoryStorage();
+    const k = await replica(broker, 'kiosk-a', storage);
+    storage.failWrites = true;
+    const failed = await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'x1'));
+    expect(failed).toEqual({ ok: false, error: 'storageFailed' });
+    expect(numbers(k.r)).toEqual([]);
+    storage.failWrites = false;
+    const ok = await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'x2'));
+    expect(ok.ok && ok.event.seq).toBe(1);
+  });
+
+  it('drops malformed and foreign messages without touching state', async () => {
+    const broker = new MemoryBroker();
+    const rejected: string[] = [];
+    const transport: MemoryTransport = broker.connect('clerk-a');
+    const c = await Replica.open({
+      root,
+      device: 'clerk-a',
+      timeZone: 'UTC',
+      storage: new MemoryStorage(),
+      transport,
+      clock: { now: () => Date.now() },
+      onRejected: (r) => rejected.push(r),
+    });
+    open.push(c);
+    const p = broker.connect('hostile');
+    await p.publish(topics.events(root, 'hostile'), '{not json', { qos: 1 });
+    await p.publish(topics.events(root, 'hostile'), JSON.stringify({ v: 1, kind: 'events', from: 'hostile', events: [{ id: 'x' }] }), { qos: 1 });
+    await settle();
+    expect(c.eventCount).toBe(0);
+    expect(rejected).toEqual([
+      'sync message dropped: payload is not JSON',
+      expect.stringMatching(/event from hostile dropped: field "store"/),
+    ]);
+  });
+
+  it('opens a counter and calls the first in line across devices', async () => {
+    const broker = new MemoryBroker();
+    const k = await replica(broker, 'kiosk-a');
+    const c1 = await replica(broker, 'clerk-1');
+    const board = await replica(broker, 'board-1');
+    await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'o1'));
+    await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'o2'));
+    await until(() => numbers(c1.r).length === 2);
+    await c1.r.run(() => openCounter('c1', ['advice']));
+    const called = await c1.r.run((s) => callNext(s, 'c1', ['advice']));
+    expect(called.ok && called.event.type === 'ticket.called' && called.event.ticket).toBe('o1');
+    await until(() => board.r.state.calls.length === 1);
+    expect(board.r.state.calls[0]).toEqual(expect.objectContaining({ number: 'A001', counter: 'c1' }));
+    await until(() => numbers(k.r).length === 1);
+  });
+});

@@ -1,0 +1,27 @@
+/** Topic names (DESIGN.md section 4 is the public part; sync/* is internal replication). */
+export interface TopicRoot {
+  readonly prefix: string;
+  readonly store: string;
+}
+
+const root = (r: TopicRoot): string => `${r.prefix}/${r.store}`;
+
+export const topics = {
+  syncAll: (r: TopicRoot) => `${root(r)}/sync/#`,
+  events: (r: TopicRoot, device: string) => `${root(r)}/sync/events/${device}`,
+  vector: (r: TopicRoot, device: string) => `${root(r)}/sync/vector/${device}`,
+  calls: (r: TopicRoot) => `${root(r)}/calls`,
+  alerts: (r: TopicRoot) => `${root(r)}/alerts`,
+  presence: (r: TopicRoot, device: string) => `${root(r)}/presence/${device}`,
+  presenceAll: (r: TopicRoot) => `${root(r)}/presence/+`,
+  wait: (r: TopicRoot, service: string) => `${root(r)}/wait/${service}`,
+  waitMinutes: (r: TopicRoot, service: string) => `${root(r)}/wait/${service}/minutes`,
+};
+
+export function isSyncTopic(r: TopicRoot, topic: string): boolean {
+  return topic.startsWith(`${root(r)}/sync/`);
+}
+
+export function presencePayload(device: string, role: string, online: boolean, at: number): string {
+  return JSON.stringify({ device, role, online, at: new Date(at).toISOString() });
+}
