@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'data', 'dev-dist', '**/*.mjs'] },
+  { ignores: ['dist', 'node_modules', 'data', 'dev-dist', '.tmp', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -29,11 +29,20 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/domain is pure: no React.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'src/domain is pure: no React.',
+            },
             { group: ['dexie', 'dexie/*'], message: 'src/domain is pure: no Dexie.' },
             { group: ['mqtt', 'mqtt/*', 'aedes', 'ws'], message: 'src/domain is pure: no MQTT.' },
-            { group: ['node:*', 'fs', 'path', 'net', 'http'], message: 'src/domain is pure: no Node I/O.' },
-            { group: ['**/data/**', '**/sync/mqtt*', '**/ui/**', '**/apps/**', '**/hub/**'], message: 'src/domain must not depend on outer layers.' },
+            {
+              group: ['node:*', 'fs', 'path', 'net', 'http'],
+              message: 'src/domain is pure: no Node I/O.',
+            },
+            {
+              group: ['**/data/**', '**/sync/mqtt*', '**/ui/**', '**/apps/**', '**/hub/**'],
+              message: 'src/domain must not depend on outer layers.',
+            },
           ],
         },
       ],

@@ -48,7 +48,8 @@ export class MemoryBroker {
 export class MemoryTransport implements Transport {
   state: ConnectionState = 'online';
   private readonly filters = new Set<string>();
-  private readonly messageHandlers: ((topic: string, payload: string, bytes: number) => void)[] = [];
+  private readonly messageHandlers: ((topic: string, payload: string, bytes: number) => void)[] =
+    [];
   private readonly stateHandlers: ((s: ConnectionState) => void)[] = [];
 
   constructor(

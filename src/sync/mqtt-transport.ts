@@ -1,4 +1,4 @@
-import { connect, type IClientOptions, type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { ConnectionState, Transport } from './ports.ts';
 
 export interface MqttTransportOptions {
@@ -52,14 +52,15 @@ export function createMqttTransport(opts: MqttTransportOptions): MqttTransport {
     ...(opts.password !== undefined ? { password: opts.password } : {}),
     ...(opts.will ? { will: { ...opts.will, qos: 1 as const } } : {}),
   };
-  const client: MqttClient = connect(opts.url, options);
+  const client: MqttClient = mqtt.connect(opts.url, options);
 
   client.on('connect', () => {
     void (async () => {
       try {
         if (subscriptions.size > 0) await client.subscribeAsync([...subscriptions], { qos: 1 });
         const hello = opts.hello?.();
-        if (hello) await client.publishAsync(hello.topic, hello.payload, { qos: 1, retain: hello.retain });
+        if (hello)
+          await client.publishAsync(hello.topic, hello.payload, { qos: 1, retain: hello.retain });
         setState('online');
       } catch {
         // the connection dropped while setting up; 'close' follows and reconnect retries

@@ -11,7 +11,12 @@ const root = { prefix: 'nextup/v1', store: 'test-store' };
 const kiosk = testStore.kiosks[0]!;
 const open: Replica[] = [];
 
-async function replica(broker: MemoryBroker, device: string, storage = new MemoryStorage(), servesAll = false) {
+async function replica(
+  broker: MemoryBroker,
+  device: string,
+  storage = new MemoryStorage(),
+  servesAll = false,
+) {
   const transport = broker.connect(device);
   const r = await Replica.open({
     root,
@@ -60,7 +65,9 @@ describe('replica', () => {
     const broker = new MemoryBroker();
     const k = await replica(broker, 'kiosk-a');
     const results = await Promise.all(
-      [1, 2, 3, 4, 5].map((i) => k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', `t${i}`))),
+      [1, 2, 3, 4, 5].map((i) =>
+        k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', `t${i}`)),
+      ),
     );
     expect(results.map((r) => r.ok && r.event.type === 'ticket.issued' && r.event.number)).toEqual([
       'A001',
@@ -83,7 +90,11 @@ describe('replica', () => {
     }
     const publisher = broker.connect('replayer');
     const send = (list: StoreEvent[]) =>
-      publisher.publish(topics.events(root, 'replayer'), JSON.stringify({ v: 1, kind: 'events', from: 'replayer', events: list }), { qos: 1 });
+      publisher.publish(
+        topics.events(root, 'replayer'),
+        JSON.stringify({ v: 1, kind: 'events', from: 'replayer', events: list }),
+        { qos: 1 },
+      );
     await send([events[3]!, events[1]!]);
     await send([events[1]!, events[0]!, events[2]!]);
     await send([events[0]!]);
@@ -167,7 +178,11 @@ describe('replica', () => {
     open.push(c);
     const p = broker.connect('hostile');
     await p.publish(topics.events(root, 'hostile'), '{not json', { qos: 1 });
-    await p.publish(topics.events(root, 'hostile'), JSON.stringify({ v: 1, kind: 'events', from: 'hostile', events: [{ id: 'x' }] }), { qos: 1 });
+    await p.publish(
+      topics.events(root, 'hostile'),
+      JSON.stringify({ v: 1, kind: 'events', from: 'hostile', events: [{ id: 'x' }] }),
+      { qos: 1 },
+    );
     await settle();
     expect(c.eventCount).toBe(0);
     expect(rejected).toEqual([
@@ -188,7 +203,9 @@ describe('replica', () => {
     const called = await c1.r.run((s) => callNext(s, 'c1', ['advice']));
     expect(called.ok && called.event.type === 'ticket.called' && called.event.ticket).toBe('o1');
     await until(() => board.r.state.calls.length === 1);
-    expect(board.r.state.calls[0]).toEqual(expect.objectContaining({ number: 'A001', counter: 'c1' }));
+    expect(board.r.state.calls[0]).toEqual(
+      expect.objectContaining({ number: 'A001', counter: 'c1' }),
+    );
     await until(() => numbers(k.r).length === 1);
   });
 });

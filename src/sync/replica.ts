@@ -1,4 +1,13 @@
-import { decodeHlc, encodeHlc, maxHlc, receive, tick, wallOf, ZERO_HLC, type Hlc } from '../domain/clock/hlc.ts';
+import {
+  decodeHlc,
+  encodeHlc,
+  maxHlc,
+  receive,
+  tick,
+  wallOf,
+  ZERO_HLC,
+  type Hlc,
+} from '../domain/clock/hlc.ts';
 import type { CommandResult } from '../domain/queue/commands.ts';
 import { dayKey } from '../domain/queue/day.ts';
 import { compareEvents, eventId, type StoreEvent } from '../domain/queue/events.ts';
@@ -231,7 +240,8 @@ export class Replica {
       this.onVector(msg.from, msg.vector);
       return;
     }
-    for (const reason of msg.rejected) this.opts.onRejected?.(`event from ${msg.from} dropped: ${reason}`);
+    for (const reason of msg.rejected)
+      this.opts.onRejected?.(`event from ${msg.from} dropped: ${reason}`);
     const fresh = msg.events.filter((e) => e.store === this.opts.root.store);
     if (fresh.length !== msg.events.length) {
       this.opts.onRejected?.(`events from ${msg.from} for another store dropped`);
@@ -296,7 +306,12 @@ export class Replica {
 
   private announce(): void {
     if (this.opts.transport.state !== 'online' || this.closed) return;
-    const payload = JSON.stringify({ v: 1, kind: 'vector', from: this.device, vector: this.log.vector() });
+    const payload = JSON.stringify({
+      v: 1,
+      kind: 'vector',
+      from: this.device,
+      vector: this.log.vector(),
+    });
     void this.opts.transport
       .publish(topics.vector(this.opts.root, this.device), payload, { qos: 0 })
       .catch(() => undefined);
@@ -307,7 +322,9 @@ export class Replica {
       const chunk = events.slice(i, i + MAX_EVENTS_PER_MESSAGE / 5);
       const payload = JSON.stringify({ v: 1, kind: 'events', from: this.device, events: chunk });
       await withTimeout(
-        this.opts.transport.publish(topics.events(this.opts.root, this.device), payload, { qos: 1 }),
+        this.opts.transport.publish(topics.events(this.opts.root, this.device), payload, {
+          qos: 1,
+        }),
         PUBLISH_TIMEOUT_MS,
       );
     }
@@ -361,6 +378,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 function describe(err: unknown): string {
-  if (err instanceof Error) return err.name && err.name !== 'Error' ? `${err.name}: ${err.message}` : err.message;
+  if (err instanceof Error)
+    return err.name && err.name !== 'Error' ? `${err.name}: ${err.message}` : err.message;
   return String(err);
 }

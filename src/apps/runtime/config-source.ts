@@ -24,7 +24,10 @@ function isHubConfig(x: unknown): x is HubConfig {
 /** Fresh from the hub when it answers quickly; otherwise the copy from the last visit. */
 export async function loadHubConfig(timeoutMs = 3000): Promise<HubConfig> {
   try {
-    const res = await fetch('/api/config', { signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' });
+    const res = await fetch('/api/config', {
+      signal: AbortSignal.timeout(timeoutMs),
+      cache: 'no-store',
+    });
     if (res.ok) {
       const body: unknown = await res.json();
       if (isHubConfig(body)) {

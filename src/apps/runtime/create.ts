@@ -32,7 +32,8 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
   const { config } = hub;
   const root = { prefix: config.mqtt.topicPrefix, store: config.store.id };
   const db = new NextupDb(config.store.id);
-  const hint = (opts.deviceId ?? opts.role).replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40) || opts.role;
+  const hint =
+    (opts.deviceId ?? opts.role).replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40) || opts.role;
   const deviceId = await loadDeviceId(db, () => `${hint}-${randomSuffix()}`);
   void navigator.storage?.persist?.().catch(() => false);
 
@@ -40,7 +41,11 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
   const transport = createMqttTransport({
     url: brokerUrlFor(hub, location),
     clientId: deviceId,
-    will: { topic: presenceTopic, payload: presencePayload(deviceId, opts.role, false, Date.now()), retain: true },
+    will: {
+      topic: presenceTopic,
+      payload: presencePayload(deviceId, opts.role, false, Date.now()),
+      retain: true,
+    },
     hello: () => ({
       topic: presenceTopic,
       payload: presencePayload(deviceId, opts.role, true, Date.now()),

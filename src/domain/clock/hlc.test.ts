@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareHlc, decodeHlc, encodeHlc, receive, tick, type Hlc } from './hlc.ts';
 
-const hlcArb = fc.record({ wall: fc.integer({ min: 0, max: 4e12 }), counter: fc.integer({ min: 0, max: 1000 }) });
+const hlcArb = fc.record({
+  wall: fc.integer({ min: 0, max: 4e12 }),
+  counter: fc.integer({ min: 0, max: 1000 }),
+});
 
 describe('hybrid logical clock', () => {
   it('encodes so that string order is clock order', () => {
@@ -18,14 +21,17 @@ describe('hybrid logical clock', () => {
 
   it('never goes backwards, even when the wall clock does', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 4e12 }), { minLength: 1, maxLength: 50 }), (nows) => {
-        let last: Hlc = { wall: 0, counter: 0 };
-        for (const now of nows) {
-          const next = tick(last, now);
-          expect(compareHlc(next, last)).toBeGreaterThan(0);
-          last = next;
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 4e12 }), { minLength: 1, maxLength: 50 }),
+        (nows) => {
+          let last: Hlc = { wall: 0, counter: 0 };
+          for (const now of nows) {
+            const next = tick(last, now);
+            expect(compareHlc(next, last)).toBeGreaterThan(0);
+            last = next;
+          }
+        },
+      ),
     );
   });
 

@@ -8,9 +8,7 @@ import type { QueueState } from './state.ts';
  * Commands decide, from the current state, which event a user action becomes, or why it
  * cannot happen. They hold the queue's rules so screens only render and send.
  */
-export type CommandResult =
-  | { ok: true; event: EventBody }
-  | { ok: false; error: CommandError };
+export type CommandResult = { ok: true; event: EventBody } | { ok: false; error: CommandError };
 
 export type CommandError =
   | 'unknownService'
@@ -34,7 +32,13 @@ export function issueTicket(
   if (!service) return fail('unknownService');
   const next = nextNumber(state, service, kiosk.range);
   if (!next) return fail('rangeExhausted');
-  return ok({ type: 'ticket.issued', ticket: ticketId, service: service.id, number: next.number, n: next.n });
+  return ok({
+    type: 'ticket.issued',
+    ticket: ticketId,
+    service: service.id,
+    number: next.number,
+    n: next.n,
+  });
 }
 
 export function openCounter(counter: string, services: readonly string[]): CommandResult {
@@ -46,7 +50,11 @@ export function closeCounter(counter: string): CommandResult {
 }
 
 /** Calls the first customer in line among the counter's services. */
-export function callNext(state: QueueState, counter: string, services: readonly string[]): CommandResult {
+export function callNext(
+  state: QueueState,
+  counter: string,
+  services: readonly string[],
+): CommandResult {
   if (ticketAtCounter(state, counter)) return fail('counterBusy');
   const next = waitingTickets(state, services)[0];
   if (!next) return fail('queueEmpty');
@@ -56,14 +64,23 @@ export function callNext(state: QueueState, counter: string, services: readonly 
 type CounterAction = 'ticket.recalled' | 'ticket.started' | 'ticket.completed' | 'ticket.noShow';
 
 /** Acts on the ticket this counter currently holds. */
-export function actOnCurrent(state: QueueState, counter: string, type: CounterAction): CommandResult {
+export function actOnCurrent(
+  state: QueueState,
+  counter: string,
+  type: CounterAction,
+): CommandResult {
   const t = ticketAtCounter(state, counter);
   if (!t) return fail('notAtCounter');
   if (type === 'ticket.started' && t.status !== 'called') return fail('notAtCounter');
   return ok({ type, ticket: t.id, counter });
 }
 
-export function transferCurrent(state: QueueState, counter: string, toService: string, cfg: StoreConfig): CommandResult {
+export function transferCurrent(
+  state: QueueState,
+  counter: string,
+  toService: string,
+  cfg: StoreConfig,
+): CommandResult {
   if (!cfg.services.some((s) => s.id === toService)) return fail('unknownService');
   const t = ticketAtCounter(state, counter);
   if (!t) return fail('notAtCounter');

@@ -5,8 +5,21 @@ import type { StoreEvent } from './events.ts';
 import { fold } from './fold.ts';
 import { aheadOf, nowServing, waitingTickets } from './selectors.ts';
 
-const issue = (device: string, seq: number, wall: number, ticket: string, number: string, service = 'advice') =>
-  ev(device, seq, wall, { type: 'ticket.issued', ticket, service, number, n: Number(number.slice(1)) });
+const issue = (
+  device: string,
+  seq: number,
+  wall: number,
+  ticket: string,
+  number: string,
+  service = 'advice',
+) =>
+  ev(device, seq, wall, {
+    type: 'ticket.issued',
+    ticket,
+    service,
+    number,
+    n: Number(number.slice(1)),
+  });
 
 describe('queue fold', () => {
   it('walks a ticket from issue through call to completion', () => {
@@ -43,7 +56,12 @@ describe('queue fold', () => {
     const s = fold(events);
     expect(s.tickets.get('t1')?.counter).toBe('c1');
     expect(s.conflicts).toEqual([
-      expect.objectContaining({ device: 'clerkB', ticket: 't1', reason: 'alreadyCalled', heldBy: 'c1' }),
+      expect.objectContaining({
+        device: 'clerkB',
+        ticket: 't1',
+        reason: 'alreadyCalled',
+        heldBy: 'c1',
+      }),
     ]);
     expect(nowServing(s).map((t) => t.counter)).toEqual(['c1']);
   });
@@ -58,12 +76,29 @@ describe('queue fold', () => {
     expect(s.conflicts[0]?.reason).toBe('notYourTicket');
   });
 
+  it('hands the customer at a counter over to the tablet that opens that counter next', () => {
+    const s = fold([
+      issue('k1', 1, 1000, 't1', 'A001'),
+      ev('old', 1, 2000, { type: 'ticket.called', ticket: 't1', counter: 'c1' }),
+      ev('new', 1, 3000, { type: 'counter.opened', counter: 'c1', services: ['advice'] }),
+      ev('new', 2, 4000, { type: 'ticket.completed', ticket: 't1', counter: 'c1' }),
+      ev('old', 2, 5000, { type: 'ticket.recalled', ticket: 't1', counter: 'c1' }),
+    ]);
+    expect(s.tickets.get('t1')?.status).toBe('done');
+    expect(s.conflicts.map((c) => [c.device, c.reason])).toEqual([['old', 'notYourTicket']]);
+  });
+
   it('puts a transferred customer back in line at their original place', () => {
     const s = fold([
       issue('k1', 1, 1000, 't1', 'A001'),
       issue('k1', 2, 2000, 'r1', 'R001', 'returns'),
       ev('c', 1, 3000, { type: 'ticket.called', ticket: 't1', counter: 'c1' }),
-      ev('c', 2, 4000, { type: 'ticket.transferred', ticket: 't1', counter: 'c1', toService: 'returns' }),
+      ev('c', 2, 4000, {
+        type: 'ticket.transferred',
+        ticket: 't1',
+        counter: 'c1',
+        toService: 'returns',
+      }),
     ]);
     expect(waitingTickets(s, ['returns']).map((t) => t.number)).toEqual(['A001', 'R001']);
   });
@@ -90,11 +125,15 @@ describe('queue fold', () => {
     ];
     const reference = JSON.stringify(summary(fold(base)));
     fc.assert(
-      fc.property(fc.shuffledSubarray(base, { minLength: base.length, maxLength: base.length }), fc.array(fc.nat(6)), (order, dups) => {
-        const delivered = [...order, ...dups.map((i) => base[i]!)];
-        const unique = [...new Map(delivered.map((e) => [e.id, e])).values()];
-        expect(JSON.stringify(summary(fold(unique)))).toBe(reference);
-      }),
+      fc.property(
+        fc.shuffledSubarray(base, { minLength: base.length, maxLength: base.length }),
+        fc.array(fc.nat(6)),
+        (order, dups) => {
+          const delivered = [...order, ...dups.map((i) => base[i]!)];
+          const unique = [...new Map(delivered.map((e) => [e.id, e])).values()];
+          expect(JSON.stringify(summary(fold(unique)))).toBe(reference);
+        },
+      ),
     );
   });
 });

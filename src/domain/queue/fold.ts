@@ -34,6 +34,12 @@ export function applyEvent(state: QueueState, e: StoreEvent): void {
         device: e.device,
         since: at,
       });
+      // a tablet that opens a counter takes over the customer standing there
+      for (const t of state.tickets.values()) {
+        if ((t.status === 'called' || t.status === 'serving') && t.counter === e.counter) {
+          t.calledBy = e.device;
+        }
+      }
       return;
     case 'counter.closed': {
       const c = state.counters.get(e.counter);
@@ -92,13 +98,22 @@ function finish(state: QueueState, t: Ticket, status: 'done' | 'noShow', at: num
   }
 }
 
-function applyTicketAction(state: QueueState, e: Exclude<TicketAction, { type: 'ticket.issued' }>, at: number): void {
+function applyTicketAction(
+  state: QueueState,
+  e: Exclude<TicketAction, { type: 'ticket.issued' }>,
+  at: number,
+): void {
   const t = state.tickets.get(e.ticket);
   if (!t) return conflict(state, e, t, 'unknownTicket');
   switch (e.type) {
     case 'ticket.called':
       if (t.status !== 'waiting') {
-        return conflict(state, e, t, t.status === 'called' || t.status === 'serving' ? 'alreadyCalled' : 'notActive');
+        return conflict(
+          state,
+          e,
+          t,
+          t.status === 'called' || t.status === 'serving' ? 'alreadyCalled' : 'notActive',
+        );
       }
       t.status = 'called';
       t.counter = e.counter;
@@ -120,7 +135,8 @@ function applyTicketAction(state: QueueState, e: Exclude<TicketAction, { type: '
       }
       return finish(state, t, e.type === 'ticket.completed' ? 'done' : 'noShow', at);
     case 'ticket.cancelled':
-      if (t.status !== 'waiting' && t.status !== 'called') return conflict(state, e, t, 'notActive');
+      if (t.status !== 'waiting' && t.status !== 'called')
+        return conflict(state, e, t, 'notActive');
       t.status = 'cancelled';
       t.endedAt = at;
       return;

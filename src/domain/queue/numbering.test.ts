@@ -8,7 +8,7 @@ import { emptyState } from './state.ts';
 import { ev } from '../testing/store.ts';
 import type { StoreEvent } from './events.ts';
 
-const [k1, k2] = testStore.kiosks as [typeof testStore.kiosks[0], typeof testStore.kiosks[0]];
+const [k1, k2] = testStore.kiosks as [(typeof testStore.kiosks)[0], (typeof testStore.kiosks)[0]];
 
 describe('ticket numbering', () => {
   it('formats the service prefix and a zero-padded number', () => {
@@ -19,12 +19,14 @@ describe('ticket numbering', () => {
   it('starts each kiosk at the bottom of its own range and counts per service', () => {
     const s = emptyState();
     const first = issueTicket(s, testStore, k2, 'advice', 't1');
-    expect(first).toEqual({ ok: true, event: expect.objectContaining({ number: 'A500', n: 500 }) });
+    expect(first).toMatchObject({ ok: true, event: { number: 'A500', n: 500 } });
     if (first.ok) applyEvent(s, ev('k2', 1, 1000, first.event));
     const second = issueTicket(s, testStore, k2, 'advice', 't2');
     expect(second.ok && second.event.type === 'ticket.issued' && second.event.number).toBe('A501');
     const returns = issueTicket(s, testStore, k2, 'returns', 't3');
-    expect(returns.ok && returns.event.type === 'ticket.issued' && returns.event.number).toBe('R500');
+    expect(returns.ok && returns.event.type === 'ticket.issued' && returns.event.number).toBe(
+      'R500',
+    );
   });
 
   it('says when a kiosk has used up its range', () => {
@@ -32,31 +34,41 @@ describe('ticket numbering', () => {
     const s = emptyState();
     const first = issueTicket(s, testStore, small, 'advice', 't1');
     if (first.ok) applyEvent(s, ev('k1', 1, 1000, first.event));
-    expect(issueTicket(s, testStore, small, 'advice', 't2')).toEqual({ ok: false, error: 'rangeExhausted' });
+    expect(issueTicket(s, testStore, small, 'advice', 't2')).toEqual({
+      ok: false,
+      error: 'rangeExhausted',
+    });
   });
 
   it('never gives two tickets the same number when kiosks issue while partitioned (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), fc.constantFrom('advice', 'returns'), fc.boolean()), { maxLength: 80 }), (steps) => {
-        // each kiosk sees only its own tickets until `sync` merges both views
-        const logs: StoreEvent[][] = [[], []];
-        const seqs = [0, 0];
-        let wall = 1000;
-        for (const [second, service, sync] of steps) {
-          const i = second ? 1 : 0;
-          const state = fold(logs[i]!);
-          const r = issueTicket(state, testStore, i ? k2 : k1, service, `t${wall}`);
-          if (r.ok) logs[i]!.push(ev(`k${i}`, ++seqs[i]!, wall++, r.event));
-          if (sync) {
-            const all = [...new Map([...logs[0]!, ...logs[1]!].map((e) => [e.id, e])).values()];
-            logs[0] = [...all];
-            logs[1] = [...all];
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.constantFrom('advice', 'returns'), fc.boolean()), {
+          maxLength: 80,
+        }),
+        (steps) => {
+          // each kiosk sees only its own tickets until `sync` merges both views
+          const logs: StoreEvent[][] = [[], []];
+          const seqs = [0, 0];
+          let wall = 1000;
+          for (const [second, service, sync] of steps) {
+            const i = second ? 1 : 0;
+            const state = fold(logs[i]!);
+            const r = issueTicket(state, testStore, i ? k2 : k1, service, `t${wall}`);
+            if (r.ok) logs[i]!.push(ev(`k${i}`, ++seqs[i]!, wall++, r.event));
+            if (sync) {
+              const all = [...new Map([...logs[0]!, ...logs[1]!].map((e) => [e.id, e])).values()];
+              logs[0] = [...all];
+              logs[1] = [...all];
+            }
           }
-        }
-        const merged = fold([...new Map([...logs[0]!, ...logs[1]!].map((e) => [e.id, e])).values()]);
-        const numbers = [...merged.tickets.values()].map((t) => t.number);
-        expect(new Set(numbers).size).toBe(numbers.length);
-      }),
+          const merged = fold([
+            ...new Map([...logs[0]!, ...logs[1]!].map((e) => [e.id, e])).values(),
+          ]);
+          const numbers = [...merged.tickets.values()].map((t) => t.number);
+          expect(new Set(numbers).size).toBe(numbers.length);
+        },
+      ),
     );
   });
 });

@@ -19,7 +19,12 @@ export function nextNumber(
 ): { n: number; number: string } | null {
   let highest = range.from - 1;
   for (const t of state.tickets.values()) {
-    if (t.number.startsWith(service.prefix) && t.n >= range.from && t.n <= range.to && t.n > highest) {
+    if (
+      t.number.startsWith(service.prefix) &&
+      t.n >= range.from &&
+      t.n <= range.to &&
+      t.n > highest
+    ) {
       // the prefix identifies the service's numbering even after a transfer
       highest = t.n;
     }

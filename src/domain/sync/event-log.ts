@@ -45,7 +45,8 @@ export class EventLog {
 
   /** True when some events sit above a gap (so we are missing some). */
   hasGaps(): boolean {
-    for (const [device, m] of this.byDevice) if (m.size !== (this.contiguous.get(device) ?? 0)) return true;
+    for (const [device, m] of this.byDevice)
+      if (m.size !== (this.contiguous.get(device) ?? 0)) return true;
     return false;
   }
 
@@ -53,7 +54,10 @@ export class EventLog {
    * Events the holder of `theirs` lacks, in seq order per device.
    * `devices` limits the answer (a device serves only its own events; the agent serves all).
    */
-  missingFrom(theirs: Readonly<Record<string, number>>, devices?: ReadonlySet<string>): StoreEvent[] {
+  missingFrom(
+    theirs: Readonly<Record<string, number>>,
+    devices?: ReadonlySet<string>,
+  ): StoreEvent[] {
     const out: StoreEvent[] = [];
     for (const [device, m] of this.byDevice) {
       if (devices && !devices.has(device)) continue;
@@ -61,12 +65,15 @@ export class EventLog {
       if (m.size === 0) continue;
       for (const [seq, e] of m) if (seq > known) out.push(e);
     }
-    return out.sort((a, b) => (a.device === b.device ? a.seq - b.seq : a.device < b.device ? -1 : 1));
+    return out.sort((a, b) =>
+      a.device === b.device ? a.seq - b.seq : a.device < b.device ? -1 : 1,
+    );
   }
 
   /** True when `theirs` holds something we do not. */
   behind(theirs: Readonly<Record<string, number>>): boolean {
-    for (const [device, seq] of Object.entries(theirs)) if (seq > (this.contiguous.get(device) ?? 0)) return true;
+    for (const [device, seq] of Object.entries(theirs))
+      if (seq > (this.contiguous.get(device) ?? 0)) return true;
     return false;
   }
 

@@ -37,7 +37,8 @@ export type ParseResult =
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
 export function parseSyncMessage(payload: string, byteLength: number): ParseResult {
-  if (byteLength > MAX_PAYLOAD_BYTES) return { ok: false, reason: `payload of ${byteLength} bytes is over the cap` };
+  if (byteLength > MAX_PAYLOAD_BYTES)
+    return { ok: false, reason: `payload of ${byteLength} bytes is over the cap` };
   let x: unknown;
   try {
     x = JSON.parse(payload);
@@ -47,7 +48,8 @@ export function parseSyncMessage(payload: string, byteLength: number): ParseResu
   if (typeof x !== 'object' || x === null) return { ok: false, reason: 'payload is not an object' };
   const m = x as Record<string, unknown>;
   if (m.v !== 1) return { ok: false, reason: 'unsupported message version' };
-  if (typeof m.from !== 'string' || !ID.test(m.from)) return { ok: false, reason: 'field "from" is not an id' };
+  if (typeof m.from !== 'string' || !ID.test(m.from))
+    return { ok: false, reason: 'field "from" is not an id' };
   if (m.kind === 'events') {
     if (!Array.isArray(m.events) || m.events.length > MAX_EVENTS_PER_MESSAGE) {
       return { ok: false, reason: 'field "events" must be a list of at most 500 events' };
@@ -63,7 +65,8 @@ export function parseSyncMessage(payload: string, byteLength: number): ParseResu
   }
   if (m.kind === 'vector') {
     const v = m.vector;
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return { ok: false, reason: 'field "vector" is not an object' };
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      return { ok: false, reason: 'field "vector" is not an object' };
     const vector: Record<string, number> = {};
     const entries = Object.entries(v as Record<string, unknown>);
     if (entries.length > 10_000) return { ok: false, reason: 'vector too large' };

@@ -4,7 +4,13 @@ import { ev } from '../testing/store.ts';
 import { parseSyncMessage } from './messages.ts';
 import { validateEvent } from './validate.ts';
 
-const good = ev('kiosk-1', 3, 1_700_000_000_000, { type: 'ticket.issued', ticket: 'tk', service: 'advice', number: 'A003', n: 3 });
+const good = ev('kiosk-1', 3, 1_700_000_000_000, {
+  type: 'ticket.issued',
+  ticket: 'tk',
+  service: 'advice',
+  number: 'A003',
+  n: 3,
+});
 
 describe('event validation', () => {
   it('accepts a well-formed event and strips unknown fields', () => {
@@ -34,7 +40,10 @@ describe('event validation', () => {
   });
 
   it('refuses oversized and malformed messages before they reach the fold', () => {
-    expect(parseSyncMessage('x'.repeat(10), 300_000)).toEqual({ ok: false, reason: 'payload of 300000 bytes is over the cap' });
+    expect(parseSyncMessage('x'.repeat(10), 300_000)).toEqual({
+      ok: false,
+      reason: 'payload of 300000 bytes is over the cap',
+    });
     expect(parseSyncMessage('[]', 2)).toEqual({ ok: false, reason: 'unsupported message version' });
     fc.assert(
       fc.property(fc.string(), (s) => {

@@ -32,7 +32,8 @@ export function validateEvent(x: unknown): Validated<StoreEvent> {
   if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 1 || seq > MAX_SEQ) {
     return { ok: false, reason: 'field "seq" must be a whole number from 1' };
   }
-  if (x.id !== eventId(device, seq)) return { ok: false, reason: 'field "id" must be "<device>:<seq>"' };
+  if (x.id !== eventId(device, seq))
+    return { ok: false, reason: 'field "id" must be "<device>:<seq>"' };
   if (typeof x.hlc !== 'string' || !isHlcString(x.hlc)) {
     return { ok: false, reason: 'field "hlc" is not a clock value' };
   }
@@ -60,7 +61,8 @@ function validateBody(type: EventType, x: Obj): Obj | string {
     case 'ticket.issued': {
       const body = need('ticket', 'service');
       if (typeof body === 'string') return body;
-      if (typeof x.number !== 'string' || !NUMBER.test(x.number)) return 'field "number" must look like A023';
+      if (typeof x.number !== 'string' || !NUMBER.test(x.number))
+        return 'field "number" must look like A023';
       if (typeof x.n !== 'number' || !Number.isInteger(x.n) || x.n < 0 || x.n > 999_999) {
         return 'field "n" must be a whole number';
       }
@@ -75,7 +77,11 @@ function validateBody(type: EventType, x: Obj): Obj | string {
       const body = need('counter');
       if (typeof body === 'string') return body;
       const s = x.services;
-      if (!Array.isArray(s) || s.length > 50 || !s.every((v) => typeof v === 'string' && ID.test(v))) {
+      if (
+        !Array.isArray(s) ||
+        s.length > 50 ||
+        !s.every((v) => typeof v === 'string' && ID.test(v))
+      ) {
         return 'field "services" must be a list of ids';
       }
       return { ...body, services: [...(s as string[])] };

@@ -4,7 +4,13 @@ import { eventId, type EventBody, type StoreEvent } from '../queue/events.ts';
 
 /** A small store for tests of the domain and the replica. */
 export const testStore: StoreConfig = {
-  store: { id: 'test-store', name: { en: 'Test' }, timeZone: 'UTC', defaultLanguage: 'en', languages: ['en'] },
+  store: {
+    id: 'test-store',
+    name: { en: 'Test' },
+    timeZone: 'UTC',
+    defaultLanguage: 'en',
+    languages: ['en'],
+  },
   services: [
     { id: 'advice', prefix: 'A', name: { en: 'Advice' }, targetWaitSec: 300, avgServiceSec: 240 },
     { id: 'returns', prefix: 'R', name: { en: 'Returns' }, targetWaitSec: 600, avgServiceSec: 180 },
@@ -22,6 +28,19 @@ export const testStore: StoreConfig = {
 };
 
 /** Builds a log event with an explicit time, for fold tests. */
-export function ev(device: string, seq: number, wall: number, body: EventBody, store = 'test-store'): StoreEvent {
-  return { id: eventId(device, seq), store, device, seq, hlc: encodeHlc({ wall, counter: 0 }), ...body } as StoreEvent;
+export function ev(
+  device: string,
+  seq: number,
+  wall: number,
+  body: EventBody,
+  store = 'test-store',
+): StoreEvent {
+  const meta = {
+    id: eventId(device, seq),
+    store,
+    device,
+    seq,
+    hlc: encodeHlc({ wall, counter: 0 }),
+  };
+  return { ...meta, ...body };
 }

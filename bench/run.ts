@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { launchChromium } from '../test/support/browser.ts';
+import { startTestHub } from '../test/support/hub.ts';
+import { measureTapLatency } from './tap-latency.ts';
+
+/**
+ * `npm run bench`: real Chromium against the real hub and its embedded broker.
+ * `--smoke` runs a few samples only, to check in CI that the benchmark still works.
+ */
+const smoke = process.argv.includes('--smoke');
+const samples = smoke ? 3 : 20;
+
+const hub = await startTestHub({});
+const browser = await launchChromium();
+try {
+  const tap = await measureTapLatency(browser, hub.httpUrl, samples);
+  const results = {
+    at: new Date().toISOString(),
+    smoke,
+    environment: {
+      node: process.version,
+      chromium: browser.version(),
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      broker: 'embedded aedes',
+    },
+    tapLatency: tap,
+  };
+  console.log(
+    `kiosk tap -> ticket on screen   median ${tap.tapToTicketMs.median} ms  p95 ${tap.tapToTicketMs.p95} ms  (n=${tap.tapToTicketMs.n})`,
+  );
+  console.log(
+    `kiosk tap -> on clerk's list    median ${tap.tapToClerkMs.median} ms  p95 ${tap.tapToClerkMs.p95} ms  (n=${tap.tapToClerkMs.n})`,
+  );
+  if (!smoke) writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+} finally {
+  await browser.close();
+  await hub.close();
+}

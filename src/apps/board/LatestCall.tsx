@@ -1,0 +1,31 @@
+import type { Call } from '../../domain/queue/state.ts';
+import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { useRuntime } from '../shell/device-context.ts';
+
+/** The newest call, large; it flashes for a moment whenever a new call comes in. */
+export function LatestCall({ call }: { call: Call | undefined }) {
+  const { config } = useRuntime();
+  const { t, text } = useT();
+  if (!call) {
+    return (
+      <section className="board-latest board-latest--empty">
+        <p className="board-latest__idle">{t('board.nobodyServed')}</p>
+      </section>
+    );
+  }
+  const counter = config.counters.find((c) => c.id === call.counter);
+  return (
+    <section
+      key={call.eventId}
+      className="board-latest board-latest--flash"
+      data-testid="latest-call"
+      data-number={call.number}
+      data-counter={call.counter}
+    >
+      <p className="board-latest__number">{call.number}</p>
+      <p className="board-latest__counter">
+        {t('board.latest.goTo', { counter: counter ? text(counter.name) : call.counter })}
+      </p>
+    </section>
+  );
+}

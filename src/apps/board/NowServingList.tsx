@@ -1,0 +1,43 @@
+import type { Ticket } from '../../domain/queue/state.ts';
+import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { useRuntime } from '../shell/device-context.ts';
+
+/** Every counter's current customer: number → counter. */
+export function NowServingList({ serving }: { serving: readonly Ticket[] }) {
+  const { config } = useRuntime();
+  const { t, text } = useT();
+  return (
+    <section className="board-serving" aria-labelledby="board-serving-title">
+      <h2 id="board-serving-title" className="board__section-title">
+        {t('board.nowServing')}
+      </h2>
+      <div className="board-serving__head" aria-hidden="true">
+        <span>{t('board.ticket')}</span>
+        <span className="board-serving__arrow">→</span>
+        <span>{t('board.counter')}</span>
+      </div>
+      <ul className="board-serving__list">
+        {serving.map((ticket) => {
+          const counter = config.counters.find((c) => c.id === ticket.counter);
+          return (
+            <li
+              key={ticket.id}
+              className="board-serving__item"
+              data-testid="serving-item"
+              data-number={ticket.number}
+              data-counter={ticket.counter}
+            >
+              <span className="board-serving__number">{ticket.number}</span>
+              <span className="board-serving__arrow" aria-hidden="true">
+                →
+              </span>
+              <span className="board-serving__counter">
+                {counter ? text(counter.name) : ticket.counter}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

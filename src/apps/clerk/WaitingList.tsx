@@ -1,0 +1,47 @@
+import { serviceById } from '../../domain/config/types.ts';
+import { waitingTickets } from '../../domain/queue/selectors.ts';
+import { elapsedMinutes } from '../../ui/i18n/format.ts';
+import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { useNow } from '../../ui/useNow.ts';
+import { useDevice, useRuntime } from '../shell/device-context.ts';
+
+/** Customers waiting for this counter's services, first in line first. */
+export function WaitingList({ services }: { services: readonly string[] }) {
+  const { config } = useRuntime();
+  const { state } = useDevice();
+  const { t, text, minutes } = useT();
+  const now = useNow(15_000);
+  const waiting = waitingTickets(state, services);
+  return (
+    <section className="clerk-queue" aria-labelledby="clerk-queue-title">
+      <h2 id="clerk-queue-title" className="clerk-section-title">
+        {t('clerk.queue.title')}
+        <span className="clerk-queue__count">
+          {t('clerk.queue.count', { count: waiting.length })}
+        </span>
+      </h2>
+      <ol className="clerk-queue__list">
+        {waiting.map((ticket) => {
+          const service = serviceById(config, ticket.service);
+          const waited = elapsedMinutes(ticket.issuedAt, now);
+          return (
+            <li
+              key={ticket.id}
+              className="clerk-queue__item"
+              data-testid="queue-item"
+              data-number={ticket.number}
+            >
+              <span className="clerk-queue__number">{ticket.number}</span>
+              <span className="clerk-queue__service">{service ? text(service.name) : ''}</span>
+              <span className="clerk-queue__waited">
+                {waited < 1
+                  ? t('clerk.queue.justArrived')
+                  : t('clerk.queue.waited', { duration: minutes(waited) })}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

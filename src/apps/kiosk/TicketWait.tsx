@@ -1,0 +1,30 @@
+import type { WaitEstimate } from '../../domain/wait/simple.ts';
+import { waitInMinutes } from '../../ui/i18n/format.ts';
+import { useT } from '../../ui/i18n/I18nProvider.tsx';
+
+/** "3 people ahead of you", "About 12 min (8–17 min)", honestly, with its range. */
+export function TicketWait({ ahead, wait }: { ahead: number; wait: WaitEstimate }) {
+  const { t } = useT();
+  const minutes = waitInMinutes(wait);
+  return (
+    <>
+      <p className="kiosk-ticket__ahead" data-testid="ticket-ahead" data-ahead={ahead}>
+        {t('kiosk.ticket.ahead', { count: ahead })}
+      </p>
+      <p
+        className="kiosk-ticket__wait"
+        data-testid="ticket-wait"
+        data-estimate-sec={wait.estimateSec}
+        data-low-sec={wait.lowSec}
+        data-high-sec={wait.highSec}
+      >
+        {minutes.kind === 'underMinute'
+          ? t('kiosk.ticket.waitUnderMinute')
+          : t('kiosk.ticket.waitAbout', minutes)}
+      </p>
+      {wait.openCounters === 0 && (
+        <p className="kiosk-ticket__note">{t('kiosk.ticket.noCounterOpen')}</p>
+      )}
+    </>
+  );
+}

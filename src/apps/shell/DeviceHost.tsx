@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { I18nProvider } from '../../ui/i18n/I18nProvider.tsx';
+import type { DeviceRuntime } from '../runtime/types.ts';
+import { DeviceContext, type DeviceContextValue } from './device-context.ts';
+import { LoadingScreen } from './LoadingScreen.tsx';
+import type { SurfaceName } from './routes.ts';
+import { StartupError } from './StartupError.tsx';
+
+const RETRY_SEC = 15;
+
+type Phase =
+  | { readonly kind: 'starting' }
+  | { readonly kind: 'ready'; readonly runtime: DeviceRuntime }
+  | { readonly kind: 'failed'; readonly error: unknown };
+
+/**
+ * Starts the device runtime for a role and provides it to the screen below, in the store's
+ * language. Shows a loading state while starting and a clear error (with automatic retry) if
+ * the device cannot start, e.g. because it has never loaded the store configuration.
+ */
+export function DeviceHost(props: {
+  role: SurfaceName;
+  initialPreferredId: string | undefined;
+  children: ReactNode;
+}) {
+  const { role } = props;
+  const [preferredId, setPreferredId] = useState(props.initialPreferredId);
+  const [attempt, setAttempt] = useState(0);
+  const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
+
+  useEffect(() => {
+    let cancelled = false;
+    let started: DeviceRuntime | undefined;
+    startRuntime(role, preferredId).then(
+      (runtime) => {
+        if (cancelled) return closeQuietly(runtime);
+        started = runtime;
+        setPhase({ kind: 'ready', runtime });
+      },
+      (error: unknown) => {
+        if (!cancelled) setPhase({ kind: 'failed', error });
+      },
+    );
+    return () => {
+      cancelled = true;
+      if (started) closeQuietly(started);
+    };
+  }, [role, preferredId, attempt]);
+
+  const retry = useCallback(() => {
+    setPhase({ kind: 'starting' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  useRetryWhileFailed(phase.kind === 'failed', retry);
+
+  const reidentify = useCallback((id: string) => {
+    setPhase({ kind: 'starting' });
+    setPreferredId(id);
+  }, []);
+
+  const context = useMemo<DeviceContextValue | null>(
+    () => (phase.kind === 'ready' ? { runtime: phase.runtime, preferredId, reidentify } : null),
+    [phase, preferredId, reidentify],
+  );
+
+  if (phase.kind === 'failed') {
+    return <StartupError error={phase.error} retryInSec={RETRY_SEC} onRetry={retry} />;
+  }
+  if (!context) return <LoadingScreen />;
+  const { store } = context.runtime.config;
+  return (
+    <DeviceContext.Provider value={context}>
+      <I18nProvider
+        language={store.defaultLanguage}
+        contentFallback={store.defaultLanguage}
+        timeZone={store.timeZone}
+      >
+        {props.children}
+      </I18nProvider>
+    </DeviceContext.Provider>
+  );
+}
+
+/** Tries again every few seconds, and at once when the browser says it is back online. */
+function useRetryWhileFailed(failed: boolean, retry: () => void): void {
+  useEffect(() => {
+    if (!failed) return;
+    const timer = setTimeout(retry, RETRY_SEC * 1000);
+    window.addEventListener('online', retry);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', retry);
+    };
+  }, [failed, retry]);
+}
+
+/** The runtime (storage and MQTT) is its own chunk: the landing page never loads it. */
+async function startRuntime(role: SurfaceName, preferredId: string | undefined) {
+  const { createDeviceRuntime, deviceIdFor } = await import('../runtime/create.ts');
+  return createDeviceRuntime({ role, deviceId: deviceIdFor(role, preferredId) });
+}
+
+function closeQuietly(runtime: DeviceRuntime): void {
+  runtime.close().catch((error: unknown) => console.warn('Device runtime did not close', error));
+}

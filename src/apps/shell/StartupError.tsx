@@ -1,0 +1,29 @@
+import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { errorMessage, startupProblem } from './startup-error.ts';
+
+/** Shown when the device cannot start, e.g. on first start without the store network. */
+export function StartupError(props: { error: unknown; retryInSec?: number; onRetry: () => void }) {
+  const { t } = useT();
+  const problem = startupProblem(props.error);
+  return (
+    <main className="shell-message" data-testid="startup-error" role="alert">
+      <h1 className="shell-message__title">
+        {problem === 'noConfig' ? t('shell.noConfig.title') : t('shell.error.title')}
+      </h1>
+      {problem === 'noConfig' && <p className="shell-message__lead">{t('shell.noConfig.body')}</p>}
+      <button type="button" className="button button--primary" onClick={props.onRetry}>
+        {t('shell.error.retry')}
+      </button>
+      {props.retryInSec !== undefined && (
+        <p className="shell-message__note">
+          {t('shell.error.autoRetry', { seconds: props.retryInSec })}
+        </p>
+      )}
+      {problem === 'other' && (
+        <p className="shell-message__detail">
+          {t('shell.error.detail', { message: errorMessage(props.error) })}
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+import { Suspense, useEffect, useState } from 'react';
+import { ConnectionBadge } from '../../ui/ConnectionBadge.tsx';
+import { useDevice } from './device-context.ts';
+import { DeviceHost } from './DeviceHost.tsx';
+import { LoadingScreen } from './LoadingScreen.tsx';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
+import type { Surface } from './surfaces.ts';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
+
+/** A surface with its device: the screen, the connection badge and the update button. */
+export function SurfaceHost({ surface }: { surface: Surface }) {
+  const [initialPreferredId] = useState(surface.initialPreferredId);
+  useEffect(() => {
+    void surface.preload();
+  }, [surface]);
+  const { Screen } = surface;
+  return (
+    <div className={`surface surface--${surface.role}`}>
+      <DeviceHost role={surface.role} initialPreferredId={initialPreferredId}>
+        <ScreenErrorBoundary>
+          <Suspense fallback={<LoadingScreen />}>
+            <Screen />
+          </Suspense>
+        </ScreenErrorBoundary>
+        <DeviceConnectionBadge />
+        {surface.offersUpdatePrompt && <UpdatePrompt />}
+      </DeviceHost>
+    </div>
+  );
+}
+
+function DeviceConnectionBadge() {
+  const { status } = useDevice();
+  return <ConnectionBadge status={status} />;
+}

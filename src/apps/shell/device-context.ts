@@ -1,0 +1,35 @@
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import type { DeviceRuntime, DeviceSnapshot } from '../runtime/types.ts';
+
+export interface DeviceContextValue {
+  readonly runtime: DeviceRuntime;
+  /** The identity the device was started with (e.g. the kiosk id), if it has one. */
+  readonly preferredId: string | undefined;
+  /** Restarts the device under another identity (a kiosk chosen on its setup screen). */
+  readonly reidentify: (preferredId: string) => void;
+}
+
+export const DeviceContext = createContext<DeviceContextValue | null>(null);
+
+function useDeviceContext(): DeviceContextValue {
+  const value = useContext(DeviceContext);
+  if (!value) throw new Error('useDevice() needs a <DeviceHost> above it');
+  return value;
+}
+
+export function useRuntime(): DeviceRuntime {
+  return useDeviceContext().runtime;
+}
+
+export function useDeviceIdentity(): Pick<DeviceContextValue, 'preferredId' | 'reidentify'> {
+  const { preferredId, reidentify } = useDeviceContext();
+  return { preferredId, reidentify };
+}
+
+/** The device's state, re-rendering on every change. */
+export function useDevice(): DeviceSnapshot {
+  const rt = useRuntime();
+  const subscribe = useCallback((onChange: () => void) => rt.subscribe(onChange), [rt]);
+  const getSnapshot = useCallback(() => rt.getSnapshot(), [rt]);
+  return useSyncExternalStore(subscribe, getSnapshot);
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigUnavailableError } from '../runtime/config-source.ts';
+import { errorMessage, startupProblem } from './startup-error.ts';
+
+describe('startupProblem', () => {
+  it('recognises a device that never had the store configuration', () => {
+    expect(startupProblem(new ConfigUnavailableError())).toBe('noConfig');
+  });
+
+  it('treats anything else as a general failure', () => {
+    expect(startupProblem(new Error('IndexedDB blocked'))).toBe('other');
+    expect(startupProblem('boom')).toBe('other');
+    expect(errorMessage('boom')).toBe('boom');
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createFormatters, elapsedMinutes, spokenTicketNumber, waitInMinutes } from './format.ts';
+
+describe('waitInMinutes', () => {
+  it('says under a minute when even the high end is below a minute', () => {
+    expect(waitInMinutes({ estimateSec: 20, lowSec: 5, highSec: 59 })).toEqual({
+      kind: 'underMinute',
+    });
+  });
+
+  it('rounds the estimate and widens the range outwards', () => {
+    expect(waitInMinutes({ estimateSec: 330, lowSec: 200, highSec: 470 })).toEqual({
+      kind: 'about',
+      estimate: 6,
+      low: 3,
+      high: 8,
+    });
+  });
+
+  it('keeps the estimate inside the range and at least one minute', () => {
+    expect(waitInMinutes({ estimateSec: 20, lowSec: 0, highSec: 61 })).toEqual({
+      kind: 'about',
+      estimate: 1,
+      low: 0,
+      high: 2,
+    });
+  });
+});
+
+describe('elapsedMinutes', () => {
+  it('counts whole minutes and never goes negative', () => {
+    expect(elapsedMinutes(0, 5 * 60_000 + 59_000)).toBe(5);
+    expect(elapsedMinutes(10_000, 0)).toBe(0);
+  });
+});
+
+describe('spokenTicketNumber', () => {
+  it('separates the letter and drops leading zeros', () => {
+    expect(spokenTicketNumber('A023')).toBe('A 23');
+    expect(spokenTicketNumber('B100')).toBe('B 100');
+    expect(spokenTicketNumber('C000')).toBe('C 0');
+  });
+
+  it('leaves unusual numbers as they are', () => {
+    expect(spokenTicketNumber('A-1')).toBe('A-1');
+  });
+});
+
+describe('createFormatters', () => {
+  it('formats times in the store time zone', () => {
+    const f = createFormatters('en-GB', 'Europe/Warsaw');
+    expect(f.time(Date.UTC(2026, 0, 15, 13, 5))).toBe('14:05');
+  });
+
+  it('formats minutes as a unit', () => {
+    expect(createFormatters('en', undefined).minutes(5)).toBe('5 min');
+  });
+});

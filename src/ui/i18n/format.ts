@@ -1,0 +1,69 @@
+/** Locale-aware formatting of times and durations, through Intl only. */
+
+export interface Formatters {
+  /** Wall-clock time, e.g. "14:05", in the store's time zone. */
+  readonly time: (ms: number) => string;
+  /** A whole number of minutes, e.g. "5 min". */
+  readonly minutes: (n: number) => string;
+  readonly number: (n: number) => string;
+}
+
+export function createFormatters(locale: string, timeZone: string | undefined): Formatters {
+  const time = new Intl.DateTimeFormat(locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  });
+  const minutes = new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'minute',
+    unitDisplay: 'short',
+  });
+  const number = new Intl.NumberFormat(locale);
+  return {
+    time: (ms) => time.format(ms),
+    minutes: (n) => minutes.format(n),
+    number: (n) => number.format(n),
+  };
+}
+
+/** Whole minutes elapsed between two moments; never negative (clocks of devices differ). */
+export function elapsedMinutes(fromMs: number, nowMs: number): number {
+  return Math.max(0, Math.floor((nowMs - fromMs) / 60_000));
+}
+
+export type WaitInMinutes =
+  | { readonly kind: 'underMinute' }
+  | {
+      readonly kind: 'about';
+      readonly estimate: number;
+      readonly low: number;
+      readonly high: number;
+    };
+
+/**
+ * A wait estimate in seconds as minutes a customer can read: the estimate rounded, the range
+ * widened outwards (floor/ceil) so that the range always contains the estimate.
+ */
+export function waitInMinutes(w: {
+  readonly estimateSec: number;
+  readonly lowSec: number;
+  readonly highSec: number;
+}): WaitInMinutes {
+  if (w.highSec < 60) return { kind: 'underMinute' };
+  const estimate = Math.max(1, Math.round(w.estimateSec / 60));
+  const low = Math.min(estimate, Math.floor(w.lowSec / 60));
+  const high = Math.max(estimate, Math.ceil(w.highSec / 60));
+  return { kind: 'about', estimate, low, high };
+}
+
+/**
+ * How a ticket number is read out: the letters apart from the number, without leading
+ * zeros, so "A023" is spoken "A 23" rather than "A zero twenty-three".
+ */
+export function spokenTicketNumber(number: string): string {
+  const m = /^([A-Za-z]*)0*(\d+)$/.exec(number);
+  if (!m) return number;
+  const [, letters = '', digits = ''] = m;
+  return letters ? `${letters} ${digits}` : digits;
+}

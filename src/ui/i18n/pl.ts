@@ -1,0 +1,142 @@
+import type { Catalog } from './translate.ts';
+
+/** Polish. Plural forms: one (1), few (2–4, 22–24…), many (0, 5–21, 25…), other (fractions). */
+export const pl: Catalog = {
+  'app.name': 'Nextup',
+
+  'shell.loading': 'Przygotowujemy się…',
+  'shell.noConfig.title': 'To urządzenie nie połączyło się jeszcze z serwerem sklepu',
+  'shell.noConfig.body':
+    'Połącz je raz z siecią sklepu, aby pobrało ustawienia. Potem działa także bez sieci.',
+  'shell.error.title': 'Nie udało się uruchomić tego ekranu',
+  'shell.error.detail': 'Szczegóły: {message}',
+  'shell.error.retry': 'Spróbuj ponownie',
+  'shell.error.autoRetry': 'Ponawiamy próbę co {seconds} s.',
+  'shell.update': 'Nowa wersja — odśwież',
+
+  'landing.title': 'Nextup',
+  'landing.intro': 'Wybierz, do czego służy to urządzenie.',
+  'landing.kiosk': 'Kiosk',
+  'landing.kiosk.hint': 'Klienci pobierają bilet przy wejściu.',
+  'landing.clerk': 'Stanowisko',
+  'landing.clerk.hint': 'Pracownicy wywołują i obsługują klientów.',
+  'landing.board': 'Tablica w poczekalni',
+  'landing.board.hint': 'Ekran, który pokazuje, kto jest wywołany i dokąd.',
+
+  'notFound.title': 'Pod tym adresem nic nie ma',
+  'notFound.back': 'Przejdź do strony startowej',
+
+  'connection.label': 'Połączenie',
+  'connection.online': 'Online',
+  'connection.offline': 'Offline',
+  'connection.connecting': 'Łączenie…',
+  'connection.pending': {
+    one: '{count} zmiana czeka na synchronizację',
+    few: '{count} zmiany czekają na synchronizację',
+    many: '{count} zmian czeka na synchronizację',
+    other: '{count} zmiany czeka na synchronizację',
+  },
+
+  'language.choose': 'Język',
+
+  'kiosk.setup.title': 'Którym kioskiem jest ten tablet?',
+  'kiosk.setup.intro':
+    'Każdy kiosk wydaje własne numery biletów, więc każdy kiosk przypisz tylko do jednego tabletu.',
+  'kiosk.setup.empty': 'Konfiguracja sklepu nie zawiera kiosków. Zapytaj kierownika sklepu.',
+  'kiosk.welcome.title': '{store} — witamy!',
+  'kiosk.welcome.prompt': 'W czym możemy pomóc? Dotknij, aby pobrać bilet.',
+  'kiosk.welcome.noServices': 'Nie ustawiono jeszcze usług. Prosimy zwrócić się do pracownika.',
+  'kiosk.issuing': 'Chwileczkę…',
+  'kiosk.service.waitAbout': 'Czekanie ok. {estimate} min',
+  'kiosk.service.waitShort': 'Bez czekania lub krótko',
+  'kiosk.ticket.heading': 'Twój numer',
+  'kiosk.ticket.ahead': {
+    '=0': 'Twoja kolej jest następna',
+    one: 'Przed Tobą jest {count} osoba',
+    few: 'Przed Tobą są {count} osoby',
+    many: 'Przed Tobą jest {count} osób',
+    other: 'Przed Tobą jest {count} osoby',
+  },
+  'kiosk.ticket.waitAbout': 'Około {estimate} min ({low}–{high} min)',
+  'kiosk.ticket.waitUnderMinute': 'Mniej niż minuta',
+  'kiosk.ticket.noCounterOpen':
+    'Żadne stanowisko nie obsługuje jeszcze tej sprawy. Wywołamy Cię, gdy tylko się otworzy.',
+  'kiosk.ticket.remember': 'Zapamiętaj swój numer. Wywołamy go na ekranie.',
+  'kiosk.ticket.called': 'Twój numer jest właśnie wywoływany!',
+  'kiosk.ticket.goTo': 'Zapraszamy do: {counter}.',
+  'kiosk.ticket.done': 'Gotowe',
+  'kiosk.error.rangeExhausted':
+    'Przepraszamy, ten kiosk nie może dziś wydać więcej biletów. Prosimy zwrócić się do pracownika.',
+  'kiosk.error.storageFailed': 'Przepraszamy, nie udało się zapisać biletu. Spróbuj ponownie.',
+  'kiosk.error.other':
+    'Przepraszamy, coś poszło nie tak. Spróbuj ponownie lub zwróć się do pracownika.',
+
+  'clerk.setup.chooseCounter': 'Wybierz swoje stanowisko',
+  'clerk.setup.noCounters': 'Konfiguracja sklepu nie zawiera stanowisk. Zapytaj kierownika sklepu.',
+  'clerk.setup.chooseServices': '{counter}: co dziś obsługujesz?',
+  'clerk.setup.open': 'Otwórz stanowisko',
+  'clerk.setup.back': 'Wybierz inne stanowisko',
+  'clerk.setup.needService': 'Wybierz co najmniej jedną usługę.',
+  'clerk.setup.inUse': 'otwarte',
+  'clerk.current.title': 'Przy Twoim stanowisku',
+  'clerk.current.none': 'Przy stanowisku nie ma klienta. Wywołaj następnego, gdy możesz.',
+  'clerk.current.since': 'Wywołany o {time}',
+  'clerk.current.recalls': {
+    one: 'Wywołany ponownie raz',
+    few: 'Wywołany ponownie {count} razy',
+    many: 'Wywołany ponownie {count} razy',
+    other: 'Wywołany ponownie {count} razy',
+  },
+  'clerk.recall': 'Wywołaj ponownie',
+  'clerk.complete': 'Zakończ',
+  'clerk.noShow': 'Brak klienta',
+  'clerk.transfer': 'Przekaż',
+  'clerk.transfer.title': 'Przekaż {number} do innej usługi',
+  'clerk.transfer.cancel': 'Anuluj',
+  'clerk.callNext': 'Wywołaj następnego',
+  'clerk.queue.title': 'Czekają na Ciebie',
+  'clerk.queue.count': {
+    '=0': 'Nikt nie czeka',
+    one: '{count} klient czeka',
+    few: '{count} klienci czekają',
+    many: '{count} klientów czeka',
+    other: '{count} klienta czeka',
+  },
+  'clerk.queue.waited': 'czeka {duration}',
+  'clerk.queue.justArrived': 'przed chwilą',
+  'clerk.close': 'Zamknij stanowisko',
+  'clerk.closedElsewhere':
+    'To stanowisko zamknięto na innym urządzeniu. Otwórz je ponownie, aby kontynuować.',
+  'clerk.reopen': 'Otwórz ponownie',
+  'clerk.conflict.alreadyCalled':
+    'Bilet {number} został już wywołany na stanowisko: {counter}. Wywołaj następnego klienta.',
+  'clerk.conflict.notYourTicket':
+    'Bilet {number} jest obsługiwany na stanowisku: {counter}. Twoja ostatnia czynność nie została zapisana.',
+  'clerk.conflict.notActive': 'Bilet {number} został już zakończony lub anulowany.',
+  'clerk.conflict.unknownTicket':
+    'Bilet, którego dotyczyła czynność, nie jest znany w tym sklepie.',
+  'clerk.conflict.anotherCounter': 'inne stanowisko',
+  'clerk.conflict.dismiss': 'Zamknij',
+  'clerk.error.queueEmpty': 'Nikt nie czeka na Twoje usługi.',
+  'clerk.error.counterBusy': 'Najpierw zakończ obsługę bieżącego klienta.',
+  'clerk.error.notAtCounter': 'Przy Twoim stanowisku nie ma teraz klienta.',
+  'clerk.error.unknownService': 'Ta usługa już nie istnieje.',
+  'clerk.error.storageFailed': 'Urządzenie nie mogło tego zapisać. Spróbuj ponownie.',
+  'clerk.error.other': 'To się nie udało. Spróbuj ponownie.',
+
+  'board.nowServing': 'Teraz obsługujemy',
+  'board.ticket': 'Bilet',
+  'board.counter': 'Stanowisko',
+  'board.nobodyServed': 'Stanowiska wkrótce wywołają pierwszych klientów.',
+  'board.latest.goTo': 'zapraszamy do: {counter}',
+  'board.waiting.title': 'Oczekujący',
+  'board.waiting.count': {
+    one: '{count} osoba czeka',
+    few: '{count} osoby czekają',
+    many: '{count} osób czeka',
+    other: '{count} osoby czeka',
+  },
+  'board.recent.title': 'Wcześniej wywołani',
+  'board.announce': 'Numer {number}, zapraszamy do: {counter}.',
+  'board.enableSound': 'Włącz dźwięk',
+};

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { startTestHub, type TestHub } from '../support/hub.ts';
+import { takeTicket } from '../support/surfaces.ts';
+
+describe('installable PWA', () => {
+  let browser: Browser;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    hub = await startTestHub({});
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it('serves a web manifest with installable icons', async () => {
+    const html = await (await fetch(`${hub.httpUrl}/kiosk`)).text();
+    const href = /<link[^>]+rel="manifest"[^>]+href="([^"]+)"/.exec(html)?.[1];
+    expect(href).toBeTruthy();
+    const manifest = (await (await fetch(new URL(href!, hub.httpUrl))).json()) as {
+      name: string;
+      display: string;
+      start_url: string;
+      icons: { sizes: string; type: string }[];
+    };
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(
+      expect.arrayContaining(['192x192', '512x512']),
+    );
+    for (const icon of manifest.icons) expect(icon.type).toBe('image/png');
+  });
+
+  it('reloads offline from the service worker and keeps the data of earlier tickets', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${hub.httpUrl}/kiosk?kiosk=kiosk-1`);
+    await page.getByTestId('service-advice').waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // the first load is not controlled by the worker yet; a reload is
+    await page.reload();
+    await page.getByTestId('service-advice').waitFor();
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+    const first = await takeTicket(page, 'advice');
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('service-advice').waitFor();
+    await page.locator('[data-testid="connection"][data-state="offline"]').waitFor();
+    const second = await takeTicket(page, 'advice');
+    expect(Number(second.slice(1))).toBe(Number(first.slice(1)) + 1);
+    await context.close();
+  });
+});

@@ -1,0 +1,28 @@
+// Browser and broker tests need Debian's Chromium and Mosquitto. Install them when we can
+// (root with apt-get), otherwise stop with the exact command to run. Never skip silently.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const needed = [
+  { bin: '/usr/bin/chromium', pkgs: ['chromium', 'chromium-driver'] },
+  { bin: '/usr/sbin/mosquitto', pkgs: ['mosquitto', 'mosquitto-clients'] },
+];
+const missing = needed.filter((n) => !existsSync(n.bin)).flatMap((n) => n.pkgs);
+if (missing.length === 0) process.exit(0);
+
+const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (!isRoot) {
+  console.error(`Browser and broker tests need: ${missing.join(', ')}.\nRun as root: ${command}`);
+  process.exit(1);
+}
+console.log(`Installing ${missing.join(', ')} for the browser and broker tests…`);
+try {
+  execFileSync('sh', ['-c', command], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+} catch {
+  console.error(`Installing failed. Run as root: ${command}`);
+  process.exit(1);
+}

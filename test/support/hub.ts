@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAgent, type Agent } from '../../src/hub/agent.ts';
+import { startHub } from '../../src/hub/hub.ts';
+import { createMemoryLogger } from '../../src/hub/log.ts';
+import type { Mosquitto } from './mosquitto.ts';
+
+export interface TestHub {
+  readonly httpUrl: string;
+  readonly mqttUrl: string;
+  readonly storeId: string;
+  /** The service with ticket prefix A and a counter serving it, from the shipped config. */
+  readonly firstService: string;
+  readonly firstCounter: string;
+  readonly logLines: readonly string[];
+  agent(): Agent;
+  /** Types of every event in the agent's durable history. */
+  eventTypes(): string[];
+  close(): Promise<void>;
+}
+
+/** The real hub (HTTP, broker or external broker, agent) on free ports with a fresh data dir. */
+export async function startTestHub(opts: {
+  broker?: Mosquitto;
+  dataDir?: string;
+}): Promise<TestHub> {
+  const log = createMemoryLogger();
+  let agent: Agent | undefined;
+  const hub = await startHub({
+    port: 0,
+    mqttPort: 0,
+    dataDir: opts.dataDir ?? mkdtempSync(join(tmpdir(), 'nextup-hub-')),
+    log,
+    ...(opts.broker ? { brokerUrl: opts.broker.mqttUrl, brokerWsUrl: opts.broker.wsUrl } : {}),
+    agent: async (o) => {
+      agent = await startAgent(o);
+      return agent;
+    },
+  });
+  const service = hub.config.services.find((s) => s.prefix === 'A') ?? hub.config.services[0]!;
+  const counter = hub.config.counters.find((c) => c.services.includes(service.id))!;
+  const need = (): Agent => {
+    if (!agent) throw new Error('the hub started without its agent');
+    return agent;
+  };
+  return {
+    httpUrl: hub.httpUrl,
+    mqttUrl: hub.mqttUrl,
+    storeId: hub.config.store.id,
+    firstService: service.id,
+    firstCounter: counter.id,
+    logLines: log.lines,
+    agent: need,
+    eventTypes: () =>
+      need()
+        .replica.events()
+        .map((e) => e.type),
+    close: () => hub.close(),
+  };
+}

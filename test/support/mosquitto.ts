@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, waitForPort } from './ports.ts';
+
+export interface Mosquitto {
+  readonly mqttUrl: string;
+  readonly wsUrl: string;
+  readonly mqttPort: number;
+  readonly wsPort: number;
+  stop(): Promise<void>;
+}
+
+/** A real Mosquitto on free loopback ports, with a WebSocket listener for browsers. */
+export async function startMosquitto(): Promise<Mosquitto> {
+  const mqttPort = await freePort();
+  const wsPort = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'nextup-mosquitto-'));
+  const conf = join(dir, 'mosquitto.conf');
+  writeFileSync(
+    conf,
+    [
+      'persistence false',
+      'allow_anonymous true',
+      'log_dest none',
+      `listener ${mqttPort} 127.0.0.1`,
+      `listener ${wsPort} 127.0.0.1`,
+      'protocol websockets',
+      '',
+    ].join('\n'),
+  );
+  const proc: ChildProcess = spawn('/usr/sbin/mosquitto', ['-c', conf], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  try {
+    await waitForPort(mqttPort);
+    await waitForPort(wsPort);
+  } catch (err) {
+    proc.kill('SIGKILL');
+    throw new Error(`mosquitto did not start: ${stderr || String(err)}`, { cause: err });
+  }
+  return {
+    mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
+    wsUrl: `ws://127.0.0.1:${wsPort}`,
+    mqttPort,
+    wsPort,
+    stop: () =>
+      new Promise((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once('exit', () => resolve());
+        proc.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser and broker tests: one file at a time (two cores), generous timeouts for real I/O.
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.test.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 60_000,
+  },
+});
