@@ -54,7 +54,8 @@ export class EventFileStore implements ReplicaStorage {
     }
     try {
       const parsed: unknown = JSON.parse(await readFile(this.outboxPath, 'utf8'));
-      if (Array.isArray(parsed)) this.outbox = parsed.filter((x): x is string => typeof x === 'string');
+      if (Array.isArray(parsed))
+        this.outbox = parsed.filter((x): x is string => typeof x === 'string');
     } catch {
       this.outbox = [];
     }

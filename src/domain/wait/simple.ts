@@ -23,7 +23,11 @@ export function meanServiceSec(state: QueueState, service: ServiceConfig): numbe
  * Erlang(n+1, s*mu): mean (n+1)/(s*mu); the 80% range uses the normal approximation.
  * A first version; the wait-time work replaces it with a calibrated estimator.
  */
-export function estimateWait(state: QueueState, service: ServiceConfig, aheadOverride?: number): WaitEstimate {
+export function estimateWait(
+  state: QueueState,
+  service: ServiceConfig,
+  aheadOverride?: number,
+): WaitEstimate {
   const ahead = aheadOverride ?? waitingTickets(state, [service.id]).length;
   const openCounters = openCountersFor(state, service.id);
   const servers = Math.max(1, openCounters);

@@ -1,0 +1,142 @@
+import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
+import WebSocket from 'ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PUBLISH_BYTES, publishRefusal } from './broker.ts';
+import { startQuietHub, type QuietHub } from './hub-testing.ts';
+
+const quiet: IClientOptions = { reconnectPeriod: 0, connectTimeout: 5000 };
+
+describe('publishRefusal', () => {
+  it('lets ordinary publishes pass', () => {
+    expect(publishRefusal('nextup/v1/store-001/calls', 200, MAX_PUBLISH_BYTES)).toBeUndefined();
+    expect(publishRefusal('x', MAX_PUBLISH_BYTES, MAX_PUBLISH_BYTES)).toBeUndefined();
+  });
+
+  it('refuses oversize payloads and $SYS topics', () => {
+    expect(publishRefusal('x', MAX_PUBLISH_BYTES + 1, MAX_PUBLISH_BYTES)).toBe(
+      'payload of 524289 bytes is over the 524288-byte cap',
+    );
+    expect(publishRefusal('$SYS/x', 1, MAX_PUBLISH_BYTES)).toBe(
+      'topics under $SYS/ are reserved for the broker',
+    );
+  });
+});
+
+describe('the embedded broker', () => {
+  let q: QuietHub;
+  const clients: MqttClient[] = [];
+
+  const connect = async (url: string, clientId: string) => {
+    const c = await connectAsync(url, { ...quiet, clientId });
+    clients.push(c);
+    return c;
+  };
+
+  /** Gathers, as they arrive, the payloads received on `topic`. */
+  const collect = (client: MqttClient, topic: string) => {
+    const got: Buffer[] = [];
+    client.on('message', (t, payload) => {
+      if (t === topic) got.push(payload);
+    });
+    return got;
+  };
+
+  beforeAll(async () => {
+    q = await startQuietHub();
+  });
+
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.endAsync(true)));
+  });
+
+  afterAll(async () => {
+    await q.close();
+  });
+
+  it('reports where it listens', () => {
+    expect(q.hub.mqttUrl).toMatch(/^mqtt:\/\/127\.0\.0\.1:\d+$/);
+    expect(q.hub.wsUrl).toBe(`${q.hub.httpUrl.replace('http:', 'ws:')}/mqtt`);
+    expect(q.agent.started[0]?.brokerUrl).toBe(q.hub.mqttUrl);
+  });
+
+  it('carries a message from a TCP client to a WebSocket client and back', async () => {
+    const tcp = await connect(q.hub.mqttUrl, 'kiosk-1');
+    const ws = await connect(q.hub.wsUrl, 'board-1');
+    const topic = 'nextup/v1/store-001/calls';
+    const atWs = collect(ws, topic);
+    const atTcp = collect(tcp, topic);
+    await ws.subscribeAsync(topic, { qos: 1 });
+    await tcp.subscribeAsync(topic, { qos: 1 });
+
+    await tcp.publishAsync(topic, '{"number":"A001"}', { qos: 1 });
+    await expect.poll(() => atWs.map(String)).toEqual(['{"number":"A001"}']);
+
+    await ws.publishAsync(topic, '{"number":"A002"}', { qos: 1 });
+    await expect.poll(() => atTcp.map(String)).toContain('{"number":"A002"}');
+
+    expect(q.log.find('client kiosk-1 connected')).toHaveLength(1);
+    expect(q.log.find('client board-1 connected')).toHaveLength(1);
+  });
+
+  it('speaks the mqtt WebSocket subprotocol', async () => {
+    const ws = new WebSocket(q.hub.wsUrl, ['mqtt']);
+    const protocol = await new Promise<string>((resolve, reject) => {
+      ws.once('open', () => resolve(ws.protocol));
+      ws.once('error', reject);
+    });
+    ws.terminate();
+    expect(protocol).toBe('mqtt');
+  });
+
+  it('refuses WebSocket upgrades on other paths', async () => {
+    const ws = new WebSocket(q.hub.wsUrl.replace('/mqtt', '/other'), ['mqtt']);
+    const status = await new Promise<number>((resolve) => {
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('error', () => resolve(-1));
+    });
+    expect(status).toBe(404);
+  });
+
+  it('refuses a publish over the cap, drops the sender and delivers nothing', async () => {
+    const reader = await connect(q.hub.mqttUrl, 'reader');
+    const topic = 'nextup/v1/store-001/big';
+    const got = collect(reader, topic);
+    await reader.subscribeAsync(topic);
+
+    const sender = await connect(q.hub.mqttUrl, 'flooder');
+    const closed = new Promise<void>((resolve) => sender.once('close', () => resolve()));
+    sender.publish(topic, Buffer.alloc(MAX_PUBLISH_BYTES + 1, 'x'));
+    await closed;
+
+    await expect
+      .poll(() => q.log.find('publish refused'))
+      .toEqual([
+        expect.stringMatching(
+          /WARN {2}broker {2}publish refused from flooder on nextup\/v1\/store-001\/big: payload of 524289 bytes is over the 524288-byte cap$/,
+        ),
+      ]);
+    // the refusal is one line, not also a client error
+    expect(q.log.find('client flooder error')).toEqual([]);
+
+    // a payload under the cap still passes
+    const ok = await connect(q.hub.mqttUrl, 'sender-ok');
+    await ok.publishAsync(topic, Buffer.alloc(300 * 1024, 'y'), { qos: 1 });
+    await expect.poll(() => got.map((b) => b.length)).toEqual([300 * 1024]);
+  });
+
+  it('drops a WebSocket client that sends a frame over the cap', async () => {
+    const sender = await connect(q.hub.wsUrl, 'ws-flooder');
+    const closed = new Promise<void>((resolve) => sender.once('close', () => resolve()));
+    sender.publish('nextup/v1/store-001/big', Buffer.alloc(MAX_PUBLISH_BYTES + 1, 'x'));
+    await closed;
+    await expect
+      .poll(() => q.log.find('client ws-flooder error'))
+      .toEqual([expect.stringMatching(/client ws-flooder error: Max payload size exceeded$/)]);
+  });
+
+  it('logs disconnects by client id', async () => {
+    const c = await connect(q.hub.mqttUrl, 'clerk-7');
+    await c.endAsync();
+    await expect.poll(() => q.log.find('client clerk-7 disconnected')).toHaveLength(1);
+  });
+});

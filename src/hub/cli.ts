@@ -1,0 +1,104 @@
+import { USAGE, UsageError, parseCli } from './cli-args.ts';
+import {
+  ConfigError,
+  DEFAULT_CONFIG_DIR,
+  configFilePath,
+  loadStoreConfig,
+} from './config-loader.ts';
+import { startHub, type Hub, type HubOptions } from './hub.ts';
+import { HubStartError } from './listen.ts';
+import { createConsoleLogger } from './log.ts';
+import { displayPath } from './paths.ts';
+
+export interface CliIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  stdout(line: string): void;
+  stderr(line: string): void;
+}
+
+const processIo: CliIo = {
+  env: process.env,
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+};
+
+/** Runs one command and resolves with the process exit code (serve: after shutdown). */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  try {
+    const command = parseCli(argv, io.env);
+    switch (command.kind) {
+      case 'help':
+        io.stdout(USAGE);
+        return 0;
+      case 'check-config':
+        return await checkConfig(command.target, io);
+      case 'serve':
+        return await serve(command.options);
+    }
+  } catch (err) {
+    return report(err, io);
+  }
+}
+
+async function checkConfig(target: string | undefined, io: CliIo): Promise<number> {
+  const file = await configFilePath(target ?? DEFAULT_CONFIG_DIR);
+  const cfg = await loadStoreConfig(file);
+  io.stdout(
+    `${displayPath(file)}: OK (store ${cfg.store.id}: ${cfg.services.length} services, ` +
+      `${cfg.counters.length} counters, ${cfg.kiosks.length} kiosks)`,
+  );
+  return 0;
+}
+
+const REPEAT_SIGNAL_GRACE_MS = 2000;
+
+async function serve(options: HubOptions): Promise<number> {
+  const log = createConsoleLogger();
+  const hub: Hub = await startHub({ ...options, log });
+  return new Promise<number>((resolve) => {
+    let stoppingSince: number | undefined;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stoppingSince !== undefined) {
+        // npm and terminals often deliver one Ctrl-C twice: only a later one means "hurry".
+        if (Date.now() - stoppingSince < REPEAT_SIGNAL_GRACE_MS) return;
+        log.warn('hub', `${signal} again: exiting without waiting`);
+        resolve(1);
+        return;
+      }
+      stoppingSince = Date.now();
+      log.info('hub', `${signal} received: shutting down`);
+      hub.close().then(
+        () => resolve(0),
+        (err: unknown) => {
+          log.error('hub', `shutdown failed: ${(err as Error).message}`);
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** Expected errors get a plain message; only the unexpected get a stack trace. */
+function report(err: unknown, io: CliIo): number {
+  if (err instanceof UsageError) {
+    io.stderr(`nextup: ${err.message}`);
+    io.stderr('');
+    io.stderr(USAGE);
+    return 2;
+  }
+  if (err instanceof ConfigError) {
+    for (const problem of err.problems) io.stderr(problem);
+    return 1;
+  }
+  if (err instanceof HubStartError) {
+    io.stderr(`nextup: ${err.message}`);
+    if (io.env.NEXTUP_DEBUG && err.cause instanceof Error) io.stderr(err.cause.stack ?? '');
+    return 1;
+  }
+  io.stderr(
+    `nextup: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+  );
+  return 1;
+}

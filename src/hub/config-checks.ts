@@ -1,0 +1,153 @@
+import type { LocalizedText, StoreConfig } from '../domain/config/types.ts';
+import { show } from './config-schema.ts';
+
+/**
+ * Rules a JSON Schema cannot express: references between lists, uniqueness of a field,
+ * disjoint ranges, a real time zone. Runs only on a config whose shape is already valid.
+ * Each problem reads "field.path: what is wrong".
+ */
+export function semanticProblems(cfg: StoreConfig): string[] {
+  return [
+    ...storeProblems(cfg),
+    ...localizedTextProblems(cfg),
+    ...uniqueProblems('services', cfg.services, (s) => s.id, 'id'),
+    ...uniqueProblems('counters', cfg.counters, (c) => c.id, 'id'),
+    ...uniqueProblems('kiosks', cfg.kiosks, (k) => k.id, 'id'),
+    ...uniqueProblems('services', cfg.services, (s) => s.prefix, 'prefix'),
+    ...counterServiceProblems(cfg),
+    ...rangeProblems(cfg),
+    ...topicPrefixProblems(cfg.mqtt.topicPrefix),
+  ];
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function storeProblems(cfg: StoreConfig): string[] {
+  const out: string[] = [];
+  const { timeZone, defaultLanguage, languages } = cfg.store;
+  if (!isValidTimeZone(timeZone)) {
+    out.push(
+      `store.timeZone: is not a known time zone, e.g. "Europe/Warsaw" (got ${show(timeZone)})`,
+    );
+  }
+  if (!languages.includes(defaultLanguage)) {
+    out.push(
+      `store.defaultLanguage: ${show(defaultLanguage)} is not in store.languages (${languages.join(', ')})`,
+    );
+  }
+  return out;
+}
+
+function localizedTextProblems(cfg: StoreConfig): string[] {
+  const texts: [string, LocalizedText][] = [['store.name', cfg.store.name]];
+  cfg.services.forEach((s, i) => texts.push([`services[${i}].name`, s.name]));
+  cfg.counters.forEach((c, i) => texts.push([`counters[${i}].name`, c.name]));
+  cfg.kiosks.forEach((k, i) => texts.push([`kiosks[${i}].name`, k.name]));
+
+  const { defaultLanguage, languages } = cfg.store;
+  // A default language that is not listed is reported once, not once per text.
+  const checkDefault = languages.includes(defaultLanguage);
+  const out: string[] = [];
+  for (const [path, text] of texts) {
+    if (checkDefault && text[defaultLanguage] === undefined) {
+      out.push(`${path}: has no text in the default language "${defaultLanguage}"`);
+    }
+    for (const lang of Object.keys(text)) {
+      if (!languages.includes(lang)) {
+        out.push(
+          `${path}.${lang}: language "${lang}" is not in store.languages (${languages.join(', ')})`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+function uniqueProblems<T>(
+  list: string,
+  items: readonly T[],
+  key: (item: T) => string,
+  field: string,
+): string[] {
+  const firstAt = new Map<string, number>();
+  const out: string[] = [];
+  items.forEach((item, i) => {
+    const value = key(item);
+    const first = firstAt.get(value);
+    if (first === undefined) firstAt.set(value, i);
+    else out.push(`${list}[${i}].${field}: ${show(value)} is already used by ${list}[${first}]`);
+  });
+  return out;
+}
+
+function counterServiceProblems(cfg: StoreConfig): string[] {
+  const known = new Set(cfg.services.map((s) => s.id));
+  const served = new Set<string>();
+  const out: string[] = [];
+  cfg.counters.forEach((counter, i) => {
+    counter.services.forEach((id, j) => {
+      if (known.has(id)) served.add(id);
+      else {
+        out.push(
+          `counters[${i}].services[${j}]: no service has id ${show(id)} (known: ${[...known].join(', ')})`,
+        );
+      }
+    });
+  });
+  cfg.services.forEach((s, i) => {
+    if (!served.has(s.id)) out.push(`services[${i}]: no counter serves "${s.id}"`);
+  });
+  return out;
+}
+
+function rangeProblems(cfg: StoreConfig): string[] {
+  const out: string[] = [];
+  const sound: { i: number; from: number; to: number }[] = [];
+  cfg.kiosks.forEach(({ range: { from, to } }, i) => {
+    const at = `kiosks[${i}].range`;
+    // The schema already keeps both ends within 1..999999.
+    if (from > to) {
+      out.push(`${at}: "from" must not be greater than "to" (got ${from}..${to})`);
+    } else {
+      sound.push({ i, from, to });
+    }
+  });
+  // Only ranges that are sound on their own are compared, so one typo gives one message.
+  for (const [n, b] of sound.entries()) {
+    for (const a of sound.slice(0, n)) {
+      if (b.from <= a.to && a.from <= b.to) {
+        out.push(
+          `kiosks[${b.i}].range: ${b.from}..${b.to} overlaps kiosks[${a.i}].range ${a.from}..${a.to}` +
+            ' (two kiosks could issue the same number)',
+        );
+      }
+    }
+  }
+  return out;
+}
+
+export function topicPrefixProblems(prefix: string): string[] {
+  const at = 'mqtt.topicPrefix';
+  const got = `(got ${show(prefix)})`;
+  if (prefix === '') return [`${at}: must not be empty`];
+  if (/[+#]/.test(prefix)) return [`${at}: must not contain the wildcards "+" or "#" ${got}`];
+  if (prefix.startsWith('$')) {
+    return [`${at}: must not start with "$" (reserved for broker topics) ${got}`];
+  }
+  if (prefix.split('/').some((level) => level === '')) {
+    return [`${at}: must not start or end with "/" or contain "//" ${got}`];
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(prefix)) {
+    return [`${at}: must not contain control characters ${got}`];
+  }
+  if (Buffer.byteLength(prefix) > 200) return [`${at}: must be at most 200 bytes long`];
+  return [];
+}

@@ -1,0 +1,205 @@
+import { createReadStream, type Stats } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { StoreConfig } from '../domain/config/types.ts';
+import type { Logger } from './log.ts';
+import {
+  cacheControl,
+  contentType,
+  etagOf,
+  findStaticFile,
+  hasFileExtension,
+} from './static-files.ts';
+
+/** Body of GET /api/config. An empty wsUrl means "ws(s)://<location.host>/mqtt". */
+export interface ApiConfig {
+  readonly config: StoreConfig;
+  readonly broker: { readonly wsUrl: string };
+}
+
+/** Body of GET /api/health. */
+export interface ApiHealth {
+  readonly ok: true;
+  readonly store: string;
+  readonly uptimeSec: number;
+}
+
+export interface HttpAppOptions {
+  /** Absolute path of the built PWA. */
+  readonly distDir: string;
+  readonly log: Logger;
+  apiConfig(): ApiConfig;
+  health(): ApiHealth;
+}
+
+export interface HttpApp {
+  readonly handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Logs (once) when the app is not built; the hub still starts and says so on GET /. */
+  checkBuilt(): Promise<boolean>;
+}
+
+export const NOT_BUILT_MESSAGE = 'The app is not built: run npm run build';
+
+/** Lets the app run (its scripts, styles, the broker WebSocket) and little else. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "media-src 'self' data: blob:",
+  "connect-src 'self' ws: wss:",
+  // MQTT.js keeps its keep-alive timer in a blob worker so background tabs are not throttled
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  // Ticket tracking URLs (/t/<id>) should not leak to other sites.
+  'Referrer-Policy': 'same-origin',
+};
+
+export function createHttpApp(opts: HttpAppOptions): HttpApp {
+  const { distDir, log } = opts;
+  const indexFile = path.join(distDir, 'index.html');
+  let warnedNotBuilt = false;
+
+  function send(
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string,
+    headers: Record<string, string> = {},
+  ): void {
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': type,
+      'Content-Length': Buffer.byteLength(body),
+      ...headers,
+    });
+    res.end(res.req.method === 'HEAD' ? undefined : body);
+  }
+
+  const text = (
+    res: ServerResponse,
+    status: number,
+    body: string,
+    headers: Record<string, string> = {},
+  ) => send(res, status, 'text/plain; charset=utf-8', `${body}\n`, headers);
+
+  const json = (res: ServerResponse, status: number, body: unknown) =>
+    send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), {
+      'Cache-Control': 'no-store',
+    });
+
+  async function sendFile(
+    req: IncomingMessage,
+    res: ServerResponse,
+    urlPath: string,
+  ): Promise<void> {
+    const found = await findStaticFile(distDir, urlPath);
+    if (found.kind === 'forbidden') return text(res, 403, 'Forbidden');
+    if (found.kind === 'file') return streamFile(req, res, found.file, found.stats, urlPath);
+    if (hasFileExtension(urlPath)) return text(res, 404, 'Not found');
+    return sendIndex(req, res);
+  }
+
+  function warnNotBuilt(): void {
+    if (warnedNotBuilt) return;
+    warnedNotBuilt = true;
+    log.warn('http', `${indexFile} is missing. ${NOT_BUILT_MESSAGE}`);
+  }
+
+  // Routes such as /kiosk or /t/<id> belong to the app: the browser gets index.html.
+  // Looked up on each request, so building while the hub runs needs no restart.
+  async function sendIndex(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const found = await findStaticFile(distDir, '/index.html');
+    if (found.kind !== 'file') {
+      warnNotBuilt();
+      return text(res, 503, NOT_BUILT_MESSAGE, { 'Cache-Control': 'no-store' });
+    }
+    return streamFile(req, res, found.file, found.stats, '/index.html');
+  }
+
+  async function streamFile(
+    req: IncomingMessage,
+    res: ServerResponse,
+    file: string,
+    stats: Stats,
+    urlPath: string,
+  ): Promise<void> {
+    const etag = etagOf(stats);
+    const headers = {
+      ...SECURITY_HEADERS,
+      'Content-Type': contentType(file),
+      'Cache-Control': cacheControl(urlPath),
+      ETag: etag,
+      'Last-Modified': stats.mtime.toUTCString(),
+    };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': stats.size });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    await pipeline(createReadStream(file), res);
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return text(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+    }
+    let urlPath: string;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://hub').pathname);
+    } catch {
+      return text(res, 400, 'Bad request');
+    }
+
+    if (urlPath === '/api/config') return json(res, 200, opts.apiConfig());
+    if (urlPath === '/api/health') return json(res, 200, opts.health());
+    if (urlPath === '/api' || urlPath.startsWith('/api/')) {
+      return json(res, 404, { error: `no API at ${urlPath}` });
+    }
+    if (urlPath === '/mqtt') {
+      return text(res, 426, 'MQTT over WebSocket only: connect with an MQTT client', {
+        Upgrade: 'websocket',
+      });
+    }
+    if (urlPath === '/' || urlPath === '/index.html') return sendIndex(req, res);
+    return sendFile(req, res, urlPath);
+  }
+
+  async function checkBuilt(): Promise<boolean> {
+    const built = (await findStaticFile(distDir, '/index.html')).kind === 'file';
+    if (!built) warnNotBuilt();
+    return built;
+  }
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    route(req, res).catch((err: unknown) => {
+      // A client that goes away mid-download is normal; anything else is worth a line.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+        log.error(
+          'http',
+          `${req.method ?? '?'} ${req.url ?? ''} failed: ${(err as Error).message}`,
+        );
+      }
+      if (!res.headersSent) text(res, 500, 'Internal error');
+      else res.destroy();
+    });
+  };
+
+  return { handle, checkBuilt };
+}

@@ -1,0 +1,225 @@
+import { mkdir } from 'node:fs/promises';
+import { createServer, type IncomingMessage } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import type { Duplex } from 'node:stream';
+import { localized, type StoreConfig } from '../domain/config/types.ts';
+import { startAgent, type AgentOptions } from './agent.ts';
+import { startEmbeddedBroker, type EmbeddedBroker } from './broker.ts';
+import { loadStoreConfig } from './config-loader.ts';
+import { createHttpApp, type ApiConfig } from './http-app.ts';
+import { HubStartError, closeServer, listen, withTimeout } from './listen.ts';
+import { createConsoleLogger, type Logger } from './log.ts';
+import { displayPath, resolveFromRepo } from './paths.ts';
+
+export type { AgentOptions };
+
+/** The part of the store agent the hub uses: a way to stop it. */
+export interface AgentHandle {
+  close(): Promise<void>;
+}
+
+export type AgentFactory = (opts: AgentOptions) => Promise<AgentHandle>;
+
+export interface HubOptions {
+  /** Config directory (its store.json) or file. Relative paths are taken from the repo root. */
+  readonly configDir?: string;
+  /** Where the agent keeps the event history. Default: <repo>/data. */
+  readonly dataDir?: string;
+  /** The built PWA. Default: <repo>/dist. */
+  readonly distDir?: string;
+  /** Address for HTTP and MQTT/TCP. Default 127.0.0.1; 0.0.0.0 for the store network. */
+  readonly host?: string;
+  /** HTTP port; 0 picks a free one. Default 8080. */
+  readonly port?: number;
+  /** Embedded broker's MQTT/TCP port; 0 picks a free one. Default 1883. */
+  readonly mqttPort?: number;
+  /** An external broker (e.g. mqtt://127.0.0.1:1883): no embedded broker is started. */
+  readonly brokerUrl?: string;
+  /** WebSocket URL browsers should use for the broker; overrides config mqtt.browserUrl. */
+  readonly brokerWsUrl?: string;
+  readonly log?: Logger;
+  /** Starts the store agent; tests pass a fake. Default: startAgent from ./agent.ts. */
+  readonly agent?: AgentFactory;
+}
+
+export interface Hub {
+  readonly httpUrl: string;
+  /** mqtt://host:port of the embedded broker, or the external broker URL. */
+  readonly mqttUrl: string;
+  /** ws://host:port/mqtt of the embedded broker, or the external one's WebSocket URL ('' if unknown). */
+  readonly wsUrl: string;
+  readonly config: StoreConfig;
+  /** Stops the agent, then the broker, then the servers. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export const SURFACES = ['/kiosk', '/clerk', '/board', '/manager'] as const;
+
+const AGENT_CLOSE_TIMEOUT_MS = 5000;
+
+function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '';
+}
+
+/** Host as it goes into a URL that works from this machine. */
+function urlHost(host: string): string {
+  const h = isWildcard(host) ? '127.0.0.1' : host;
+  return h.includes(':') ? `[${h}]` : h;
+}
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces()).flatMap((list) =>
+    (list ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address),
+  );
+}
+
+export async function startHub(opts: HubOptions = {}): Promise<Hub> {
+  const log = opts.log ?? createConsoleLogger();
+  const host = opts.host ?? '127.0.0.1';
+  const startedAt = Date.now();
+  const distDir = resolveFromRepo(opts.distDir ?? 'dist');
+  const dataDir = resolveFromRepo(opts.dataDir ?? 'data');
+
+  const config = await loadStoreConfig(resolveFromRepo(opts.configDir ?? 'kiosk-config'));
+  const { id, name, defaultLanguage } = config.store;
+  log.info('hub', `store ${id} (${localized(name, defaultLanguage, defaultLanguage)})`);
+
+  try {
+    await mkdir(dataDir, { recursive: true });
+  } catch (err) {
+    throw new HubStartError(
+      `cannot create the data directory ${displayPath(dataDir)}: ${(err as Error).message}`,
+    );
+  }
+
+  const external = opts.brokerUrl !== undefined;
+  const browserWsUrl =
+    opts.brokerWsUrl ?? (config.mqtt.browserUrl || externalWsUrl(opts.brokerUrl));
+  if (external && !browserWsUrl) {
+    log.warn(
+      'hub',
+      'external broker without --broker-ws: browsers will not reach it (they will try this hub /mqtt)',
+    );
+  }
+  // Browsers read one answer: the broker section and the config agree on the URL.
+  const apiConfig: ApiConfig = {
+    config: { ...config, mqtt: { ...config.mqtt, browserUrl: browserWsUrl } },
+    broker: { wsUrl: browserWsUrl },
+  };
+
+  const app = createHttpApp({
+    distDir,
+    log,
+    apiConfig: () => apiConfig,
+    health: () => ({
+      ok: true,
+      store: config.store.id,
+      uptimeSec: Math.floor((Date.now() - startedAt) / 1000),
+    }),
+  });
+  await app.checkBuilt();
+  const server = createServer(app.handle);
+
+  let broker: EmbeddedBroker | undefined;
+  let agent: AgentHandle | undefined;
+
+  const closeServers = async () => {
+    await broker?.close();
+    await closeServer(server, () => server.closeAllConnections());
+  };
+
+  try {
+    if (!external) {
+      broker = await startEmbeddedBroker({ host, port: opts.mqttPort ?? 1883, log });
+    }
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+      routeUpgrade(req, socket, head, broker),
+    );
+    const httpPort = await listen(server, host, opts.port ?? 8080, 'HTTP');
+
+    const httpUrl = `http://${urlHost(host)}:${httpPort}`;
+    const mqttUrl = broker ? `mqtt://${urlHost(host)}:${broker.port}` : (opts.brokerUrl ?? '');
+    const wsUrl =
+      opts.brokerWsUrl ?? (broker ? `ws://${urlHost(host)}:${httpPort}/mqtt` : browserWsUrl);
+
+    try {
+      agent = await (opts.agent ?? startAgent)({ config, brokerUrl: mqttUrl, dataDir, log });
+    } catch (err) {
+      throw new HubStartError(`the store agent could not start: ${(err as Error).message}`, {
+        cause: err,
+      });
+    }
+
+    printUrls(log, host, httpUrl, httpPort, mqttUrl, wsUrl, broker !== undefined);
+    log.info('hub', `data in ${displayPath(dataDir)}, app from ${displayPath(distDir)}`);
+
+    let closing: Promise<void> | undefined;
+    return {
+      httpUrl,
+      mqttUrl,
+      wsUrl,
+      config,
+      close() {
+        closing ??= (async () => {
+          await closeAgent(agent, log);
+          await closeServers();
+          log.info('hub', 'stopped');
+        })();
+        return closing;
+      },
+    };
+  } catch (err) {
+    await closeServers();
+    throw err;
+  }
+}
+
+function externalWsUrl(brokerUrl: string | undefined): string {
+  return brokerUrl && /^wss?:\/\//.test(brokerUrl) ? brokerUrl : '';
+}
+
+function routeUpgrade(
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  broker: EmbeddedBroker | undefined,
+): void {
+  const pathname = new URL(req.url ?? '/', 'http://hub').pathname;
+  if (pathname === '/mqtt' && broker) {
+    broker.handleUpgrade(req, socket, head);
+    return;
+  }
+  socket.on('error', () => socket.destroy());
+  socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+}
+
+async function closeAgent(agent: AgentHandle | undefined, log: Logger): Promise<void> {
+  if (!agent) return;
+  const closing = agent.close().catch((err: unknown) => {
+    log.error('agent', `close failed: ${(err as Error).message}`);
+  });
+  await withTimeout(closing, AGENT_CLOSE_TIMEOUT_MS, () =>
+    log.warn('agent', 'did not close in time; stopping anyway'),
+  );
+}
+
+function printUrls(
+  log: Logger,
+  host: string,
+  httpUrl: string,
+  httpPort: number,
+  mqttUrl: string,
+  wsUrl: string,
+  embedded: boolean,
+): void {
+  for (const surface of SURFACES) {
+    log.info('hub', `${surface.slice(1).padEnd(8)} ${httpUrl}${surface}`);
+  }
+  log.info('hub', `${'MQTT TCP'.padEnd(8)} ${mqttUrl}${embedded ? '' : ' (external)'}`);
+  log.info('hub', `${'MQTT WS'.padEnd(8)} ${wsUrl || '(none: set --broker-ws)'}`);
+  if (isWildcard(host)) {
+    for (const ip of lanAddresses()) {
+      log.info('hub', `on the store network: http://${ip}:${httpPort}/`);
+    }
+  }
+}
