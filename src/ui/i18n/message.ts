@@ -28,3 +28,6 @@ export type MessageParams<M> = M extends string
     : never;
 
 export type ParamValue = string | number;
+
+/** A translation of one catalog module: the same keys, each a template or plural forms. */
+export type Translation<T> = { readonly [K in keyof T]: Message };

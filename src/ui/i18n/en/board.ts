@@ -1,0 +1,17 @@
+import type { Message } from '../message.ts';
+
+export const enBoard = {
+  'board.nowServing': 'Now serving',
+  'board.ticket': 'Ticket',
+  'board.counter': 'Counter',
+  'board.nobodyServed': 'Counters will call the first customers soon.',
+  'board.latest.goTo': 'please go to {counter}',
+  'board.waiting.title': 'Waiting',
+  'board.waiting.count': {
+    one: '{count} waiting',
+    other: '{count} waiting',
+  },
+  'board.recent.title': 'Called before',
+  'board.announce': 'Ticket {number}, please go to {counter}.',
+  'board.enableSound': 'Turn on sound',
+} as const satisfies Record<string, Message>;

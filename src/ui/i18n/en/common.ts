@@ -1,0 +1,33 @@
+import type { Message } from '../message.ts';
+
+export const enCommon = {
+  'app.name': 'Nextup',
+  'shell.loading': 'Getting ready…',
+  'shell.noConfig.title': 'This device has never reached the store hub',
+  'shell.noConfig.body':
+    'Connect it to the store network once so it can load the store settings. After that it keeps working offline.',
+  'shell.error.title': 'This screen could not start',
+  'shell.error.detail': 'Details: {message}',
+  'shell.error.retry': 'Try again',
+  'shell.error.autoRetry': 'Trying again every {seconds} seconds.',
+  'shell.update': 'New version — reload',
+  'landing.title': 'Nextup',
+  'landing.intro': 'Choose what this device is used for.',
+  'landing.kiosk': 'Kiosk',
+  'landing.kiosk.hint': 'Customers take a ticket at the entrance.',
+  'landing.clerk': 'Counter',
+  'landing.clerk.hint': 'Staff call and serve customers.',
+  'landing.board': 'Lobby board',
+  'landing.board.hint': 'The screen that shows who is called where.',
+  'notFound.title': 'There is nothing at this address',
+  'notFound.back': 'Go to the start page',
+  'connection.label': 'Connection',
+  'connection.online': 'Online',
+  'connection.offline': 'Offline',
+  'connection.connecting': 'Connecting…',
+  'connection.pending': {
+    one: '{count} change waiting to sync',
+    other: '{count} changes waiting to sync',
+  },
+  'language.choose': 'Language',
+} as const satisfies Record<string, Message>;

@@ -1,0 +1,36 @@
+import type { enCommon } from '../en/common.ts';
+import type { Translation } from '../message.ts';
+
+export const plCommon: Translation<typeof enCommon> = {
+  'app.name': 'Nextup',
+  'shell.loading': 'Przygotowujemy się…',
+  'shell.noConfig.title': 'To urządzenie nie połączyło się jeszcze z serwerem sklepu',
+  'shell.noConfig.body':
+    'Połącz je raz z siecią sklepu, aby pobrało ustawienia. Potem działa także bez sieci.',
+  'shell.error.title': 'Nie udało się uruchomić tego ekranu',
+  'shell.error.detail': 'Szczegóły: {message}',
+  'shell.error.retry': 'Spróbuj ponownie',
+  'shell.error.autoRetry': 'Ponawiamy próbę co {seconds} s.',
+  'shell.update': 'Nowa wersja — odśwież',
+  'landing.title': 'Nextup',
+  'landing.intro': 'Wybierz, do czego służy to urządzenie.',
+  'landing.kiosk': 'Kiosk',
+  'landing.kiosk.hint': 'Klienci pobierają bilet przy wejściu.',
+  'landing.clerk': 'Stanowisko',
+  'landing.clerk.hint': 'Pracownicy wywołują i obsługują klientów.',
+  'landing.board': 'Tablica w poczekalni',
+  'landing.board.hint': 'Ekran, który pokazuje, kto jest wywołany i dokąd.',
+  'notFound.title': 'Pod tym adresem nic nie ma',
+  'notFound.back': 'Przejdź do strony startowej',
+  'connection.label': 'Połączenie',
+  'connection.online': 'Online',
+  'connection.offline': 'Offline',
+  'connection.connecting': 'Łączenie…',
+  'connection.pending': {
+    one: '{count} zmiana czeka na synchronizację',
+    few: '{count} zmiany czekają na synchronizację',
+    many: '{count} zmian czeka na synchronizację',
+    other: '{count} zmiany czeka na synchronizację',
+  },
+  'language.choose': 'Język',
+};
