@@ -1,16 +1,21 @@
 import type { StoreEvent } from '../domain/queue/events.ts';
-import type { ReplicaStorage } from '../sync/ports.ts';
+import type { LoadedLog, ReplicaStorage } from '../sync/ports.ts';
 import type { NextupDb } from './db.ts';
 
 /** The replica's storage port on IndexedDB: events and outbox change in one transaction. */
 export class DexieStorage implements ReplicaStorage {
   constructor(private readonly db: NextupDb) {}
 
-  async load(): Promise<{ events: StoreEvent[]; outbox: string[] }> {
-    return this.db.transaction('r', this.db.events, this.db.outbox, async () => ({
-      events: await this.db.events.toArray(),
-      outbox: (await this.db.outbox.orderBy('seq').toArray()).map((r) => r.id),
-    }));
+  async load(since: string): Promise<LoadedLog> {
+    return this.db.transaction('r', this.db.events, this.db.outbox, this.db.kv, async () => {
+      const outbox = (await this.db.outbox.orderBy('seq').toArray()).map((r) => r.id);
+      const recent = await this.db.events.where('hlc').aboveOrEqual(since).toArray();
+      // unsent events stay however old they are
+      const unsent = await this.db.events.bulkGet(outbox);
+      const byId = new Map(recent.map((e) => [e.id, e]));
+      for (const e of unsent) if (e) byId.set(e.id, e);
+      return { events: [...byId.values()], outbox, floors: await readFloors(this.db) };
+    });
   }
 
   async appendLocal(event: StoreEvent): Promise<void> {
@@ -29,6 +34,29 @@ export class DexieStorage implements ReplicaStorage {
   async removeFromOutbox(ids: readonly string[]): Promise<void> {
     await this.db.outbox.bulkDelete([...ids]);
   }
+
+  /** Old days leave the device (the hub keeps them); what they settled stays as floors. */
+  async compact(before: string, floors: Readonly<Record<string, number>>): Promise<void> {
+    await this.db.transaction('rw', this.db.events, this.db.outbox, this.db.kv, async () => {
+      const unsent = new Set(await this.db.outbox.toCollection().primaryKeys());
+      const old = await this.db.events.where('hlc').below(before).primaryKeys();
+      await this.db.events.bulkDelete(old.filter((id) => !unsent.has(id)));
+      const merged = await readFloors(this.db);
+      for (const [d, seq] of Object.entries(floors)) merged[d] = Math.max(merged[d] ?? 0, seq);
+      await this.db.kv.put({ key: 'floors', value: merged });
+    });
+  }
+}
+
+async function readFloors(db: NextupDb): Promise<Record<string, number>> {
+  const row = await db.kv.get('floors');
+  const value = row?.value;
+  if (typeof value !== 'object' || value === null) return {};
+  const out: Record<string, number> = {};
+  for (const [d, seq] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof seq === 'number') out[d] = seq;
+  }
+  return out;
 }
 
 /** The device id lives in the same database as its events: wiped together, never reused. */

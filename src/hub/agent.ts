@@ -19,6 +19,8 @@ export interface AgentOptions {
 
 export interface Agent {
   readonly replica: Replica;
+  /** The durable history, day by day (reports and export read it). */
+  readonly history: EventFileStore;
   close(): Promise<void>;
 }
 
@@ -31,9 +33,10 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
   const clock = opts.clock ?? systemClock;
   const root = { prefix: config.mqtt.topicPrefix, store: config.store.id };
   const device = `agent-${config.store.id}`;
-  const storage = new EventFileStore(join(opts.dataDir, config.store.id), (m) =>
-    log.warn('agent', m),
-  );
+  const storage = new EventFileStore(join(opts.dataDir, config.store.id), config.store.timeZone, {
+    info: (m) => log.info('agent', m),
+    warn: (m) => log.warn('agent', m),
+  });
   const presenceTopic = topics.presence(root, device);
   const transport = createMqttTransport({
     url: opts.brokerUrl,
@@ -72,8 +75,13 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     storage,
     transport,
     clock,
-    servesAll: true,
+    role: 'agent',
     onRejected: (reason) => log.warn('agent', reason),
+    onClockSkew: (dev, driftMs) =>
+      log.warn(
+        'agent',
+        `clock of ${dev} is off by ${formatDrift(driftMs)}: its events keep their order but it should be set right`,
+      ),
     onRemoteApplied: (events) => {
       const from = new Set(events.map((e) => e.device));
       log.info(
@@ -87,6 +95,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
 
   return {
     replica,
+    history: storage,
     async close() {
       closing = true;
       await replica.close();
@@ -106,4 +115,12 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
       await storage.close();
     },
   };
+}
+
+function formatDrift(ms: number): string {
+  const abs = Math.abs(ms);
+  const sign = ms > 0 ? 'ahead' : 'behind';
+  if (abs >= 86_400_000) return `${(abs / 86_400_000).toFixed(1)} days ${sign}`;
+  if (abs >= 3_600_000) return `${(abs / 3_600_000).toFixed(1)} hours ${sign}`;
+  return `${Math.round(abs / 60_000)} minutes ${sign}`;
 }

@@ -1,5 +1,5 @@
 import type { StoreEvent } from '../domain/queue/events.ts';
-import type { ConnectionState, ReplicaStorage, Transport } from './ports.ts';
+import type { ConnectionState, LoadedLog, ReplicaStorage, Transport } from './ports.ts';
 
 /** MQTT topic filter match with + and # wildcards. */
 export function topicMatches(filter: string, topic: string): boolean {
@@ -104,10 +104,15 @@ export class MemoryTransport implements Transport {
 export class MemoryStorage implements ReplicaStorage {
   readonly events = new Map<string, StoreEvent>();
   outbox: string[] = [];
+  floors: Record<string, number> = {};
   failWrites = false;
 
-  load(): Promise<{ events: StoreEvent[]; outbox: string[] }> {
-    return Promise.resolve({ events: [...this.events.values()], outbox: [...this.outbox] });
+  load(_since: string): Promise<LoadedLog> {
+    return Promise.resolve({
+      events: [...this.events.values()],
+      outbox: [...this.outbox],
+      floors: { ...this.floors },
+    });
   }
 
   appendLocal(event: StoreEvent): Promise<void> {
@@ -124,8 +129,17 @@ export class MemoryStorage implements ReplicaStorage {
   }
 
   removeFromOutbox(ids: readonly string[]): Promise<void> {
+    if (this.failWrites) return Promise.reject(new Error('QuotaExceededError: disk full'));
     const gone = new Set(ids);
     this.outbox = this.outbox.filter((id) => !gone.has(id));
+    return Promise.resolve();
+  }
+
+  compact(before: string, floors: Readonly<Record<string, number>>): Promise<void> {
+    const keep = new Set(this.outbox);
+    for (const [id, e] of this.events) if (e.hlc < before && !keep.has(id)) this.events.delete(id);
+    for (const [d, seq] of Object.entries(floors))
+      this.floors[d] = Math.max(this.floors[d] ?? 0, seq);
     return Promise.resolve();
   }
 }

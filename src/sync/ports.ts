@@ -3,14 +3,24 @@ import type { StoreEvent } from '../domain/queue/events.ts';
 /** Ports of the replica: where events are kept, how they travel, what time it is. */
 export type ConnectionState = 'online' | 'offline' | 'connecting';
 
+export interface LoadedLog {
+  readonly events: StoreEvent[];
+  /** Ids of own events not yet in the hub's durable history, oldest first. */
+  readonly outbox: string[];
+  /** Per device, the seq up to which history is settled (compacted or older than kept). */
+  readonly floors: Record<string, number>;
+}
+
 export interface ReplicaStorage {
-  /** Every event held, and the ids of own events not yet acknowledged, oldest first. */
-  load(): Promise<{ events: StoreEvent[]; outbox: string[] }>;
+  /** Events at or after `since` (older ones may be left out, their floors given instead). */
+  load(since: string): Promise<LoadedLog>;
   /** A local event and its outbox entry, in one transaction: the commit point. */
   appendLocal(event: StoreEvent): Promise<void>;
   /** A batch of events from peers, in one transaction. */
   appendRemote(events: readonly StoreEvent[]): Promise<void>;
   removeFromOutbox(ids: readonly string[]): Promise<void>;
+  /** Lets go of events older than `before` that are not in the outbox, and records floors. */
+  compact(before: string, floors: Readonly<Record<string, number>>): Promise<void>;
 }
 
 export interface Transport {
@@ -24,8 +34,17 @@ export interface Transport {
   close(): Promise<void>;
 }
 
+/** Time and timers, injected so a simulation can run them deterministically. */
 export interface Clock {
   now(): number;
+  /** Runs `fn` after `ms`; returns a function that cancels it. */
+  after(ms: number, fn: () => void): () => void;
 }
 
-export const systemClock: Clock = { now: () => Date.now() };
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  after: (ms, fn) => {
+    const t = setTimeout(fn, ms);
+    return () => clearTimeout(t);
+  },
+};

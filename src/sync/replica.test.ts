@@ -4,6 +4,7 @@ import type { StoreEvent } from '../domain/queue/events.ts';
 import { waitingTickets } from '../domain/queue/selectors.ts';
 import { testStore } from '../domain/testing/store.ts';
 import { MemoryBroker, MemoryStorage, type MemoryTransport } from './memory-transport.ts';
+import { systemClock } from './ports.ts';
 import { Replica } from './replica.ts';
 import { topics } from './topics.ts';
 
@@ -15,7 +16,7 @@ async function replica(
   broker: MemoryBroker,
   device: string,
   storage = new MemoryStorage(),
-  servesAll = false,
+  agent = false,
 ) {
   const transport = broker.connect(device);
   const r = await Replica.open({
@@ -24,8 +25,8 @@ async function replica(
     timeZone: 'UTC',
     storage,
     transport,
-    clock: { now: () => Date.now() },
-    servesAll,
+    clock: systemClock,
+    role: agent ? 'agent' : 'device',
     antiEntropyMs: 200,
   });
   open.push(r);
@@ -49,7 +50,7 @@ afterEach(async () => {
 });
 
 describe('replica', () => {
-  it('delivers a ticket from the kiosk to a clerk and drains the outbox', async () => {
+  it('delivers a ticket to a clerk, and leaves the outbox once the agent stored it', async () => {
     const broker = new MemoryBroker();
     const k = await replica(broker, 'kiosk-a');
     const c = await replica(broker, 'clerk-a');
@@ -57,8 +58,13 @@ describe('replica', () => {
     expect(out.ok).toBe(true);
     await until(() => numbers(c.r).length === 1);
     expect(numbers(c.r)).toEqual(['A001']);
+    // the broker took it, but the store's durable history has not: still pending
+    await settle(100);
+    expect(k.r.pending).toBe(1);
+    const agent = await replica(broker, 'agent-test-store', new MemoryStorage(), true);
     await until(() => k.r.pending === 0);
     expect(k.storage.outbox).toEqual([]);
+    expect(agent.r.eventCount).toBe(1);
   });
 
   it('serializes quick taps so two tickets never get the same number', async () => {
@@ -107,6 +113,7 @@ describe('replica', () => {
 
   it('keeps a ticket issued offline and sends it when the kiosk is back', async () => {
     const broker = new MemoryBroker();
+    await replica(broker, 'agent-test-store', new MemoryStorage(), true);
     const k = await replica(broker, 'kiosk-a');
     const c = await replica(broker, 'clerk-a');
     k.transport.setOnline(false);
@@ -121,7 +128,7 @@ describe('replica', () => {
 
   it('catches up, through the agent, on events missed while a device was away', async () => {
     const broker = new MemoryBroker();
-    const agent = await replica(broker, 'agent', new MemoryStorage(), true);
+    const agent = await replica(broker, 'agent-test-store', new MemoryStorage(), true);
     const k = await replica(broker, 'kiosk-a');
     const c = await replica(broker, 'clerk-a');
     c.transport.setOnline(false);
@@ -172,7 +179,7 @@ describe('replica', () => {
       timeZone: 'UTC',
       storage: new MemoryStorage(),
       transport,
-      clock: { now: () => Date.now() },
+      clock: systemClock,
       onRejected: (r) => rejected.push(r),
     });
     open.push(c);

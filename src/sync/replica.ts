@@ -9,7 +9,7 @@ import {
   type Hlc,
 } from '../domain/clock/hlc.ts';
 import type { CommandResult } from '../domain/queue/commands.ts';
-import { dayKey } from '../domain/queue/day.ts';
+import { dayKey, startOfDaysBack } from '../domain/queue/day.ts';
 import { compareEvents, eventId, type StoreEvent } from '../domain/queue/events.ts';
 import { applyEvent } from '../domain/queue/fold.ts';
 import { emptyState, type QueueState } from '../domain/queue/state.ts';
@@ -25,11 +25,22 @@ export interface ReplicaOptions {
   readonly storage: ReplicaStorage;
   readonly transport: Transport;
   readonly clock: Clock;
-  /** The hub's agent answers catch-up for every device; a device only for its own events. */
-  readonly servesAll?: boolean;
+  /**
+   * The hub's agent keeps the durable history: it answers catch-up at once, and its vector
+   * is what takes a device's event out of the outbox. Devices help each other more slowly.
+   */
+  readonly role?: 'agent' | 'device';
   /** How often the version vector is announced while online (anti-entropy). */
   readonly antiEntropyMs?: number;
+  /** Store days kept in memory and local storage (today and the day before by default). */
+  readonly keepDays?: number;
+  /** A clock this far ahead of ours is wrong: reported, and not allowed to drag ours along. */
+  readonly maxDriftMs?: number;
+  /** Jitter for the delay before helping a peer; seeded in simulations. */
+  readonly random?: () => number;
   readonly onRejected?: (reason: string) => void;
+  /** A device's clock is off by `driftMs` (positive: ahead of ours). */
+  readonly onClockSkew?: (device: string, driftMs: number) => void;
   /** Called after events from peers were committed and applied. */
   readonly onRemoteApplied?: (events: readonly StoreEvent[]) => void;
 }
@@ -39,10 +50,18 @@ export type LocalOutcome =
   | { ok: false; error: Extract<CommandResult, { ok: false }>['error'] | 'storageFailed' };
 
 const PUBLISH_TIMEOUT_MS = 10_000;
+const CHUNK = MAX_EVENTS_PER_MESSAGE / 5;
+/** Own events sent this recently are in flight: not resent when the agent's vector lacks them. */
+const IN_FLIGHT_MS = 1_000;
+/** Below this, a device trusts its own clock; above, it follows the agent's. */
+const OFFSET_TOLERANCE_MS = 2_000;
+const SKEW_REPORT_EVERY_MS = 60_000;
+
+export const isAgent = (device: string): boolean => device.startsWith('agent-');
 
 /**
  * One replica of the store's event log: commits local events, replicates them over the
- * transport, applies peers' events idempotently and answers catch-up requests.
+ * transport, applies peers' events idempotently and heals peers that miss events.
  * Every change to the log goes through one queue, so state is never read half-written.
  */
 export class Replica {
@@ -52,16 +71,22 @@ export class Replica {
 
   private readonly log = new EventLog();
   private readonly outbox: string[] = [];
+  private readonly sentAt = new Map<string, number>();
   private hlc: Hlc = ZERO_HLC;
   private seq = 0;
   private day = '';
   private lastApplied: StoreEvent | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private draining = false;
-  private announceTimer: ReturnType<typeof setTimeout> | undefined;
-  private antiEntropyTimer: ReturnType<typeof setInterval> | undefined;
-  private readonly answerTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private cancelAnnounce: (() => void) | undefined;
+  private cancelAntiEntropy: (() => void) | undefined;
+  private readonly pendingAnswers = new Map<string, () => void>();
+  /** When each event was last seen on the wire: a peer already sent it, so we need not. */
+  private readonly onWire = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
+  private readonly skewReported = new Map<string, number>();
+  /** Agent's clock minus ours, when notable. */
+  private offset = 0;
   private closed = false;
 
   private constructor(private readonly opts: ReplicaOptions) {
@@ -75,10 +100,15 @@ export class Replica {
     return r;
   }
 
+  private get agentRole(): boolean {
+    return this.opts.role === 'agent';
+  }
+
   get connection(): ConnectionState {
     return this.opts.transport.state;
   }
 
+  /** Own events not yet in the hub's durable history. */
   get pending(): number {
     return this.outbox.length;
   }
@@ -87,11 +117,21 @@ export class Replica {
     return this.log.size;
   }
 
+  /** Our clock as corrected by the agent's, when ours is off. */
+  now(): number {
+    return this.opts.clock.now() + this.offset;
+  }
+
+  /** How far off our own clock is from the agent's (0 when within tolerance). */
+  get clockOffsetMs(): number {
+    return this.offset;
+  }
+
   vector(): Record<string, number> {
     return this.log.vector();
   }
 
-  /** All events held, in log order (for export and tests). */
+  /** Events held in memory, in log order (for export and tests). */
   events(): StoreEvent[] {
     return this.log.all();
   }
@@ -104,10 +144,10 @@ export class Replica {
   /** Decides and commits one local change; serialized with every other change. */
   run(decide: (state: QueueState) => CommandResult): Promise<LocalOutcome> {
     return this.enqueue(async () => {
-      this.rollDay();
+      await this.rollDay();
       const result = decide(this.state);
       if (!result.ok) return result;
-      const hlc = tick(this.hlc, this.opts.clock.now());
+      const hlc = tick(this.hlc, this.now());
       const seq = this.seq + 1;
       const event = {
         id: eventId(this.device, seq),
@@ -137,20 +177,33 @@ export class Replica {
 
   async close(): Promise<void> {
     this.closed = true;
-    clearTimeout(this.announceTimer);
-    clearInterval(this.antiEntropyTimer);
-    for (const t of this.answerTimers.values()) clearTimeout(t);
+    this.cancelAnnounce?.();
+    this.cancelAntiEntropy?.();
+    for (const cancel of this.pendingAnswers.values()) cancel();
+    this.pendingAnswers.clear();
     await this.queue.catch(() => undefined);
   }
 
+  /** Start of the oldest store day kept, as a clock value. */
+  private since(): string {
+    const days = Math.max(1, this.opts.keepDays ?? 2);
+    return encodeHlc({
+      wall: startOfDaysBack(this.now(), days - 1, this.opts.timeZone),
+      counter: 0,
+    });
+  }
+
   private async load(): Promise<void> {
-    const { events, outbox } = await this.opts.storage.load();
+    const { events, outbox, floors } = await this.opts.storage.load(this.since());
+    for (const [device, seq] of Object.entries(floors)) this.log.raiseFloor(device, seq);
     for (const e of events) {
       this.log.add(e);
       this.hlc = maxHlc(this.hlc, decodeHlc(e.hlc));
       if (e.device === this.device && e.seq > this.seq) this.seq = e.seq;
     }
+    this.seq = Math.max(this.seq, this.log.floorOf(this.device));
     this.outbox.push(...outbox);
+    await this.compact();
     this.refold();
   }
 
@@ -163,18 +216,37 @@ export class Replica {
     transport.onStateChange((s) => {
       this.changed();
       if (s === 'online') {
+        this.sentAt.clear();
         this.announce();
         this.drain();
       }
     });
     const every = this.opts.antiEntropyMs ?? 15_000;
-    this.antiEntropyTimer = setInterval(() => {
-      if (this.rollDay()) this.changed();
-      if (transport.state === 'online') this.announce();
-    }, every);
-    void transport.subscribe([topics.syncAll(root)]).catch((err: unknown) => {
-      this.opts.onRejected?.(`subscribe failed: ${describe(err)}`);
-    });
+    const tickLoop = (): void => {
+      if (this.closed) return;
+      void this.enqueue(async () => {
+        if (await this.rollDay()) this.changed();
+      });
+      if (transport.state === 'online') {
+        this.announce();
+        this.drain();
+      }
+      const old = this.opts.clock.now() - every;
+      for (const [id, at] of this.onWire) if (at < old) this.onWire.delete(id);
+      this.cancelAntiEntropy = this.opts.clock.after(every, tickLoop);
+    };
+    this.cancelAntiEntropy = this.opts.clock.after(every, tickLoop);
+    void transport
+      .subscribe([topics.syncAll(root)])
+      .then(() => {
+        if (transport.state === 'online') {
+          this.announce();
+          this.drain();
+        }
+      })
+      .catch((err: unknown) => {
+        this.opts.onRejected?.(`subscribe failed: ${describe(err)}`);
+      });
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -188,15 +260,27 @@ export class Replica {
     for (const l of this.listeners) l();
   }
 
-  private today(): string {
-    return dayKey(this.opts.clock.now(), this.opts.timeZone);
-  }
-
-  /** The live queue is today's; at midnight it starts afresh. Returns true on a new day. */
-  private rollDay(): boolean {
-    if (this.today() === this.day) return false;
+  /** The live queue is today's; at midnight it starts afresh and old days are compacted. */
+  private async rollDay(): Promise<boolean> {
+    if (dayKey(this.now(), this.opts.timeZone) === this.day) return false;
+    await this.compact();
     this.refold();
     return true;
+  }
+
+  private async compact(): Promise<void> {
+    const before = this.since();
+    const inOutbox = new Set(this.outbox);
+    const dropped = this.log.compactBefore(before, (e) => inOutbox.has(e.id));
+    if (dropped.length === 0) return;
+    const floors: Record<string, number> = {};
+    for (const e of dropped) floors[e.device] = this.log.floorOf(e.device);
+    try {
+      await this.opts.storage.compact(before, floors);
+    } catch (err) {
+      // the events stay on disk; compaction is tried again at the next day change
+      this.opts.onRejected?.(`compacting old days failed: ${describe(err)}`);
+    }
   }
 
   private isToday(e: StoreEvent): boolean {
@@ -204,7 +288,7 @@ export class Replica {
   }
 
   private refold(): void {
-    this.day = this.today();
+    this.day = dayKey(this.now(), this.opts.timeZone);
     const state = emptyState();
     let last: StoreEvent | undefined;
     for (const e of this.log.all()) {
@@ -237,22 +321,34 @@ export class Replica {
     }
     if (msg.from === this.device) return;
     if (msg.kind === 'vector') {
-      this.onVector(msg.from, msg.vector);
+      this.onVector(msg.from, msg.vector, msg.at, msg.since);
       return;
     }
-    for (const reason of msg.rejected)
+    for (const reason of msg.rejected) {
       this.opts.onRejected?.(`event from ${msg.from} dropped: ${reason}`);
+    }
     const fresh = msg.events.filter((e) => e.store === this.opts.root.store);
     if (fresh.length !== msg.events.length) {
       this.opts.onRejected?.(`events from ${msg.from} for another store dropped`);
     }
-    if (fresh.length > 0) void this.enqueue(() => this.applyRemote(fresh));
+    const seenAt = this.opts.clock.now();
+    for (const e of fresh) this.onWire.set(e.id, seenAt);
+    const floors = msg.floors;
+    if (fresh.length > 0 || Object.keys(floors).length > 0) {
+      void this.enqueue(() => this.applyRemote(fresh, floors));
+    }
   }
 
-  private async applyRemote(batch: StoreEvent[]): Promise<void> {
+  private async applyRemote(batch: StoreEvent[], floors: Record<string, number>): Promise<void> {
+    for (const [device, seq] of Object.entries(floors)) {
+      if (device !== this.device) this.log.raiseFloor(device, seq);
+    }
     const seen = new Set<string>();
+    const since = this.since();
     const fresh = batch.filter((e) => {
       if (this.log.has(e.device, e.seq) || seen.has(e.id) || e.device === this.device) return false;
+      // an old day's event: the hub keeps it; a device has no use for it
+      if (!this.agentRole && e.hlc < since) return false;
       seen.add(e.id);
       return true;
     });
@@ -264,44 +360,144 @@ export class Replica {
       this.opts.onRejected?.(`storing ${fresh.length} events failed: ${describe(err)}`);
       return;
     }
-    const now = this.opts.clock.now();
+    const now = this.now();
+    const limit = now + (this.opts.maxDriftMs ?? 15 * 60_000);
     for (const e of fresh) {
       this.log.add(e);
-      this.hlc = receive(this.hlc, decodeHlc(e.hlc), now);
+      const remote = decodeHlc(e.hlc);
+      if (remote.wall > limit) this.reportSkew(e.device, remote.wall - now);
+      this.hlc = receive(this.hlc, remote.wall > limit ? { wall: limit, counter: 0 } : remote, now);
     }
-    this.rollDay();
+    await this.rollDay();
     this.applyInOrder(fresh);
     this.changed();
     this.opts.onRemoteApplied?.(fresh);
-    if (this.log.hasGaps()) this.scheduleAnnounce();
+    if (this.agentRole) this.scheduleAnnounce(200);
+    else if (this.log.hasGaps()) this.scheduleAnnounce(100);
   }
 
-  private onVector(from: string, theirs: Record<string, number>): void {
-    if (this.log.behind(theirs)) this.scheduleAnnounce();
-    // coalesce: answer a peer once per burst of its announcements
-    if (this.answerTimers.has(from)) return;
-    this.answerTimers.set(
-      from,
-      setTimeout(() => {
-        this.answerTimers.delete(from);
-        this.answer(theirs);
-      }, 50),
-    );
+  private reportSkew(device: string, driftMs: number): void {
+    const now = this.opts.clock.now();
+    const last = this.skewReported.get(device);
+    if (last !== undefined && now - last < SKEW_REPORT_EVERY_MS) return;
+    this.skewReported.set(device, now);
+    this.opts.onClockSkew?.(device, driftMs);
   }
 
-  private answer(theirs: Record<string, number>): void {
-    const only = this.opts.servesAll ? undefined : new Set([this.device]);
-    const missing = this.log.missingFrom(theirs, only);
-    if (missing.length === 0 || this.opts.transport.state !== 'online') return;
-    void this.publishEvents(missing).catch(() => undefined);
+  private onVector(
+    from: string,
+    theirs: Record<string, number>,
+    at?: number,
+    since?: string,
+  ): void {
+    if (isAgent(from)) {
+      if (at !== undefined && !this.agentRole) this.followAgentClock(at);
+      this.acknowledge(theirs[this.device] ?? 0);
+    } else if (at !== undefined && this.agentRole) {
+      const drift = at - this.opts.clock.now();
+      if (Math.abs(drift) > (this.opts.maxDriftMs ?? 15 * 60_000)) this.reportSkew(from, drift);
+    }
+    if (this.log.behind(theirs)) this.scheduleAnnounce(100);
+    this.scheduleAnswer(from, theirs, since);
   }
 
-  private scheduleAnnounce(): void {
-    if (this.announceTimer) return;
-    this.announceTimer = setTimeout(() => {
-      this.announceTimer = undefined;
+  /** Devices take the agent's clock as the store's time when theirs is notably off. */
+  private followAgentClock(agentNow: number): void {
+    const offset = agentNow - this.opts.clock.now();
+    const next = Math.abs(offset) > OFFSET_TOLERANCE_MS ? offset : 0;
+    if (
+      Math.abs(next - this.offset) > OFFSET_TOLERANCE_MS / 2 ||
+      (next === 0 && this.offset !== 0)
+    ) {
+      this.offset = next;
+      if (next !== 0) this.opts.onClockSkew?.(this.device, -next);
+      this.changed();
+    }
+  }
+
+  /** The agent holds our events up to `upTo` durably: they leave the outbox. */
+  private acknowledge(upTo: number): void {
+    const done: string[] = [];
+    for (const id of this.outbox) {
+      const e = this.log.get(this.device, seqOf(id));
+      if (!e || e.seq > upTo) break;
+      done.push(id);
+    }
+    if (done.length === 0) return;
+    void this.enqueue(async () => {
+      try {
+        await this.opts.storage.removeFromOutbox(done);
+      } catch (err) {
+        this.opts.onRejected?.(`updating the outbox failed: ${describe(err)}`);
+        return;
+      }
+      const gone = new Set(done);
+      const keep = this.outbox.filter((id) => !gone.has(id));
+      this.outbox.splice(0, this.outbox.length, ...keep);
+      for (const id of done) this.sentAt.delete(id);
+      this.changed();
+    });
+  }
+
+  /**
+   * Helps a peer that lacks events. The agent answers everything at once, and a device its own
+   * events at once; a device sends other devices' events only after a random pause, and only
+   * those nobody else sent meanwhile, so a store without its hub still heals without a storm.
+   */
+  private scheduleAnswer(from: string, theirs: Record<string, number>, since?: string): void {
+    const requestedAt = this.opts.clock.now();
+    const plan = (key: string, delay: number, part: 'all' | 'own' | 'others'): void => {
+      this.pendingAnswers.get(key)?.();
+      this.pendingAnswers.set(
+        key,
+        this.opts.clock.after(delay, () => {
+          this.pendingAnswers.delete(key);
+          this.answer(from, theirs, since, part, requestedAt);
+        }),
+      );
+    };
+    if (this.agentRole) return plan(`${from}:all`, 30, 'all');
+    plan(`${from}:own`, 30, 'own');
+    plan(`${from}:others`, 300 + Math.floor((this.opts.random ?? Math.random)() * 500), 'others');
+  }
+
+  private answer(
+    from: string,
+    theirs: Record<string, number>,
+    since: string | undefined,
+    part: 'all' | 'own' | 'others',
+    requestedAt: number,
+  ): void {
+    if (this.opts.transport.state !== 'online' || this.closed) return;
+    const now = this.opts.clock.now();
+    const devices = part === 'own' ? new Set([this.device]) : undefined;
+    const missing = this.log
+      .missingFrom(theirs, {
+        ...(devices ? { devices } : {}),
+        ...(since !== undefined ? { since } : {}),
+      })
+      .filter((e) => {
+        if (e.device === this.device) {
+          if (part === 'others') return false;
+          // our own event still on its way to the agent: do not send it twice
+          const sent = this.sentAt.get(e.id);
+          return !(isAgent(from) && sent !== undefined && now - sent < IN_FLIGHT_MS);
+        }
+        if (part === 'others') return (this.onWire.get(e.id) ?? -1) < requestedAt;
+        return true;
+      });
+    const floors =
+      since !== undefined && part !== 'others' ? this.log.floorsBefore(theirs, since) : {};
+    if (missing.length === 0 && Object.keys(floors).length === 0) return;
+    void this.publishEvents(missing, floors).catch(() => undefined);
+  }
+
+  private scheduleAnnounce(ms: number): void {
+    if (this.cancelAnnounce) return;
+    this.cancelAnnounce = this.opts.clock.after(ms, () => {
+      this.cancelAnnounce = undefined;
       this.announce();
-    }, 100);
+    });
   }
 
   private announce(): void {
@@ -311,66 +507,80 @@ export class Replica {
       kind: 'vector',
       from: this.device,
       vector: this.log.vector(),
+      at: this.opts.clock.now(),
+      ...(this.agentRole ? {} : { since: this.since() }),
     });
     void this.opts.transport
       .publish(topics.vector(this.opts.root, this.device), payload, { qos: 0 })
       .catch(() => undefined);
   }
 
-  private async publishEvents(events: readonly StoreEvent[]): Promise<void> {
-    for (let i = 0; i < events.length; i += MAX_EVENTS_PER_MESSAGE / 5) {
-      const chunk = events.slice(i, i + MAX_EVENTS_PER_MESSAGE / 5);
-      const payload = JSON.stringify({ v: 1, kind: 'events', from: this.device, events: chunk });
+  private async publishEvents(
+    events: readonly StoreEvent[],
+    floors: Record<string, number> = {},
+  ): Promise<void> {
+    const now = this.opts.clock.now();
+    for (let i = 0; i < Math.max(events.length, 1); i += CHUNK) {
+      const chunk = events.slice(i, i + CHUNK);
+      const payload = JSON.stringify({
+        v: 1,
+        kind: 'events',
+        from: this.device,
+        events: chunk,
+        ...(i === 0 && Object.keys(floors).length > 0 ? { floors } : {}),
+      });
+      for (const e of chunk) {
+        this.onWire.set(e.id, now);
+        if (e.device === this.device) this.sentAt.set(e.id, now);
+      }
       await withTimeout(
         this.opts.transport.publish(topics.events(this.opts.root, this.device), payload, {
           qos: 1,
         }),
         PUBLISH_TIMEOUT_MS,
+        this.opts.clock,
       );
     }
   }
 
-  /** Sends the outbox in order; entries leave it only once the broker acknowledged them. */
+  /**
+   * Sends outbox events not yet sent on this connection, in order. They stay in the outbox
+   * until the agent's vector shows them stored; the agent's vector also triggers resends.
+   */
   private drain(): void {
     if (this.draining || this.closed || this.opts.transport.state !== 'online') return;
     this.draining = true;
     void (async () => {
       try {
-        while (this.outbox.length > 0 && this.opts.transport.state === 'online' && !this.closed) {
-          const ids = this.outbox.slice(0, 100);
-          const events = ids.map((id) => this.log.get(...splitId(id)));
+        for (;;) {
+          const ids = this.outbox.filter((id) => !this.sentAt.has(id)).slice(0, CHUNK);
+          if (ids.length === 0 || this.opts.transport.state !== 'online' || this.closed) break;
+          const events = ids.map((id) => this.log.get(this.device, seqOf(id)));
           await this.publishEvents(events.filter((e): e is StoreEvent => e !== undefined));
-          await this.opts.storage.removeFromOutbox(ids);
-          this.outbox.splice(0, ids.length);
-          this.changed();
         }
       } catch {
-        // stays in the outbox; the next connection drains it again
+        // unsent ones are sent again on the next connection or the agent's next vector
       } finally {
         this.draining = false;
-      }
-      if (this.outbox.length > 0 && this.opts.transport.state === 'online' && !this.closed) {
-        setTimeout(() => this.drain(), 1000);
       }
     })();
   }
 }
 
-function splitId(id: string): [string, number] {
-  const at = id.lastIndexOf(':');
-  return [id.slice(0, at), Number(id.slice(at + 1))];
+function seqOf(id: string): number {
+  return Number(id.slice(id.lastIndexOf(':') + 1));
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+function withTimeout<T>(p: Promise<T>, ms: number, clock: Clock): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`no acknowledgement within ${ms} ms`)), ms);
+    const cancel = clock.after(ms, () => reject(new Error(`no acknowledgement within ${ms} ms`)));
     p.then(
       (v) => {
-        clearTimeout(t);
+        cancel();
         resolve(v);
       },
       (e: unknown) => {
-        clearTimeout(t);
+        cancel();
         reject(e instanceof Error ? e : new Error(String(e)));
       },
     );
@@ -378,7 +588,8 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 function describe(err: unknown): string {
-  if (err instanceof Error)
+  if (err instanceof Error) {
     return err.name && err.name !== 'Error' ? `${err.name}: ${err.message}` : err.message;
+  }
   return String(err);
 }

@@ -14,3 +14,44 @@ export function dayKey(ms: number, timeZone: string): string {
   }
   return f.format(ms);
 }
+
+const DAY_MS = 86_400_000;
+
+/** Offset of the zone's wall clock from UTC at a moment, in ms. */
+function zoneOffset(ms: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(ms);
+  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/** The first moment (ms) of the store day that contains `ms`. */
+export function startOfDay(ms: number, timeZone: string): number {
+  const [y, m, d] = dayKey(ms, timeZone).split('-').map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, d);
+  let start = utcMidnight - zoneOffset(utcMidnight, timeZone);
+  // a DST change near midnight: settle on the offset in force at the start itself
+  start = utcMidnight - zoneOffset(start, timeZone);
+  return start;
+}
+
+/** Start of the store day `days` days before the one containing `ms`. */
+export function startOfDaysBack(ms: number, days: number, timeZone: string): number {
+  return startOfDay(startOfDay(ms, timeZone) - days * DAY_MS + DAY_MS / 2, timeZone);
+}

@@ -1,3 +1,4 @@
+import { isHlcString } from '../clock/hlc.ts';
 import type { StoreEvent } from '../queue/events.ts';
 import { validateEvent } from './validate.ts';
 
@@ -7,6 +8,8 @@ export interface EventsMessage {
   readonly kind: 'events';
   readonly from: string;
   readonly events: readonly StoreEvent[];
+  /** Per device: events up to this seq are older than what the receiver asked for. */
+  readonly floors?: Readonly<Record<string, number>>;
 }
 
 /** "I hold every event of device d up to seq vector[d]": peers send what is missing. */
@@ -15,6 +18,10 @@ export interface VectorMessage {
   readonly kind: 'vector';
   readonly from: string;
   readonly vector: Readonly<Record<string, number>>;
+  /** The sender's wall clock when sending: lets devices notice a wrong clock. */
+  readonly at?: number;
+  /** The sender wants only events at or after this clock value (it keeps recent days). */
+  readonly since?: string;
 }
 
 export type SyncMessage = EventsMessage | VectorMessage;
@@ -23,15 +30,23 @@ export type SyncMessage = EventsMessage | VectorMessage;
 export const MAX_PAYLOAD_BYTES = 256 * 1024;
 export const MAX_EVENTS_PER_MESSAGE = 500;
 
-export interface ParsedEvents {
-  readonly message: EventsMessage;
-  /** Events that failed validation, with why; they never reach the fold. */
-  readonly rejected: readonly string[];
-}
-
 export type ParseResult =
-  | { ok: true; kind: 'events'; from: string; events: StoreEvent[]; rejected: string[] }
-  | { ok: true; kind: 'vector'; from: string; vector: Record<string, number> }
+  | {
+      ok: true;
+      kind: 'events';
+      from: string;
+      events: StoreEvent[];
+      rejected: string[];
+      floors: Record<string, number>;
+    }
+  | {
+      ok: true;
+      kind: 'vector';
+      from: string;
+      vector: Record<string, number>;
+      at?: number;
+      since?: string;
+    }
   | { ok: false; reason: string };
 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -61,22 +76,43 @@ export function parseSyncMessage(payload: string, byteLength: number): ParseResu
       if (r.ok) events.push(r.value);
       else rejected.push(r.reason);
     }
-    return { ok: true, kind: 'events', from: m.from, events, rejected };
+    const floors = m.floors === undefined ? {} : parseVector(m.floors);
+    if (typeof floors === 'string') return { ok: false, reason: `field "floors": ${floors}` };
+    return { ok: true, kind: 'events', from: m.from, events, rejected, floors };
   }
   if (m.kind === 'vector') {
-    const v = m.vector;
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-      return { ok: false, reason: 'field "vector" is not an object' };
-    const vector: Record<string, number> = {};
-    const entries = Object.entries(v as Record<string, unknown>);
-    if (entries.length > 10_000) return { ok: false, reason: 'vector too large' };
-    for (const [k, n] of entries) {
-      if (!ID.test(k) || typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-        return { ok: false, reason: `vector entry ${JSON.stringify(k.slice(0, 40))} is invalid` };
-      }
-      vector[k] = n;
+    const vector = parseVector(m.vector);
+    if (typeof vector === 'string') return { ok: false, reason: `field "vector": ${vector}` };
+    const at = m.at;
+    if (at !== undefined && (typeof at !== 'number' || !Number.isFinite(at) || at < 0)) {
+      return { ok: false, reason: 'field "at" is not a time' };
     }
-    return { ok: true, kind: 'vector', from: m.from, vector };
+    const since = m.since;
+    if (since !== undefined && (typeof since !== 'string' || !isHlcString(since))) {
+      return { ok: false, reason: 'field "since" is not a clock value' };
+    }
+    return {
+      ok: true,
+      kind: 'vector',
+      from: m.from,
+      vector,
+      ...(at !== undefined ? { at } : {}),
+      ...(since !== undefined ? { since } : {}),
+    };
   }
   return { ok: false, reason: 'unknown message kind' };
+}
+
+function parseVector(v: unknown): Record<string, number> | string {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'not an object';
+  const entries = Object.entries(v as Record<string, unknown>);
+  if (entries.length > 10_000) return 'too many entries';
+  const out: Record<string, number> = {};
+  for (const [k, n] of entries) {
+    if (!ID.test(k) || typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+      return `entry ${JSON.stringify(k.slice(0, 40))} is invalid`;
+    }
+    out[k] = n;
+  }
+  return out;
 }
