@@ -216,3 +216,64 @@ describe('replica', () => {
     await until(() => numbers(k.r).length === 1);
   });
 });
+
+describe('clocks that disagree', () => {
+  const hour = 3_600_000;
+  async function skewed(
+    broker: MemoryBroker,
+    device: string,
+    skewMs: number,
+    role: 'agent' | 'device',
+    onSkew?: (d: string, ms: number) => void,
+  ) {
+    const r = await Replica.open({
+      root,
+      device,
+      timeZone: 'UTC',
+      storage: new MemoryStorage(),
+      transport: broker.connect(device),
+      clock: { now: () => Date.now() + skewMs, after: systemClock.after },
+      role,
+      antiEntropyMs: 200,
+      ...(onSkew ? { onClockSkew: onSkew } : {}),
+    });
+    open.push(r);
+    return r;
+  }
+
+  it('a tablet whose clock is days ahead is reported by the agent and follows the store clock', async () => {
+    const broker = new MemoryBroker();
+    const reports: [string, number][] = [];
+    await skewed(broker, 'agent-test-store', 0, 'agent', (d, ms) => reports.push([d, ms]));
+    const wrong = await skewed(broker, 'kiosk-wrong', 3 * 24 * hour, 'device');
+    await until(() => reports.some(([d]) => d === 'kiosk-wrong'));
+    expect(reports.find(([d]) => d === 'kiosk-wrong')![1]).toBeGreaterThan(2.9 * 24 * hour);
+    await until(() => Math.abs(wrong.clockOffsetMs + 3 * 24 * hour) < 5000);
+    const out = await wrong.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'skew1'));
+    expect(out.ok && Math.abs(Number(out.event.hlc.slice(0, 15)) - Date.now())).toBeLessThan(5000);
+  });
+
+  it('an event stamped days ahead does not drag other clocks along', async () => {
+    const broker = new MemoryBroker();
+    const reports: string[] = [];
+    const clerk = await skewed(broker, 'clerk-ok', 0, 'device', (d) => reports.push(d));
+    const rogue = await skewed(broker, 'kiosk-rogue', 2 * 24 * hour, 'device');
+    await rogue.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'rogue1'));
+    await until(() => clerk.eventCount === 1);
+    expect(reports).toContain('kiosk-rogue');
+    const next = await clerk.run(() => openCounter('c1', ['advice']));
+    expect(next.ok && Number(next.event.hlc.slice(0, 15)) - Date.now()).toBeLessThan(16 * 60_000);
+  });
+
+  it('tablets minutes apart keep cause before effect', async () => {
+    const broker = new MemoryBroker();
+    const fastKiosk = await skewed(broker, 'kiosk-fast', 4 * 60_000, 'device');
+    const slowClerk = await skewed(broker, 'clerk-slow', -3 * 60_000, 'device');
+    const issued = await fastKiosk.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'cause1'));
+    await until(() => slowClerk.eventCount === 1);
+    await slowClerk.run(() => openCounter('c1', ['advice']));
+    const called = await slowClerk.run((s) => callNext(s, 'c1', ['advice']));
+    expect(issued.ok && called.ok && called.event.hlc > issued.event.hlc).toBe(true);
+    expect(slowClerk.state.tickets.get('cause1')?.status).toBe('called');
+  });
+});

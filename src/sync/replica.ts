@@ -352,7 +352,11 @@ export class Replica {
       seen.add(e.id);
       return true;
     });
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) {
+      // a resend of what we hold: the sender's acknowledgement was lost, so say it again
+      if (this.agentRole) this.scheduleAnnounce(200);
+      return;
+    }
     try {
       await this.opts.storage.appendRemote(fresh);
     } catch (err) {
@@ -397,7 +401,8 @@ export class Replica {
       const drift = at - this.opts.clock.now();
       if (Math.abs(drift) > (this.opts.maxDriftMs ?? 15 * 60_000)) this.reportSkew(from, drift);
     }
-    if (this.log.behind(theirs)) this.scheduleAnnounce(100);
+    // the agent's vector is every device's acknowledgement: answer each announcement with it
+    if (this.log.behind(theirs) || this.agentRole) this.scheduleAnnounce(100);
     this.scheduleAnswer(from, theirs, since);
   }
 
