@@ -232,7 +232,7 @@ describe('clocks that disagree', () => {
       timeZone: 'UTC',
       storage: new MemoryStorage(),
       transport: broker.connect(device),
-      clock: { now: () => Date.now() + skewMs, after: systemClock.after },
+      clock: { now: () => Date.now() + skewMs, after: (ms, fn) => systemClock.after(ms, fn) },
       role,
       antiEntropyMs: 200,
       ...(onSkew ? { onClockSkew: onSkew } : {}),
