@@ -10,12 +10,16 @@ export interface Mosquitto {
   readonly mqttPort: number;
   readonly wsPort: number;
   stop(): Promise<void>;
+  /** SIGKILL, as a crashed broker: sessions and anything in memory are gone. */
+  kill9(): Promise<void>;
 }
 
 /** A real Mosquitto on free loopback ports, with a WebSocket listener for browsers. */
-export async function startMosquitto(): Promise<Mosquitto> {
-  const mqttPort = await freePort();
-  const wsPort = await freePort();
+export async function startMosquitto(
+  ports: { mqttPort?: number; wsPort?: number } = {},
+): Promise<Mosquitto> {
+  const mqttPort = ports.mqttPort ?? (await freePort());
+  const wsPort = ports.wsPort ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'nextup-mosquitto-'));
   const conf = join(dir, 'mosquitto.conf');
   writeFileSync(
@@ -42,16 +46,18 @@ export async function startMosquitto(): Promise<Mosquitto> {
     proc.kill('SIGKILL');
     throw new Error(`mosquitto did not start: ${stderr || String(err)}`, { cause: err });
   }
+  const signal = (sig: NodeJS.Signals): Promise<void> =>
+    new Promise((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      proc.once('exit', () => resolve());
+      proc.kill(sig);
+    });
   return {
     mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
     wsUrl: `ws://127.0.0.1:${wsPort}`,
     mqttPort,
     wsPort,
-    stop: () =>
-      new Promise((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once('exit', () => resolve());
-        proc.kill('SIGTERM');
-      }),
+    stop: () => signal('SIGTERM'),
+    kill9: () => signal('SIGKILL'),
   };
 }
