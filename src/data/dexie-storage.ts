@@ -1,4 +1,5 @@
 import type { StoreEvent } from '../domain/queue/events.ts';
+import type { DaySummary } from '../domain/queue/summary.ts';
 import type { LoadedLog, ReplicaStorage } from '../sync/ports.ts';
 import type { NextupDb } from './db.ts';
 
@@ -36,7 +37,11 @@ export class DexieStorage implements ReplicaStorage {
   }
 
   /** Old days leave the device (the hub keeps them); what they settled stays as floors. */
-  async compact(before: string, floors: Readonly<Record<string, number>>): Promise<void> {
+  async compact(
+    before: string,
+    floors: Readonly<Record<string, number>>,
+    summaries: readonly DaySummary[],
+  ): Promise<void> {
     await this.db.transaction('rw', this.db.events, this.db.outbox, this.db.kv, async () => {
       const unsent = new Set(await this.db.outbox.toCollection().primaryKeys());
       const old = await this.db.events.where('hlc').below(before).primaryKeys();
@@ -44,6 +49,12 @@ export class DexieStorage implements ReplicaStorage {
       const merged = await readFloors(this.db);
       for (const [d, seq] of Object.entries(floors)) merged[d] = Math.max(merged[d] ?? 0, seq);
       await this.db.kv.put({ key: 'floors', value: merged });
+      // a day compacted in two goes (late events) keeps the fuller summary
+      for (const d of summaries) {
+        const prior = (await this.db.kv.get(`summary:${d.day}`))?.value as DaySummary | undefined;
+        if (!prior || prior.issued <= d.issued)
+          await this.db.kv.put({ key: `summary:${d.day}`, value: d });
+      }
     });
   }
 }

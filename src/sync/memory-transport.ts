@@ -1,4 +1,5 @@
 import type { StoreEvent } from '../domain/queue/events.ts';
+import type { DaySummary } from '../domain/queue/summary.ts';
 import type { ConnectionState, LoadedLog, ReplicaStorage, Transport } from './ports.ts';
 
 /** MQTT topic filter match with + and # wildcards. */
@@ -105,6 +106,7 @@ export class MemoryStorage implements ReplicaStorage {
   readonly events = new Map<string, StoreEvent>();
   outbox: string[] = [];
   floors: Record<string, number> = {};
+  readonly summaries = new Map<string, DaySummary>();
   failWrites = false;
 
   load(_since: string): Promise<LoadedLog> {
@@ -135,7 +137,12 @@ export class MemoryStorage implements ReplicaStorage {
     return Promise.resolve();
   }
 
-  compact(before: string, floors: Readonly<Record<string, number>>): Promise<void> {
+  compact(
+    before: string,
+    floors: Readonly<Record<string, number>>,
+    summaries: readonly DaySummary[],
+  ): Promise<void> {
+    for (const d of summaries) this.summaries.set(d.day, d);
     const keep = new Set(this.outbox);
     for (const [id, e] of this.events) if (e.hlc < before && !keep.has(id)) this.events.delete(id);
     for (const [d, seq] of Object.entries(floors))

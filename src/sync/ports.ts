@@ -1,4 +1,5 @@
 import type { StoreEvent } from '../domain/queue/events.ts';
+import type { DaySummary } from '../domain/queue/summary.ts';
 
 /** Ports of the replica: where events are kept, how they travel, what time it is. */
 export type ConnectionState = 'online' | 'offline' | 'connecting';
@@ -19,8 +20,15 @@ export interface ReplicaStorage {
   /** A batch of events from peers, in one transaction. */
   appendRemote(events: readonly StoreEvent[]): Promise<void>;
   removeFromOutbox(ids: readonly string[]): Promise<void>;
-  /** Lets go of events older than `before` that are not in the outbox, and records floors. */
-  compact(before: string, floors: Readonly<Record<string, number>>): Promise<void>;
+  /**
+   * Lets go of events older than `before` that are not in the outbox, recording the floors
+   * and a summary of each day that left.
+   */
+  compact(
+    before: string,
+    floors: Readonly<Record<string, number>>,
+    summaries: readonly DaySummary[],
+  ): Promise<void>;
 }
 
 export interface Transport {

@@ -13,6 +13,7 @@ import { dayKey, startOfDaysBack } from '../domain/queue/day.ts';
 import { compareEvents, eventId, type StoreEvent } from '../domain/queue/events.ts';
 import { applyEvent } from '../domain/queue/fold.ts';
 import { emptyState, type QueueState } from '../domain/queue/state.ts';
+import { summarizeDays } from '../domain/queue/summary.ts';
 import { EventLog } from '../domain/sync/event-log.ts';
 import { MAX_EVENTS_PER_MESSAGE, parseSyncMessage } from '../domain/sync/messages.ts';
 import type { Clock, ConnectionState, ReplicaStorage, Transport } from './ports.ts';
@@ -276,7 +277,7 @@ export class Replica {
     const floors: Record<string, number> = {};
     for (const e of dropped) floors[e.device] = this.log.floorOf(e.device);
     try {
-      await this.opts.storage.compact(before, floors);
+      await this.opts.storage.compact(before, floors, summarizeDays(dropped, this.opts.timeZone));
     } catch (err) {
       // the events stay on disk; compaction is tried again at the next day change
       this.opts.onRejected?.(`compacting old days failed: ${describe(err)}`);
