@@ -41,7 +41,7 @@ function yearOfEvents(tickets: number): StoreEvent[] {
       seq,
       hlc: encodeHlc({ wall, counter: 0 }),
       ...body,
-    } as StoreEvent;
+    };
   };
   for (let d = 364; d >= 0; d--) {
     const open = now - d * DAY - 8 * 3_600_000;

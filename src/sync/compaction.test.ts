@@ -22,7 +22,7 @@ function history(days: number, perDay: number): StoreEvent[] {
       seq,
       hlc: encodeHlc({ wall, counter: 0 }),
       ...body,
-    } as StoreEvent;
+    };
   };
   for (let d = days - 1; d >= 0; d--) {
     const open = now - d * DAY - 2 * 3_600_000;
