@@ -1,0 +1,97 @@
+/**
+ * Local time of day in the store's time zone (IANA name), for hour-of-day statistics and
+ * schedules. Uses only Intl (ECMAScript), so it runs the same on devices and the hub.
+ */
+const BLOCK_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
+
+export class LocalClock {
+  private readonly format: Intl.DateTimeFormat | undefined;
+  private readonly offsets = new Map<number, number>();
+
+  constructor(readonly timeZone = 'UTC') {
+    if (timeZone === 'UTC' || timeZone === 'Etc/UTC') {
+      this.format = undefined;
+      return;
+    }
+    try {
+      this.format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      throw new RangeError(`unknown time zone ${JSON.stringify(timeZone)}`);
+    }
+  }
+
+  /** Local time minus UTC, in ms, at an instant. Offsets are whole quarter hours. */
+  offsetMs(at: number): number {
+    if (!this.format) return 0;
+    const block = Math.floor(at / BLOCK_MS);
+    const cached = this.offsets.get(block);
+    if (cached !== undefined) return cached;
+    const probe = block * BLOCK_MS;
+    const parts: Record<string, number> = {};
+    for (const p of this.format.formatToParts(new Date(probe))) {
+      if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    }
+    const local = Date.UTC(
+      parts['year'] ?? 1970,
+      (parts['month'] ?? 1) - 1,
+      parts['day'] ?? 1,
+      parts['hour'] ?? 0,
+      parts['minute'] ?? 0,
+      parts['second'] ?? 0,
+    );
+    const offset = local - probe;
+    if (this.offsets.size > 4096) this.offsets.clear();
+    this.offsets.set(block, offset);
+    return offset;
+  }
+
+  /** Milliseconds since local midnight. */
+  msOfDay(at: number): number {
+    const local = at + this.offsetMs(at);
+    return ((local % DAY_MS) + DAY_MS) % DAY_MS;
+  }
+
+  /** Local hour of day, 0..23. */
+  hourOf(at: number): number {
+    return Math.floor(this.msOfDay(at) / 3_600_000);
+  }
+
+  /** Local calendar day as YYYY-MM-DD. */
+  dayKey(at: number): string {
+    return new Date(at + this.offsetMs(at)).toISOString().slice(0, 10);
+  }
+
+  /** The instant of a local wall time: `day` is YYYY-MM-DD, `minute` counts from midnight. */
+  toInstant(day: string, minute: number): number {
+    const wall = Date.parse(`${day}T00:00:00Z`) + minute * 60_000;
+    let guess = wall - this.offsetMs(wall);
+    guess = wall - this.offsetMs(guess);
+    return guess;
+  }
+}
+
+/** "HH:MM" (00:00..24:00) to minutes since midnight, or NaN. */
+export function parseClockTime(s: string): number {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(s.trim());
+  if (!m) return NaN;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 24 || min > 59 || (h === 24 && min > 0)) return NaN;
+  return h * 60 + min;
+}
+
+export function formatClockTime(minute: number): string {
+  const h = Math.floor(minute / 60);
+  const m = minute % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}

@@ -1,0 +1,436 @@
+import { isPriorityPlace, PRIORITY_BASE, type LineSnapshot } from './line.ts';
+import type { WaitModel } from './model.ts';
+import type { Rng } from './rng.ts';
+import type { DurationShape } from './shape.ts';
+
+/**
+ * Forward simulation of the current state (Ibrahim & Whitt 2011): run the counters on from
+ * now, many times over, with durations drawn from what the model learned, until the target
+ * ticket is called. Each counter, when free, calls the first waiting ticket in line among its
+ * services; customers ahead may leave (learned abandonment rate), may not show up when
+ * called (learned no-show rate) or may come back after a transfer with their original place.
+ * Later arrivals queue behind the target, so they do not matter, except priority tickets,
+ * which go before a target without priority: they arrive at their learned rate. Future changes
+ * of staffing are not known and not simulated: the calibration absorbs what that costs on
+ * average.
+ */
+
+export interface ForwardQuery {
+  readonly now: number;
+  readonly service: string;
+  /** The target's place in line; Infinity for a ticket issued now. */
+  readonly key: number;
+}
+
+export interface ForwardTime {
+  hourOf(at: number): number;
+  /** ms since local midnight */
+  msOfDay(at: number): number;
+}
+
+export interface ReplicationBudget {
+  /** Simulated steps per prediction; replications = budget / (counters + customers ahead + 1). */
+  readonly budget: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface ForwardResult {
+  /** Simulated waits in ms, sorted ascending. */
+  readonly samples: Float64Array;
+  readonly mean: number;
+  /** Tickets ahead in the services that share counters with the target's. */
+  readonly aheadRelevant: number;
+  /** Waiting tickets of the target's own service ahead of it. */
+  readonly aheadSame: number;
+  /** Open counters serving the target's service. */
+  readonly openCounters: number;
+  /** No open counter serves the service; the result assumes one opens now. */
+  readonly noCounter: boolean;
+}
+
+const HOUR = 3_600_000;
+const SLOTS = 16;
+const HORIZON = 48 * HOUR;
+
+class MinHeap {
+  readonly t: Float64Array;
+  readonly id: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.t = new Float64Array(capacity);
+    this.id = new Int32Array(capacity);
+  }
+  push(id: number, time: number): void {
+    let i = this.size++;
+    const t = this.t;
+    const ids = this.id;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (t[p]! <= time) break;
+      t[i] = t[p]!;
+      ids[i] = ids[p]!;
+      i = p;
+    }
+    t[i] = time;
+    ids[i] = id;
+  }
+  /** Time of the entry the last `pop` removed. */
+  lastTime = 0;
+  /** Removes the minimum and returns its id. */
+  pop(): number {
+    const t = this.t;
+    const ids = this.id;
+    const top = ids[0]!;
+    this.lastTime = t[0]!;
+    const n = --this.size;
+    if (n > 0) {
+      const lt = t[n]!;
+      const lid = ids[n]!;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const c = r < n && t[r]! < t[l]! ? r : l;
+        if (t[c]! >= lt) break;
+        t[i] = t[c]!;
+        ids[i] = ids[c]!;
+        i = c;
+      }
+      t[i] = lt;
+      ids[i] = lid;
+    }
+    return top;
+  }
+}
+
+export function forwardSimulate(
+  line: LineSnapshot,
+  q: ForwardQuery,
+  model: WaitModel,
+  time: ForwardTime,
+  rng: Rng,
+  budget: ReplicationBudget,
+): ForwardResult {
+  // --- index the services involved
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  const idx = (s: string): number => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = names.length;
+      index.set(s, i);
+      names.push(s);
+    }
+    return i;
+  };
+  const target = idx(q.service);
+  const open = line.counters.filter((c) => c.open);
+  for (const c of open) {
+    for (const s of c.services) idx(s);
+    if (c.busy) idx(c.busy.service);
+  }
+  const openCounters = open.filter((c) => c.services.includes(q.service)).length;
+  const noCounter = openCounters === 0;
+
+  // --- counters: services served, initial state
+  const counterServices: number[][] = open.map((c) => [...new Set(c.services.map(idx))]);
+  if (noCounter) counterServices.push([target]);
+  const nc = counterServices.length;
+  const S = names.length;
+  const serves = new Uint8Array(nc * S);
+  counterServices.forEach((list, c) => {
+    for (const s of list) serves[c * S + s] = 1;
+  });
+
+  // --- waiting tickets ahead of the target, per service, in order; the target goes last
+  const keyLists: number[][] = names.map(() => []);
+  for (const w of line.waiting) {
+    if (w.key >= q.key) continue;
+    const s = index.get(w.service);
+    if (s === undefined) continue; // no open counter serves it: it cannot be ahead of us
+    keyLists[s]!.push(w.key);
+  }
+  for (const l of keyLists) l.sort((a, b) => a - b);
+  const aheadSame = keyLists[target]!.length;
+  const targetKey = Number.isFinite(q.key) ? q.key : Number.MAX_SAFE_INTEGER;
+  keyLists[target]!.push(targetKey);
+  const keys = keyLists.map((l) => Float64Array.from(l));
+  const lens = keys.map((k) => k.length);
+
+  // services that share a counter with the target's: their tickets are work ahead of it
+  const related = new Uint8Array(S);
+  for (let c = 0; c < nc; c++) {
+    if (!serves[c * S + target]) continue;
+    for (const s of counterServices[c]!) related[s] = 1;
+  }
+  let aheadRelevant = 0;
+  for (let s = 0; s < S; s++) if (related[s]) aheadRelevant += lens[s]! - (s === target ? 1 : 0);
+
+  // --- a free counter for the service with nobody ahead among its lines: called right away
+  for (let c = 0; c < open.length; c++) {
+    if (open[c]!.busy || !serves[c * S + target]) continue;
+    if (counterServices[c]!.every((s) => lens[s] === (s === target ? 1 : 0))) {
+      return {
+        samples: new Float64Array(1),
+        mean: 0,
+        aheadRelevant,
+        aheadSame,
+        openCounters,
+        noCounter,
+      };
+    }
+  }
+
+  // --- learned parameters
+  const services = names;
+  model.refresh(services);
+  const h0 = time.hourOf(q.now);
+  const nextBoundary = q.now + (HOUR - (time.msOfDay(q.now) % HOUR));
+  const meanBySlot = new Float64Array(S * SLOTS);
+  for (let s = 0; s < S; s++) {
+    for (let j = 0; j < SLOTS; j++)
+      meanBySlot[s * SLOTS + j] = model.serviceMeanMs(services[s]!, (h0 + j) % 24);
+  }
+  const meanAt = (s: number, t: number): number => {
+    const slot =
+      t < nextBoundary ? 0 : Math.min(SLOTS - 1, 1 + Math.floor((t - nextBoundary) / HOUR));
+    return meanBySlot[s * SLOTS + slot]!;
+  };
+  const shapes: DurationShape[] = services.map((s) => model.serviceShape(s));
+  const pNoShow = Float64Array.from(services, (s) => model.noShowProb(s));
+  const theta = Float64Array.from(services, (s) => model.abandonRate(s));
+  const nsMean = model.noShowMeanMs;
+  const nsShape = model.noShowShape;
+  const pTransfer = new Float64Array(S);
+  const transferTo: { s: number; cum: number }[][] = names.map(() => []);
+  for (let s = 0; s < S; s++) {
+    const t = model.transfers(services[s]!);
+    let total = 0;
+    const list: { s: number; cum: number }[] = [];
+    for (const [to, w] of t.targets) {
+      const ti = index.get(to);
+      if (ti === undefined || w <= 0) continue;
+      total += w;
+      list.push({ s: ti, cum: total });
+    }
+    if (total > 0 && t.p > 0) {
+      for (const x of list) x.cum /= total;
+      transferTo[s] = list;
+      pTransfer[s] = t.p;
+    }
+  }
+
+  // busy counters: residual time of the current visit
+  interface Busy {
+    readonly service: number;
+    readonly key: number;
+    readonly elapsed: number;
+    readonly mean: number;
+    readonly pNoShow: number;
+    /** normalized elapsed time and where residual draws start, service and no-show */
+    readonly a: number;
+    readonly start: number;
+    readonly aNs: number;
+    readonly startNs: number;
+  }
+  const busy: (Busy | undefined)[] = open.map((c) => {
+    const b = c.busy;
+    if (!b) return undefined;
+    const s = index.get(b.service) ?? target;
+    const elapsed = Math.max(0, q.now - b.calledAt);
+    const mean = model.serviceMeanMs(b.service, time.hourOf(b.calledAt));
+    let p = 0;
+    if (!b.started) {
+      const prior = pNoShow[s]!;
+      const sNs = nsShape.survival(elapsed / nsMean);
+      const sSv = shapes[s]!.survival(elapsed / mean);
+      const den = prior * sNs + (1 - prior) * sSv;
+      p = den > 0 ? (prior * sNs) / den : prior;
+    }
+    const a = elapsed / mean;
+    const aNs = elapsed / nsMean;
+    return {
+      service: s,
+      key: b.key,
+      elapsed,
+      mean,
+      pNoShow: p,
+      a,
+      start: shapes[s]!.residualStart(a),
+      aNs,
+      startNs: p > 0 ? nsShape.residualStart(aNs) : 0,
+    };
+  });
+  if (noCounter) busy.push(undefined);
+
+  // priority tickets still to come go before a target without priority
+  const priRate = new Float64Array(S);
+  let anyPriority = false;
+  if (!isPriorityPlace(targetKey)) {
+    for (let s = 0; s < S; s++) {
+      priRate[s] = model.priorityRate(services[s]!);
+      if (priRate[s]! > 0) anyPriority = true;
+    }
+  }
+  const priNext = new Float64Array(S);
+  const priPending = new Int32Array(S);
+  // behind the priority tickets already waiting, before everyone else
+  const futurePriorityKey = PRIORITY_BASE + q.now;
+
+  // --- replications
+  // replications: about `budget` simulated steps (a counter's first residual or a call) in all
+  const reps = Math.max(
+    budget.min,
+    Math.min(budget.max, Math.round(budget.budget / (nc + aheadRelevant + 1))),
+  );
+  const samples = new Float64Array(reps);
+  const heap = new MinHeap(nc + 1);
+  const head = new Int32Array(S);
+  const abandonAt: (Float64Array | undefined)[] = keys.map((k, s) =>
+    theta[s]! > 0 ? new Float64Array(k.length) : undefined,
+  );
+  const idle = new Uint8Array(nc);
+  // tickets coming back after a transfer (rare): service, place, time back in line, taken
+  const exService: number[] = [];
+  const exKey: number[] = [];
+  const exReady: number[] = [];
+  const exTaken: boolean[] = [];
+  let nEx = 0;
+
+  const maybeTransfer = (s: number, key: number, at: number): void => {
+    const p = pTransfer[s]!;
+    if (p <= 0 || key >= targetKey || rng.next() >= p) return;
+    const u = rng.next();
+    const to = transferTo[s]!.find((x) => u <= x.cum) ?? transferTo[s]![transferTo[s]!.length - 1];
+    if (!to) return;
+    exService[nEx] = to.s;
+    exKey[nEx] = key;
+    exReady[nEx] = at;
+    exTaken[nEx] = false;
+    nEx++;
+    for (let c = 0; c < nc; c++) {
+      if (idle[c] && serves[c * S + to.s]) {
+        idle[c] = 0;
+        heap.push(c, at);
+      }
+    }
+  };
+
+  let sum = 0;
+  for (let r = 0; r < reps; r++) {
+    heap.size = 0;
+    head.fill(0);
+    idle.fill(0);
+    nEx = 0;
+    for (let s = 0; s < S; s++) {
+      const ab = abandonAt[s];
+      if (!ab) continue;
+      const th = theta[s]!;
+      for (let i = 0; i < ab.length; i++) ab[i] = q.now + rng.exp(th);
+      if (s === target) ab[ab.length - 1] = Infinity;
+    }
+    for (let c = 0; c < nc; c++) {
+      const b = busy[c];
+      if (!b) {
+        heap.push(c, q.now);
+        continue;
+      }
+      let rest: number;
+      if (b.pNoShow > 0 && rng.next() < b.pNoShow) {
+        rest = nsMean * nsShape.residualFrom(rng, b.startNs, b.aNs);
+      } else {
+        rest = b.mean * shapes[b.service]!.residualFrom(rng, b.start, b.a);
+        maybeTransfer(b.service, b.key, q.now + rest);
+      }
+      heap.push(c, q.now + rest);
+    }
+
+    if (anyPriority) {
+      priPending.fill(0);
+      for (let s = 0; s < S; s++)
+        priNext[s] = priRate[s]! > 0 ? q.now + rng.exp(priRate[s]!) : Infinity;
+    }
+
+    let wait = HORIZON;
+    while (heap.size > 0) {
+      const c = heap.pop();
+      const f = heap.lastTime;
+      if (f - q.now > HORIZON) break;
+      // the first ticket in line among the counter's services
+      let bestS = -1;
+      let bestKey = Infinity;
+      let bestEx = -1;
+      let bestPriority = false;
+      for (const s of counterServices[c]!) {
+        const k = keys[s]!;
+        const ab = abandonAt[s];
+        let h = head[s]!;
+        const len = lens[s]!;
+        if (ab) while (h < len && ab[h]! <= f) h++;
+        head[s] = h;
+        if (h < len && k[h]! < bestKey) {
+          bestKey = k[h]!;
+          bestS = s;
+        }
+      }
+      if (anyPriority) {
+        for (const s of counterServices[c]!) {
+          const rate = priRate[s]!;
+          if (rate === 0) continue;
+          while (priNext[s]! <= f) {
+            priPending[s]!++;
+            priNext[s]! += rng.exp(rate);
+          }
+          if (priPending[s]! > 0 && futurePriorityKey < bestKey) {
+            bestKey = futurePriorityKey;
+            bestS = s;
+            bestPriority = true;
+          }
+        }
+      }
+      for (let x = 0; x < nEx; x++) {
+        if (exTaken[x] || exReady[x]! > f || exKey[x]! >= bestKey) continue;
+        if (!serves[c * S + exService[x]!]) continue;
+        bestKey = exKey[x]!;
+        bestS = exService[x]!;
+        bestEx = x;
+        bestPriority = false;
+      }
+      if (bestS < 0) {
+        idle[c] = 1;
+        continue;
+      }
+      if (bestEx < 0 && !bestPriority && bestS === target && head[target] === lens[target]! - 1) {
+        wait = f - q.now;
+        break;
+      }
+      if (bestPriority) priPending[bestS]!--;
+      else if (bestEx >= 0) exTaken[bestEx] = true;
+      else head[bestS]!++;
+      let d: number;
+      if (rng.next() < pNoShow[bestS]!) {
+        d = nsMean * nsShape.sample(rng);
+      } else {
+        d = meanAt(bestS, f) * shapes[bestS]!.sample(rng);
+        if (pTransfer[bestS]! > 0) maybeTransfer(bestS, bestKey, f + d);
+      }
+      heap.push(c, f + d);
+    }
+    samples[r] = wait;
+    sum += wait;
+  }
+  samples.sort();
+  return { samples, mean: sum / reps, aheadRelevant, aheadSame, openCounters, noCounter };
+}
+
+/** Linear-interpolated quantile of sorted samples. */
+export function sampleQuantile(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const pos = (n - 1) * p;
+  const lo = Math.floor(pos);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}

@@ -1,0 +1,375 @@
+import type { PortableEvent } from '../portable/types.ts';
+
+/**
+ * The current line as the estimator sees it: who waits for which service in which order,
+ * which counters are open, what they serve and whom they are busy with. Built incrementally
+ * from portable-log events (LineTracker) or from the app's QueueState (queue-state.ts).
+ */
+/**
+ * Places in line: a priority ticket's place is PRIORITY_BASE + its issue time (ms), so priority
+ * tickets go before all others and among themselves by issue; other tickets count up from 0.
+ */
+export const PRIORITY_BASE = -1e15;
+
+export function priorityPlace(issuedAt: number): number {
+  return PRIORITY_BASE + issuedAt;
+}
+
+export function isPriorityPlace(key: number): boolean {
+  return key < 0;
+}
+
+export interface WaitingEntry {
+  readonly ticket: string;
+  readonly service: string;
+  /** Place in line: smaller is earlier (see PRIORITY_BASE). A transfer keeps the place. */
+  readonly key: number;
+  /** When this wait began (issue, or the transfer), ms. */
+  readonly since: number;
+}
+
+export interface BusyEntry {
+  readonly ticket: string;
+  readonly service: string;
+  readonly key: number;
+  /** When the counter called this ticket, ms. */
+  readonly calledAt: number;
+  /** The customer has arrived at the counter (`ticket.started` seen). */
+  readonly started: boolean;
+}
+
+export interface CounterEntry {
+  readonly id: string;
+  readonly open: boolean;
+  readonly services: readonly string[];
+  readonly busy?: BusyEntry;
+}
+
+export interface LineSnapshot {
+  /** Every waiting ticket, earliest place first. */
+  readonly waiting: readonly WaitingEntry[];
+  readonly counters: readonly CounterEntry[];
+}
+
+/** What a step of the log taught, for the learned model. */
+export type LineFact =
+  | {
+      readonly kind: 'waitEnded';
+      readonly ticket: string;
+      readonly service: string;
+      readonly waitedMs: number;
+      readonly abandoned: boolean;
+      /** The customer's first wait (issue to first call), not one after a transfer. */
+      readonly first: boolean;
+      readonly at: number;
+    }
+  | {
+      readonly kind: 'visitEnded';
+      readonly service: string;
+      readonly outcome: 'completed' | 'noShow' | 'transferred';
+      readonly calledAt: number;
+      readonly durationMs: number;
+      readonly started: boolean;
+      readonly toService?: string;
+    };
+
+interface TicketRec {
+  readonly id: string;
+  service: string;
+  readonly issuedAt: number;
+  readonly key: number;
+  status: 'waiting' | 'counter' | 'ended';
+  since: number;
+  first: boolean;
+  counter?: string;
+  started: boolean;
+}
+
+interface CounterRec {
+  readonly id: string;
+  open: boolean;
+  services: string[];
+  implicit: boolean;
+  busy?: TicketRec;
+}
+
+function insertByKey(list: TicketRec[], t: TicketRec): void {
+  const last = list[list.length - 1];
+  if (!last || last.key <= t.key) {
+    list.push(t);
+    return;
+  }
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.key < t.key) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, t);
+}
+
+function removeByKey(list: TicketRec[], t: TicketRec): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.key < t.key) lo = mid + 1;
+    else hi = mid;
+  }
+  if (list[lo] === t) list.splice(lo, 1);
+  else {
+    const i = list.indexOf(t);
+    if (i >= 0) list.splice(i, 1);
+  }
+}
+
+/** Follows the line through portable-log events. Tolerates odd logs: it never throws. */
+export class LineTracker {
+  private readonly tickets = new Map<string, TicketRec>();
+  private readonly lines = new Map<string, TicketRec[]>();
+  private readonly counterMap = new Map<string, CounterRec>();
+  private nextKey = 0;
+  private ended = 0;
+
+  /** Applies one event; returns what it taught (possibly nothing). */
+  apply(e: PortableEvent): LineFact[] {
+    switch (e.type) {
+      case 'ticket.issued': {
+        if (this.tickets.has(e.ticket)) return [];
+        const t: TicketRec = {
+          id: e.ticket,
+          service: e.service,
+          issuedAt: e.at,
+          key: e.priority ? priorityPlace(e.at) : this.nextKey++,
+          status: 'waiting',
+          since: e.at,
+          first: true,
+          started: false,
+        };
+        this.tickets.set(t.id, t);
+        insertByKey(this.lineOf(t.service), t);
+        return [];
+      }
+      case 'counter.opened': {
+        const c = this.counterMap.get(e.counter);
+        if (c) {
+          c.open = true;
+          c.services = [...e.services];
+          c.implicit = false;
+        } else {
+          this.counterMap.set(e.counter, {
+            id: e.counter,
+            open: true,
+            services: [...e.services],
+            implicit: false,
+          });
+        }
+        return [];
+      }
+      case 'counter.closed': {
+        const c = this.counterMap.get(e.counter);
+        if (c) c.open = false;
+        return [];
+      }
+      default:
+        break;
+    }
+    const t = this.tickets.get(e.ticket);
+    if (!t || t.status === 'ended') return [];
+    switch (e.type) {
+      case 'ticket.called': {
+        if (t.status !== 'waiting') return [];
+        removeByKey(this.lineOf(t.service), t);
+        const fact: LineFact = {
+          kind: 'waitEnded',
+          ticket: t.id,
+          service: t.service,
+          waitedMs: e.at - t.since,
+          abandoned: false,
+          first: t.first,
+          at: e.at,
+        };
+        t.status = 'counter';
+        t.first = false;
+        t.since = e.at;
+        t.started = false;
+        if (e.counter !== undefined) {
+          t.counter = e.counter;
+          let c = this.counterMap.get(e.counter);
+          if (!c) {
+            // A counter the log never opened (e.g. an export that starts mid-day).
+            c = { id: e.counter, open: true, services: [t.service], implicit: true };
+            this.counterMap.set(c.id, c);
+          } else if (c.implicit && !c.services.includes(t.service)) {
+            c.services = [...c.services, t.service];
+          }
+          if (c.busy && c.busy !== t) {
+            // The previous visit ended without an event; forget it, learn nothing from it.
+            c.busy.status = 'ended';
+            this.ended++;
+          }
+          c.busy = t;
+        } else {
+          delete t.counter;
+        }
+        return [fact];
+      }
+      case 'ticket.recalled':
+        return [];
+      case 'ticket.started':
+        if (t.status === 'counter') t.started = true;
+        return [];
+      case 'ticket.cancelled':
+        if (t.status === 'waiting') {
+          removeByKey(this.lineOf(t.service), t);
+          this.end(t);
+          return [
+            {
+              kind: 'waitEnded',
+              ticket: t.id,
+              service: t.service,
+              waitedMs: e.at - t.since,
+              abandoned: true,
+              first: t.first,
+              at: e.at,
+            },
+          ];
+        }
+        // Cancelled at the counter: the counter spent its time as on a no-show.
+        return [this.endVisit(t, e.at, 'noShow')];
+      case 'ticket.completed':
+      case 'ticket.noShow':
+        if (t.status !== 'counter') return [];
+        return [this.endVisit(t, e.at, e.type === 'ticket.completed' ? 'completed' : 'noShow')];
+      case 'ticket.transferred': {
+        if (t.status !== 'counter') return [];
+        const fact = this.endVisit(t, e.at, 'transferred', e.toService);
+        t.status = 'waiting';
+        t.service = e.toService;
+        t.since = e.at;
+        insertByKey(this.lineOf(t.service), t);
+        return [fact];
+      }
+    }
+  }
+
+  private endVisit(
+    t: TicketRec,
+    at: number,
+    outcome: 'completed' | 'noShow' | 'transferred',
+    toService?: string,
+  ): LineFact {
+    const fact: LineFact = {
+      kind: 'visitEnded',
+      service: t.service,
+      outcome,
+      calledAt: t.since,
+      durationMs: at - t.since,
+      started: t.started,
+      ...(toService !== undefined ? { toService } : {}),
+    };
+    if (t.counter !== undefined) {
+      const c = this.counterMap.get(t.counter);
+      if (c?.busy === t) delete c.busy;
+    }
+    delete t.counter;
+    if (outcome !== 'transferred') this.end(t);
+    return fact;
+  }
+
+  private end(t: TicketRec): void {
+    t.status = 'ended';
+    this.ended++;
+    // Ended tickets are kept only as long as needed to ignore their late events.
+    if (this.ended > 5000 && this.ended > this.tickets.size / 2) this.compact();
+  }
+
+  private compact(): void {
+    for (const [id, t] of this.tickets) if (t.status === 'ended') this.tickets.delete(id);
+    this.ended = 0;
+  }
+
+  private lineOf(service: string): TicketRec[] {
+    let l = this.lines.get(service);
+    if (!l) {
+      l = [];
+      this.lines.set(service, l);
+    }
+    return l;
+  }
+
+  /** Waiting tickets of one service, earliest first (do not modify). */
+  waitingFor(service: string): readonly WaitingEntry[] {
+    return (this.lines.get(service) ?? []).map((t) => ({
+      ticket: t.id,
+      service: t.service,
+      key: t.key,
+      since: t.since,
+    }));
+  }
+
+  waitingCount(service: string): number {
+    return this.lines.get(service)?.length ?? 0;
+  }
+
+  /** The earliest waiting ticket's wait so far (the head of the line), or undefined. */
+  headSince(service: string): number | undefined {
+    return this.lines.get(service)?.[0]?.since;
+  }
+
+  /** A waiting ticket's place in line and service, or undefined if it is not waiting. */
+  waitingTicket(ticket: string): WaitingEntry | undefined {
+    const t = this.tickets.get(ticket);
+    if (!t || t.status !== 'waiting') return undefined;
+    return { ticket: t.id, service: t.service, key: t.key, since: t.since };
+  }
+
+  /** Waiting tickets of the service ahead of the given place. */
+  aheadOf(service: string, key: number): number {
+    const l = this.lines.get(service);
+    if (!l) return 0;
+    let lo = 0;
+    let hi = l.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (l[mid]!.key < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  counters(): CounterEntry[] {
+    const out: CounterEntry[] = [];
+    for (const c of this.counterMap.values()) {
+      const b = c.busy;
+      out.push({
+        id: c.id,
+        open: c.open,
+        services: c.services,
+        ...(b
+          ? {
+              busy: {
+                ticket: b.id,
+                service: b.service,
+                key: b.key,
+                calledAt: b.since,
+                started: b.started,
+              },
+            }
+          : {}),
+      });
+    }
+    return out;
+  }
+
+  snapshot(): LineSnapshot {
+    const waiting: WaitingEntry[] = [];
+    for (const l of this.lines.values()) {
+      for (const t of l)
+        waiting.push({ ticket: t.id, service: t.service, key: t.key, since: t.since });
+    }
+    waiting.sort((a, b) => a.key - b.key);
+    return { waiting, counters: this.counters() };
+  }
+}
