@@ -215,6 +215,21 @@ describe('replica', () => {
     );
     await until(() => numbers(k.r).length === 1);
   });
+
+  it('tells event listeners about every new event once, local and remote', async () => {
+    const broker = new MemoryBroker();
+    const k = await replica(broker, 'kiosk-a');
+    const c = await replica(broker, 'clerk-a');
+    const seenByClerk: string[] = [];
+    const stop = c.r.subscribeEvents((events) => seenByClerk.push(...events.map((e) => e.id)));
+    await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'e1'));
+    await until(() => seenByClerk.length === 1);
+    await c.r.run(() => openCounter('c1', ['advice']));
+    expect(seenByClerk).toEqual(['kiosk-a:1', 'clerk-a:1']);
+    stop();
+    await c.r.run((s) => callNext(s, 'c1', ['advice']));
+    expect(seenByClerk).toHaveLength(2);
+  });
 });
 
 describe('clocks that disagree', () => {

@@ -56,6 +56,7 @@ const CHUNK = MAX_EVENTS_PER_MESSAGE / 5;
 const IN_FLIGHT_MS = 1_000;
 /** Below this, a device trusts its own clock; above, it follows the agent's. */
 const OFFSET_TOLERANCE_MS = 2_000;
+const RETRY_FIRST_MS = 1_500;
 const SKEW_REPORT_EVERY_MS = 60_000;
 
 export const isAgent = (device: string): boolean => device.startsWith('agent-');
@@ -81,10 +82,13 @@ export class Replica {
   private draining = false;
   private cancelAnnounce: (() => void) | undefined;
   private cancelAntiEntropy: (() => void) | undefined;
+  private cancelRetry: (() => void) | undefined;
+  private retryMs = RETRY_FIRST_MS;
   private readonly pendingAnswers = new Map<string, () => void>();
   /** When each event was last seen on the wire: a peer already sent it, so we need not. */
   private readonly onWire = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
+  private readonly eventListeners = new Set<(events: readonly StoreEvent[]) => void>();
   private readonly skewReported = new Map<string, number>();
   /** Agent's clock minus ours, when notable. */
   private offset = 0;
@@ -142,6 +146,15 @@ export class Replica {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Events newly added to the log, local and remote, right after they were committed and
+   * applied (e.g. to feed the wait-time estimator). What was loaded at start is `events()`.
+   */
+  subscribeEvents(listener: (events: readonly StoreEvent[]) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
   /** Decides and commits one local change; serialized with every other change. */
   run(decide: (state: QueueState) => CommandResult): Promise<LocalOutcome> {
     return this.enqueue(async () => {
@@ -171,6 +184,7 @@ export class Replica {
       this.outbox.push(event.id);
       this.applyInOrder([event]);
       this.changed();
+      this.emitEvents([event]);
       this.drain();
       return { ok: true, event } as const;
     });
@@ -180,6 +194,7 @@ export class Replica {
     this.closed = true;
     this.cancelAnnounce?.();
     this.cancelAntiEntropy?.();
+    this.cancelRetry?.();
     for (const cancel of this.pendingAnswers.values()) cancel();
     this.pendingAnswers.clear();
     await this.queue.catch(() => undefined);
@@ -259,6 +274,16 @@ export class Replica {
   private changed(): void {
     this.version++;
     for (const l of this.listeners) l();
+  }
+
+  private emitEvents(events: readonly StoreEvent[]): void {
+    for (const l of this.eventListeners) {
+      try {
+        l(events);
+      } catch (err) {
+        this.opts.onRejected?.(`an event listener failed: ${describe(err)}`);
+      }
+    }
   }
 
   /** The live queue is today's; at midnight it starts afresh and old days are compacted. */
@@ -376,6 +401,7 @@ export class Replica {
     await this.rollDay();
     this.applyInOrder(fresh);
     this.changed();
+    this.emitEvents(fresh);
     this.opts.onRemoteApplied?.(fresh);
     if (this.agentRole) this.scheduleAnnounce(200);
     else if (this.log.hasGaps()) this.scheduleAnnounce(100);
@@ -438,6 +464,7 @@ export class Replica {
         return;
       }
       const gone = new Set(done);
+      this.retryMs = RETRY_FIRST_MS;
       const keep = this.outbox.filter((id) => !gone.has(id));
       this.outbox.splice(0, this.outbox.length, ...keep);
       for (const id of done) this.sentAt.delete(id);
@@ -569,7 +596,27 @@ export class Replica {
       } finally {
         this.draining = false;
       }
+      this.scheduleRetry();
     })();
+  }
+
+  /**
+   * Sent but not acknowledged by the agent (its vector was lost, or it is down): send again
+   * after a pause that doubles up to the anti-entropy period while nothing is acknowledged.
+   */
+  private scheduleRetry(): void {
+    if (this.cancelRetry || this.outbox.length === 0 || this.closed) return;
+    this.cancelRetry = this.opts.clock.after(this.retryMs, () => {
+      this.cancelRetry = undefined;
+      if (this.outbox.length === 0 || this.opts.transport.state !== 'online') return;
+      const stale = this.opts.clock.now() - IN_FLIGHT_MS;
+      for (const id of this.outbox) {
+        const sent = this.sentAt.get(id);
+        if (sent !== undefined && sent <= stale) this.sentAt.delete(id);
+      }
+      this.retryMs = Math.min(this.retryMs * 2, this.opts.antiEntropyMs ?? 15_000);
+      this.drain();
+    });
   }
 }
 

@@ -209,7 +209,10 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
         counts.replicaRestarts++;
         await stop(n);
         const back = 200 + Math.floor(random() * 5000);
-        scheduler.after(back, () => void start(n));
+        scheduler.after(back, () => {
+          // healing may have brought it back already
+          if (n.down) void start(n);
+        });
       }
     }
   }
@@ -308,7 +311,7 @@ function describeDivergence(
   return nodes
     .map((n) => {
       const r = n.replica!;
-      return `${n.id}: ${r.eventCount}/${committed.size} events, vector ${JSON.stringify(sorted(r.vector()))}, pending ${r.pending}, ${r.connection}`;
+      return `${n.id}: ${r.eventCount}/${committed.size} events, vector ${JSON.stringify(sorted(r.vector()))}, pending ${r.pending} [${n.storage.outbox.slice(0, 3).join(',')}], ${r.connection}`;
     })
     .join('; ');
 }
