@@ -46,17 +46,27 @@ export class MemoryBroker {
   }
 }
 
-export class MemoryTransport implements Transport {
-  state: ConnectionState = 'online';
+/**
+ * What in-process transports share: topic filters, handlers, and a connection state whose
+ * changes are announced. Subclasses decide how messages travel.
+ */
+export abstract class LocalTransport implements Transport {
+  state: ConnectionState;
   private readonly filters = new Set<string>();
   private readonly messageHandlers: ((topic: string, payload: string, bytes: number) => void)[] =
     [];
   private readonly stateHandlers: ((s: ConnectionState) => void)[] = [];
 
-  constructor(
-    private readonly broker: MemoryBroker,
-    readonly clientId: string,
-  ) {}
+  constructor(initial: ConnectionState) {
+    this.state = initial;
+  }
+
+  abstract publish(
+    topic: string,
+    payload: string,
+    opts: { qos: 0 | 1; retain?: boolean },
+  ): Promise<void>;
+  abstract close(): Promise<void>;
 
   wants(topic: string): boolean {
     for (const f of this.filters) if (topicMatches(f, topic)) return true;
@@ -68,18 +78,15 @@ export class MemoryTransport implements Transport {
     for (const h of this.messageHandlers) h(topic, payload, payload.length);
   }
 
-  setOnline(online: boolean): void {
-    const next: ConnectionState = online ? 'online' : 'offline';
-    if (next === this.state) return;
-    this.state = next;
-    for (const h of this.stateHandlers) h(next);
+  setState(s: ConnectionState): void {
+    if (s === this.state) return;
+    this.state = s;
+    this.stateChanged();
+    for (const h of this.stateHandlers) h(s);
   }
 
-  publish(topic: string, payload: string, opts: { qos: 0 | 1; retain?: boolean }): Promise<void> {
-    if (this.state !== 'online') return Promise.reject(new Error('not connected'));
-    this.broker.route(topic, payload, opts.retain ?? false);
-    return new Promise((resolve) => setTimeout(resolve, 0));
-  }
+  /** Hook for subclasses that track connection generations. */
+  protected stateChanged(): void {}
 
   subscribe(topics: readonly string[]): Promise<void> {
     for (const t of topics) this.filters.add(t);
@@ -92,6 +99,25 @@ export class MemoryTransport implements Transport {
 
   onStateChange(handler: (s: ConnectionState) => void): void {
     this.stateHandlers.push(handler);
+  }
+}
+
+export class MemoryTransport extends LocalTransport {
+  constructor(
+    private readonly broker: MemoryBroker,
+    readonly clientId: string,
+  ) {
+    super('online');
+  }
+
+  setOnline(online: boolean): void {
+    this.setState(online ? 'online' : 'offline');
+  }
+
+  publish(topic: string, payload: string, opts: { qos: 0 | 1; retain?: boolean }): Promise<void> {
+    if (this.state !== 'online') return Promise.reject(new Error('not connected'));
+    this.broker.route(topic, payload, opts.retain ?? false);
+    return new Promise((resolve) => setTimeout(resolve, 0));
   }
 
   close(): Promise<void> {

@@ -1,5 +1,4 @@
-import { topicMatches } from '../memory-transport.ts';
-import type { ConnectionState, Transport } from '../ports.ts';
+import { LocalTransport } from '../memory-transport.ts';
 import type { SimScheduler } from './scheduler.ts';
 
 export interface Faults {
@@ -76,37 +75,21 @@ export class SimNetwork {
   }
 }
 
-export class SimTransport implements Transport {
-  state: ConnectionState = 'connecting';
+export class SimTransport extends LocalTransport {
   cutOff = false;
-  private readonly filters = new Set<string>();
-  private readonly messageHandlers: ((topic: string, payload: string, bytes: number) => void)[] =
-    [];
-  private readonly stateHandlers: ((s: ConnectionState) => void)[] = [];
   private generation = 0;
 
   constructor(
     private readonly net: SimNetwork,
     readonly clientId: string,
   ) {
+    super('connecting');
     this.reconnectSoon();
   }
 
-  wants(topic: string): boolean {
-    for (const f of this.filters) if (topicMatches(f, topic)) return true;
-    return false;
-  }
-
-  deliver(topic: string, payload: string): void {
-    if (this.state !== 'online') return;
-    for (const h of this.messageHandlers) h(topic, payload, payload.length);
-  }
-
-  setState(s: ConnectionState): void {
-    if (s === this.state) return;
-    this.state = s;
+  /** Every change of connection invalidates acknowledgements still on their way. */
+  protected override stateChanged(): void {
     this.generation++;
-    for (const h of this.stateHandlers) h(s);
   }
 
   /** Cut the client off the network (partition) or let it back. */
@@ -134,19 +117,6 @@ export class SimTransport implements Transport {
         else reject(new Error('connection lost before acknowledgement'));
       });
     });
-  }
-
-  subscribe(topics: readonly string[]): Promise<void> {
-    for (const t of topics) this.filters.add(t);
-    return Promise.resolve();
-  }
-
-  onMessage(handler: (topic: string, payload: string, bytes: number) => void): void {
-    this.messageHandlers.push(handler);
-  }
-
-  onStateChange(handler: (s: ConnectionState) => void): void {
-    this.stateHandlers.push(handler);
   }
 
   close(): Promise<void> {
