@@ -55,6 +55,10 @@ export class SimNetwork {
     return 1 + Math.floor(this.random() * this.faults.maxDelayMs);
   }
 
+  reconnectDelay(): number {
+    return 100 + Math.floor(this.random() * 900);
+  }
+
   route(from: SimTransport, topic: string, payload: string): void {
     for (const c of this.clients) {
       if (c.state !== 'online' || !c.wants(topic)) continue;
@@ -101,7 +105,8 @@ export class SimTransport extends LocalTransport {
 
   reconnectSoon(): void {
     const gen = this.generation;
-    this.net.scheduler.after(this.net.delay() * 10, () => {
+    // like MQTT.js with reconnectPeriod 1000: back within a second of the network returning
+    this.net.scheduler.after(this.net.reconnectDelay(), () => {
       if (gen === this.generation && !this.cutOff && !this.net.brokerDown) this.setState('online');
     });
   }
