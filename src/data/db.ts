@@ -11,11 +11,36 @@ export interface KvRow {
   readonly value: unknown;
 }
 
+/** A clerk's visit on this handheld: the visit machine's persisted snapshot and bookkeeping. */
+export interface VisitRow {
+  readonly id: string;
+  /** The clerk (this handheld's device id) running the visit. */
+  readonly clerk: string;
+  readonly counter: string;
+  /** The queue ticket's id, or null for a walk-in customer. */
+  readonly ticket: string | null;
+  /** Which call of the ticket the visit began with (a transferred ticket is called again). */
+  readonly call: string | null;
+  /** `JSON.stringify(actor.getPersistedSnapshot())`: stored as text so it is a true JSON round trip. */
+  readonly snapshot: string;
+  /** True once the visit reached a final step. */
+  readonly final: boolean;
+  /** Highest step number already written to the event log. */
+  readonly written: number;
+  readonly feedbackWritten: boolean;
+  /** The manager alert raised for the visit's current escalation, once written. */
+  readonly alert: { readonly id: string; readonly escalationAt: number } | null;
+  /** Ticket follow-up (complete or transfer) done after the visit ended. */
+  readonly settled: boolean;
+  readonly updatedAt: number;
+}
+
 /** The device's database, one per store. Schema versions live here and only here. */
 export class NextupDb extends Dexie {
   events!: Table<StoreEvent, string>;
   outbox!: Table<OutboxRow, string>;
   kv!: Table<KvRow, string>;
+  visits!: Table<VisitRow, string>;
 
   constructor(store: string) {
     super(`nextup-${store}`);
@@ -23,6 +48,13 @@ export class NextupDb extends Dexie {
       events: 'id, [device+seq], hlc',
       outbox: 'id, seq',
       kv: 'key',
+    });
+    // The clerk's visits (see visit-store.ts); earlier tables unchanged.
+    this.version(2).stores({
+      events: 'id, [device+seq], hlc',
+      outbox: 'id, seq',
+      kv: 'key',
+      visits: 'id, clerk, updatedAt',
     });
   }
 }

@@ -27,6 +27,9 @@ export function CounterHeader(props: {
           })}
         </ul>
       </div>
+      <a className="button button--secondary" href="/floor" data-testid="open-floor">
+        {t('floor.open')}
+      </a>
       <button
         type="button"
         className="button button--danger clerk-header__close"

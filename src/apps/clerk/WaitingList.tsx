@@ -2,6 +2,7 @@ import { serviceById } from '../../domain/config/types.ts';
 import { waitingTickets } from '../../domain/queue/selectors.ts';
 import { elapsedMinutes } from '../../ui/i18n/format.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { PriorityMark } from '../../ui/PriorityMark.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
 
@@ -30,9 +31,12 @@ export function WaitingList({ services }: { services: readonly string[] }) {
               className="clerk-queue__item"
               data-testid="queue-item"
               data-number={ticket.number}
+              data-priority={ticket.priority === true}
             >
               <span className="clerk-queue__number">{ticket.number}</span>
-              <span className="clerk-queue__service">{service ? text(service.name) : ''}</span>
+              <span className="clerk-queue__service">
+                {service ? text(service.name) : ''} {ticket.priority && <PriorityMark />}
+              </span>
               <span className="clerk-queue__waited">
                 {waited < 1
                   ? t('clerk.queue.justArrived')

@@ -9,9 +9,14 @@ import { ConflictBanner } from './ConflictBanner.tsx';
 import { CounterHeader } from './CounterHeader.tsx';
 import { CurrentTicketPanel } from './CurrentTicketPanel.tsx';
 import { useClerkAction } from './useClerkAction.ts';
+import { VisitArea } from './visit/VisitArea.tsx';
 import { WaitingList } from './WaitingList.tsx';
 
-/** The counter at work: who is here now, call the next one, who is waiting. */
+/**
+ * The counter at work: the visit assistant for the customer(s) with the clerk, the ticket at
+ * the counter, call the next one, who is waiting. A visit starts when a ticket is called and
+ * its end completes the ticket (see domain/visit/link.ts); the ticket buttons still work.
+ */
 export function WorkScreen(props: { station: ClerkStation; onClosed: () => void }) {
   const { counter } = props.station;
   const rt = useRuntime();
@@ -70,6 +75,7 @@ export function WorkScreen(props: { station: ClerkStation; onClosed: () => void 
       {problem && <ClerkProblem problem={problem} />}
       <div className="clerk-work__columns">
         <div className="clerk-work__main">
+          <VisitArea counter={counter} />
           <CurrentTicketPanel counterId={counter} ticket={current} busy={busy} act={act} />
           <button
             type="button"

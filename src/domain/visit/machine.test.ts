@@ -70,6 +70,21 @@ describe('visit machine', () => {
     expect(stepOf(run('NEEDS_HELP', 'CUSTOMER_LEFT').value)).toBe('abandoned');
   });
 
+  it('ends as done when the ticket is closed at the counter, whatever step it was at', () => {
+    for (const path of [
+      [],
+      ['GREETED', 'HELP_DECLINED'],
+      ['NEEDS_HELP', 'READY_TO_PAY'],
+    ] as const) {
+      const s = run(...path, 'FINISHED');
+      expect(s.status).toBe('done');
+      expect(s.context.steps.at(-1)?.step).toBe('done');
+      expect(s.context.feedback).toBeNull();
+    }
+    const escalated = run({ type: 'ESCALATE', at: T0 + 1000, reason: 'x' }, 'FINISHED');
+    expect(stepOf(escalated.value)).toBe('done');
+  });
+
   it('returns from a manager to the exact step it left, checkout answer included', () => {
     const s = run(
       'NEEDS_HELP',

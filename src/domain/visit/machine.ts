@@ -93,6 +93,7 @@ export const visitMachine = setup({
         ESCALATE: { guard: 'validReason', target: 'escalated', actions: 'recordEscalation' },
         TRANSFER: { guard: 'validTransfer', target: 'transferred', actions: 'recordTransfer' },
         CUSTOMER_LEFT: { target: 'abandoned' },
+        FINISHED: { target: 'done' },
       },
       states: {
         greeting: {
@@ -169,6 +170,7 @@ export const visitMachine = setup({
       entry: record('escalated'),
       on: {
         MANAGER_RESOLVED: 'serving.hist',
+        FINISHED: 'done',
         TRANSFER: { guard: 'validTransfer', target: 'transferred', actions: 'recordTransfer' },
         CUSTOMER_LEFT: 'abandoned',
       },

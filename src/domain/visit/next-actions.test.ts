@@ -1,7 +1,7 @@
 import { transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { visitMachine } from './machine.ts';
-import { nextActions, sideActions } from './next-actions.ts';
+import { moreActions, nextActions, sideActions } from './next-actions.ts';
 import { initialSnapshot, T0, walkPaths, type VisitSnapshot } from './testing.ts';
 import type { VisitEvent } from './types.ts';
 
@@ -40,6 +40,22 @@ describe('next actions', () => {
       at: (browsing.context.reminderAt ?? 0) + 1,
     });
     expect(types(due)).toEqual(['STILL_BROWSING', 'NEEDS_HELP']);
+  });
+
+  it('offers the other possible forward steps as more actions, never FINISHED', () => {
+    const browsing = at('GREETED', 'HELP_DECLINED');
+    const [due] = transition(visitMachine, browsing, {
+      type: 'RESUMED',
+      at: (browsing.context.reminderAt ?? 0) + 1,
+    });
+    expect(moreActions(due)).toEqual(['READY_TO_PAY', 'OFFER_AGAIN']);
+    expect(moreActions(browsing)).toEqual(['OFFER_AGAIN']);
+    expect(moreActions(at())).toEqual([]);
+    walkPaths(5, (s) => {
+      const all = [...nextActions(s).map((a) => a.type), ...moreActions(s), ...sideActions(s)];
+      expect(all).not.toContain('FINISHED');
+      expect(new Set(all).size).toBe(all.length);
+    });
   });
 
   it('offers the exits the machine allows', () => {

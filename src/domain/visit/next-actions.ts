@@ -36,10 +36,14 @@ const PROBE: Readonly<Record<VisitEventType, VisitEvent>> = {
   MANAGER_RESOLVED: { type: 'MANAGER_RESOLVED', at: 0 },
   TRANSFER: { type: 'TRANSFER', at: 0, toService: 'any' },
   CUSTOMER_LEFT: { type: 'CUSTOMER_LEFT', at: 0 },
+  FINISHED: { type: 'FINISHED', at: 0 },
   RESUMED: { type: 'RESUMED', at: 0 },
 };
 
-/** Forward steps, likeliest first. Side exits (escalate, transfer, left) live in a menu. */
+/**
+ * Forward steps, likeliest first. Side exits (escalate, transfer, left) live in a menu;
+ * FINISHED belongs to the queue ticket's "Done", never to a visit button.
+ */
 const FORWARD: readonly VisitEventType[] = [
   'GREETED',
   'HELP_ACCEPTED',
@@ -63,13 +67,25 @@ const FIRST_IN: Partial<Record<VisitStep, readonly VisitEventType[]>> = {
 
 const SIDE: readonly VisitEventType[] = ['ESCALATE', 'TRANSFER', 'CUSTOMER_LEFT'];
 
-export function nextActions(snapshot: VisitSnapshotLike): NextAction[] {
+/** Every forward step the machine accepts now, in the order the screen offers them. */
+function possibleForward(snapshot: VisitSnapshotLike): VisitEventType[] {
   const first = FIRST_IN[stepOf(snapshot.value)] ?? [];
   const ranked = [...first, ...FORWARD.filter((t) => !first.includes(t))];
-  return ranked
-    .filter((t) => snapshot.can(PROBE[t]))
+  return ranked.filter((t) => snapshot.can(PROBE[t]));
+}
+
+export function nextActions(snapshot: VisitSnapshotLike): NextAction[] {
+  return possibleForward(snapshot)
     .slice(0, 2)
     .map((type, i) => ({ type, priority: i === 0 ? 1 : 2 }));
+}
+
+/**
+ * The other forward steps possible now, for smaller buttons below the main two (e.g. "ready
+ * to pay" while the re-check nudge shows).
+ */
+export function moreActions(snapshot: VisitSnapshotLike): VisitEventType[] {
+  return possibleForward(snapshot).slice(2);
 }
 
 /** Exits the screen offers in its menu when the machine allows them. */

@@ -35,6 +35,7 @@ export function probeEvents(at: number): VisitEvent[] {
     'SKIP_FEEDBACK',
     'MANAGER_RESOLVED',
     'CUSTOMER_LEFT',
+    'FINISHED',
     'RESUMED',
   ] as const;
   return [

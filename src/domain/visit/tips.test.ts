@@ -1,27 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { defaultVisitTips } from './default-tips.ts';
-import { missingTranslations, tipsFor, type VisitTips } from './tips.ts';
-import { VISIT_STEPS } from './types.ts';
+import shipped from '../../../kiosk-config/store.json';
+import type { StoreConfig } from '../config/types.ts';
+import { visitSettings } from './settings.ts';
+import { completeTips, missingTranslations, tipsFor, type VisitTips } from './tips.ts';
+import { DEFAULT_RECHECK_AFTER_MS, VISIT_STEPS } from './types.ts';
+
+/** The starting set of tips ships in kiosk-config/store.json (stores edit it there). */
+const shippedTips: VisitTips = completeTips((shipped as unknown as StoreConfig).visit?.tips);
 
 describe('visit tips', () => {
-  it('ships English and Polish for every text, and tips for every step', () => {
-    expect(missingTranslations(defaultVisitTips, ['en', 'pl'])).toEqual([]);
-    for (const step of VISIT_STEPS) expect(defaultVisitTips.steps[step].length).toBeGreaterThan(0);
+  it('ship English and Polish for every text, and tips for every step', () => {
+    expect(missingTranslations(shippedTips, ['en', 'pl'])).toEqual([]);
+    for (const step of VISIT_STEPS) expect(shippedTips.steps[step].length).toBeGreaterThan(0);
   });
 
-  it('has the checkout and re-check questions as scripts', () => {
-    expect(defaultVisitTips.scripts['browsing.reminderDue']?.en).toBe(
-      'Are you finding everything?',
-    );
-    expect(defaultVisitTips.scripts['checkingOut.asking']?.en).toMatch(/find everything/);
+  it('have the checkout and re-check questions as scripts', () => {
+    expect(shippedTips.scripts['browsing.reminderDue']?.en).toBe('Are you finding everything?');
+    expect(shippedTips.scripts['checkingOut.asking']?.en).toMatch(/find everything/);
   });
 
   it('puts difficult-customer tips first, caps the count and rotates by seed', () => {
     const t = (s: string) => ({ en: s });
     const tips: VisitTips = {
       scripts: { assisting: t('say') },
-      steps: { ...defaultVisitTips.steps, assisting: [t('a'), t('b'), t('c')] },
-      difficult: { ...defaultVisitTips.difficult, rude: [t('r1'), t('r2')] },
+      steps: { ...shippedTips.steps, assisting: [t('a'), t('b'), t('c')] },
+      difficult: { ...shippedTips.difficult, rude: [t('r1'), t('r2')] },
     };
     const en = (x: { tips: readonly { en?: string }[] }) => x.tips.map((v) => v.en);
     expect(tipsFor(tips, 'assisting').script).toEqual(t('say'));
@@ -38,10 +41,29 @@ describe('visit tips', () => {
 
   it('names the texts that lack a language', () => {
     const tips: VisitTips = {
-      ...defaultVisitTips,
+      ...shippedTips,
       scripts: { greeting: { en: 'Hi', pl: ' ' } },
     };
     expect(missingTranslations(tips, ['en', 'pl'])).toEqual(['scripts.greeting.pl']);
-    expect(missingTranslations(defaultVisitTips, ['de'])).toContain('difficult.rude[0].de');
+    expect(missingTranslations(shippedTips, ['de'])).toContain('difficult.rude[0].de');
+  });
+
+  it('completes a store’s partial tips: steps and kinds it left out have none', () => {
+    const tips = completeTips({ steps: { greeting: [{ en: 'Smile' }] } });
+    expect(tips.steps.greeting).toEqual([{ en: 'Smile' }]);
+    expect(tips.steps.assisting).toEqual([]);
+    expect(tips.difficult.rude).toEqual([]);
+    expect(tipsFor(tips, 'thanking')).toEqual({ script: null, tips: [] });
+  });
+});
+
+describe('visit settings from the store configuration', () => {
+  it('takes the re-check delay in seconds, with the default when absent or nonsense', () => {
+    expect(visitSettings({ visit: { recheckAfterSec: 3, tips: {} } }).recheckAfterMs).toBe(3000);
+    expect(visitSettings({}).recheckAfterMs).toBe(DEFAULT_RECHECK_AFTER_MS);
+    expect(visitSettings({ visit: { recheckAfterSec: -1, tips: {} } }).recheckAfterMs).toBe(
+      DEFAULT_RECHECK_AFTER_MS,
+    );
+    expect(visitSettings({}).tips.steps.greeting).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@ import type { LocalizedText } from '../config/types.ts';
 import { VISIT_STEPS, type VisitStep } from './types.ts';
 
 /**
- * Tips and scripts for the clerk screen. The texts are store configuration (kiosk-config);
- * default-tips.ts holds a starting set.
+ * Tips and scripts for the clerk screen. The texts are store configuration: the `visit.tips`
+ * section of kiosk-config/store.json, which ships a starting set in English and Polish.
  */
 export const DIFFICULT_CUSTOMERS = ['undecided', 'knowItAll', 'rude', 'offended'] as const;
 export type DifficultCustomer = (typeof DIFFICULT_CUSTOMERS)[number];
@@ -14,6 +14,26 @@ export interface VisitTips {
   readonly steps: Record<VisitStep, readonly LocalizedText[]>;
   /** Shown when the clerk marks the customer as difficult in one of these ways. */
   readonly difficult: Record<DifficultCustomer, readonly LocalizedText[]>;
+}
+
+/**
+ * Tips as a store writes them: every part optional, a step without tips simply has none.
+ * `completeTips` turns it into `VisitTips`.
+ */
+export interface VisitTipsConfig {
+  readonly scripts?: Partial<Record<VisitStep, LocalizedText>>;
+  readonly steps?: Partial<Record<VisitStep, readonly LocalizedText[]>>;
+  readonly difficult?: Partial<Record<DifficultCustomer, readonly LocalizedText[]>>;
+}
+
+export function completeTips(config: VisitTipsConfig = {}): VisitTips {
+  const steps = Object.fromEntries(
+    VISIT_STEPS.map((step) => [step, config.steps?.[step] ?? []]),
+  ) as Record<VisitStep, readonly LocalizedText[]>;
+  const difficult = Object.fromEntries(
+    DIFFICULT_CUSTOMERS.map((kind) => [kind, config.difficult?.[kind] ?? []]),
+  ) as Record<DifficultCustomer, readonly LocalizedText[]>;
+  return { scripts: { ...config.scripts }, steps, difficult };
 }
 
 export interface ChosenTips {

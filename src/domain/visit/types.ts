@@ -108,6 +108,11 @@ export type VisitEvent =
   | { type: 'MANAGER_RESOLVED'; at: number }
   | { type: 'TRANSFER'; at: number; toService?: string; toClerk?: string }
   | { type: 'CUSTOMER_LEFT'; at: number }
+  /**
+   * The clerk closed the customer's queue ticket at the counter ("Done"): the visit is over,
+   * however far the assistant got. The step log shows which steps were skipped.
+   */
+  | { type: 'FINISHED'; at: number }
   /** Sent once after restoring a persisted visit: re-arms the re-check timer. */
   | { type: 'RESUMED'; at: number };
 

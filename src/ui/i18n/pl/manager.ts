@@ -1,0 +1,26 @@
+import type { enManager } from '../en/manager.ts';
+import type { Translation } from '../message.ts';
+
+export const plManager: Translation<typeof enManager> = {
+  'manager.title': 'Kierownik',
+  'manager.alerts.title': 'Wezwania kierownika',
+  'manager.alerts.count': {
+    '=0': 'Nikt na Ciebie nie czeka',
+    one: '{count} wezwanie czeka',
+    few: '{count} wezwania czekają',
+    many: '{count} wezwań czeka',
+    other: '{count} wezwania czeka',
+  },
+  'manager.alerts.none': 'Brak otwartych wezwań. Wezwanie od sprzedawcy pojawi się tu od razu.',
+  'manager.alert.counterUnknown': 'Stanowisko',
+  'manager.alert.ticket': 'Bilet {number}',
+  'manager.alert.walkIn': 'Klient bez biletu',
+  'manager.alert.step': 'Etap: {step}',
+  'manager.alert.since': 'wezwanie o {time}',
+  'manager.alert.waited': 'czeka {duration}',
+  'manager.alert.noReason': 'Nie podano powodu',
+  'manager.alert.acknowledge': 'Już idę',
+  'manager.handled.title': 'Obsłużone',
+  'manager.handled.at': 'obsłużone o {time}',
+  'manager.error': 'To się nie udało. Spróbuj ponownie.',
+};
