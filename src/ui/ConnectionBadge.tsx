@@ -4,7 +4,7 @@ import './ConnectionBadge.css';
 
 /** Small corner badge: is this device in touch with the store, and what is still unsent. */
 export function ConnectionBadge({ status }: { status: DeviceStatus }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const { connection, pending } = status;
   return (
     <div
@@ -13,6 +13,7 @@ export function ConnectionBadge({ status }: { status: DeviceStatus }) {
       data-state={connection}
       data-pending={pending}
       role="status"
+      lang={language}
       aria-label={t('connection.label')}
     >
       <span className="connection-badge__dot" aria-hidden="true" />

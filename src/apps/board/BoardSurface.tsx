@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { latestCall, nowServing } from '../../domain/queue/selectors.ts';
-import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { I18nProvider, useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
 import { BoardClock } from './BoardClock.tsx';
+import { boardLanguage } from './board-language.ts';
 import { LatestCall } from './LatestCall.tsx';
 import { NowServingList } from './NowServingList.tsx';
 import { RecentCalls } from './RecentCalls.tsx';
@@ -10,14 +12,29 @@ import { useCallAnnouncer } from './useCallAnnouncer.ts';
 import { WaitingCounts } from './WaitingCounts.tsx';
 import './board.css';
 
-/** The lobby TV: who is called where, readable across the room, with a chime and a voice. */
+/** The lobby TV, in its own language (`/board?lang=pl`), readable across the room. */
 export function BoardSurface() {
   const { config } = useRuntime();
+  const [language] = useState(() => boardLanguage(config, location.search));
+  return (
+    <I18nProvider
+      language={language}
+      contentFallback={config.store.defaultLanguage}
+      timeZone={config.store.timeZone}
+    >
+      <Board />
+    </I18nProvider>
+  );
+}
+
+/** Who is called where, with a chime, a voice and a live region for screen readers. */
+function Board() {
+  const { config } = useRuntime();
   const { state } = useDevice();
-  const { text } = useT();
+  const { text, language, dir } = useT();
   const announcement = useCallAnnouncer(state.calls);
   return (
-    <main className="board">
+    <main className="board" lang={language} dir={dir}>
       <header className="board__header">
         <h1 className="board__store">{text(config.store.name)}</h1>
         <BoardClock />
@@ -30,7 +47,12 @@ export function BoardSurface() {
         <WaitingCounts />
         <RecentCalls calls={state.calls} />
       </footer>
-      <p className="visually-hidden" aria-live="assertive" aria-atomic="true">
+      <p
+        className="visually-hidden"
+        aria-live="assertive"
+        aria-atomic="true"
+        data-testid="board-announcement"
+      >
         {announcement}
       </p>
       <SoundUnlock />

@@ -17,6 +17,7 @@ export function LatestCall({ call }: { call: Call | undefined }) {
   return (
     <section
       key={call.eventId}
+      aria-label={t('board.latest.title')}
       className="board-latest board-latest--flash"
       data-testid="latest-call"
       data-number={call.number}

@@ -5,7 +5,8 @@ import { useRuntime } from '../shell/device-context.ts';
 /** Every counter's current customer: number → counter. */
 export function NowServingList({ serving }: { serving: readonly Ticket[] }) {
   const { config } = useRuntime();
-  const { t, text } = useT();
+  const { t, text, dir } = useT();
+  const arrow = dir === 'rtl' ? '←' : '→';
   return (
     <section className="board-serving" aria-labelledby="board-serving-title">
       <h2 id="board-serving-title" className="board__section-title">
@@ -13,7 +14,7 @@ export function NowServingList({ serving }: { serving: readonly Ticket[] }) {
       </h2>
       <div className="board-serving__head" aria-hidden="true">
         <span>{t('board.ticket')}</span>
-        <span className="board-serving__arrow">→</span>
+        <span className="board-serving__arrow">{arrow}</span>
         <span>{t('board.counter')}</span>
       </div>
       <ul className="board-serving__list">
@@ -29,7 +30,7 @@ export function NowServingList({ serving }: { serving: readonly Ticket[] }) {
             >
               <span className="board-serving__number">{ticket.number}</span>
               <span className="board-serving__arrow" aria-hidden="true">
-                →
+                {arrow}
               </span>
               <span className="board-serving__counter">
                 {counter ? text(counter.name) : ticket.counter}

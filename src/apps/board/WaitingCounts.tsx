@@ -1,12 +1,13 @@
 import { waitingCountByService } from '../../domain/queue/selectors.ts';
+import { waitInMinutes } from '../../ui/i18n/format.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
 
-/** How many customers wait for each service. */
+/** How many customers wait for each service, and about how long a new ticket would wait. */
 export function WaitingCounts() {
-  const { config } = useRuntime();
+  const { config, estimate } = useRuntime();
   const { state } = useDevice();
-  const { t, text } = useT();
+  const { t, text, duration } = useT();
   const counts = waitingCountByService(state);
   return (
     <section className="board-waiting" aria-labelledby="board-waiting-title">
@@ -16,18 +17,25 @@ export function WaitingCounts() {
       <ul className="board-waiting__list">
         {config.services.map((service) => {
           const count = counts.get(service.id) ?? 0;
+          const wait = waitInMinutes(estimate(service.id));
           return (
-            <li
-              key={service.id}
-              className="board-waiting__item"
-              data-testid={`waiting-${service.id}`}
-              data-count={count}
-            >
+            <li key={service.id} className="board-waiting__item">
               <span className="board-waiting__prefix" aria-hidden="true">
                 {service.prefix}
               </span>
               <span className="board-waiting__name">{text(service.name)}</span>
-              <span className="board-waiting__count">{t('board.waiting.count', { count })}</span>
+              <span
+                className="board-waiting__count"
+                data-testid={`waiting-${service.id}`}
+                data-count={count}
+              >
+                {t('board.waiting.count', { count })}
+              </span>
+              <span className="board-waiting__estimate" data-testid={`estimate-${service.id}`}>
+                {wait.kind === 'underMinute'
+                  ? t('board.waiting.short')
+                  : t('board.waiting.estimate', { estimate: duration(wait.estimate) })}
+              </span>
             </li>
           );
         })}

@@ -1,41 +1,64 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { IssuingDeviceConfig } from '../../domain/config/types.ts';
+import { holdDisplayMode } from '../../ui/document.ts';
 import { I18nProvider } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
 import { applyUpdate, useUpdateAvailable } from '../shell/pwa-update.ts';
+import { PLAIN_DISPLAY, type DisplayPrefs } from './DisplayOptions.tsx';
+import { HiddenCorner } from './HiddenCorner.tsx';
+import { KioskSettings } from './KioskSettings.tsx';
+import { PinDialog } from './PinDialog.tsx';
+import { restoreUsbPrinter } from './printer.ts';
 import { TicketScreen } from './TicketScreen.tsx';
 import { useIdle } from './useIdle.ts';
 import { useIssueTicket, type IssuedTicket } from './useIssueTicket.ts';
 import { WelcomeScreen } from './WelcomeScreen.tsx';
 
+type Admin = 'closed' | 'pin' | 'settings';
+
 /**
  * The customer's visit at the kiosk: welcome, tap a service, see the ticket, back to welcome
- * (on Done or after the idle time) in the store's language, ready for the next customer.
+ * (on Done or after the idle time) in the store's language and plain display, ready for the
+ * next customer. Behind a hidden gesture and the manager's PIN: the kiosk settings.
  */
-export function KioskFlow({ kiosk }: { kiosk: IssuingDeviceConfig }) {
+export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: () => void }) {
+  const { kiosk } = props;
   const { config } = useRuntime();
   const storeLanguage = config.store.defaultLanguage;
   const idleMs = config.kiosk.idleResetSec * 1000;
   const [language, setLanguage] = useState(storeLanguage);
+  const [display, setDisplay] = useState<DisplayPrefs>(PLAIN_DISPLAY);
   const [ticket, setTicket] = useState<IssuedTicket>();
+  const [returned, setReturned] = useState(false);
+  const [admin, setAdmin] = useState<Admin>('closed');
   const { issue, issuing, problem, clearProblem } = useIssueTicket(kiosk);
   const updateAvailable = useUpdateAvailable();
 
+  useEffect(() => holdDisplayMode('a11y-contrast', display.contrast), [display.contrast]);
+  useEffect(() => holdDisplayMode('a11y-large', display.large), [display.large]);
+  useEffect(() => void restoreUsbPrinter(), []);
+
+  const hadTicket = ticket !== undefined;
   const nextCustomer = useCallback(() => {
+    if (hadTicket) setReturned(true);
     setTicket(undefined);
     setLanguage(storeLanguage);
+    setDisplay(PLAIN_DISPLAY);
+    setAdmin('closed');
     clearProblem();
-  }, [storeLanguage, clearProblem]);
+  }, [hadTicket, storeLanguage, clearProblem]);
 
   const onWelcome = ticket === undefined;
-  const ticketIdle = useIdle(idleMs, nextCustomer, !onWelcome);
-  useIdle(idleMs, nextCustomer, onWelcome && (language !== storeLanguage || problem !== undefined));
+  const customised =
+    language !== storeLanguage || display.contrast || display.large || problem !== undefined;
+  const ticketIdle = useIdle(idleMs, nextCustomer, !onWelcome || admin !== 'closed');
+  useIdle(idleMs, nextCustomer, onWelcome && admin === 'closed' && customised);
   // A new version waits until nobody is using the kiosk.
-  useIdle(idleMs, applyUpdate, onWelcome && updateAvailable && !issuing);
+  useIdle(idleMs, applyUpdate, onWelcome && admin === 'closed' && updateAvailable && !issuing);
 
   const chooseService = useCallback(
-    async (serviceId: string) => {
-      const issued = await issue(serviceId);
+    async (serviceId: string, priority: boolean) => {
+      const issued = await issue(serviceId, priority);
       if (issued) setTicket(issued);
     },
     [issue],
@@ -49,6 +72,7 @@ export function KioskFlow({ kiosk }: { kiosk: IssuingDeviceConfig }) {
     >
       {ticket ? (
         <TicketScreen
+          key={ticket.ticketId}
           ticket={ticket}
           idleSec={config.kiosk.idleResetSec}
           idleKey={ticketIdle}
@@ -59,9 +83,32 @@ export function KioskFlow({ kiosk }: { kiosk: IssuingDeviceConfig }) {
           issuing={issuing}
           problem={problem}
           language={language}
+          display={display}
+          focusTitle={returned}
           onLanguage={setLanguage}
-          onChooseService={(id) => void chooseService(id)}
+          onDisplay={setDisplay}
+          onChooseService={(id, priority) => void chooseService(id, priority)}
+          onProblemOver={clearProblem}
         />
+      )}
+      <HiddenCorner onGesture={() => setAdmin('pin')} />
+      {admin !== 'closed' && (
+        // Staff settings speak the store's language, whatever the last customer chose.
+        <I18nProvider language={storeLanguage} timeZone={config.store.timeZone}>
+          {admin === 'pin' ? (
+            <PinDialog
+              pin={config.kiosk.managerPin}
+              onUnlock={() => setAdmin('settings')}
+              onCancel={() => setAdmin('closed')}
+            />
+          ) : (
+            <KioskSettings
+              kiosk={kiosk}
+              onChangeKiosk={props.onChangeKiosk}
+              onClose={() => setAdmin('closed')}
+            />
+          )}
+        </I18nProvider>
       )}
     </I18nProvider>
   );

@@ -1,6 +1,6 @@
 import { useDeviceIdentity, useRuntime } from '../shell/device-context.ts';
 import { KioskFlow } from './KioskFlow.tsx';
-import { rememberKiosk } from './kiosk-identity.ts';
+import { forgetKiosk, rememberKiosk } from './kiosk-identity.ts';
 import { KioskSetup } from './KioskSetup.tsx';
 import './kiosk.css';
 
@@ -20,5 +20,13 @@ export function KioskSurface() {
       />
     );
   }
-  return <KioskFlow kiosk={kiosk} />;
+  return (
+    <KioskFlow
+      kiosk={kiosk}
+      onChangeKiosk={() => {
+        forgetKiosk();
+        reidentify('');
+      }}
+    />
+  );
 }

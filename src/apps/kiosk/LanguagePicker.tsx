@@ -1,7 +1,7 @@
-import { catalogs } from '../../ui/i18n/catalogs.ts';
+import { catalogs, textDirection } from '../../ui/i18n/catalogs.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 
-/** The store's languages that screens are translated into; hidden when there is only one. */
+/** The customer languages, each named in itself; hidden when there is only one. */
 export function LanguagePicker(props: {
   languages: readonly string[];
   current: string;
@@ -17,6 +17,7 @@ export function LanguagePicker(props: {
           key={code}
           type="button"
           lang={code}
+          dir={textDirection(code)}
           className="button button--secondary"
           aria-pressed={code === props.current}
           data-testid={`language-${code}`}

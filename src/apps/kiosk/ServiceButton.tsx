@@ -1,38 +1,55 @@
 import type { ServiceConfig } from '../../domain/config/types.ts';
-import { estimateWait } from '../../domain/wait/simple.ts';
 import { waitInMinutes } from '../../ui/i18n/format.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
-import { useDevice } from '../shell/device-context.ts';
+import { useDevice, useRuntime } from '../shell/device-context.ts';
 
-/** A service to take a ticket for, with the wait a new ticket can expect. */
+/**
+ * A service to take a ticket for, with the wait a new ticket can expect; where the store
+ * offers it, a second, smaller button takes a priority ticket for the same service.
+ */
 export function ServiceButton(props: {
   service: ServiceConfig;
   disabled: boolean;
-  onChoose: (serviceId: string) => void;
+  onChoose: (serviceId: string, priority: boolean) => void;
 }) {
   const { service } = props;
-  const { t, text } = useT();
-  const { state } = useDevice();
-  const wait = waitInMinutes(estimateWait(state, service));
+  const { t, text, duration } = useT();
+  useDevice(); // re-renders on every change of the queue
+  const wait = waitInMinutes(useRuntime().estimate(service.id));
+  const name = text(service.name);
   return (
-    <button
-      type="button"
-      className="kiosk-service"
-      data-testid={`service-${service.id}`}
-      disabled={props.disabled}
-      onClick={() => props.onChoose(service.id)}
-    >
-      <span className="kiosk-service__prefix" aria-hidden="true">
-        {service.prefix}
-      </span>
-      <span className="kiosk-service__text">
-        <span className="kiosk-service__name">{text(service.name)}</span>
-        <span className="kiosk-service__wait">
-          {wait.kind === 'underMinute'
-            ? t('kiosk.service.waitShort')
-            : t('kiosk.service.waitAbout', { estimate: wait.estimate })}
+    <div className="kiosk-service-card">
+      <button
+        type="button"
+        className="kiosk-service"
+        data-testid={`service-${service.id}`}
+        disabled={props.disabled}
+        onClick={() => props.onChoose(service.id, false)}
+      >
+        <span className="kiosk-service__prefix" aria-hidden="true">
+          {service.prefix}
         </span>
-      </span>
-    </button>
+        <span className="kiosk-service__text">
+          <span className="kiosk-service__name">{name}</span>
+          <span className="kiosk-service__wait">
+            {wait.kind === 'underMinute'
+              ? t('kiosk.service.waitShort')
+              : t('kiosk.service.waitAbout', { estimate: duration(wait.estimate) })}
+          </span>
+        </span>
+      </button>
+      {service.allowPriority && (
+        <button
+          type="button"
+          className="button button--secondary kiosk-service__priority"
+          data-testid={`service-priority-${service.id}`}
+          disabled={props.disabled}
+          onClick={() => props.onChoose(service.id, true)}
+        >
+          {t('kiosk.service.priority')}
+          <span className="visually-hidden">: {name}</span>
+        </button>
+      )}
+    </div>
   );
 }

@@ -1,10 +1,10 @@
-import type { WaitEstimate } from '../../domain/wait/simple.ts';
+import type { QueueWait } from '../runtime/types.ts';
 import { waitInMinutes } from '../../ui/i18n/format.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 
-/** "3 people ahead of you", "About 12 min (8–17 min)", honestly, with its range. */
-export function TicketWait({ ahead, wait }: { ahead: number; wait: WaitEstimate }) {
-  const { t } = useT();
+/** "3 people ahead of you", "About 12 minutes (8–17 minutes)", honestly, with its range. */
+export function TicketWait({ ahead, wait }: { ahead: number; wait: QueueWait }) {
+  const { t, duration, durationRange } = useT();
   const minutes = waitInMinutes(wait);
   return (
     <>
@@ -20,7 +20,10 @@ export function TicketWait({ ahead, wait }: { ahead: number; wait: WaitEstimate 
       >
         {minutes.kind === 'underMinute'
           ? t('kiosk.ticket.waitUnderMinute')
-          : t('kiosk.ticket.waitAbout', minutes)}
+          : t('kiosk.ticket.waitAbout', {
+              estimate: duration(minutes.estimate),
+              range: durationRange(minutes.low, minutes.high),
+            })}
       </p>
       {wait.openCounters === 0 && (
         <p className="kiosk-ticket__note">{t('kiosk.ticket.noCounterOpen')}</p>

@@ -1,29 +1,49 @@
+import { useEffect, useRef } from 'react';
+import { customerLanguages } from '../../domain/config/types.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
+import { DisplayOptions, type DisplayPrefs } from './DisplayOptions.tsx';
 import { KioskProblem } from './KioskProblem.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { ServiceButton } from './ServiceButton.tsx';
 import type { IssueProblem } from './useIssueTicket.ts';
 
-/** The store's greeting and one large button per service. */
+/** The store's greeting, one large button per service, languages and display options. */
 export function WelcomeScreen(props: {
   issuing: boolean;
   problem: IssueProblem | undefined;
   language: string;
+  display: DisplayPrefs;
+  /** True when the customer came back from a ticket: focus moves to the greeting. */
+  focusTitle: boolean;
   onLanguage: (language: string) => void;
-  onChooseService: (serviceId: string) => void;
+  onDisplay: (prefs: DisplayPrefs) => void;
+  onChooseService: (serviceId: string, priority: boolean) => void;
+  onProblemOver: () => void;
 }) {
   const { config } = useRuntime();
-  const { t, text, language } = useT();
+  const { t, text, language, dir } = useT();
+  const title = useRef<HTMLHeadingElement>(null);
+  const { focusTitle } = props;
+  useEffect(() => {
+    if (focusTitle) title.current?.focus();
+  }, [focusTitle]);
+  const anyPriority = config.services.some((s) => s.allowPriority);
   return (
-    <main className="kiosk kiosk-welcome" lang={language}>
+    <main className="kiosk kiosk-welcome" lang={language} dir={dir} data-testid="kiosk-welcome">
       <header className="kiosk-welcome__header">
-        <h1 className="kiosk__title">
+        <h1 className="kiosk__title" ref={title} tabIndex={-1}>
           {t('kiosk.welcome.title', { store: text(config.store.name) })}
         </h1>
         <p className="kiosk__lead">{t('kiosk.welcome.prompt')}</p>
       </header>
-      {props.problem && <KioskProblem problem={props.problem} />}
+      {props.problem && (
+        <KioskProblem
+          key={props.problem.kind === 'rateLimited' ? props.problem.retryAt : props.problem.kind}
+          problem={props.problem}
+          onOver={props.onProblemOver}
+        />
+      )}
       {config.services.length === 0 ? (
         <p className="kiosk__lead">{t('kiosk.welcome.noServices')}</p>
       ) : (
@@ -38,14 +58,18 @@ export function WelcomeScreen(props: {
           ))}
         </div>
       )}
+      {anyPriority && <p className="kiosk-welcome__hint">{t('kiosk.priority.hint')}</p>}
       <p className="kiosk-welcome__status" role="status">
         {props.issuing ? t('kiosk.issuing') : ''}
       </p>
-      <LanguagePicker
-        languages={config.store.languages}
-        current={props.language}
-        onChoose={props.onLanguage}
-      />
+      <footer className="kiosk-welcome__footer">
+        <LanguagePicker
+          languages={customerLanguages(config)}
+          current={props.language}
+          onChoose={props.onLanguage}
+        />
+        <DisplayOptions prefs={props.display} onChange={props.onDisplay} />
+      </footer>
     </main>
   );
 }

@@ -29,3 +29,8 @@ export function rememberKiosk(id: string): void {
     history.replaceState(history.state, '', url);
   }
 }
+
+/** Forgets which kiosk this tablet is (kiosk settings: make it another kiosk). */
+export function forgetKiosk(): void {
+  savedKiosk.clear();
+}

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { routeFor } from './routes.ts';
+import { routeFor, trackedTicket } from './routes.ts';
 
 describe('routeFor', () => {
   it('routes the surfaces, with or without a trailing slash', () => {
     expect(routeFor('/kiosk')).toBe('kiosk');
     expect(routeFor('/clerk/')).toBe('clerk');
     expect(routeFor('/board')).toBe('board');
+    expect(routeFor('/manager')).toBe('manager');
   });
 
   it('shows the landing page at the root', () => {
@@ -14,9 +15,18 @@ describe('routeFor', () => {
     expect(routeFor('/index.html')).toBe('landing');
   });
 
+  it("routes a ticket's tracking address to the tracking page", () => {
+    expect(routeFor('/t/abcdefghijklmnopqrstuvwxyz')).toBe('track');
+    expect(routeFor('/t/anything/')).toBe('track');
+    expect(routeFor('/t/')).toBe('notFound');
+    expect(routeFor('/t/a/b')).toBe('notFound');
+    expect(trackedTicket('/t/abcdefghijklmnopqrstuvwxyz')).toBe('abcdefghijklmnopqrstuvwxyz');
+    expect(trackedTicket('/t/%E0%A4%A')).toBe('');
+  });
+
   it('does not guess at other paths', () => {
     expect(routeFor('/kiosk/extra')).toBe('notFound');
     expect(routeFor('/Kiosk')).toBe('notFound');
-    expect(routeFor('/manager')).toBe('notFound');
+    expect(routeFor('/manager/alerts')).toBe('notFound');
   });
 });

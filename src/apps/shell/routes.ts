@@ -1,12 +1,14 @@
 /** Which screen a path shows. Surfaces are the device roles; everything else is the landing. */
-export type SurfaceName = 'kiosk' | 'clerk' | 'board';
-export type Route = SurfaceName | 'landing' | 'notFound';
+export type SurfaceName = 'kiosk' | 'clerk' | 'board' | 'manager' | 'floor';
+/** `track` is the customer's own phone following a ticket: not a store device. */
+export type Route = SurfaceName | 'landing' | 'track' | 'notFound';
 
-const SURFACES: readonly SurfaceName[] = ['kiosk', 'clerk', 'board'];
+const SURFACES: readonly SurfaceName[] = ['kiosk', 'clerk', 'board', 'manager', 'floor'];
 
 export function routeFor(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/index.html') return 'landing';
+  if (/^\/t\/[^/]+$/.test(path)) return 'track';
   const name = path.slice(1);
   return (SURFACES as readonly string[]).includes(name) ? (name as SurfaceName) : 'notFound';
 }
@@ -15,4 +17,17 @@ export const SURFACE_PATHS: Readonly<Record<SurfaceName, string>> = {
   kiosk: '/kiosk',
   clerk: '/clerk',
   board: '/board',
+  manager: '/manager',
+  floor: '/floor',
 };
+
+/** The ticket id in a tracking address `/t/<ticket>` (not yet checked). */
+export function trackedTicket(pathname: string): string {
+  const m = /^\/t\/([^/]+)\/*$/.exec(pathname);
+  if (!m?.[1]) return '';
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return '';
+  }
+}

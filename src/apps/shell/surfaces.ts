@@ -39,4 +39,12 @@ export const surfaces: Readonly<Record<SurfaceName, Surface>> = {
   board: surface('board', async () => (await import('../board/BoardSurface.tsx')).BoardSurface, {
     offersUpdatePrompt: true,
   }),
+  manager: surface(
+    'manager',
+    async () => (await import('../manager/ManagerSurface.tsx')).ManagerSurface,
+    { offersUpdatePrompt: true },
+  ),
+  floor: surface('floor', async () => (await import('../floor/FloorSurface.tsx')).FloorSurface, {
+    offersUpdatePrompt: true,
+  }),
 };

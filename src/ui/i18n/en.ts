@@ -1,11 +1,42 @@
 import { enBoard } from './en/board.ts';
 import { enClerk } from './en/clerk.ts';
 import { enCommon } from './en/common.ts';
+import { enFloor } from './en/floor.ts';
+import { enKioskAdmin } from './en/kiosk-admin.ts';
 import { enKiosk } from './en/kiosk.ts';
+import { enManager } from './en/manager.ts';
+import { enTrack } from './en/track.ts';
 
 /**
- * English, the reference catalog: every other language must define exactly these keys.
- * Wording follows the store practice: friendly, short, honest about waiting.
- * One module per surface, so work on one surface does not touch another's strings.
+ * English, the reference catalog. One module per surface, so work on one surface does not
+ * touch another's strings. Wording follows the store practice: friendly, short, honest about
+ * waiting.
+ *
+ * Customer-facing modules must be translated completely into every language the kiosk offers;
+ * staff modules into English and Polish at least (other languages fall back to English).
+ * `coverage.test.ts` checks both. A new staff module goes into `enStaffModules` and `en`.
  */
-export const en = { ...enCommon, ...enKiosk, ...enClerk, ...enBoard } as const;
+export const enCustomerModules = {
+  common: enCommon,
+  kiosk: enKiosk,
+  board: enBoard,
+  track: enTrack,
+} as const;
+
+export const enStaffModules = {
+  clerk: enClerk,
+  kioskAdmin: enKioskAdmin,
+  manager: enManager,
+  floor: enFloor,
+} as const;
+
+export const en = {
+  ...enCommon,
+  ...enKiosk,
+  ...enBoard,
+  ...enTrack,
+  ...enClerk,
+  ...enKioskAdmin,
+  ...enManager,
+  ...enFloor,
+} as const;

@@ -5,6 +5,10 @@ export interface Formatters {
   readonly time: (ms: number) => string;
   /** A whole number of minutes, e.g. "5 min". */
   readonly minutes: (n: number) => string;
+  /** Minutes for customers, spelled out with the right grammar: "5 minutes", "5 minut". */
+  readonly duration: (minutes: number) => string;
+  /** A range of minutes, e.g. "8–17 minutes". */
+  readonly durationRange: (low: number, high: number) => string;
   readonly number: (n: number) => string;
 }
 
@@ -19,10 +23,17 @@ export function createFormatters(locale: string, timeZone: string | undefined): 
     unit: 'minute',
     unitDisplay: 'short',
   });
+  const long = new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'minute',
+    unitDisplay: 'long',
+  });
   const number = new Intl.NumberFormat(locale);
   return {
     time: (ms) => time.format(ms),
     minutes: (n) => minutes.format(n),
+    duration: (n) => long.format(n),
+    durationRange: (low, high) => (low === high ? long.format(high) : long.formatRange(low, high)),
     number: (n) => number.format(n),
   };
 }

@@ -1,5 +1,6 @@
 import { localized, type LocalizedText } from '../../domain/config/types.ts';
-import { catalogFor, resolveLanguage } from './catalogs.ts';
+import { catalogFor, FALLBACK_LANGUAGE, resolveLanguage, textDirection } from './catalogs.ts';
+import { en } from './en.ts';
 import { createFormatters, type Formatters } from './format.ts';
 import { createTranslator, type Translate } from './translate.ts';
 
@@ -7,6 +8,8 @@ import { createTranslator, type Translate } from './translate.ts';
 export interface I18n extends Formatters {
   /** The language the screen is shown in (one with a catalog). */
   readonly language: string;
+  /** Its writing direction, for `dir`. */
+  readonly dir: 'ltr' | 'rtl';
   readonly t: Translate;
   /** A name from the store configuration (service, counter, store) in this language. */
   readonly text: (value: LocalizedText) => string;
@@ -27,12 +30,19 @@ export function createI18n(opts: I18nOptions): I18n {
   const contentFallback = opts.contentFallback ?? language;
   return {
     language,
-    t: createTranslator(language, catalogFor(language)),
+    dir: textDirection(language),
+    // staff screens not translated into this language show in English
+    t: createTranslator(language, catalogFor(language), {
+      locale: FALLBACK_LANGUAGE,
+      catalog: en,
+    }),
     ...createFormatters(language, opts.timeZone),
     text: (value) => localized(value, language, contentFallback),
     languageName: (code) => {
       try {
-        return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+        const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+        // "polski", "русский": a language names itself in the case it uses inside a sentence
+        return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
       } catch {
         return code;
       }

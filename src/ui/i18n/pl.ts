@@ -1,8 +1,21 @@
+import type { LanguageModules } from './modules.ts';
 import { plBoard } from './pl/board.ts';
 import { plClerk } from './pl/clerk.ts';
 import { plCommon } from './pl/common.ts';
+import { plFloor } from './pl/floor.ts';
+import { plKioskAdmin } from './pl/kiosk-admin.ts';
 import { plKiosk } from './pl/kiosk.ts';
-import type { Catalog } from './translate.ts';
+import { plManager } from './pl/manager.ts';
+import { plTrack } from './pl/track.ts';
 
 /** Polish. Plural forms: one (1), few (2–4, 22–24…), many (0, 5–21, 25…), other (fractions). */
-export const pl: Catalog = { ...plCommon, ...plKiosk, ...plClerk, ...plBoard };
+export const plModules: LanguageModules = {
+  common: plCommon,
+  kiosk: plKiosk,
+  board: plBoard,
+  track: plTrack,
+  clerk: plClerk,
+  kioskAdmin: plKioskAdmin,
+  manager: plManager,
+  floor: plFloor,
+};

@@ -1,10 +1,24 @@
-import type { en } from './en.ts';
+import type { en, enCustomerModules } from './en.ts';
 import type { Message, MessageParams, ParamValue, PluralMessage } from './message.ts';
 
 export type MessageKey = keyof typeof en;
 
-/** A language's catalog: the same keys as English, each a template or plural forms. */
-export type Catalog = { readonly [K in MessageKey]: Message };
+type CustomerCatalog = (typeof enCustomerModules)[keyof typeof enCustomerModules];
+/** Keys of the customer-facing modules (kiosk, board, tracking page, common). */
+export type CustomerKey = CustomerCatalog extends infer M
+  ? M extends unknown
+    ? keyof M
+    : never
+  : never;
+export type StaffKey = Exclude<MessageKey, CustomerKey>;
+
+/**
+ * A language's catalog: every customer-facing key, each a template or plural forms; staff
+ * keys may be missing and then show in English.
+ */
+export type Catalog = { readonly [K in CustomerKey]: Message } & {
+  readonly [K in StaffKey]?: Message;
+};
 
 type ParamsOf<K extends MessageKey> = MessageParams<(typeof en)[K]>;
 
@@ -41,18 +55,37 @@ export function interpolate(
   });
 }
 
-export function createTranslator(locale: string, catalog: Catalog): Translate {
-  const rules = new Intl.PluralRules(locale);
-  const numbers = new Intl.NumberFormat(locale);
+interface Speaker {
+  readonly catalog: Partial<Record<MessageKey, Message>>;
+  readonly rules: Intl.PluralRules;
+  readonly numbers: Intl.NumberFormat;
+}
+
+function speaker(locale: string, catalog: Partial<Record<MessageKey, Message>>): Speaker {
+  return { catalog, rules: new Intl.PluralRules(locale), numbers: new Intl.NumberFormat(locale) };
+}
+
+/**
+ * `t` for one language. A message the catalog lacks (a staff screen not translated into this
+ * language) comes from `fallback`, with the fallback language's plural rules.
+ */
+export function createTranslator(
+  locale: string,
+  catalog: Catalog,
+  fallback?: { readonly locale: string; readonly catalog: Catalog },
+): Translate {
+  const own = speaker(locale, catalog);
+  const other = fallback ? speaker(fallback.locale, fallback.catalog) : undefined;
   return <K extends MessageKey>(key: K, ...args: TranslateArgs<K>): string => {
     const params = args[0] as Params | undefined;
-    const message: Message | undefined = catalog[key];
+    const from = own.catalog[key] !== undefined ? own : other;
+    const message: Message | undefined = from?.catalog[key];
     // Only reachable from untyped callers; the key is more useful on screen than a crash.
-    if (message === undefined) return key;
-    if (typeof message === 'string') return interpolate(message, params, numbers);
+    if (message === undefined || !from) return key;
+    if (typeof message === 'string') return interpolate(message, params, from.numbers);
     const count = params?.['count'];
-    const form = selectPluralForm(message, typeof count === 'number' ? count : NaN, rules);
-    return interpolate(form, params, numbers);
+    const form = selectPluralForm(message, typeof count === 'number' ? count : NaN, from.rules);
+    return interpolate(form, params, from.numbers);
   };
 }
 

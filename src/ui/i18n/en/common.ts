@@ -30,4 +30,5 @@ export const enCommon = {
     other: '{count} changes waiting to sync',
   },
   'language.choose': 'Language',
+  'ticket.priority': 'Priority',
 } as const satisfies Record<string, Message>;

@@ -6,6 +6,7 @@ export const plBoard: Translation<typeof enBoard> = {
   'board.ticket': 'Bilet',
   'board.counter': 'Stanowisko',
   'board.nobodyServed': 'Stanowiska wkrótce wywołają pierwszych klientów.',
+  'board.latest.title': 'Ostatnie wywołanie',
   'board.latest.goTo': 'zapraszamy do: {counter}',
   'board.waiting.title': 'Oczekujący',
   'board.waiting.count': {
@@ -14,6 +15,8 @@ export const plBoard: Translation<typeof enBoard> = {
     many: '{count} osób czeka',
     other: '{count} osoby czeka',
   },
+  'board.waiting.estimate': 'czekanie: {estimate}',
+  'board.waiting.short': 'bez czekania lub krótko',
   'board.recent.title': 'Wcześniej wywołani',
   'board.announce': 'Numer {number}, zapraszamy do: {counter}.',
   'board.enableSound': 'Włącz dźwięk',

@@ -33,4 +33,5 @@ export const plCommon: Translation<typeof enCommon> = {
     other: '{count} zmiany czeka na synchronizację',
   },
   'language.choose': 'Język',
+  'ticket.priority': 'Pierwszeństwo',
 };

@@ -10,9 +10,16 @@ export const plKiosk: Translation<typeof enKiosk> = {
   'kiosk.welcome.prompt': 'W czym możemy pomóc? Dotknij, aby pobrać bilet.',
   'kiosk.welcome.noServices': 'Nie ustawiono jeszcze usług. Prosimy zwrócić się do pracownika.',
   'kiosk.issuing': 'Chwileczkę…',
-  'kiosk.service.waitAbout': 'Czekanie ok. {estimate} min',
+  'kiosk.service.waitAbout': 'Przewidywane czekanie: {estimate}',
   'kiosk.service.waitShort': 'Bez czekania lub krótko',
+  'kiosk.service.priority': 'Bilet z pierwszeństwem',
+  'kiosk.priority.hint':
+    'Bilet z pierwszeństwem jest dla kobiet w ciąży, osób z niepełnosprawnością i osób, które nie mogą długo stać.',
+  'kiosk.display.label': 'Wyświetlanie',
+  'kiosk.display.contrast': 'Wysoki kontrast',
+  'kiosk.display.large': 'Większy tekst',
   'kiosk.ticket.heading': 'Twój numer',
+  'kiosk.ticket.priority': 'Bilet z pierwszeństwem',
   'kiosk.ticket.ahead': {
     '=0': 'Twoja kolej jest następna',
     one: 'Przed Tobą jest {count} osoba',
@@ -20,17 +27,32 @@ export const plKiosk: Translation<typeof enKiosk> = {
     many: 'Przed Tobą jest {count} osób',
     other: 'Przed Tobą jest {count} osoby',
   },
-  'kiosk.ticket.waitAbout': 'Około {estimate} min ({low}–{high} min)',
+  'kiosk.ticket.waitAbout': 'Przewidywany czas: {estimate} ({range})',
   'kiosk.ticket.waitUnderMinute': 'Mniej niż minuta',
   'kiosk.ticket.noCounterOpen':
     'Żadne stanowisko nie obsługuje jeszcze tej sprawy. Wywołamy Cię, gdy tylko się otworzy.',
   'kiosk.ticket.remember': 'Zapamiętaj swój numer. Wywołamy go na ekranie.',
+  'kiosk.ticket.qr': 'Zeskanuj kod, aby śledzić swoje miejsce w kolejce na telefonie.',
+  'kiosk.ticket.qrLabel': 'Kod QR: link do śledzenia biletu {number} na telefonie',
   'kiosk.ticket.called': 'Twój numer jest właśnie wywoływany!',
   'kiosk.ticket.goTo': 'Zapraszamy do: {counter}.',
+  'kiosk.ticket.print': 'Wydrukuj bilet',
+  'kiosk.ticket.printing': 'Drukujemy Twój bilet…',
   'kiosk.ticket.done': 'Gotowe',
+  'kiosk.receipt.time': 'Pobrano o {time}',
+  'kiosk.receipt.track': 'Śledź swoje miejsce w kolejce:',
   'kiosk.error.rangeExhausted':
     'Przepraszamy, ten kiosk nie może dziś wydać więcej biletów. Prosimy zwrócić się do pracownika.',
   'kiosk.error.storageFailed': 'Przepraszamy, nie udało się zapisać biletu. Spróbuj ponownie.',
   'kiosk.error.other':
     'Przepraszamy, coś poszło nie tak. Spróbuj ponownie lub zwróć się do pracownika.',
+  'kiosk.error.rateLimited': {
+    one: 'Właśnie pobrano tu dużo biletów. Poczekaj {count} sekundę i spróbuj ponownie albo poproś o pomoc pracownika.',
+    few: 'Właśnie pobrano tu dużo biletów. Poczekaj {count} sekundy i spróbuj ponownie albo poproś o pomoc pracownika.',
+    many: 'Właśnie pobrano tu dużo biletów. Poczekaj {count} sekund i spróbuj ponownie albo poproś o pomoc pracownika.',
+    other:
+      'Właśnie pobrano tu dużo biletów. Poczekaj {count} sekundy i spróbuj ponownie albo poproś o pomoc pracownika.',
+  },
+  'kiosk.error.priorityNotAllowed':
+    'Dla tej usługi nie wydajemy biletów z pierwszeństwem. Pobierz zwykły bilet albo poproś o pomoc pracownika.',
 };

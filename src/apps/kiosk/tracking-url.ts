@@ -1,0 +1,15 @@
+/**
+ * The address a ticket's QR code opens on the customer's phone: the hub's tracking page
+ * `/t/<ticket>`, in the language the customer chose at the kiosk. The base is the configured
+ * public URL of the hub (when phones reach it under another name than the kiosk does), else
+ * the kiosk's own origin.
+ */
+export function trackingUrl(
+  publicUrl: string | undefined,
+  origin: string,
+  ticketId: string,
+  language: string,
+): string {
+  const base = (publicUrl || origin).replace(/\/+$/, '');
+  return `${base}/t/${encodeURIComponent(ticketId)}?lang=${encodeURIComponent(language)}`;
+}

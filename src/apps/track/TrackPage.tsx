@@ -1,0 +1,200 @@
+import { useEffect, useRef, useState } from 'react';
+import { alertFor, canLeave, type TicketView } from '../../domain/kiosk/tracking.ts';
+import { I18nProvider, useT } from '../../ui/i18n/I18nProvider.tsx';
+import { PriorityMark } from '../../ui/PriorityMark.tsx';
+import { askNotifyPermission, notify, notifyPermission, vibrate } from './alerts.ts';
+import { trackLanguage } from './track-language.ts';
+import { TrackStatus } from './TrackStatus.tsx';
+import { useTicketView, type TicketState } from './useTicketView.ts';
+import './track.css';
+
+/**
+ * The customer's ticket on their own phone (/t/<ticket>, opened from the QR code): number,
+ * place in line and live wait, "you are next" and "please go to counter 3" with vibration and
+ * a notification, and a way to leave the queue. It talks to the hub over HTTP only.
+ */
+export function TrackPage({ ticket, search }: { ticket: string; search: string }) {
+  const { state, leave } = useTicketView(ticket);
+  const storeDefault = state.kind === 'view' ? state.view.store.defaultLanguage : undefined;
+  const language = trackLanguage(search, navigator.languages ?? [], storeDefault);
+  const view = state.kind === 'view' ? state.view : undefined;
+  return (
+    <I18nProvider
+      language={language}
+      {...(view
+        ? { contentFallback: view.store.defaultLanguage, timeZone: view.store.timeZone }
+        : {})}
+    >
+      <Track state={state} leave={leave} />
+    </I18nProvider>
+  );
+}
+
+function Track({ state, leave }: { state: TicketState; leave: () => Promise<boolean> }) {
+  const { t, text, language, dir } = useT();
+  const view = state.kind === 'view' ? state.view : undefined;
+  const { polite, urgent } = useAnnouncements(view);
+  return (
+    <main className="track" lang={language} dir={dir} data-testid="track">
+      {view && <p className="track__store">{text(view.store.name)}</p>}
+      {state.kind === 'view' ? (
+        <>
+          <section className="track__card" aria-labelledby="track-label">
+            <h1 id="track-label" className="track__label">
+              {t('track.number')}
+            </h1>
+            <p className="track__number" data-testid="track-number">
+              {state.view.number}
+            </p>
+            <p className="track__service">{text(state.view.service.name)}</p>
+            {state.view.priority && <PriorityMark />}
+            <TrackStatus view={state.view} />
+          </section>
+          <Freshness at={state.at} live={state.live} done={!canLeave(state.view)} />
+          {canLeave(state.view) && <NotifyButton />}
+          {canLeave(state.view) && <LeaveQueue onLeave={leave} />}
+        </>
+      ) : (
+        <section className="track__card">
+          <h1 className="track__label">{t('track.number')}</h1>
+          <p
+            className="track__message"
+            data-testid="track-message"
+            data-kind={state.kind}
+            role={state.kind === 'loading' ? 'status' : 'alert'}
+          >
+            {state.kind === 'invalid'
+              ? t('track.invalid')
+              : state.kind === 'notFound'
+                ? t('track.notFound')
+                : state.kind === 'unreachable'
+                  ? t('track.offline')
+                  : t('track.loading')}
+          </p>
+        </section>
+      )}
+      <p className="visually-hidden" aria-live="polite" data-testid="track-announce-polite">
+        {polite}
+      </p>
+      <p className="visually-hidden" aria-live="assertive" data-testid="track-announce">
+        {urgent}
+      </p>
+    </main>
+  );
+}
+
+/** Screen-reader announcements, vibration and notifications when the ticket moves. */
+function useAnnouncements(view: TicketView | undefined) {
+  const { t, text } = useT();
+  const previous = useRef<TicketView>(undefined);
+  const [polite, setPolite] = useState('');
+  const [urgent, setUrgent] = useState('');
+  useEffect(() => {
+    if (!view) return;
+    const prev = previous.current;
+    previous.current = view;
+    const alert = alertFor(prev, view);
+    if (alert) {
+      const counter = view.counter ? text(view.counter.name) : '';
+      const message =
+        alert === 'called'
+          ? t('track.alert.called', { number: view.number, counter })
+          : t('track.alert.next', { number: view.number });
+      setUrgent(message);
+      vibrate(alert === 'called' ? [400, 150, 400, 150, 400] : [300, 150, 300]);
+      void notify(message, text(view.store.name), `nextup-${view.ticket}`);
+    } else if (prev && view.ahead !== null && view.ahead !== prev.ahead) {
+      setPolite(t('track.ahead', { count: view.ahead }));
+    }
+  }, [view, t, text]);
+  return { polite, urgent };
+}
+
+function Freshness({ at, live, done }: { at: number; live: boolean; done: boolean }) {
+  const { t, time } = useT();
+  return (
+    <p className="track__fresh" data-testid="track-updated" data-live={live}>
+      {live ? t('track.updated', { time: time(at) }) : t('track.offline')}
+      {live && !done && <span className="track__fresh-note"> · {t('track.live')}</span>}
+    </p>
+  );
+}
+
+function NotifyButton() {
+  const { t } = useT();
+  const [permission, setPermission] = useState(notifyPermission);
+  if (permission === 'unsupported') return null;
+  if (permission === 'granted') return <p className="track__note">{t('track.notify.on')}</p>;
+  if (permission === 'denied') return <p className="track__note">{t('track.notify.blocked')}</p>;
+  return (
+    <button
+      type="button"
+      className="button button--secondary track__notify"
+      data-testid="track-notify"
+      onClick={() => void askNotifyPermission().then(setPermission)}
+    >
+      {t('track.notify')}
+    </button>
+  );
+}
+
+function LeaveQueue({ onLeave }: { onLeave: () => Promise<boolean> }) {
+  const { t } = useT();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const leaveRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
+  if (!asking) {
+    return (
+      <button
+        type="button"
+        ref={leaveRef}
+        className="button button--danger track__leave"
+        data-testid="track-leave"
+        onClick={() => {
+          setFailed(false);
+          setAsking(true);
+        }}
+      >
+        {t('track.leave')}
+      </button>
+    );
+  }
+  return (
+    <section className="track__confirm" aria-labelledby="track-leave-question">
+      <p id="track-leave-question">{t('track.leave.confirm')}</p>
+      {failed && <p role="alert">{t('track.leave.failed')}</p>}
+      <div className="track__confirm-buttons">
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="track-leave-no"
+          onClick={() => setAsking(false)}
+        >
+          {t('track.leave.no')}
+        </button>
+        <button
+          type="button"
+          ref={confirmRef}
+          className="button button--danger"
+          data-testid="track-leave-yes"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            void onLeave().then((ok) => {
+              setBusy(false);
+              if (ok) setAsking(false);
+              else setFailed(true);
+            });
+          }}
+        >
+          {t('track.leave.yes')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import type { TicketView } from '../../domain/kiosk/tracking.ts';
+import { waitInMinutes } from '../../ui/i18n/format.ts';
+import { useT } from '../../ui/i18n/I18nProvider.tsx';
+
+/** Where the ticket stands: place and wait, next, called to a counter, or finished. */
+export function TrackStatus({ view }: { view: TicketView }) {
+  const { t, text, duration, durationRange } = useT();
+  const counter = view.counter ? text(view.counter.name) : '';
+  const common = {
+    className: `track__status track__status--${view.status}`,
+    'data-testid': 'track-status',
+    'data-status': view.status,
+  };
+  switch (view.status) {
+    case 'waiting': {
+      const ahead = view.ahead ?? 0;
+      const wait = view.wait ? waitInMinutes(view.wait) : undefined;
+      return (
+        <div {...common} data-ahead={ahead}>
+          <p className="track__ahead" data-testid="track-ahead">
+            {t('track.ahead', { count: ahead })}
+          </p>
+          {ahead === 0 && <p className="track__next">{t('track.next')}</p>}
+          {wait && (
+            <p className="track__wait" data-testid="track-wait">
+              {wait.kind === 'underMinute'
+                ? t('track.waitUnderMinute')
+                : t('track.waitAbout', {
+                    estimate: duration(wait.estimate),
+                    range: durationRange(wait.low, wait.high),
+                  })}
+            </p>
+          )}
+          {view.wait?.openCounters === 0 && (
+            <p className="track__note">{t('track.noCounterOpen')}</p>
+          )}
+        </div>
+      );
+    }
+    case 'called':
+      return (
+        <div {...common} data-counter={view.counter?.id}>
+          <p className="track__called" data-testid="track-called">
+            {t('track.called', { counter })}
+          </p>
+        </div>
+      );
+    case 'serving':
+      return (
+        <div {...common}>
+          <p className="track__serving">{t('track.serving', { counter })}</p>
+        </div>
+      );
+    case 'done':
+      return (
+        <div {...common}>
+          <p>{t('track.done')}</p>
+        </div>
+      );
+    case 'noShow':
+      return (
+        <div {...common}>
+          <p>{t('track.noShow')}</p>
+        </div>
+      );
+    case 'cancelled':
+      return (
+        <div {...common}>
+          <p>{t('track.cancelled')}</p>
+        </div>
+      );
+  }
+}

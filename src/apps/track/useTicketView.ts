@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useState } from 'react';
+import { isTicketId, type TicketView } from '../../domain/kiosk/tracking.ts';
+
+/** What the phone knows about its ticket. */
+export type TicketState =
+  | { readonly kind: 'invalid' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'notFound' }
+  /** Never reached the hub yet (or it is restarting); trying again. */
+  | { readonly kind: 'unreachable' }
+  | {
+      readonly kind: 'view';
+      readonly view: TicketView;
+      /** When the last update arrived (local clock). */
+      readonly at: number;
+      /** False while the live stream is down and reconnecting. */
+      readonly live: boolean;
+    };
+
+const RETRY_MS = 5000;
+
+function isView(x: unknown): x is TicketView {
+  return typeof x === 'object' && x !== null && typeof (x as TicketView).number === 'string';
+}
+
+/**
+ * The ticket's view from the hub, kept live with Server-Sent Events (the browser reconnects by
+ * itself after a network drop). A stream the hub refuses is followed by one plain request to
+ * learn why: 404 means the ticket is gone, anything else means try again shortly.
+ */
+export function useTicketView(ticket: string) {
+  const valid = isTicketId(ticket);
+  const [state, setState] = useState<TicketState>(
+    valid ? { kind: 'loading' } : { kind: 'invalid' },
+  );
+
+  useEffect(() => {
+    if (!valid) return;
+    let source: EventSource | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const show = (view: TicketView) => setState({ kind: 'view', view, at: Date.now(), live: true });
+    const down = () =>
+      setState((s) => (s.kind === 'view' ? { ...s, live: false } : { kind: 'unreachable' }));
+
+    const learnWhy = async () => {
+      try {
+        const res = await fetch(`/api/track/${ticket}`, { cache: 'no-store' });
+        if (stopped) return;
+        if (res.status === 404) return setState({ kind: 'notFound' });
+        if (res.ok) {
+          const body: unknown = await res.json();
+          if (isView(body)) show(body);
+        } else down();
+      } catch {
+        if (!stopped) down();
+      }
+      retry = setTimeout(open, RETRY_MS);
+    };
+
+    function open(): void {
+      if (stopped) return;
+      source = new EventSource(`/api/track/${ticket}/events`);
+      source.onmessage = (e: MessageEvent<string>) => {
+        const body: unknown = JSON.parse(e.data);
+        if (isView(body)) show(body);
+      };
+      source.addEventListener('gone', () => {
+        source?.close();
+        setState({ kind: 'notFound' });
+      });
+      source.onerror = () => {
+        if (source?.readyState === EventSource.CLOSED) {
+          source.close();
+          void learnWhy();
+        } else {
+          down();
+        }
+      };
+    }
+
+    open();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      source?.close();
+    };
+  }, [ticket, valid]);
+
+  /** The customer leaves the queue; resolves false when it did not work. */
+  const leave = useCallback(async (): Promise<boolean> => {
+    try {
+      const res = await fetch(`/api/track/${ticket}/cancel`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      const body: unknown = await res.json();
+      if (isView(body)) setState({ kind: 'view', view: body, at: Date.now(), live: true });
+      return res.ok;
+    } catch {
+      return false;
+    }
+  }, [ticket]);
+
+  return { state, leave };
+}

@@ -1,0 +1,16 @@
+import { arBoard } from './ar/board.ts';
+import { arCommon } from './ar/common.ts';
+import { arKiosk } from './ar/kiosk.ts';
+import { arTrack } from './ar/track.ts';
+import type { LanguageModules } from './modules.ts';
+
+/**
+ * Arabic, written right to left. Plural forms: zero, one, two, few (3–10), many (11–99),
+ * other (100–102…). Rendered with self-hosted Noto Sans Arabic.
+ */
+export const arModules: LanguageModules = {
+  common: arCommon,
+  kiosk: arKiosk,
+  board: arBoard,
+  track: arTrack,
+};

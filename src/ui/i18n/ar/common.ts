@@ -1,0 +1,38 @@
+import type { enCommon } from '../en/common.ts';
+import type { Translation } from '../message.ts';
+
+export const arCommon: Translation<typeof enCommon> = {
+  'app.name': 'Nextup',
+  'shell.loading': 'جارٍ التحضير…',
+  'shell.noConfig.title': 'لم يتصل هذا الجهاز بخادم المتجر بعد',
+  'shell.noConfig.body': 'صِله بشبكة المتجر مرة واحدة ليحمّل الإعدادات. بعد ذلك يعمل دون شبكة أيضًا.',
+  'shell.error.title': 'تعذّر تشغيل هذه الشاشة',
+  'shell.error.detail': 'التفاصيل: {message}',
+  'shell.error.retry': 'حاول مرة أخرى',
+  'shell.error.autoRetry': 'نعيد المحاولة كل {seconds} ثانية.',
+  'shell.update': 'إصدار جديد — أعِد التحميل',
+  'landing.title': 'Nextup',
+  'landing.intro': 'اختر الغرض من استخدام هذا الجهاز.',
+  'landing.kiosk': 'جهاز التذاكر',
+  'landing.kiosk.hint': 'يأخذ العملاء تذكرة عند المدخل.',
+  'landing.clerk': 'الشباك',
+  'landing.clerk.hint': 'يستدعي الموظفون العملاء ويخدمونهم.',
+  'landing.board': 'شاشة قاعة الانتظار',
+  'landing.board.hint': 'الشاشة التي تعرض من يُنادى عليه وإلى أي شباك.',
+  'notFound.title': 'لا يوجد شيء على هذا العنوان',
+  'notFound.back': 'الذهاب إلى صفحة البداية',
+  'connection.label': 'الاتصال',
+  'connection.online': 'متصل',
+  'connection.offline': 'غير متصل',
+  'connection.connecting': 'جارٍ الاتصال…',
+  'connection.pending': {
+    zero: 'لا توجد تغييرات بانتظار المزامنة',
+    one: 'تغيير واحد بانتظار المزامنة',
+    two: 'تغييران بانتظار المزامنة',
+    few: '{count} تغييرات بانتظار المزامنة',
+    many: '{count} تغييرًا بانتظار المزامنة',
+    other: '{count} تغيير بانتظار المزامنة',
+  },
+  'language.choose': 'اللغة',
+  'ticket.priority': 'أولوية',
+};

@@ -1,0 +1,42 @@
+import type { enTrack } from '../en/track.ts';
+import type { Translation } from '../message.ts';
+
+export const arTrack: Translation<typeof enTrack> = {
+  'track.title': 'تذكرتك في {store}',
+  'track.number': 'رقمك',
+  'track.loading': 'جارٍ تحميل تذكرتك…',
+  'track.ahead': {
+    '=0': 'دورك هو التالي!',
+    zero: 'دورك هو التالي!',
+    one: 'أمامك شخص واحد',
+    two: 'أمامك شخصان',
+    few: 'أمامك {count} أشخاص',
+    many: 'أمامك {count} شخصًا',
+    other: 'أمامك {count} شخص',
+  },
+  'track.waitAbout': 'المدة المتوقعة: {estimate} ({range})',
+  'track.waitUnderMinute': 'أقل من دقيقة',
+  'track.noCounterOpen': 'لا يوجد شباك مفتوح لهذه الخدمة بعد. سننادي رقمك فور افتتاح أحدها.',
+  'track.next': 'يُرجى البقاء قرب الشبابيك: سيُنادى على رقمك قريبًا.',
+  'track.called': 'حان دورك! يُرجى التوجه إلى {counter}.',
+  'track.serving': 'تجري خدمتك الآن في {counter}.',
+  'track.done': 'شكرًا لزيارتك!',
+  'track.noShow': 'نادينا على رقمك ولم نجدك. يُرجى أخذ تذكرة جديدة من جهاز التذاكر.',
+  'track.cancelled': 'غادرت الطابور. شكرًا لإعلامنا.',
+  'track.notFound': 'لم نعثر على هذه التذكرة. التذكرة صالحة في يوم إصدارها فقط.',
+  'track.invalid': 'هذا ليس رابط تذكرة صالحًا. يُرجى مسح الرمز المطبوع على تذكرتك مرة أخرى.',
+  'track.offline': 'يتعذّر الاتصال بالمتجر الآن. نحاول مجددًا…',
+  'track.updated': 'آخر تحديث: {time}',
+  'track.live': 'تتحدّث هذه الصفحة تلقائيًا. أبقِها مفتوحة.',
+  'track.notify': 'نبّهني عندما يحين دوري',
+  'track.notify.on': 'سننبّهك عندما يحين دورك.',
+  'track.notify.blocked':
+    'التنبيهات متوقفة في هذا المتصفح. أبقِ هذه الصفحة مفتوحة: فهي تتحدّث تلقائيًا.',
+  'track.leave': 'مغادرة الطابور',
+  'track.leave.confirm': 'هل تريد مغادرة الطابور؟ سيُلغى رقمك وستفقد مكانك.',
+  'track.leave.yes': 'نعم، أغادر الطابور',
+  'track.leave.no': 'لا، أبقِ على مكاني',
+  'track.leave.failed': 'لم ينجح ذلك. يُرجى المحاولة مرة أخرى أو إبلاغ أحد الموظفين.',
+  'track.alert.next': 'التذكرة {number}: دورك هو التالي.',
+  'track.alert.called': 'التذكرة {number}: يُرجى التوجه إلى {counter}.',
+};

@@ -1,0 +1,30 @@
+import type { Message } from '../message.ts';
+
+export const enFloor = {
+  'floor.title': 'Floor',
+  'floor.back': 'Back to my counter',
+  'floor.open': 'Floor view',
+  'floor.waits.title': 'Waits now',
+  'floor.waits.note': 'For a customer taking a ticket now, with the range 8 in 10 fall into.',
+  'floor.wait.about': 'about {estimate}',
+  'floor.wait.short': 'under a minute',
+  'floor.wait.target': 'target {target}',
+  'floor.wait.waiting': {
+    '=0': 'nobody waiting',
+    one: '{count} waiting',
+    other: '{count} waiting',
+  },
+  'floor.wait.counters': {
+    '=0': 'no counter open',
+    one: '{count} counter open',
+    other: '{count} counters open',
+  },
+  'floor.wait.over': 'Above target',
+  'floor.alerts.title': 'Alerts',
+  'floor.alerts.none': 'All waits are within their targets.',
+  'floor.alert.over': '{service}: wait about {estimate}, above the {target} target',
+  'floor.alert.action': 'Open another counter for it if you can.',
+  'floor.alert.since': 'since {time}',
+  'floor.alert.cleared': '{service}: back within target at {time}',
+  'floor.sound': 'Turn on alert sound',
+} as const satisfies Record<string, Message>;

@@ -1,0 +1,13 @@
+import { hiBoard } from './hi/board.ts';
+import { hiCommon } from './hi/common.ts';
+import { hiKiosk } from './hi/kiosk.ts';
+import { hiTrack } from './hi/track.ts';
+import type { LanguageModules } from './modules.ts';
+
+/** Hindi. Plural forms: one (0 and 1), other. Rendered with self-hosted Noto Sans Devanagari. */
+export const hiModules: LanguageModules = {
+  common: hiCommon,
+  kiosk: hiKiosk,
+  board: hiBoard,
+  track: hiTrack,
+};

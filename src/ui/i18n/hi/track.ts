@@ -1,0 +1,37 @@
+import type { enTrack } from '../en/track.ts';
+import type { Translation } from '../message.ts';
+
+export const hiTrack: Translation<typeof enTrack> = {
+  'track.title': '{store} में आपका टोकन',
+  'track.number': 'आपका नंबर',
+  'track.loading': 'आपका टोकन लोड हो रहा है…',
+  'track.ahead': {
+    '=0': 'अगली बारी आपकी है!',
+    one: 'आपसे पहले {count} व्यक्ति है',
+    other: 'आपसे पहले {count} लोग हैं',
+  },
+  'track.waitAbout': 'लगभग {estimate} ({range})',
+  'track.waitUnderMinute': 'एक मिनट से कम',
+  'track.noCounterOpen': 'इस सेवा के लिए अभी कोई काउंटर खुला नहीं है। काउंटर खुलते ही हम आपको बुलाएँगे।',
+  'track.next': 'कृपया काउंटरों के पास ही रहें: आपको जल्द ही बुलाया जाएगा।',
+  'track.called': 'आपकी बारी आ गई! कृपया {counter} पर जाएँ।',
+  'track.serving': '{counter} पर आपकी सेवा हो रही है।',
+  'track.done': 'आने के लिए धन्यवाद!',
+  'track.noShow': 'हमने आपका नंबर बुलाया, पर आप नहीं मिले। कृपया कियोस्क से नया टोकन लें।',
+  'track.cancelled': 'आप कतार से निकल गए हैं। हमें बताने के लिए धन्यवाद।',
+  'track.notFound': 'यह टोकन नहीं मिला। टोकन केवल उसी दिन मान्य होता है जिस दिन लिया गया हो।',
+  'track.invalid': 'यह सही टोकन लिंक नहीं है। कृपया अपने टोकन पर छपा कोड फिर से स्कैन करें।',
+  'track.offline': 'अभी स्टोर से संपर्क नहीं हो पा रहा है। फिर से कोशिश कर रहे हैं…',
+  'track.updated': '{time} पर अपडेट किया गया',
+  'track.live': 'यह पेज अपने-आप अपडेट होता है। इसे खुला रखें।',
+  'track.notify': 'मेरी बारी आने पर मुझे सूचना दें',
+  'track.notify.on': 'आपकी बारी आने पर हम आपको सूचना देंगे।',
+  'track.notify.blocked': 'इस ब्राउज़र में सूचनाएँ बंद हैं। यह पेज खुला रखें: यह अपने-आप अपडेट होता है।',
+  'track.leave': 'कतार छोड़ें',
+  'track.leave.confirm': 'क्या आप कतार छोड़ना चाहते हैं? आपका नंबर रद्द हो जाएगा और आपकी जगह चली जाएगी।',
+  'track.leave.yes': 'हाँ, कतार छोड़ें',
+  'track.leave.no': 'नहीं, मेरी जगह रहने दें',
+  'track.leave.failed': 'यह नहीं हो सका। कृपया फिर से कोशिश करें या किसी कर्मचारी को बताएँ।',
+  'track.alert.next': 'टोकन {number}: अगली बारी आपकी है।',
+  'track.alert.called': 'टोकन {number}: कृपया {counter} पर जाएँ।',
+};

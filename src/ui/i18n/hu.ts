@@ -1,0 +1,13 @@
+import { huBoard } from './hu/board.ts';
+import { huCommon } from './hu/common.ts';
+import { huKiosk } from './hu/kiosk.ts';
+import { huTrack } from './hu/track.ts';
+import type { LanguageModules } from './modules.ts';
+
+/** Hungarian. Plural forms: one, other; a noun after a number stays singular ("3 ember"). */
+export const huModules: LanguageModules = {
+  common: huCommon,
+  kiosk: huKiosk,
+  board: huBoard,
+  track: huTrack,
+};

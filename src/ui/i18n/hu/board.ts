@@ -1,0 +1,21 @@
+import type { enBoard } from '../en/board.ts';
+import type { Translation } from '../message.ts';
+
+export const huBoard: Translation<typeof enBoard> = {
+  'board.nowServing': 'Most kiszolgálás alatt',
+  'board.ticket': 'Sorszám',
+  'board.counter': 'Pult',
+  'board.nobodyServed': 'A pultok hamarosan szólítják az első vásárlókat.',
+  'board.latest.title': 'Legutóbbi szólítás',
+  'board.latest.goTo': 'kérjük, fáradjon ide: {counter}',
+  'board.waiting.title': 'Várakozók',
+  'board.waiting.count': {
+    one: '{count} várakozó',
+    other: '{count} várakozó',
+  },
+  'board.waiting.estimate': 'kb. {estimate}',
+  'board.waiting.short': 'alig kell várni',
+  'board.recent.title': 'Korábban szólítottak',
+  'board.announce': 'Sorszám: {number}. Kérjük, fáradjon ide: {counter}.',
+  'board.enableSound': 'Hang bekapcsolása',
+};

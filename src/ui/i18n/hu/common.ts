@@ -1,0 +1,35 @@
+import type { enCommon } from '../en/common.ts';
+import type { Translation } from '../message.ts';
+
+export const huCommon: Translation<typeof enCommon> = {
+  'app.name': 'Nextup',
+  'shell.loading': 'Előkészítés…',
+  'shell.noConfig.title': 'Ez az eszköz még nem kapcsolódott az áruház szerveréhez',
+  'shell.noConfig.body':
+    'Csatlakoztassa egyszer az áruház hálózatához, hogy betöltse a beállításokat. Utána hálózat nélkül is működik.',
+  'shell.error.title': 'Ezt a képernyőt nem sikerült elindítani',
+  'shell.error.detail': 'Részletek: {message}',
+  'shell.error.retry': 'Újrapróbálás',
+  'shell.error.autoRetry': 'Újrapróbálkozás {seconds} másodpercenként.',
+  'shell.update': 'Új verzió – újratöltés',
+  'landing.title': 'Nextup',
+  'landing.intro': 'Válassza ki, mire szolgál ez az eszköz.',
+  'landing.kiosk': 'Kioszk',
+  'landing.kiosk.hint': 'A vásárlók a bejáratnál sorszámot kérnek.',
+  'landing.clerk': 'Pult',
+  'landing.clerk.hint': 'A munkatársak szólítják és kiszolgálják a vásárlókat.',
+  'landing.board': 'Várótermi kijelző',
+  'landing.board.hint': 'A képernyő, amely mutatja, kit melyik pulthoz szólítanak.',
+  'notFound.title': 'Ezen a címen nincs semmi',
+  'notFound.back': 'Vissza a kezdőlapra',
+  'connection.label': 'Kapcsolat',
+  'connection.online': 'Online',
+  'connection.offline': 'Offline',
+  'connection.connecting': 'Kapcsolódás…',
+  'connection.pending': {
+    one: '{count} módosítás szinkronizálásra vár',
+    other: '{count} módosítás szinkronizálásra vár',
+  },
+  'language.choose': 'Nyelv',
+  'ticket.priority': 'Elsőbbségi',
+};

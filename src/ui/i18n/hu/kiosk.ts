@@ -1,0 +1,55 @@
+import type { enKiosk } from '../en/kiosk.ts';
+import type { Translation } from '../message.ts';
+
+export const huKiosk: Translation<typeof enKiosk> = {
+  'kiosk.setup.title': 'Melyik kioszk ez a táblagép?',
+  'kiosk.setup.intro':
+    'Minden kioszk saját sorszámokat ad ki, ezért egy kioszkot csak egy táblagéphez rendeljen.',
+  'kiosk.setup.empty': 'Az áruház beállításaiban nincs kioszk. Kérdezze meg az áruházvezetőt.',
+  'kiosk.welcome.title': '{store} – üdvözöljük!',
+  'kiosk.welcome.prompt': 'Miben segíthetünk? Érintse meg a szolgáltatást, és kap egy sorszámot.',
+  'kiosk.welcome.noServices':
+    'Még nincs beállítva szolgáltatás. Kérjük, forduljon munkatársunkhoz.',
+  'kiosk.issuing': 'Egy pillanat…',
+  'kiosk.service.waitAbout': 'Várható várakozás: {estimate}',
+  'kiosk.service.waitShort': 'Alig vagy egyáltalán nem kell várni',
+  'kiosk.service.priority': 'Elsőbbségi sorszám',
+  'kiosk.priority.hint':
+    'Elsőbbségi sorszámot várandós, fogyatékossággal élő, illetve hosszan állni nem tudó vásárlóink kérhetnek.',
+  'kiosk.display.label': 'Megjelenítés',
+  'kiosk.display.contrast': 'Nagy kontraszt',
+  'kiosk.display.large': 'Nagyobb betű',
+  'kiosk.ticket.heading': 'Az Ön sorszáma',
+  'kiosk.ticket.priority': 'Elsőbbségi sorszám',
+  'kiosk.ticket.ahead': {
+    '=0': 'Ön következik',
+    one: 'Ön előtt {count} ember vár',
+    other: 'Ön előtt {count} ember vár',
+  },
+  'kiosk.ticket.waitAbout': 'Kb. {estimate} ({range})',
+  'kiosk.ticket.waitUnderMinute': 'Kevesebb mint egy perc',
+  'kiosk.ticket.noCounterOpen': 'Ehhez még egy pult sincs nyitva. Szólítjuk, amint megnyílik egy.',
+  'kiosk.ticket.remember': 'Kérjük, jegyezze meg a sorszámát. A kijelzőn fogjuk szólítani.',
+  'kiosk.ticket.qr': 'Olvassa be a kódot, és kövesse a telefonján, hol tart a sor.',
+  'kiosk.ticket.qrLabel': 'QR-kód: link a(z) {number} sorszám követéséhez a telefonján',
+  'kiosk.ticket.called': 'Most szólítjuk az Ön sorszámát!',
+  'kiosk.ticket.goTo': 'Kérjük, fáradjon ide: {counter}.',
+  'kiosk.ticket.print': 'Sorszám nyomtatása',
+  'kiosk.ticket.printing': 'Nyomtatjuk a sorszámát…',
+  'kiosk.ticket.done': 'Kész',
+  'kiosk.receipt.time': 'Kiadva: {time}',
+  'kiosk.receipt.track': 'Kövesse, hol tart a sor:',
+  'kiosk.error.rangeExhausted':
+    'Sajnáljuk, ez a kioszk ma már nem tud több sorszámot kiadni. Kérjük, forduljon munkatársunkhoz.',
+  'kiosk.error.storageFailed':
+    'Sajnáljuk, a sorszámot nem sikerült elmenteni. Kérjük, próbálja újra.',
+  'kiosk.error.other':
+    'Sajnáljuk, hiba történt. Kérjük, próbálja újra, vagy forduljon munkatársunkhoz.',
+  'kiosk.error.rateLimited': {
+    one: 'Az imént sok sorszámot kértek itt. Kérjük, várjon {count} másodpercet, majd próbálja újra, vagy kérjen segítséget munkatársunktól.',
+    other:
+      'Az imént sok sorszámot kértek itt. Kérjük, várjon {count} másodpercet, majd próbálja újra, vagy kérjen segítséget munkatársunktól.',
+  },
+  'kiosk.error.priorityNotAllowed':
+    'Ehhez a szolgáltatáshoz nem adunk elsőbbségi sorszámot. Kérjen normál sorszámot, vagy forduljon munkatársunkhoz.',
+};

@@ -1,0 +1,42 @@
+import type { enTrack } from '../en/track.ts';
+import type { Translation } from '../message.ts';
+
+export const plTrack: Translation<typeof enTrack> = {
+  'track.title': 'Twój bilet — {store}',
+  'track.number': 'Twój numer',
+  'track.loading': 'Wczytujemy Twój bilet…',
+  'track.ahead': {
+    '=0': 'Twoja kolej jest następna!',
+    one: 'Przed Tobą jest {count} osoba',
+    few: 'Przed Tobą są {count} osoby',
+    many: 'Przed Tobą jest {count} osób',
+    other: 'Przed Tobą jest {count} osoby',
+  },
+  'track.waitAbout': 'Przewidywany czas: {estimate} ({range})',
+  'track.waitUnderMinute': 'Mniej niż minuta',
+  'track.noCounterOpen':
+    'Żadne stanowisko nie obsługuje jeszcze tej sprawy. Wywołamy Cię, gdy tylko się otworzy.',
+  'track.next': 'Prosimy pozostać w pobliżu stanowisk: za chwilę Cię wywołamy.',
+  'track.called': 'Twoja kolej! Zapraszamy do: {counter}.',
+  'track.serving': 'Trwa Twoja obsługa przy: {counter}.',
+  'track.done': 'Dziękujemy za wizytę!',
+  'track.noShow':
+    'Wywołaliśmy Twój numer, ale nie udało się Cię znaleźć. Pobierz nowy bilet w kiosku.',
+  'track.cancelled': 'Twój bilet został anulowany. Dziękujemy za informację.',
+  'track.notFound': 'Nie możemy znaleźć tego biletu. Bilet jest ważny w dniu, w którym go pobrano.',
+  'track.invalid': 'To nie jest prawidłowy link do biletu. Zeskanuj ponownie kod z biletu.',
+  'track.offline': 'Nie możemy teraz połączyć się ze sklepem. Próbujemy ponownie…',
+  'track.updated': 'Zaktualizowano o {time}',
+  'track.live': 'Ta strona odświeża się sama. Nie zamykaj jej.',
+  'track.notify': 'Powiadom mnie, gdy nadejdzie moja kolej',
+  'track.notify.on': 'Powiadomimy Cię, gdy nadejdzie Twoja kolej.',
+  'track.notify.blocked':
+    'Powiadomienia są wyłączone w tej przeglądarce. Nie zamykaj tej strony: odświeża się sama.',
+  'track.leave': 'Opuść kolejkę',
+  'track.leave.confirm': 'Opuścić kolejkę? Twój numer zostanie anulowany i stracisz miejsce.',
+  'track.leave.yes': 'Tak, opuszczam kolejkę',
+  'track.leave.no': 'Nie, zostaję w kolejce',
+  'track.leave.failed': 'To się nie udało. Spróbuj ponownie albo powiedz pracownikowi.',
+  'track.alert.next': 'Bilet {number}: Twoja kolej jest następna.',
+  'track.alert.called': 'Bilet {number}: zapraszamy do: {counter}.',
+};

@@ -1,0 +1,13 @@
+import type { LanguageModules } from './modules.ts';
+import { ruBoard } from './ru/board.ts';
+import { ruCommon } from './ru/common.ts';
+import { ruKiosk } from './ru/kiosk.ts';
+import { ruTrack } from './ru/track.ts';
+
+/** Russian. Plural forms: one (1, 21…), few (2–4, 22–24…), many (0, 5–20, 25…), other. */
+export const ruModules: LanguageModules = {
+  common: ruCommon,
+  kiosk: ruKiosk,
+  board: ruBoard,
+  track: ruTrack,
+};

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { StoreConfig } from '../../src/domain/config/types.ts';
+import { axeLog, runAxe, smallTargets } from '../support/axe.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startTestHub, type TestHub } from '../support/hub.ts';
+import { alertsOn, newPhone } from '../support/phone.ts';
+import { callTicket, hubConfig, seedTicket, setWaiting } from '../support/seed.ts';
+import { openClerk, openKiosk, waitForQueueItem } from '../support/surfaces.ts';
+
+/**
+ * The QR code on the kiosk's ticket opens the tracking page on the customer's phone: live
+ * place in line, "you are next", "please go to counter 3" with vibration and a notification,
+ * leaving the queue; nothing about anyone else.
+ */
+describe('the ticket on the customer’s phone', () => {
+  let browser: Browser;
+  let hub: TestHub;
+  let config: StoreConfig;
+  let kiosk: Page;
+  let phone: BrowserContext;
+
+  beforeAll(async () => {
+    hub = await startTestHub({});
+    config = await hubConfig(hub);
+    browser = await launchChromium();
+    kiosk = await openKiosk(
+      await browser.newContext({ viewport: { width: 1024, height: 768 } }),
+      hub.httpUrl,
+    );
+    phone = await newPhone(browser);
+  });
+
+  afterAll(async () => {
+    console.log(axeLog.join('\n'));
+    await browser?.close();
+    await hub?.close();
+  });
+
+  /** Takes a ticket at the kiosk and returns what its QR code encodes. */
+  async function ticketQr(service: string): Promise<{ url: string; number: string }> {
+    await kiosk.getByTestId(`service-${service}`).click();
+    const qr = kiosk.getByTestId('ticket-qr');
+    await qr.waitFor();
+    const url = (await qr.getAttribute('data-value')) ?? '';
+    const number = (await kiosk.getByTestId('ticket-number').textContent()) ?? '';
+    await kiosk.getByTestId('ticket-done').click();
+    await kiosk.getByTestId('kiosk-welcome').waitFor();
+    return { url, number };
+  }
+
+  it('follows the ticket live from the QR code to the counter, with vibration and a notification', async () => {
+    await setWaiting(hub, config, 'advice', 2);
+    const { url, number } = await ticketQr('advice');
+    expect(url).toMatch(new RegExp(`^${hub.httpUrl}/t/[a-z2-7]{26}\\?lang=en$`));
+
+    const page = await phone.newPage();
+    await page.goto(url);
+    await page.locator('[data-testid="track-status"][data-ahead="2"]').waitFor();
+    expect(await page.getByTestId('track-number').textContent()).toBe(number);
+    expect(await page.getByTestId('track-ahead').textContent()).toBe('2 people ahead of you');
+    expect(await page.getByTestId('track-wait').textContent()).toMatch(/^About \d+ minutes? \(/);
+    expect(await runAxe(page, 'tracking page: waiting')).toEqual([]);
+    expect(await smallTargets(page, 44, 'main')).toEqual([]);
+
+    const ahead = [...hub.agent().replica.state.tickets.values()]
+      .filter((t) => t.status === 'waiting' && t.service === 'advice' && t.number !== number)
+      .sort((a, b) => (a.queuedHlc < b.queuedHlc ? -1 : 1));
+    await callTicket(hub, ahead[0]!.id, 'counter-1');
+    await page.locator('[data-testid="track-status"][data-ahead="1"]').waitFor();
+    expect(await alertsOn(page)).toEqual([]);
+
+    await callTicket(hub, ahead[1]!.id, 'counter-2');
+    await page.locator('[data-testid="track-status"][data-ahead="0"]').waitFor();
+    expect(await page.getByTestId('track-ahead').textContent()).toBe('You are next!');
+    await expect
+      .poll(() => alertsOn(page))
+      .toEqual([
+        { kind: 'vibrate', detail: '[300,150,300]' },
+        { kind: 'notification', detail: `Ticket ${number}: you are next.` },
+      ]);
+    expect(await page.getByTestId('track-announce').textContent()).toBe(
+      `Ticket ${number}: you are next.`,
+    );
+    expect(await runAxe(page, 'tracking page: you are next')).toEqual([]);
+
+    const ticket = new URL(url).pathname.split('/').pop()!;
+    await callTicket(hub, ticket, 'counter-3');
+    await page.getByTestId('track-called').waitFor();
+    expect(await page.getByTestId('track-called').textContent()).toBe(
+      'It is your turn! Please go to Counter 3.',
+    );
+    await expect
+      .poll(async () => (await alertsOn(page)).slice(2))
+      .toEqual([
+        { kind: 'vibrate', detail: '[400,150,400,150,400]' },
+        { kind: 'notification', detail: `Ticket ${number}: please go to Counter 3.` },
+      ]);
+    expect(await runAxe(page, 'tracking page: called')).toEqual([]);
+    await page.close();
+  });
+
+  it('lets the customer leave the queue; the line behind moves up; nothing about others leaks', async () => {
+    await setWaiting(hub, config, 'returns', 0);
+    await kiosk.getByTestId('language-pl').click();
+    const { url, number } = await ticketQr('returns');
+    expect(url).toMatch(/\?lang=pl$/);
+    const behind = await seedTicket(hub, config, 'returns');
+
+    const api = await (await fetch(`${hub.httpUrl}/api/track/${behind.id}`)).text();
+    expect(JSON.parse(api)).toMatchObject({ number: behind.number, ahead: 1 });
+    expect(api).not.toContain(number);
+    expect(api).not.toContain(new URL(url).pathname.split('/').pop());
+
+    const page = await phone.newPage();
+    await page.goto(url);
+    await page.getByTestId('track-status').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
+    await page.getByTestId('track-leave').click();
+    expect(await runAxe(page, 'tracking page: leave? (pl)')).toEqual([]);
+    await page.getByTestId('track-leave-yes').click();
+    await page.locator('[data-testid="track-status"][data-status="cancelled"]').waitFor();
+    expect(await runAxe(page, 'tracking page: left (pl)')).toEqual([]);
+
+    await expect
+      .poll(async () => {
+        const view = (await (await fetch(`${hub.httpUrl}/api/track/${behind.id}`)).json()) as {
+          ahead: number;
+        };
+        return view.ahead;
+      })
+      .toBe(0);
+    expect(hub.eventTypes()).toContain('ticket.cancelled');
+    await page.close();
+  });
+
+  it('says plainly when a link is not a ticket or the ticket is gone', async () => {
+    const page = await phone.newPage();
+    await page.goto(`${hub.httpUrl}/t/not-a-ticket`);
+    await page.locator('[data-testid="track-message"][data-kind="invalid"]').waitFor();
+    expect(await runAxe(page, 'tracking page: invalid link')).toEqual([]);
+    await page.goto(`${hub.httpUrl}/t/${'a'.repeat(26)}`);
+    await page.locator('[data-testid="track-message"][data-kind="notFound"]').waitFor();
+    await page.close();
+  });
+
+  it('shows a priority ticket first, and discreetly marked, on the clerk’s list', async () => {
+    await kiosk.getByTestId('language-en').click();
+    await setWaiting(hub, config, 'advice', 1);
+    await kiosk.getByTestId('service-priority-advice').click();
+    await kiosk.locator('[data-testid="ticket"][data-priority="true"]').waitFor();
+    const number = (await kiosk.getByTestId('ticket-number').textContent()) ?? '';
+    expect(await kiosk.getByTestId('ticket-ahead').textContent()).toBe('You are next');
+    await kiosk.getByTestId('ticket-done').click();
+
+    const clerk = await openClerk(
+      await browser.newContext({ viewport: { width: 1024, height: 768 }, bypassCSP: true }),
+      hub.httpUrl,
+      'counter-1',
+    );
+    await waitForQueueItem(clerk, number);
+    const first = clerk.locator('[data-testid="queue-item"]').first();
+    expect(await first.getAttribute('data-number')).toBe(number);
+    expect(await first.getAttribute('data-priority')).toBe('true');
+    expect(await first.getByTestId('priority-mark').textContent()).toBe('Priority');
+    expect(await runAxe(clerk, 'clerk list with a priority ticket')).toEqual([]);
+  });
+});
