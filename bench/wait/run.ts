@@ -2,17 +2,19 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { mergeResults, RESULTS_FILE } from '../results.ts';
 import type { SanityResult, ScenarioResult } from './core.ts';
 import { checkTargets, markdownReport, type TargetCheck } from './report.ts';
 import { scenarios } from './scenarios.ts';
 import type { Task } from './worker.ts';
 
 /**
- * Wait-time benchmark:
+ * Wait-time benchmark (`npm run bench:wait`):
  *   node --import tsx bench/wait/run.ts [--quick] [--out file.json] [--only id,id] [--jobs n] [--strict]
  * Simulates each scenario into a portable log, replays our estimator and the baselines on the
- * same log, prints a markdown table and returns (or with --out writes) an object to merge into
- * bench/results.json under `waitTimes`. --strict: exit code 1 if a target is missed.
+ * same log and prints a markdown table. A full run (no --quick, no --only) is merged into
+ * bench/results.json under `waitTimes`, leaving other benchmarks' keys alone; --out also
+ * writes the results to a file of their own. --strict: exit code 1 if a target is missed.
  */
 export interface WaitBenchResults {
   readonly at: string;
@@ -124,5 +126,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     `${results.seconds} s on ${results.environment.jobs} worker(s); all targets met: ${results.allTargetsMet ? 'yes' : 'no'}`,
   );
   if (out) writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  if (!quick && !only) {
+    mergeResults({ waitTimes: results });
+    console.log(`results merged into ${RESULTS_FILE} (waitTimes)`);
+  }
   if (process.argv.includes('--strict') && !results.allTargetsMet) process.exitCode = 1;
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { StoreConfig } from '../domain/config/types.ts';
-import { callMessages } from '../domain/public/messages.ts';
+import { publicMessages } from '../domain/public/messages.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 import { createMqttTransport } from '../sync/mqtt-transport.ts';
 import { systemClock, type Clock } from '../sync/ports.ts';
@@ -8,6 +8,11 @@ import { Replica } from '../sync/replica.ts';
 import { presencePayload, topics } from '../sync/topics.ts';
 import { EventFileStore } from './event-file-store.ts';
 import type { Logger } from './log.ts';
+import {
+  startWaitPublisher,
+  type WaitPublisher,
+  type WaitPublisherOptions,
+} from './wait-publisher.ts';
 
 export interface AgentOptions {
   readonly config: StoreConfig;
@@ -15,12 +20,16 @@ export interface AgentOptions {
   readonly dataDir: string;
   readonly log: Logger;
   readonly clock?: Clock;
+  /** Live wait times and wait alerts (defaults: every 30 s, alerts with 5 min hysteresis). */
+  readonly waits?: WaitPublisherOptions;
 }
 
 export interface Agent {
   readonly replica: Replica;
   /** The durable history, day by day (reports and export read it). */
   readonly history: EventFileStore;
+  /** Live wait times (public `wait/...` topics and wait alerts) and estimates. */
+  readonly waits: WaitPublisher;
   close(): Promise<void>;
 }
 
@@ -62,7 +71,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
   });
 
   const publishPublic = (events: readonly StoreEvent[]): void => {
-    for (const m of callMessages(events, replica.state, clock.now())) {
+    for (const m of publicMessages(events, replica.state, clock.now())) {
       const topic = `${root.prefix}/${root.store}/${m.subtopic}`;
       void transport.publish(topic, m.payload, { qos: 1, retain: m.retain }).catch(() => undefined);
     }
@@ -92,12 +101,24 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     },
   });
   log.info('agent', `history loaded: ${replica.eventCount} events for store ${config.store.id}`);
+  const waits = startWaitPublisher({
+    config,
+    root,
+    replica,
+    history: storage,
+    transport,
+    clock,
+    log,
+    options: opts.waits,
+  });
 
   return {
     replica,
     history: storage,
+    waits,
     async close() {
       closing = true;
+      await waits.close();
       await replica.close();
       try {
         await transport.publish(

@@ -1,10 +1,29 @@
 import path from 'node:path';
 import type { HubOptions } from './hub.ts';
+import { resolveFromRepo } from './paths.ts';
 
 export const USAGE = `Usage:
   nextup serve [options]        start the store hub (app, MQTT broker, store agent)
   nextup check-config [dir]     check a store configuration (default: kiosk-config)
+  nextup replay <log.jsonl> [--config dir] [--out file] [--quiet]
+                                replay a portable event log through the wait-time
+                                estimator, online: one JSON line per issued ticket
+                                {"ticket","predictedSec","lowSec","highSec","actualSec"},
+                                then {"summary":{"n","maeSec","rmseSec","rase","coverage80",
+                                "issued"}}
+  nextup whatif <log.jsonl> --counters <schedule> [--target-sec n] [--config dir] [--json]
+                                the log's customers under another counter schedule:
+                                average and 90th-percentile wait, share within target,
+                                per service and hour. <schedule> is a file, or changes
+                                separated by ";", e.g. "+1 returns 12:00-14:00; -c3 12:00-13:00"
+  nextup export --from YYYY-MM-DD --to YYYY-MM-DD [--data dir] [--config dir] [--out file]
+                                the store's history of those days as a portable event log
   nextup --help                 show this help
+
+--config gives the store's time zone, service times and targets: replay uses it only when
+given (else UTC, and service times are learned from the log alone); whatif and export default
+to kiosk-config [NEXTUP_CONFIG]. Progress goes to stderr on long runs (--quiet: none).
+Exit codes: 0 done, 1 bad input (the message names the file and line), 2 bad command line.
 
 Options for serve (environment variable in brackets):
   --port <n>          HTTP port, 0 = any free port    [NEXTUP_PORT]       default 8080
@@ -31,7 +50,40 @@ export class UsageError extends Error {
 export type CliCommand =
   | { readonly kind: 'help' }
   | { readonly kind: 'serve'; readonly options: HubOptions }
-  | { readonly kind: 'check-config'; readonly target: string | undefined };
+  | { readonly kind: 'check-config'; readonly target: string | undefined }
+  | ReplayCommand
+  | WhatIfCommand
+  | ExportCommand;
+
+export interface ReplayCommand {
+  readonly kind: 'replay';
+  readonly file: string;
+  readonly configDir?: string;
+  readonly out?: string;
+  readonly quiet: boolean;
+}
+
+export interface WhatIfCommand {
+  readonly kind: 'whatif';
+  readonly file: string;
+  /** A schedule file, or the changes themselves separated by ";" or new lines. */
+  readonly counters: string;
+  readonly targetSec?: number;
+  readonly configDir: string;
+  readonly json: boolean;
+  readonly quiet: boolean;
+}
+
+export interface ExportCommand {
+  readonly kind: 'export';
+  /** Store days, YYYY-MM-DD, inclusive. */
+  readonly from: string;
+  readonly to: string;
+  readonly dataDir: string;
+  readonly configDir: string;
+  readonly out?: string;
+  readonly quiet: boolean;
+}
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -88,7 +140,10 @@ const SERVE_FLAGS: Record<string, FlagSpec> = {
 /** Splits "--flag=value" and "--flag value" into pairs; anything else is positional. */
 type Flag = readonly [name: string, value: string | undefined];
 
-function readFlags(args: readonly string[]): { flags: Flag[]; positional: string[] } {
+function readFlags(
+  args: readonly string[],
+  booleans: ReadonlySet<string> = new Set(),
+): { flags: Flag[]; positional: string[] } {
   const flags: Flag[] = [];
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -101,6 +156,10 @@ function readFlags(args: readonly string[]): { flags: Flag[]; positional: string
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     if (name === '--help' || name === '-h') {
       flags.push([name, undefined]);
+      continue;
+    }
+    if (booleans.has(name) && eq < 0) {
+      flags.push([name, 'true']);
       continue;
     }
     if (eq > 0) {
@@ -123,7 +182,7 @@ export function parseCli(argv: readonly string[], env: Env = {}): CliCommand {
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     return { kind: 'help' };
   }
-  const { flags, positional } = readFlags(rest);
+  const { flags, positional } = readFlags(rest, BOOLEAN_FLAGS);
   if (flags.some(([name]) => name === '--help' || name === '-h')) return { kind: 'help' };
 
   switch (command) {
@@ -137,6 +196,12 @@ export function parseCli(argv: readonly string[], env: Env = {}): CliCommand {
       }
       return { kind: 'check-config', target: positional[0] ?? env.NEXTUP_CONFIG };
     }
+    case 'replay':
+      return replayCommand(flags, positional);
+    case 'whatif':
+      return whatIfCommand(flags, positional, env);
+    case 'export':
+      return exportCommand(flags, positional, env);
     default:
       throw new UsageError(
         command.startsWith('-') ? `unknown option: ${command}` : `unknown command: ${command}`,
@@ -163,4 +228,132 @@ function serveOptions(flags: readonly Flag[], positional: string[], env: Env): H
     options = { ...options, ...spec.apply(value, name) };
   }
   return options;
+}
+
+const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(['--quiet', '--json']);
+
+/** The flags of a tool command: each at most once, each known, each with its value. */
+function toolFlags(
+  command: string,
+  flags: readonly Flag[],
+  allowed: readonly string[],
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, value] of flags) {
+    if (!allowed.includes(name)) throw new UsageError(`unknown option for ${command}: ${name}`);
+    if (value === undefined) throw new UsageError(`${name} needs a value`);
+    if (out.has(name)) throw new UsageError(`${name} given twice`);
+    out.set(name, value);
+  }
+  return out;
+}
+
+function oneLog(command: string, positional: readonly string[]): string {
+  if (positional.length === 0) throw new UsageError(`${command} needs a log file (JSON Lines)`);
+  if (positional.length > 1) {
+    throw new UsageError(`${command} takes one log file, got ${positional.length}`);
+  }
+  return nonEmpty(positional[0]!, `${command}'s log file`);
+}
+
+function replayCommand(flags: readonly Flag[], positional: readonly string[]): ReplayCommand {
+  const f = toolFlags('replay', flags, ['--config', '--out', '--quiet']);
+  const config = f.get('--config');
+  const out = f.get('--out');
+  return {
+    kind: 'replay',
+    file: path.resolve(oneLog('replay', positional)),
+    ...(config !== undefined ? { configDir: dir(config, '--config') } : {}),
+    ...(out !== undefined ? { out: path.resolve(nonEmpty(out, '--out')) } : {}),
+    quiet: f.has('--quiet'),
+  };
+}
+
+function whatIfCommand(
+  flags: readonly Flag[],
+  positional: readonly string[],
+  env: Env,
+): WhatIfCommand {
+  const f = toolFlags('whatif', flags, [
+    '--counters',
+    '--target-sec',
+    '--config',
+    '--json',
+    '--quiet',
+  ]);
+  const counters = f.get('--counters');
+  if (counters === undefined) {
+    throw new UsageError('whatif needs --counters <schedule>, e.g. "+1 returns 12:00-14:00"');
+  }
+  const target = f.get('--target-sec');
+  if (target !== undefined && !(/^\d+$/.test(target) && Number(target) > 0)) {
+    throw new UsageError(
+      `--target-sec must be a whole number of seconds above 0 (got "${target}")`,
+    );
+  }
+  const config = f.get('--config');
+  return {
+    kind: 'whatif',
+    file: path.resolve(oneLog('whatif', positional)),
+    counters: nonEmpty(counters, '--counters'),
+    ...(target !== undefined ? { targetSec: Number(target) } : {}),
+    configDir: configDirFrom(config, env),
+    json: f.has('--json'),
+    quiet: f.has('--quiet'),
+  };
+}
+
+/** --config, else NEXTUP_CONFIG, else the repository's kiosk-config. */
+function configDirFrom(flag: string | undefined, env: Env): string {
+  if (flag !== undefined) return dir(flag, '--config');
+  if (env.NEXTUP_CONFIG) return dir(env.NEXTUP_CONFIG, 'NEXTUP_CONFIG');
+  return resolveFromRepo('kiosk-config');
+}
+
+function storeDay(value: string | undefined, from: string): string {
+  if (value === undefined) throw new UsageError(`export needs ${from} YYYY-MM-DD`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!d || d.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`${from} must be a date as YYYY-MM-DD (got "${value}")`);
+  }
+  return value;
+}
+
+function exportCommand(
+  flags: readonly Flag[],
+  positional: readonly string[],
+  env: Env,
+): ExportCommand {
+  if (positional.length > 0) {
+    throw new UsageError(`export takes no file; use --out (got "${positional[0]}")`);
+  }
+  const f = toolFlags('export', flags, [
+    '--from',
+    '--to',
+    '--data',
+    '--config',
+    '--out',
+    '--quiet',
+  ]);
+  const from = storeDay(f.get('--from'), '--from');
+  const to = storeDay(f.get('--to'), '--to');
+  if (to < from) throw new UsageError(`--to (${to}) is before --from (${from})`);
+  const data = f.get('--data');
+  const config = f.get('--config');
+  const out = f.get('--out');
+  return {
+    kind: 'export',
+    from,
+    to,
+    dataDir:
+      data !== undefined
+        ? dir(data, '--data')
+        : env.NEXTUP_DATA
+          ? dir(env.NEXTUP_DATA, 'NEXTUP_DATA')
+          : resolveFromRepo('data'),
+    configDir: configDirFrom(config, env),
+    ...(out !== undefined ? { out: path.resolve(nonEmpty(out, '--out')) } : {}),
+    quiet: f.has('--quiet'),
+  };
 }

@@ -1,4 +1,5 @@
 import { USAGE, UsageError, parseCli } from './cli-args.ts';
+import { InputError, runExport, runReplay, runWhatIf } from './cli-portable.ts';
 import {
   ConfigError,
   DEFAULT_CONFIG_DIR,
@@ -34,6 +35,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         return await checkConfig(command.target, io);
       case 'serve':
         return await serve(command.options);
+      case 'replay':
+        return await runReplay(command, io);
+      case 'whatif':
+        return await runWhatIf(command, io);
+      case 'export':
+        return await runExport(command, io);
     }
   } catch (err) {
     return report(err, io);
@@ -87,6 +94,10 @@ function report(err: unknown, io: CliIo): number {
     io.stderr('');
     io.stderr(USAGE);
     return 2;
+  }
+  if (err instanceof InputError) {
+    io.stderr(`nextup: ${err.message}`);
+    return 1;
   }
   if (err instanceof ConfigError) {
     for (const problem of err.problems) io.stderr(problem);

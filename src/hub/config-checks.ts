@@ -1,4 +1,5 @@
 import type { LocalizedText, StoreConfig } from '../domain/config/types.ts';
+import { completeTips, missingTranslations } from '../domain/visit/tips.ts';
 import { show } from './config-schema.ts';
 
 /**
@@ -17,6 +18,7 @@ export function semanticProblems(cfg: StoreConfig): string[] {
     ...counterServiceProblems(cfg),
     ...rangeProblems(cfg),
     ...topicPrefixProblems(cfg.mqtt.topicPrefix),
+    ...visitTipProblems(cfg),
   ];
 }
 
@@ -42,6 +44,13 @@ function storeProblems(cfg: StoreConfig): string[] {
       `store.defaultLanguage: ${show(defaultLanguage)} is not in store.languages (${languages.join(', ')})`,
     );
   }
+  const customer = cfg.store.customerLanguages;
+  // (a default language missing from store.languages is reported once, above)
+  if (customer && languages.includes(defaultLanguage) && !customer.includes(defaultLanguage)) {
+    out.push(
+      `store.customerLanguages: must include the default language ${show(defaultLanguage)} (got ${customer.join(', ')})`,
+    );
+  }
   return out;
 }
 
@@ -50,8 +59,16 @@ function localizedTextProblems(cfg: StoreConfig): string[] {
   cfg.services.forEach((s, i) => texts.push([`services[${i}].name`, s.name]));
   cfg.counters.forEach((c, i) => texts.push([`counters[${i}].name`, c.name]));
   cfg.kiosks.forEach((k, i) => texts.push([`kiosks[${i}].name`, k.name]));
+  const { header, footer } = cfg.kiosk.receipt ?? {};
+  if (header) texts.push(['kiosk.receipt.header', header]);
+  if (footer) texts.push(['kiosk.receipt.footer', footer]);
 
-  const { defaultLanguage, languages } = cfg.store;
+  const { defaultLanguage, languages: staffLanguages, customerLanguages } = cfg.store;
+  // Customer-facing names may also be written in the customer languages.
+  const languages = [...new Set([...staffLanguages, ...(customerLanguages ?? [])])];
+  const listed = customerLanguages
+    ? 'store.languages or store.customerLanguages'
+    : 'store.languages';
   // A default language that is not listed is reported once, not once per text.
   const checkDefault = languages.includes(defaultLanguage);
   const out: string[] = [];
@@ -62,7 +79,7 @@ function localizedTextProblems(cfg: StoreConfig): string[] {
     for (const lang of Object.keys(text)) {
       if (!languages.includes(lang)) {
         out.push(
-          `${path}.${lang}: language "${lang}" is not in store.languages (${languages.join(', ')})`,
+          `${path}.${lang}: language "${lang}" is not in ${listed} (${languages.join(', ')})`,
         );
       }
     }
@@ -150,4 +167,54 @@ export function topicPrefixProblems(prefix: string): string[] {
   }
   if (Buffer.byteLength(prefix) > 200) return [`${at}: must be at most 200 bytes long`];
   return [];
+}
+
+/**
+ * Every tip and script must be written in each of the store's languages (a clerk who works in
+ * Polish must not meet an English tip in the middle of a visit), and in no other language.
+ */
+export function visitTipProblems(cfg: StoreConfig): string[] {
+  const tips = cfg.visit?.tips;
+  if (!tips) return [];
+  const { languages } = cfg.store;
+  const listed = languages.join(', ');
+  const complete = completeTips(tips);
+  const out = missingTranslations(complete, languages).map((path) => {
+    const at = path.lastIndexOf('.');
+    const lang = path.slice(at + 1);
+    return `visit.tips.${pathText(path.slice(0, at))}: has no text in "${lang}" (every tip needs each of store.languages: ${listed})`;
+  });
+  const texts: [string, LocalizedText][] = [];
+  for (const [step, text] of Object.entries(complete.scripts)) {
+    if (text) texts.push([`scripts.${step}`, text]);
+  }
+  for (const [step, list] of Object.entries(complete.steps)) {
+    list.forEach((text, i) => texts.push([`steps.${step}[${i}]`, text]));
+  }
+  for (const [kind, list] of Object.entries(complete.difficult)) {
+    list.forEach((text, i) => texts.push([`difficult.${kind}[${i}]`, text]));
+  }
+  for (const [path, text] of texts) {
+    for (const lang of Object.keys(text)) {
+      if (!languages.includes(lang)) {
+        out.push(
+          `visit.tips.${pathText(path)}.${lang}: language "${lang}" is not in store.languages (${listed})`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** "steps.browsing.looking[1]" -> 'steps["browsing.looking"][1]', as the schema messages write it. */
+function pathText(path: string): string {
+  const dot = path.indexOf('.');
+  const section = path.slice(0, dot);
+  const rest = path.slice(dot + 1);
+  const m = /^(.*?)(\[\d+\])?$/.exec(rest);
+  const key = m?.[1] ?? rest;
+  const index = m?.[2] ?? '';
+  return key.includes('.')
+    ? `${section}[${JSON.stringify(key)}]${index}`
+    : `${section}.${key}${index}`;
 }

@@ -7,6 +7,9 @@ import {
   loadStoreConfig,
   parseStoreConfig,
 } from './config-loader.ts';
+import { DIFFICULT_CUSTOMERS } from '../domain/visit/tips.ts';
+import { VISIT_STEPS } from '../domain/visit/types.ts';
+import { SCHEMA_FILE } from './config-schema.ts';
 import { tempDir } from './hub-testing.ts';
 
 const DEFAULT_TEXT = readFileSync(path.join(DEFAULT_CONFIG_DIR, 'store.json'), 'utf8');
@@ -19,6 +22,14 @@ type Json = Record<string, unknown> & {
   kiosks: (Record<string, unknown> & { range: { from: number; to: number } })[];
   mqtt: Record<string, unknown>;
   kiosk: Record<string, unknown>;
+  visit: {
+    recheckAfterSec?: unknown;
+    tips: {
+      scripts: Record<string, Record<string, string>>;
+      steps: Record<string, Record<string, string>[]>;
+      difficult: Record<string, Record<string, string>[]>;
+    } & Record<string, unknown>;
+  } & Record<string, unknown>;
 };
 
 /** The default store, changed by `edit`, as the list of problems the loader reports. */
@@ -69,7 +80,12 @@ describe('the default store configuration', () => {
     delete (cfg as Partial<Json>).kiosk;
     const loaded = parseStoreConfig(JSON.stringify(cfg), FILE);
     expect(loaded.mqtt).toEqual({ topicPrefix: 'nextup/v1', browserUrl: '' });
-    expect(loaded.kiosk).toEqual({ idleResetSec: 20 });
+    expect(loaded.kiosk).toEqual({
+      idleResetSec: 20,
+      rateLimit: { maxTickets: 4, windowSec: 60 },
+      publicUrl: '',
+      printing: 'button',
+    });
   });
 });
 
@@ -97,8 +113,7 @@ describe('reading the file', () => {
 describe('broken JSON', () => {
   it('names the line and column of a missing comma', () => {
     const text = DEFAULT_TEXT.replace('"id": "store-001",', '"id": "store-001"');
-    const line =
-      DEFAULT_TEXT.split('\n').findIndex((l) => l.includes('"name": { "en": "Nextup')) + 1;
+    const line = DEFAULT_TEXT.split('\n').findIndex((l) => l.includes('"name": {')) + 1;
     expect(problemsOf(text)).toEqual([
       `${FILE}: invalid JSON at line ${line}, column 5: missing "," before this property`,
     ]);
@@ -141,7 +156,7 @@ describe('schema checks', () => {
 
   it('refuses unknown fields, listing the known ones', () => {
     expect(problemsAfter((c) => (c.services[0]!.colour = 'red'))).toEqual([
-      `${FILE}: services[0].colour: unknown field (expected one of: id, prefix, name, targetWaitSec, avgServiceSec)`,
+      `${FILE}: services[0].colour: unknown field (expected one of: id, prefix, name, targetWaitSec, avgServiceSec, allowPriority)`,
     ]);
   });
 
@@ -253,7 +268,7 @@ describe('semantic checks', () => {
       problemsAfter((c) => (c.counters[2]!.name = { pl: 'Stanowisko 3', de: 'Schalter 3' })),
     ).toEqual([
       `${FILE}: counters[2].name: has no text in the default language "en"`,
-      `${FILE}: counters[2].name.de: language "de" is not in store.languages (en, pl)`,
+      `${FILE}: counters[2].name.de: language "de" is not in store.languages or store.customerLanguages (en, pl, hu, ru, hi, ar)`,
     ]);
   });
 
@@ -277,5 +292,112 @@ describe('semantic checks', () => {
 
   it('accepts another topic prefix', () => {
     expect(problemsAfter((c) => (c.mqtt.topicPrefix = 'acme/queues/v1'))).toEqual([]);
+  });
+});
+
+describe('the visit assistant section', () => {
+  it('ships a re-check delay and tips in English and Polish', async () => {
+    const cfg = await loadStoreConfig();
+    expect(cfg.visit?.recheckAfterSec).toBe(180);
+    expect(cfg.visit?.tips.scripts?.['browsing.reminderDue']).toEqual({
+      en: 'Are you finding everything?',
+      pl: 'Czy udaje się wszystko znaleźć?',
+    });
+    expect(cfg.visit?.tips.difficult?.knowItAll?.length).toBeGreaterThan(0);
+  });
+
+  it('is optional: a store without it gets the default delay and no tips', () => {
+    const cfg = JSON.parse(DEFAULT_TEXT) as Partial<Json>;
+    delete cfg.visit;
+    const loaded = parseStoreConfig(JSON.stringify(cfg), FILE);
+    expect(loaded.visit).toEqual({
+      recheckAfterSec: 180,
+      tips: { scripts: {}, steps: {}, difficult: {} },
+    });
+  });
+
+  it('refuses unknown steps, kinds and fields, listing the known ones', () => {
+    expect(
+      problemsAfter((c) => {
+        c.visit.tips.steps['greet'] = [{ en: 'Hi', pl: 'Cześć' }];
+        c.visit.tips.difficult['grumpy'] = [];
+        c.visit['recheck'] = 60;
+      }),
+    ).toEqual([
+      `${FILE}: visit.recheck: unknown field (expected one of: recheckAfterSec, tips)`,
+      `${FILE}: visit.tips.steps.greet: unknown field (expected one of: ${VISIT_STEPS.join(', ')})`,
+      `${FILE}: visit.tips.difficult.grumpy: unknown field (expected one of: ${DIFFICULT_CUSTOMERS.join(', ')})`,
+    ]);
+  });
+
+  it('keeps the re-check delay a whole number of seconds within an hour', () => {
+    expect(problemsAfter((c) => (c.visit.recheckAfterSec = 0))).toEqual([
+      `${FILE}: visit.recheckAfterSec: must be at least 1 (got 0)`,
+    ]);
+    expect(problemsAfter((c) => (c.visit.recheckAfterSec = 2.5))).toEqual([
+      `${FILE}: visit.recheckAfterSec: must be a whole number (got 2.5)`,
+    ]);
+    expect(problemsAfter((c) => (c.visit.recheckAfterSec = 3601))).toEqual([
+      `${FILE}: visit.recheckAfterSec: must be at most 3600 (got 3601)`,
+    ]);
+  });
+
+  it('refuses a tip that is empty, too long, or keyed by something that is not a language', () => {
+    expect(
+      problemsAfter((c) => {
+        c.visit.tips.scripts['greeting'] = { en: '', pl: 'Dzień dobry' };
+        c.visit.tips.steps['assisting']![0] = { en: 'x'.repeat(501), pl: 'x' };
+        c.visit.tips.steps['thanking']![0] = { en: 'Thanks', pl: 'Dzięki', Polish: 'Dzięki' };
+      }),
+    ).toEqual([
+      `${FILE}: visit.tips.scripts.greeting.en: must not be empty`,
+      `${FILE}: visit.tips.steps.assisting[0].en: must be at most 500 characters long`,
+      `${FILE}: visit.tips.steps.thanking[0].Polish: "Polish" is not a language tag like "en" or "pt-BR"`,
+    ]);
+  });
+
+  it('names every tip that lacks one of the store languages (missing translations)', () => {
+    expect(
+      problemsAfter((c) => {
+        delete c.visit.tips.steps['greeting']![1]!['pl'];
+        delete c.visit.tips.scripts['browsing.reminderDue']!['en'];
+        c.visit.tips.difficult['rude']![2] = { en: 'Call a manager', de: 'Ruf den Chef' };
+      }),
+    ).toEqual([
+      `${FILE}: visit.tips.steps.greeting[1]: has no text in "pl" (every tip needs each of store.languages: en, pl)`,
+      `${FILE}: visit.tips.scripts["browsing.reminderDue"]: has no text in "en" (every tip needs each of store.languages: en, pl)`,
+      `${FILE}: visit.tips.difficult.rude[2]: has no text in "pl" (every tip needs each of store.languages: en, pl)`,
+      `${FILE}: visit.tips.difficult.rude[2].de: language "de" is not in store.languages (en, pl)`,
+    ]);
+  });
+
+  it('accepts a store that writes tips for a few steps only, in its one language', () => {
+    expect(
+      problemsAfter((c) => {
+        c.store.languages = ['en'];
+        c.store.name = { en: 'Shop' };
+        for (const list of [c.services, c.counters, c.kiosks]) {
+          for (const item of list) item.name = { en: 'Name' };
+        }
+        c.visit.tips = {
+          scripts: { greeting: { en: 'Hello!' } },
+          steps: { assisting: [{ en: 'Listen first.' }] },
+          difficult: {},
+        };
+      }),
+    ).toEqual([]);
+  });
+
+  it('lists in the JSON Schema exactly the steps and kinds of the visit machine', () => {
+    const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as {
+      properties: { visit: { properties: { tips: { properties: Record<string, unknown> } } } };
+    };
+    const tips = schema.properties.visit.properties.tips.properties as Record<
+      string,
+      { properties: Record<string, unknown> }
+    >;
+    expect(Object.keys(tips['scripts']!.properties)).toEqual([...VISIT_STEPS]);
+    expect(Object.keys(tips['steps']!.properties)).toEqual([...VISIT_STEPS]);
+    expect(Object.keys(tips['difficult']!.properties)).toEqual([...DIFFICULT_CUSTOMERS]);
   });
 });

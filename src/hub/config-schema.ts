@@ -39,6 +39,8 @@ const PATTERN_TEXT: Record<string, string> = {
     'must be 1 to 64 letters, digits, "-" or "_", starting with a letter or digit',
   '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$': 'must be a language tag like "en" or "pt-BR"',
   '^(wss?://.+)?$': 'must be empty or a ws:// or wss:// URL',
+  '^(https?://[^\\s]+)?$': 'must be empty or an http:// or https:// URL',
+  '^[0-9a-f]{64}$': 'must be 64 lower-case hex digits (a SHA-256, see README)',
 };
 
 const TYPE_TEXT: Record<string, string> = {
@@ -81,7 +83,7 @@ function describeError(e: ErrorObject): string {
       return `${at(String(params.missingProperty))}: is required`;
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
-      if (e.schemaPath.includes('/localizedText/')) {
+      if (e.schemaPath.includes('/localizedText/') || e.schemaPath.includes('/tipText/')) {
         return `${at(name)}: "${name}" is not a language tag like "en" or "pt-BR"`;
       }
       const parent = e.parentSchema as { properties?: Record<string, unknown> } | undefined;
@@ -101,12 +103,18 @@ function describeError(e: ErrorObject): string {
     case 'minLength':
     case 'minProperties':
       return `${at()}: must not be empty`;
+    case 'maxLength':
+      return `${at()}: must be at most ${String(params.limit)} characters long`;
+    case 'maxItems':
+      return `${at()}: must list at most ${String(params.limit)} items`;
     case 'minItems':
       return Number(params.limit) === 1
         ? `${at()}: must not be empty`
         : `${at()}: must list at least ${String(params.limit)} items`;
     case 'uniqueItems':
       return `${at()}: lists ${show(Array.isArray(e.data) ? e.data[Number(params.j)] : undefined)} twice`;
+    case 'enum':
+      return `${at()}: must be one of ${(params.allowedValues as unknown[]).map((v) => show(v)).join(', ')} ${got}`;
     default:
       return `${at()}: ${e.message ?? 'is invalid'}`;
   }

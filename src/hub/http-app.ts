@@ -31,6 +31,8 @@ export interface HttpAppOptions {
   readonly log: Logger;
   apiConfig(): ApiConfig;
   health(): ApiHealth;
+  /** More API routes (e.g. ticket tracking); resolves true when it answered the request. */
+  routes?: (req: IncomingMessage, res: ServerResponse, urlPath: string) => Promise<boolean>;
 }
 
 export interface HttpApp {
@@ -58,7 +60,7 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-const SECURITY_HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   // Ticket tracking URLs (/t/<id>) should not leak to other sites.
@@ -156,14 +158,15 @@ export function createHttpApp(opts: HttpAppOptions): HttpApp {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return text(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
-    }
     let urlPath: string;
     try {
       urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://hub').pathname);
     } catch {
       return text(res, 400, 'Bad request');
+    }
+    if (opts.routes && (await opts.routes(req, res, urlPath))) return;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return text(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
     }
 
     if (urlPath === '/api/config') return json(res, 200, opts.apiConfig());

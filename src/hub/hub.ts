@@ -10,12 +10,18 @@ import { createHttpApp, type ApiConfig } from './http-app.ts';
 import { HubStartError, closeServer, listen, withTimeout } from './listen.ts';
 import { createConsoleLogger, type Logger } from './log.ts';
 import { displayPath, resolveFromRepo } from './paths.ts';
+import type { TicketWaitSource } from '../domain/kiosk/tracking.ts';
+import { createTracking, type TrackingSource } from './tracking.ts';
 
 export type { AgentOptions };
 
-/** The part of the store agent the hub uses: a way to stop it. */
+/** The part of the store agent the hub uses: a way to stop it, and its live queue. */
 export interface AgentHandle {
   close(): Promise<void>;
+  /** The agent's replica: ticket tracking (/api/track) reads it and cancels through it. */
+  readonly replica?: TrackingSource;
+  /** The agent's live wait estimates (the tracking page's wait). */
+  readonly waits?: { estimate(service: string, ticket?: string): ReturnType<TicketWaitSource> };
 }
 
 export type AgentFactory = (opts: AgentOptions) => Promise<AgentHandle>;
@@ -53,7 +59,7 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-export const SURFACES = ['/kiosk', '/clerk', '/board', '/manager'] as const;
+export const SURFACES = ['/kiosk', '/clerk', '/board', '/manager', '/floor'] as const;
 
 const AGENT_CLOSE_TIMEOUT_MS = 5000;
 
@@ -107,9 +113,20 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     broker: { wsUrl: browserWsUrl },
   };
 
+  let agent: AgentHandle | undefined;
+  const tracking = createTracking({
+    config,
+    log,
+    source: () => agent?.replica,
+    wait: () => {
+      const waits = agent?.waits;
+      return waits ? (service, ticket) => waits.estimate(service, ticket) : undefined;
+    },
+  });
   const app = createHttpApp({
     distDir,
     log,
+    routes: (req, res, urlPath) => tracking.handle(req, res, urlPath),
     apiConfig: () => apiConfig,
     health: () => ({
       ok: true,
@@ -121,9 +138,9 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const server = createServer(app.handle);
 
   let broker: EmbeddedBroker | undefined;
-  let agent: AgentHandle | undefined;
 
   const closeServers = async () => {
+    tracking.close();
     await broker?.close();
     await closeServer(server, () => server.closeAllConnections());
   };

@@ -10,10 +10,15 @@ import { launchChromium } from '../support/browser.ts';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { startMosquitto, type Mosquitto } from '../support/mosquitto.ts';
 import { freePort } from '../support/ports.ts';
+import { testConfigDir } from '../support/hub.ts';
 import { openBoard, openClerk, openKiosk, waitOnline } from '../support/surfaces.ts';
 
 const config = await loadStoreConfig('kiosk-config');
 const TICKETS = 300;
+// one kiosk issues 300 tickets at machine speed: lift the shipped per-kiosk rate limit (4 a minute)
+const configDir = testConfigDir((c) => {
+  (c.kiosk as Record<string, unknown>).rateLimit = { maxTickets: 1000, windowSec: 1 };
+});
 
 /** Every event id this browser context holds in IndexedDB. */
 function storedIds(page: Page): Promise<string[]> {
@@ -63,7 +68,7 @@ describe.each(['embedded', 'mosquitto'] as const)('browser chaos through the %s 
       mosquitto = await startMosquitto();
       brokerArgs = ['--broker', mosquitto.mqttUrl, '--broker-ws', mosquitto.wsUrl];
     }
-    hub = await startHubProcess({ port, mqttPort, dataDir, extraArgs: brokerArgs });
+    hub = await startHubProcess({ port, mqttPort, dataDir, configDir, extraArgs: brokerArgs });
     browser = await launchChromium();
   });
 
@@ -84,7 +89,7 @@ describe.each(['embedded', 'mosquitto'] as const)('browser chaos through the %s 
     } else {
       await hub.kill9();
       await new Promise((r) => setTimeout(r, 300));
-      hub = await startHubProcess({ port, mqttPort, dataDir, extraArgs: brokerArgs });
+      hub = await startHubProcess({ port, mqttPort, dataDir, configDir, extraArgs: brokerArgs });
     }
   }
 

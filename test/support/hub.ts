@@ -1,9 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAgent, type Agent } from '../../src/hub/agent.ts';
 import { startHub } from '../../src/hub/hub.ts';
 import { createMemoryLogger } from '../../src/hub/log.ts';
+import { resolveFromRepo } from '../../src/hub/paths.ts';
 import type { Mosquitto } from './mosquitto.ts';
 
 export interface TestHub {
@@ -24,6 +25,8 @@ export interface TestHub {
 export async function startTestHub(opts: {
   broker?: Mosquitto;
   dataDir?: string;
+  /** A configuration folder (its store.json) instead of the shipped kiosk-config. */
+  configDir?: string;
 }): Promise<TestHub> {
   const log = createMemoryLogger();
   let agent: Agent | undefined;
@@ -31,6 +34,7 @@ export async function startTestHub(opts: {
     port: 0,
     mqttPort: 0,
     dataDir: opts.dataDir ?? mkdtempSync(join(tmpdir(), 'nextup-hub-')),
+    ...(opts.configDir !== undefined ? { configDir: opts.configDir } : {}),
     log,
     ...(opts.broker ? { brokerUrl: opts.broker.mqttUrl, brokerWsUrl: opts.broker.wsUrl } : {}),
     agent: async (o) => {
@@ -58,4 +62,18 @@ export async function startTestHub(opts: {
         .map((e) => e.type),
     close: () => hub.close(),
   };
+}
+
+/**
+ * A configuration folder holding the shipped store.json as changed by `edit`, for a hub that
+ * needs other settings (e.g. a visit re-check after seconds instead of minutes).
+ */
+export function testConfigDir(edit: (config: Record<string, unknown>) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nextup-config-'));
+  const config = JSON.parse(
+    readFileSync(resolveFromRepo('kiosk-config/store.json'), 'utf8'),
+  ) as Record<string, unknown>;
+  edit(config);
+  writeFileSync(join(dir, 'store.json'), JSON.stringify(config, null, 2));
+  return dir;
 }

@@ -2,6 +2,9 @@ import type { StoreConfig } from '../../domain/config/types.ts';
 import type { CommandResult } from '../../domain/queue/commands.ts';
 import type { StoreEvent } from '../../domain/queue/events.ts';
 import type { Conflict, QueueState } from '../../domain/queue/state.ts';
+import type { QueueWait } from '../../domain/wait/queue-state.ts';
+
+export type { QueueWait };
 
 /** What a screen needs from the device: state to render and one way to act. */
 export type ConnectionState = 'online' | 'offline' | 'connecting';
@@ -36,5 +39,12 @@ export interface DeviceRuntime {
    */
   run(decide: (state: QueueState) => CommandResult): Promise<RunOutcome>;
   dismissConflict(eventId: string): void;
+  /**
+   * The estimated wait, in seconds with an 80% range, of a ticket issued now for the service,
+   * or (with `ticketId`) the remaining wait of that waiting ticket. Made on this device from
+   * its own replica (domain/wait), so it is there offline too; stable for a few seconds
+   * between changes, so screens may call it on every render.
+   */
+  readonly estimate: (serviceId: string, ticketId?: string) => QueueWait;
   close(): Promise<void>;
 }

@@ -1,3 +1,5 @@
+import type { VisitTipsConfig } from '../visit/tips.ts';
+
 /** The store's configuration, as loaded from kiosk-config/ and validated by the hub. */
 export type LocalizedText = Readonly<Record<string, string>>;
 
@@ -9,6 +11,8 @@ export interface ServiceConfig {
   readonly targetWaitSec: number;
   /** Prior for the average time at the counter, used until the day has data. */
   readonly avgServiceSec: number;
+  /** The kiosk offers a priority ticket for this service (served before the others). */
+  readonly allowPriority?: boolean;
 }
 
 export interface CounterConfig {
@@ -29,6 +33,33 @@ export interface IssuingDeviceConfig {
   readonly range: NumberRange;
 }
 
+/** The clerk's visit assistant (DESIGN.md section 6). */
+export interface VisitConfig {
+  /** While a customer browses alone, remind the clerk to check back after this long. */
+  readonly recheckAfterSec: number;
+  /** Scripts and tips per step and for difficult customers, translated. */
+  readonly tips: VisitTipsConfig;
+}
+
+/** At most `maxTickets` tickets from one kiosk within any `windowSec` seconds. */
+export interface KioskRateLimit {
+  readonly maxTickets: number;
+  readonly windowSec: number;
+}
+
+/** Texts printed on the 80 mm receipt above and below the number. */
+export interface ReceiptConfig {
+  readonly header?: LocalizedText;
+  readonly footer?: LocalizedText;
+}
+
+/** `sha256` is SHA-256 applied `iterations` times to "<salt>:<pin>" (hex), see README. */
+export interface ManagerPinConfig {
+  readonly salt: string;
+  readonly iterations: number;
+  readonly sha256: string;
+}
+
 export interface StoreConfig {
   readonly store: {
     readonly id: string;
@@ -36,6 +67,11 @@ export interface StoreConfig {
     readonly timeZone: string;
     readonly defaultLanguage: string;
     readonly languages: readonly string[];
+    /**
+     * Languages customers can pick on the kiosk, the tracking page and the lobby display;
+     * absent means `languages`. Staff screens and visit tips use `languages` only.
+     */
+    readonly customerLanguages?: readonly string[];
   };
   readonly services: readonly ServiceConfig[];
   readonly counters: readonly CounterConfig[];
@@ -47,7 +83,21 @@ export interface StoreConfig {
   };
   readonly kiosk: {
     readonly idleResetSec: number;
+    /** Optional where older configurations are cached; see domain/kiosk for the defaults. */
+    readonly rateLimit?: KioskRateLimit;
+    /** Base URL the ticket's QR code points at; empty means the kiosk's own origin. */
+    readonly publicUrl?: string;
+    /** "button": a print button on the ticket; "auto": print every ticket; "none". */
+    readonly printing?: 'none' | 'button' | 'auto';
+    readonly receipt?: ReceiptConfig;
+    /** Hash of the PIN that opens the kiosk settings (hidden gesture); none: no settings. */
+    readonly managerPin?: ManagerPinConfig;
   };
+  /**
+   * The hub always fills this in (schema defaults); optional for configurations cached by an
+   * older version and for tests. Read it through `visitSettings()`.
+   */
+  readonly visit?: VisitConfig;
 }
 
 export function serviceById(cfg: StoreConfig, id: string): ServiceConfig | undefined {
@@ -56,4 +106,9 @@ export function serviceById(cfg: StoreConfig, id: string): ServiceConfig | undef
 
 export function localized(text: LocalizedText, lang: string, fallback: string): string {
   return text[lang] ?? text[fallback] ?? Object.values(text)[0] ?? '';
+}
+
+/** Languages offered to customers (kiosk, tracking page, lobby display). */
+export function customerLanguages(cfg: Pick<StoreConfig, 'store'>): readonly string[] {
+  return cfg.store.customerLanguages ?? cfg.store.languages;
 }

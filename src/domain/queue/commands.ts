@@ -16,7 +16,12 @@ export type CommandError =
   | 'queueEmpty'
   | 'counterBusy'
   | 'notAtCounter'
-  | 'unknownTicket';
+  | 'unknownTicket'
+  // visits and alerts (domain/visit/commands.ts)
+  | 'alreadyRecorded'
+  | 'unknownVisit'
+  | 'unknownAlert'
+  | 'alertClosed';
 
 const ok = (event: EventBody): CommandResult => ({ ok: true, event });
 const fail = (error: CommandError): CommandResult => ({ ok: false, error });
@@ -27,6 +32,8 @@ export function issueTicket(
   kiosk: IssuingDeviceConfig,
   serviceId: string,
   ticketId: string,
+  /** The customer asked for priority service (the kiosk offers it where config allows). */
+  priority = false,
 ): CommandResult {
   const service = cfg.services.find((s) => s.id === serviceId);
   if (!service) return fail('unknownService');
@@ -38,6 +45,7 @@ export function issueTicket(
     service: service.id,
     number: next.number,
     n: next.n,
+    ...(priority ? { priority: true as const } : {}),
   });
 }
 

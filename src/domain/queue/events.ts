@@ -1,3 +1,5 @@
+import type { Satisfaction, VisitStep } from '../visit/types.ts';
+
 /**
  * The store's event log. Every change is one immutable event; state is a fold over them.
  * `id` is `${device}:${seq}` so that redelivery is recognised without a lookup table.
@@ -21,6 +23,8 @@ export type EventBody =
       readonly number: string;
       /** Numeric part, used for allocation. */
       readonly n: number;
+      /** Present (true) when the customer asked for priority service; served before others. */
+      readonly priority?: true;
     }
   | { readonly type: 'ticket.called'; readonly ticket: string; readonly counter: string }
   | { readonly type: 'ticket.recalled'; readonly ticket: string; readonly counter: string }
@@ -39,7 +43,44 @@ export type EventBody =
       readonly counter: string;
       readonly services: readonly string[];
     }
-  | { readonly type: 'counter.closed'; readonly counter: string };
+  | { readonly type: 'counter.closed'; readonly counter: string }
+  /**
+   * One step of a clerk's visit (DESIGN.md section 6), one event per transition of the visit
+   * machine. `n` is the step's index in the visit's step log, so `${visit}:${n}` identifies it
+   * even when a reloaded tablet writes it twice; `at` is when the step began (wall ms), which
+   * for a re-check noticed late is the original deadline, not the event's own time.
+   */
+  | {
+      readonly type: 'visit.step';
+      readonly visit: string;
+      /** The handheld that runs the visit (until staff sign in, the clerk is the device). */
+      readonly clerk: string;
+      readonly counter?: string;
+      /** The queue ticket the customer came with; absent for a walk-in. */
+      readonly ticket?: string;
+      readonly step: VisitStep;
+      readonly n: number;
+      readonly at: number;
+    }
+  /** The customer's one-tap rating when thanked; NPS ("would you recommend us") optional. */
+  | {
+      readonly type: 'visit.feedback';
+      readonly visit: string;
+      readonly clerk: string;
+      readonly satisfaction: Satisfaction;
+      readonly nps?: number;
+    }
+  /** A clerk asks for help ("Get a manager"); published on the public alerts topic. */
+  | {
+      readonly type: 'alert.raised';
+      readonly alert: string;
+      readonly kind: 'manager';
+      readonly counter?: string;
+      readonly visit?: string;
+      /** Free text typed by the clerk, at most 280 characters. */
+      readonly reason?: string;
+    }
+  | { readonly type: 'alert.acknowledged'; readonly alert: string };
 
 export type EventType = EventBody['type'];
 export type StoreEvent = EventMeta & EventBody;
@@ -55,6 +96,10 @@ export const EVENT_TYPES: readonly EventType[] = [
   'ticket.transferred',
   'counter.opened',
   'counter.closed',
+  'visit.step',
+  'visit.feedback',
+  'alert.raised',
+  'alert.acknowledged',
 ];
 
 export function eventId(device: string, seq: number): string {

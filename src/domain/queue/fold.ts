@@ -1,6 +1,13 @@
 import { wallOf } from '../clock/hlc.ts';
 import { compareEvents, type StoreEvent } from './events.ts';
-import { emptyState, RECENT_CALLS, type Conflict, type QueueState, type Ticket } from './state.ts';
+import {
+  emptyState,
+  MAX_VISIT_STEPS,
+  RECENT_CALLS,
+  type Conflict,
+  type QueueState,
+  type Ticket,
+} from './state.ts';
 
 /**
  * Applies one event, in log order, to the state. The state object is updated in place for
@@ -22,6 +29,7 @@ export function applyEvent(state: QueueState, e: StoreEvent): void {
         queuedHlc: e.hlc,
         issuedBy: e.device,
         recalls: 0,
+        ...(e.priority ? { priority: true } : {}),
       });
       state.numbers.set(e.number, e.ticket);
       return;
@@ -46,9 +54,82 @@ export function applyEvent(state: QueueState, e: StoreEvent): void {
       if (c) c.open = false;
       return;
     }
+    case 'visit.step':
+    case 'visit.feedback':
+      return applyVisitEvent(state, e, at);
+    case 'alert.raised':
+    case 'alert.acknowledged':
+      return applyAlertEvent(state, e, at);
     default:
       applyTicketAction(state, e, at);
   }
+}
+
+type VisitEvent = Extract<StoreEvent, { type: 'visit.step' | 'visit.feedback' }>;
+
+/**
+ * A visit belongs to the device that wrote its first event. Steps are kept once per `n` (a
+ * reloaded tablet may write one again) and in `n` order, so the result does not depend on
+ * which copy came first; the first feedback in log order counts.
+ */
+function applyVisitEvent(state: QueueState, e: VisitEvent, at: number): void {
+  const visit = state.visits.get(e.visit);
+  if (visit && visit.device !== e.device) return;
+  if (e.type === 'visit.feedback') {
+    if (!visit || visit.feedback) return;
+    visit.feedback = {
+      satisfaction: e.satisfaction,
+      ...(e.nps !== undefined ? { nps: e.nps } : {}),
+      at,
+    };
+    return;
+  }
+  const step = { n: e.n, step: e.step, at: e.at };
+  if (!visit) {
+    state.visits.set(e.visit, {
+      id: e.visit,
+      clerk: e.clerk,
+      device: e.device,
+      ...(e.counter !== undefined ? { counter: e.counter } : {}),
+      ...(e.ticket !== undefined ? { ticket: e.ticket } : {}),
+      step: e.step,
+      steps: [step],
+    });
+    return;
+  }
+  const { steps } = visit;
+  if (steps.length >= MAX_VISIT_STEPS || steps.some((s) => s.n === e.n)) return;
+  const i = steps.findIndex((s) => s.n > e.n);
+  if (i === -1) steps.push(step);
+  else steps.splice(i, 0, step);
+  visit.step = steps[steps.length - 1]!.step;
+  visit.counter ??= e.counter;
+  visit.ticket ??= e.ticket;
+}
+
+type AlertEvent = Extract<StoreEvent, { type: 'alert.raised' | 'alert.acknowledged' }>;
+
+/** The first raise of an id counts; an acknowledgement closes an open alert once. */
+function applyAlertEvent(state: QueueState, e: AlertEvent, at: number): void {
+  const alert = state.alerts.get(e.alert);
+  if (e.type === 'alert.acknowledged') {
+    if (!alert || alert.status !== 'open') return;
+    alert.status = 'acknowledged';
+    alert.acknowledgedAt = at;
+    alert.acknowledgedBy = e.device;
+    return;
+  }
+  if (alert) return;
+  state.alerts.set(e.alert, {
+    id: e.alert,
+    kind: e.kind,
+    ...(e.counter !== undefined ? { counter: e.counter } : {}),
+    ...(e.visit !== undefined ? { visit: e.visit } : {}),
+    ...(e.reason !== undefined ? { reason: e.reason } : {}),
+    raisedBy: e.device,
+    raisedAt: at,
+    status: 'open',
+  });
 }
 
 type TicketAction = Extract<StoreEvent, { ticket: string }>;

@@ -1,6 +1,8 @@
 import type { Call, QueueState, Ticket } from './state.ts';
 
+/** Priority customers first (in their own order of arrival), then everyone else. */
 function byPlaceInLine(a: Ticket, b: Ticket): number {
+  if (Boolean(a.priority) !== Boolean(b.priority)) return a.priority ? -1 : 1;
   if (a.queuedHlc !== b.queuedHlc) return a.queuedHlc < b.queuedHlc ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

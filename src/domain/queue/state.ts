@@ -1,3 +1,4 @@
+import type { Satisfaction, VisitStep } from '../visit/types.ts';
 import type { EventType } from './events.ts';
 
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'noShow' | 'cancelled';
@@ -13,6 +14,8 @@ export interface Ticket {
   /** Sort key for the line: hlc of issue; a transfer keeps the customer's original place. */
   readonly queuedHlc: string;
   readonly issuedBy: string;
+  /** Asked for priority service at the kiosk: goes before the other customers in line. */
+  readonly priority?: boolean;
   counter?: string;
   calledAt?: number;
   /** Device that made the call that counts. */
@@ -51,6 +54,48 @@ export interface Conflict {
   readonly heldBy?: string;
 }
 
+/** One step of a visit as the log recorded it. */
+export interface LoggedStep {
+  readonly n: number;
+  readonly step: VisitStep;
+  readonly at: number;
+}
+
+/** A clerk's visit with one customer, as the store's log knows it (see visit.* events). */
+export interface VisitRecord {
+  readonly id: string;
+  readonly clerk: string;
+  /** The device that wrote its first event; events for it from other devices are ignored. */
+  readonly device: string;
+  counter?: string;
+  ticket?: string;
+  /** The step with the highest `n`. */
+  step: VisitStep;
+  /** Ordered by `n`, without repeats. */
+  readonly steps: LoggedStep[];
+  feedback?: { readonly satisfaction: Satisfaction; readonly nps?: number; readonly at: number };
+}
+
+export type AlertStatus = 'open' | 'acknowledged';
+
+/** A call for a manager, from raise to acknowledgement. */
+export interface Alert {
+  readonly id: string;
+  readonly kind: 'manager';
+  readonly counter?: string;
+  readonly visit?: string;
+  readonly reason?: string;
+  /** The device that raised it (the clerk's handheld). */
+  readonly raisedBy: string;
+  readonly raisedAt: number;
+  status: AlertStatus;
+  acknowledgedAt?: number;
+  acknowledgedBy?: string;
+}
+
+/** Steps kept per visit; a runaway device cannot grow one visit without bound. */
+export const MAX_VISIT_STEPS = 500;
+
 export interface QueueState {
   readonly tickets: Map<string, Ticket>;
   readonly numbers: Map<string, string>;
@@ -60,6 +105,10 @@ export interface QueueState {
   readonly conflicts: Conflict[];
   /** Durations (ms) of finished visits per service, for the wait estimate. */
   readonly serviceTimes: Map<string, number[]>;
+  /** The day's visits by id (clerk's assistant). */
+  readonly visits: Map<string, VisitRecord>;
+  /** The day's manager alerts by id, in the order raised. */
+  readonly alerts: Map<string, Alert>;
   applied: number;
 }
 
@@ -73,6 +122,8 @@ export function emptyState(): QueueState {
     calls: [],
     conflicts: [],
     serviceTimes: new Map(),
+    visits: new Map(),
+    alerts: new Map(),
     applied: 0,
   };
 }

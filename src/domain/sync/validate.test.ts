@@ -52,3 +52,139 @@ describe('event validation', () => {
     );
   });
 });
+
+describe('visit and alert event validation', () => {
+  const T = 1_750_000_000_000;
+  const step = ev('clerk-1', 1, T, {
+    type: 'visit.step',
+    visit: 'v-1',
+    clerk: 'clerk-1',
+    counter: 'counter-1',
+    ticket: 'tk',
+    step: 'browsing.looking',
+    n: 3,
+    at: T,
+  });
+  const feedback = ev('clerk-1', 2, T, {
+    type: 'visit.feedback',
+    visit: 'v-1',
+    clerk: 'clerk-1',
+    satisfaction: 'good',
+    nps: 9,
+  });
+  const raised = ev('clerk-1', 3, T, {
+    type: 'alert.raised',
+    alert: 'al-1',
+    kind: 'manager',
+    counter: 'counter-1',
+    visit: 'v-1',
+    reason: 'Wants a refund without a receipt',
+  });
+  const acked = ev('manager-1', 1, T, { type: 'alert.acknowledged', alert: 'al-1' });
+
+  it('accepts well-formed events, optional fields absent or present', () => {
+    for (const e of [step, feedback, raised, acked]) {
+      expect(validateEvent(e)).toEqual({ ok: true, value: e });
+    }
+    const walkIn = ev('clerk-1', 4, T, {
+      type: 'visit.step',
+      visit: 'v-2',
+      clerk: 'clerk-1',
+      step: 'greeting',
+      n: 1,
+      at: T,
+    });
+    expect(validateEvent(walkIn)).toEqual({ ok: true, value: walkIn });
+    const bare = ev('clerk-1', 5, T, { type: 'alert.raised', alert: 'al-2', kind: 'manager' });
+    expect(validateEvent(bare)).toEqual({ ok: true, value: bare });
+    const noNps = ev('clerk-1', 6, T, {
+      type: 'visit.feedback',
+      visit: 'v-1',
+      clerk: 'clerk-1',
+      satisfaction: 'bad',
+    });
+    expect(validateEvent(noNps)).toEqual({ ok: true, value: noNps });
+  });
+
+  it('strips unknown fields from visit events', () => {
+    expect(validateEvent({ ...step, html: '<img onerror=alert(1)>' })).toEqual({
+      ok: true,
+      value: step,
+    });
+  });
+
+  it.each([
+    [{ ...step, step: 'dancing' }, 'visit.step: field "step" is not a visit step'],
+    [{ ...step, step: 'serving' }, 'visit.step: field "step" is not a visit step'],
+    [{ ...step, n: 0 }, 'visit.step: field "n" must be a whole number from 1'],
+    [{ ...step, n: 2.5 }, 'visit.step: field "n" must be a whole number from 1'],
+    [{ ...step, n: '3' }, 'visit.step: field "n" must be a whole number from 1'],
+    [{ ...step, at: -1 }, 'visit.step: field "at" must be a time in ms'],
+    [{ ...step, at: 1e20 }, 'visit.step: field "at" must be a time in ms'],
+    [{ ...step, at: Number.NaN }, 'visit.step: field "at" must be a time in ms'],
+    [{ ...step, visit: '../../etc' }, 'visit.step: field "visit" is missing or not an id'],
+    [{ ...step, clerk: undefined }, 'visit.step: field "clerk" is missing or not an id'],
+    [{ ...step, ticket: 'x'.repeat(65) }, 'visit.step: field "ticket" is not an id'],
+    [{ ...step, counter: { $ne: 1 } }, 'visit.step: field "counter" is not an id'],
+    [
+      { ...feedback, satisfaction: 'great' },
+      'visit.feedback: field "satisfaction" must be "bad", "neutral" or "good"',
+    ],
+    [{ ...feedback, nps: 11 }, 'visit.feedback: field "nps" must be a whole number from 0 to 10'],
+    [{ ...feedback, nps: -1 }, 'visit.feedback: field "nps" must be a whole number from 0 to 10'],
+    [{ ...feedback, nps: 7.5 }, 'visit.feedback: field "nps" must be a whole number from 0 to 10'],
+    [{ ...feedback, nps: null }, 'visit.feedback: field "nps" must be a whole number from 0 to 10'],
+    [{ ...raised, kind: 'fire' }, 'alert.raised: field "kind" must be "manager"'],
+    [
+      { ...raised, reason: 'x'.repeat(281) },
+      'alert.raised: field "reason" must be text of at most 280 characters',
+    ],
+    [
+      { ...raised, reason: 'bell\u0007' },
+      'alert.raised: field "reason" must be text of at most 280 characters',
+    ],
+    [
+      { ...raised, reason: ['a'] },
+      'alert.raised: field "reason" must be text of at most 280 characters',
+    ],
+    [{ ...raised, visit: 'v 1' }, 'alert.raised: field "visit" is not an id'],
+    [{ ...acked, alert: '' }, 'alert.acknowledged: field "alert" is missing or not an id'],
+  ])('refuses %j with a reason', (input, reason) => {
+    expect(validateEvent(input)).toEqual({ ok: false, reason });
+  });
+
+  it('keeps a reason of exactly 280 characters, with line breaks', () => {
+    const reason = `${'x'.repeat(270)}\nline two`.slice(0, 280);
+    expect(validateEvent({ ...raised, reason })).toMatchObject({ ok: true, value: { reason } });
+  });
+
+  it('never throws on arbitrary visit and alert payloads (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('visit.step', 'visit.feedback', 'alert.raised', 'alert.acknowledged'),
+        fc.dictionary(
+          fc.constantFrom(
+            'visit',
+            'clerk',
+            'counter',
+            'ticket',
+            'step',
+            'n',
+            'at',
+            'satisfaction',
+            'nps',
+            'alert',
+            'kind',
+            'reason',
+          ),
+          fc.anything(),
+        ),
+        (type, fields) => {
+          const r = validateEvent({ ...acked, ...fields, type });
+          if (r.ok) expect(r.value.type).toBe(type);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

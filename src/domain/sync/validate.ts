@@ -1,5 +1,6 @@
 import { isHlcString } from '../clock/hlc.ts';
 import { EVENT_TYPES, eventId, type EventType, type StoreEvent } from '../queue/events.ts';
+import { MAX_REASON_LENGTH, SATISFACTIONS, VISIT_STEPS } from '../visit/types.ts';
 
 /**
  * Schema check for events arriving from the network (or from a file). Anything that does not
@@ -10,6 +11,12 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; reason: string 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const NUMBER = /^[A-Z][0-9]{3,6}$/;
 const MAX_SEQ = 2 ** 40;
+/** Visit step numbers and times: whole numbers in a sane range (times: 2001 to 2286). */
+const MAX_STEP_N = 1_000_000;
+const MIN_TIME_MS = 1_000_000_000_000;
+const MAX_TIME_MS = 9_999_999_999_999;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/;
 
 type Obj = Record<string, unknown>;
 
@@ -47,6 +54,29 @@ export function validateEvent(x: unknown): Validated<StoreEvent> {
   return { ok: true, value: { ...meta, ...body } as StoreEvent };
 }
 
+function isWhole(v: unknown, min: number, max: number): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+}
+
+/** Optional id fields: absent is fine, present must be an id. */
+function optionalIds(x: Obj, out: Obj, ...keys: string[]): string | null {
+  for (const k of keys) {
+    if (x[k] === undefined) continue;
+    const v = idField(x, k);
+    if (!v) return `field "${k}" is not an id`;
+    out[k] = v;
+  }
+  return null;
+}
+
+/** Free text typed by staff: a string of at most `max` characters, no control characters. */
+function textField(x: Obj, key: string, max: number): string | null | undefined {
+  const v = x[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || v.length > max || CONTROL.test(v)) return null;
+  return v;
+}
+
 function validateBody(type: EventType, x: Obj): Obj | string {
   const need = (...keys: string[]): Obj | string => {
     const out: Obj = { type };
@@ -58,6 +88,47 @@ function validateBody(type: EventType, x: Obj): Obj | string {
     return out;
   };
   switch (type) {
+    case 'visit.step': {
+      const body = need('visit', 'clerk');
+      if (typeof body === 'string') return body;
+      const bad = optionalIds(x, body, 'counter', 'ticket');
+      if (bad) return bad;
+      if (!(VISIT_STEPS as readonly unknown[]).includes(x.step)) {
+        return 'field "step" is not a visit step';
+      }
+      if (!isWhole(x.n, 1, MAX_STEP_N)) return 'field "n" must be a whole number from 1';
+      if (!isWhole(x.at, MIN_TIME_MS, MAX_TIME_MS)) return 'field "at" must be a time in ms';
+      return { ...body, step: x.step, n: x.n, at: x.at };
+    }
+    case 'visit.feedback': {
+      const body = need('visit', 'clerk');
+      if (typeof body === 'string') return body;
+      if (!(SATISFACTIONS as readonly unknown[]).includes(x.satisfaction)) {
+        return 'field "satisfaction" must be "bad", "neutral" or "good"';
+      }
+      if (x.nps !== undefined && !isWhole(x.nps, 0, 10)) {
+        return 'field "nps" must be a whole number from 0 to 10';
+      }
+      return {
+        ...body,
+        satisfaction: x.satisfaction,
+        ...(x.nps !== undefined ? { nps: x.nps } : {}),
+      };
+    }
+    case 'alert.raised': {
+      const body = need('alert');
+      if (typeof body === 'string') return body;
+      if (x.kind !== 'manager') return 'field "kind" must be "manager"';
+      const bad = optionalIds(x, body, 'counter', 'visit');
+      if (bad) return bad;
+      const reason = textField(x, 'reason', MAX_REASON_LENGTH);
+      if (reason === null) {
+        return `field "reason" must be text of at most ${MAX_REASON_LENGTH} characters`;
+      }
+      return { ...body, kind: 'manager', ...(reason !== undefined ? { reason } : {}) };
+    }
+    case 'alert.acknowledged':
+      return need('alert');
     case 'ticket.issued': {
       const body = need('ticket', 'service');
       if (typeof body === 'string') return body;
@@ -67,7 +138,15 @@ function validateBody(type: EventType, x: Obj): Obj | string {
         return 'field "n" must be a whole number';
       }
       if (Number(x.number.slice(1)) !== x.n) return 'fields "number" and "n" disagree';
-      return { ...body, number: x.number, n: x.n };
+      if (x.priority !== undefined && typeof x.priority !== 'boolean') {
+        return 'field "priority" must be true or false';
+      }
+      return {
+        ...body,
+        number: x.number,
+        n: x.n,
+        ...(x.priority === true ? { priority: true } : {}),
+      };
     }
     case 'ticket.cancelled':
       return need('ticket');

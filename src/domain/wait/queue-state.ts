@@ -1,7 +1,6 @@
 import type { QueueState, Ticket } from '../queue/state.ts';
 import type { WaitEstimate, WaitEstimator } from './estimator.ts';
 import { priorityPlace, type CounterEntry, type LineSnapshot, type WaitingEntry } from './line.ts';
-import type { WaitEstimate as SimpleWaitEstimate } from './simple.ts';
 
 /**
  * The thin adapter between the app's QueueState (the fold of the replicated log) and the
@@ -96,9 +95,22 @@ export function estimateForQueueState(
   return estimator.estimateInLine(line, t.service, key, now);
 }
 
+/** A wait as the screens show it: whole seconds, an 80% range, and the line behind it. */
+export interface QueueWait {
+  readonly estimateSec: number;
+  readonly lowSec: number;
+  readonly highSec: number;
+  /** Waiting tickets of the same service ahead. */
+  readonly ahead: number;
+  /** Open counters serving the service. */
+  readonly openCounters: number;
+  /** No open counter serves the service: the estimate assumes one opens now. */
+  readonly noCounter: boolean;
+}
+
 /**
- * Drop-in for `simple.ts`'s `estimateWait(state, service, ahead)`: the same result shape, so
- * the kiosk screens can switch by replacing the call (they also get `noCounter`).
+ * The wait of a ticket issued now for `service` (or, with `ticket`, the remaining wait of that
+ * waiting ticket), in the shape the screens show (the kiosk's first version's shape).
  */
 export function estimateWaitWith(
   estimator: WaitEstimator,
@@ -106,16 +118,19 @@ export function estimateWaitWith(
   service: string,
   now: number,
   which: WhichTicket = {},
-): SimpleWaitEstimate & { readonly noCounter: boolean } {
+): QueueWait {
   // A ticket no longer waiting: answer as for a new one (the screen moves on anyway).
   const w =
     estimateForQueueState(estimator, state, service, now, which) ??
     estimateForQueueState(estimator, state, service, now, { priority: which.priority ?? false });
   if (!w) throw new Error('unreachable: a new ticket always has an estimate');
+  // The calibrated 80% range need not hold the mean (a skewed wait); shown together, "about
+  // 8 min (6-11)", it must.
+  const estimateSec = Math.round(w.meanSec);
   return {
-    estimateSec: Math.round(w.meanSec),
-    lowSec: Math.floor(w.lowSec),
-    highSec: Math.ceil(w.highSec),
+    estimateSec,
+    lowSec: Math.min(estimateSec, Math.max(0, Math.floor(w.lowSec))),
+    highSec: Math.max(estimateSec, Math.ceil(w.highSec)),
     ahead: w.ahead,
     openCounters: w.openCounters,
     noCounter: w.noCounter,

@@ -1,0 +1,80 @@
+import { localized, serviceById, type StoreConfig } from '../config/types.ts';
+import type { WaitAlertChange } from '../wait/alerts.ts';
+import type { PublishedWait } from '../wait/queue-state.ts';
+import type { PublicMessage } from './messages.ts';
+
+/**
+ * The wait-time part of the public MQTT API (DESIGN.md section 4), as pure data:
+ *
+ * - `{prefix}/{store}/wait/{service}` (retained): `{"service","waiting","estimateSec","lowSec",
+ *   "highSec","openCounters","updatedAt"}`, the estimated wait of a ticket issued now, with its
+ *   80% range;
+ * - `{prefix}/{store}/wait/{service}/minutes` (retained): `estimateSec` in whole minutes, a
+ *   plain number;
+ * - `{prefix}/{store}/alerts` (not retained): `{"kind":"waitAboveTarget","service","message",
+ *   "at", ...}` when a service's wait goes above its target (`status` "open") and when it has
+ *   recovered (`status` "cleared"); see domain/wait/alerts.ts for the hysteresis.
+ */
+export function waitMessages(w: PublishedWait): PublicMessage[] {
+  const payload = {
+    service: w.service,
+    waiting: w.waiting,
+    estimateSec: w.estimateSec,
+    lowSec: w.lowSec,
+    highSec: w.highSec,
+    openCounters: w.openCounters,
+    updatedAt: w.updatedAt,
+  };
+  return [
+    { subtopic: `wait/${w.service}`, retain: true, payload: JSON.stringify(payload) },
+    { subtopic: `wait/${w.service}/minutes`, retain: true, payload: String(waitMinutes(w)) },
+  ];
+}
+
+/** `estimateSec` rounded to whole minutes (the `/minutes` topic). */
+export function waitMinutes(w: Pick<PublishedWait, 'estimateSec'>): number {
+  return Math.round(w.estimateSec / 60);
+}
+
+export const WAIT_ALERT_KIND = 'waitAboveTarget';
+
+const minutesText = (sec: number): string => {
+  const m = Math.round(sec / 60);
+  return m < 1 ? 'under a minute' : `${m} min`;
+};
+
+/**
+ * The alerts-topic message for a raise or a recovery. `message` is English for signage, logs
+ * and chat bridges; screens write their own text from the other fields.
+ */
+export function waitAlertMessage(
+  change: WaitAlertChange,
+  wait: PublishedWait,
+  cfg: StoreConfig,
+): PublicMessage {
+  const service = serviceById(cfg, change.service);
+  const name = service ? localized(service.name, 'en', cfg.store.defaultLanguage) : change.service;
+  const raised = change.kind === 'raised';
+  const message = raised
+    ? `${name}: wait about ${minutesText(wait.estimateSec)}, above the ${minutesText(change.targetSec)} target. Open another counter.`
+    : `${name}: wait back to about ${minutesText(wait.estimateSec)} (target ${minutesText(change.targetSec)}).`;
+  return {
+    subtopic: 'alerts',
+    retain: false,
+    payload: JSON.stringify({
+      kind: WAIT_ALERT_KIND,
+      service: change.service,
+      message,
+      at: new Date(change.at).toISOString(),
+      status: raised ? 'open' : 'cleared',
+      alert: `wait-${change.service}-${change.raisedAt}`,
+      raisedAt: new Date(change.raisedAt).toISOString(),
+      targetSec: change.targetSec,
+      estimateSec: wait.estimateSec,
+      lowSec: wait.lowSec,
+      highSec: wait.highSec,
+      waiting: wait.waiting,
+      openCounters: wait.openCounters,
+    }),
+  };
+}

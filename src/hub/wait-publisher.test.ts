@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cancelTicket, issueTicket, openCounter } from '../domain/queue/commands.ts';
+import type { StoreEvent } from '../domain/queue/events.ts';
+import { ev, testStore } from '../domain/testing/store.ts';
+import { MemoryBroker, MemoryStorage } from '../sync/memory-transport.ts';
+import { systemClock } from '../sync/ports.ts';
+import { Replica } from '../sync/replica.ts';
+import { createMemoryLogger } from './log.ts';
+import {
+  startWaitPublisher,
+  type WaitPublisher,
+  type WaitPublisherOptions,
+} from './wait-publisher.ts';
+
+const root = { prefix: 'nextup/v1', store: 'test-store' };
+const prefix = 'nextup/v1/test-store';
+const kiosk = testStore.kiosks[0]!;
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** Yesterday at one counter: 40 advice customers, each served in one minute. */
+function yesterday(): StoreEvent[] {
+  const t0 = Date.now() - 86_400_000;
+  const out: StoreEvent[] = [
+    ev('old-clerk', 1, t0, { type: 'counter.opened', counter: 'c1', services: ['advice'] }),
+  ];
+  let seq = 2;
+  for (let i = 0; i < 40; i++) {
+    const at = t0 + i * 90_000;
+    const ticket = `y${i}`;
+    out.push(
+      ev('old-kiosk', i + 1, at + 1, {
+        type: 'ticket.issued',
+        ticket,
+        service: 'advice',
+        number: `A${i + 1}`,
+        n: i + 1,
+      }),
+      ev('old-clerk', seq++, at + 2, { type: 'ticket.called', ticket, counter: 'c1' }),
+      ev('old-clerk', seq++, at + 60_000, { type: 'ticket.completed', ticket, counter: 'c1' }),
+    );
+  }
+  return out;
+}
+
+async function start(options: WaitPublisherOptions, history: StoreEvent[] = []) {
+  const broker = new MemoryBroker();
+  const transport = broker.connect('agent-test-store');
+  const replica = await Replica.open({
+    root,
+    device: 'agent-test-store',
+    timeZone: 'UTC',
+    storage: new MemoryStorage(),
+    transport,
+    clock: systemClock,
+    role: 'agent',
+  });
+  const log = createMemoryLogger();
+  const waits: WaitPublisher = startWaitPublisher({
+    config: testStore,
+    root,
+    replica,
+    history: {
+      days: () => Promise.resolve(history.length ? ['2025-01-05'] : []),
+      readDay: () => Promise.resolve(history),
+    },
+    transport,
+    clock: systemClock,
+    log,
+    options: { debounceMs: 10, ...options },
+  });
+  const seen: { topic: string; payload: string }[] = [];
+  const reader = broker.connect('reader');
+  await reader.subscribe([`${prefix}/wait/#`, `${prefix}/alerts`]);
+  reader.onMessage((topic, payload) => seen.push({ topic, payload }));
+  cleanups.push(async () => {
+    await waits.close();
+    await replica.close();
+  });
+  await waits.ready;
+  return { broker, replica, waits, seen, log };
+}
+
+const until = async (check: () => boolean, ms = 5000): Promise<void> => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+const retainedWait = (broker: MemoryBroker, service: string) => {
+  const text = broker.retained.get(`${prefix}/wait/${service}`);
+  return text === undefined ? undefined : (JSON.parse(text) as Record<string, number | string>);
+};
+
+describe('wait publisher', () => {
+  it('publishes retained waits for every service at once, learned from history', async () => {
+    const { broker, replica, log } = await start({}, yesterday());
+    expect(log.find('wait estimates learned from 121 events over 1 day')).toHaveLength(1);
+    for (const s of testStore.services) {
+      expect(retainedWait(broker, s.id)).toMatchObject({ service: s.id, waiting: 0 });
+      expect(broker.retained.get(`${prefix}/wait/${s.id}/minutes`)).toMatch(/^\d+$/);
+    }
+    await replica.run(() => openCounter('c1', ['advice']));
+    for (let i = 0; i < 4; i++) {
+      await replica.run((s) => issueTicket(s, testStore, kiosk, 'advice', `t${i}`));
+    }
+    await until(() => retainedWait(broker, 'advice')?.['waiting'] === 4);
+    const w = retainedWait(broker, 'advice')!;
+    // four ahead of a newcomer at one counter: about four one-minute visits, not the
+    // configured four minutes each
+    expect(w['estimateSec']).toBeGreaterThan(120);
+    expect(w['estimateSec']).toBeLessThan(600);
+    expect(w['lowSec']).toBeLessThanOrEqual(w['estimateSec'] as number);
+    expect(w['highSec']).toBeGreaterThanOrEqual(w['estimateSec'] as number);
+    expect(w['openCounters']).toBe(1);
+    expect(broker.retained.get(`${prefix}/wait/advice/minutes`)).toBe(
+      String(Math.round((w['estimateSec'] as number) / 60)),
+    );
+  });
+
+  it('republishes at least every heartbeat', async () => {
+    const { seen } = await start({ heartbeatMs: 100 });
+    const count = () => seen.filter((m) => m.topic === `${prefix}/wait/returns`).length;
+    const before = count();
+    await new Promise((r) => setTimeout(r, 450));
+    expect(count() - before).toBeGreaterThanOrEqual(3);
+  });
+
+  it('raises an alert above target and announces the recovery when it may', async () => {
+    // a state stands at least 300 ms here; the recovery comes before, so it waits for that
+    const { replica, seen } = await start({ minIntervalMs: 300 });
+    await replica.run(() => openCounter('c1', ['advice']));
+    for (let i = 0; i < 6; i++) {
+      await replica.run((s) => issueTicket(s, testStore, kiosk, 'advice', `a${i}`));
+    }
+    const alerts = () =>
+      seen
+        .filter((m) => m.topic === `${prefix}/alerts`)
+        .map((m) => JSON.parse(m.payload) as Record<string, unknown>);
+    await until(() => alerts().length === 1);
+    expect(alerts()[0]).toMatchObject({
+      kind: 'waitAboveTarget',
+      service: 'advice',
+      status: 'open',
+      targetSec: 300,
+    });
+    for (let i = 0; i < 6; i++) await replica.run((s) => cancelTicket(s, `a${i}`));
+    await until(() => alerts().length === 2);
+    expect(alerts()[1]).toMatchObject({ service: 'advice', status: 'cleared' });
+    const [raisedAt, clearedAt] = alerts().map((a) => Date.parse(a['at'] as string));
+    expect(clearedAt! - raisedAt!).toBeGreaterThanOrEqual(300);
+    expect(alerts()[1]!['alert']).toBe(alerts()[0]!['alert']);
+  });
+
+  it('estimates the remaining wait of a waiting ticket for the tracking page', async () => {
+    const { replica, waits } = await start({});
+    await replica.run(() => openCounter('c2', ['advice']));
+    for (let i = 0; i < 3; i++) {
+      await replica.run((s) => issueTicket(s, testStore, kiosk, 'advice', `w${i}`));
+    }
+    const first = waits.estimate('advice', 'w1');
+    const last = waits.estimate('advice', 'w2');
+    expect(first.ahead).toBe(1);
+    expect(last.ahead).toBe(2);
+    expect(last.estimateSec).toBeGreaterThan(first.estimateSec);
+  });
+});
