@@ -183,6 +183,8 @@ describe('accessible customer surfaces', () => {
     const board = await c.newPage();
     await board.goto(`${hub.httpUrl}/board?lang=pl`);
     await waitOnline(board);
+    // calls already there when the board starts are not announced: let it start first
+    await board.getByTestId('waiting-returns').waitFor();
     const seeded = await seedTicket(hub, config, 'returns');
     await callTicket(hub, seeded.id, 'counter-3');
     await board.locator(`[data-testid="latest-call"][data-number="${seeded.number}"]`).waitFor();
