@@ -4,8 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const needed = [
-  { bin: '/usr/bin/chromium', pkgs: ['chromium', 'chromium-driver'] },
-  { bin: '/usr/sbin/mosquitto', pkgs: ['mosquitto', 'mosquitto-clients'] },
+  { bin: '/usr/bin/chromium', pkgs: ['chromium'] },
+  { bin: '/usr/bin/chromedriver', pkgs: ['chromium-driver'] },
+  { bin: '/usr/sbin/mosquitto', pkgs: ['mosquitto'] },
+  // the public-API test reads the wait topics with the plain command-line client
+  { bin: '/usr/bin/mosquitto_sub', pkgs: ['mosquitto-clients'] },
 ];
 const missing = needed.filter((n) => !existsSync(n.bin)).flatMap((n) => n.pkgs);
 if (missing.length === 0) process.exit(0);
