@@ -88,8 +88,16 @@ export function parseLine(text: string, line: number): LineResult {
   }
   if (!isPortableType(type)) return { kind: 'skip', message: `unknown type ${describe(type)}` };
 
-  const number = optStr('number');
-  const extra = number !== undefined ? { number } : {};
+  /** The optional string fields that are present, e.g. `{ counter, number }`. */
+  const present = (...fields: readonly string[]): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const f of fields) {
+      const v = optStr(f);
+      if (v !== undefined) out[f] = v;
+    }
+    return out;
+  };
+  const extra = present('number');
   switch (type) {
     case 'ticket.issued': {
       const priority = o['priority'];
@@ -112,37 +120,17 @@ export function parseLine(text: string, line: number): LineResult {
     case 'ticket.recalled':
     case 'ticket.started':
     case 'ticket.completed':
-    case 'ticket.noShow': {
-      const counter = optStr('counter');
-      const service = optStr('service');
+    case 'ticket.noShow':
       return {
         kind: 'event',
-        event: {
-          at,
-          type,
-          ticket: str('ticket'),
-          ...(counter !== undefined ? { counter } : {}),
-          ...(service !== undefined ? { service } : {}),
-          ...extra,
-        },
+        event: { at, type, ticket: str('ticket'), ...present('counter', 'service'), ...extra },
       };
-    }
-    case 'ticket.cancelled': {
-      const service = optStr('service');
+    case 'ticket.cancelled':
       return {
         kind: 'event',
-        event: {
-          at,
-          type,
-          ticket: str('ticket'),
-          ...(service !== undefined ? { service } : {}),
-          ...extra,
-        },
+        event: { at, type, ticket: str('ticket'), ...present('service'), ...extra },
       };
-    }
-    case 'ticket.transferred': {
-      const counter = optStr('counter');
-      const service = optStr('service');
+    case 'ticket.transferred':
       return {
         kind: 'event',
         event: {
@@ -150,12 +138,10 @@ export function parseLine(text: string, line: number): LineResult {
           type,
           ticket: str('ticket'),
           toService: str('toService'),
-          ...(counter !== undefined ? { counter } : {}),
-          ...(service !== undefined ? { service } : {}),
+          ...present('counter', 'service'),
           ...extra,
         },
       };
-    }
     case 'counter.opened': {
       const services = o['services'];
       if (!Array.isArray(services) || !services.every((s) => typeof s === 'string' && s !== '')) {

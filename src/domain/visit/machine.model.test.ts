@@ -12,6 +12,7 @@ import {
   type VisitSnapshot,
 } from './testing.ts';
 import { lastTime } from './rules.ts';
+import { VISIT_STEPS } from './types.ts';
 
 const MAX_DEPTH = 10;
 
@@ -87,21 +88,6 @@ function violations(s: VisitSnapshot): string[] {
   return out;
 }
 
-const ALL_STEPS = [
-  'greeting',
-  'offeringHelp',
-  'browsing.looking',
-  'browsing.reminderDue',
-  'assisting',
-  'checkingOut.asking',
-  'checkingOut.paying',
-  'thanking',
-  'escalated',
-  'done',
-  'transferred',
-  'abandoned',
-];
-
 /** Reported by the test run (console) so the number of covered paths is visible. */
 export let modelPathCount = 0;
 
@@ -121,7 +107,7 @@ describe('visit machine, model-based', () => {
         `${stats.nodes} prefixes checked, depth <= ${MAX_DEPTH}`,
     );
     expect(problems.slice(0, 5)).toEqual([]);
-    expect([...steps].sort()).toEqual([...ALL_STEPS].sort());
+    expect([...steps].sort()).toEqual([...VISIT_STEPS].sort());
     // RESUMED re-arms in place, so no path sees it change anything.
     const types = probeEvents(0)
       .map((e) => e.type)
