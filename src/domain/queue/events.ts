@@ -80,7 +80,13 @@ export type EventBody =
       /** Free text typed by the clerk, at most 280 characters. */
       readonly reason?: string;
     }
-  | { readonly type: 'alert.acknowledged'; readonly alert: string };
+  | { readonly type: 'alert.acknowledged'; readonly alert: string }
+  /**
+   * A member of staff signs in to (or out of) the device that writes the event. Until the
+   * next sign-out, the device's calls and visits are that person's in per-clerk reports.
+   */
+  | { readonly type: 'staff.signedIn'; readonly staff: string }
+  | { readonly type: 'staff.signedOut'; readonly staff: string };
 
 export type EventType = EventBody['type'];
 export type StoreEvent = EventMeta & EventBody;
@@ -100,6 +106,8 @@ export const EVENT_TYPES: readonly EventType[] = [
   'visit.feedback',
   'alert.raised',
   'alert.acknowledged',
+  'staff.signedIn',
+  'staff.signedOut',
 ];
 
 export function eventId(device: string, seq: number): string {

@@ -60,6 +60,12 @@ export function applyEvent(state: QueueState, e: StoreEvent): void {
     case 'alert.raised':
     case 'alert.acknowledged':
       return applyAlertEvent(state, e, at);
+    case 'staff.signedIn':
+      state.staffOn.set(e.device, e.staff);
+      return;
+    case 'staff.signedOut':
+      if (state.staffOn.get(e.device) === e.staff) state.staffOn.delete(e.device);
+      return;
     default:
       applyTicketAction(state, e, at);
   }

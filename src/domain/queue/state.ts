@@ -109,6 +109,8 @@ export interface QueueState {
   readonly visits: Map<string, VisitRecord>;
   /** The day's manager alerts by id, in the order raised. */
   readonly alerts: Map<string, Alert>;
+  /** Who is signed in on each device (device id to staff id), from staff.signedIn/Out. */
+  readonly staffOn: Map<string, string>;
   applied: number;
 }
 
@@ -124,6 +126,7 @@ export function emptyState(): QueueState {
     serviceTimes: new Map(),
     visits: new Map(),
     alerts: new Map(),
+    staffOn: new Map(),
     applied: 0,
   };
 }

@@ -129,6 +129,9 @@ function validateBody(type: EventType, x: Obj): Obj | string {
     }
     case 'alert.acknowledged':
       return need('alert');
+    case 'staff.signedIn':
+    case 'staff.signedOut':
+      return need('staff');
     case 'ticket.issued': {
       const body = need('ticket', 'service');
       if (typeof body === 'string') return body;
