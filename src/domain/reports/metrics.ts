@@ -1,0 +1,50 @@
+/**
+ * The arithmetic of the reports, kept apart so each definition is stated (and tested) once.
+ */
+
+/**
+ * The p-th percentile by the nearest-rank method: the smallest value such that at least p% of
+ * the values are at or below it, i.e. sorted[ceil(p/100 * n) - 1]. Always one of the values
+ * (no interpolation), so "90% of customers waited at most this long" is literally true.
+ * Undefined for no values. `sorted` must be ascending.
+ */
+export function nearestRank(sorted: readonly number[], p: number): number | undefined {
+  if (sorted.length === 0) return undefined;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1];
+}
+
+export function mean(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+/** Rounded to whole seconds (or undefined), the way reports show durations. */
+export function roundOrNull(v: number | undefined): number | null {
+  return v === undefined ? null : Math.round(v);
+}
+
+/** A share as a percentage with one decimal, or null when there is nothing to divide. */
+export function percent(part: number, whole: number): number | null {
+  return whole === 0 ? null : Math.round((1000 * part) / whole) / 10;
+}
+
+export interface NpsCounts {
+  readonly promoters: number;
+  readonly passives: number;
+  readonly detractors: number;
+}
+
+/** Net Promoter Score: promoters (9-10) minus detractors (0-6), in percent of all answers. */
+export function npsScore(c: NpsCounts): number | null {
+  const n = c.promoters + c.passives + c.detractors;
+  return n === 0 ? null : Math.round((100 * (c.promoters - c.detractors)) / n);
+}
+
+export function npsBucket(score: number): keyof NpsCounts {
+  if (score >= 9) return 'promoters';
+  if (score >= 7) return 'passives';
+  return 'detractors';
+}
