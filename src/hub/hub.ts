@@ -12,6 +12,8 @@ import { createConsoleLogger, type Logger } from './log.ts';
 import { displayPath, resolveFromRepo } from './paths.ts';
 import type { TicketWaitSource } from '../domain/kiosk/tracking.ts';
 import { createTracking, type TrackingSource } from './tracking.ts';
+import { createReportsApi, type HistorySource } from './reports-api.ts';
+import { join } from 'node:path';
 
 export type { AgentOptions };
 
@@ -22,6 +24,8 @@ export interface AgentHandle {
   readonly replica?: TrackingSource;
   /** The agent's live wait estimates (the tracking page's wait). */
   readonly waits?: { estimate(service: string, ticket?: string): ReturnType<TicketWaitSource> };
+  /** The agent's durable history: reports, export and import (/api/reports) read and write it. */
+  readonly history?: HistorySource;
 }
 
 export type AgentFactory = (opts: AgentOptions) => Promise<AgentHandle>;
@@ -123,10 +127,17 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       return waits ? (service, ticket) => waits.estimate(service, ticket) : undefined;
     },
   });
+  const reports = createReportsApi({
+    config,
+    log,
+    storeDir: join(dataDir, config.store.id),
+    history: () => agent?.history,
+  });
   const app = createHttpApp({
     distDir,
     log,
-    routes: (req, res, urlPath) => tracking.handle(req, res, urlPath),
+    routes: async (req, res, urlPath) =>
+      (await tracking.handle(req, res, urlPath)) || (await reports.handle(req, res, urlPath)),
     apiConfig: () => apiConfig,
     health: () => ({
       ok: true,
@@ -168,6 +179,13 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     }
 
     printUrls(log, host, httpUrl, httpPort, mqttUrl, wsUrl, broker !== undefined);
+    // day rollups for reports are built once in the background, so the first report is quick
+    const warming = setTimeout(() => {
+      reports.warm().catch((err: unknown) => {
+        log.warn('reports', `could not prepare the reports: ${(err as Error).message}`);
+      });
+    }, 1000);
+    warming.unref();
     log.info('hub', `data in ${displayPath(dataDir)}, app from ${displayPath(distDir)}`);
 
     let closing: Promise<void> | undefined;
@@ -178,6 +196,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       config,
       close() {
         closing ??= (async () => {
+          clearTimeout(warming);
           await closeAgent(agent, log);
           await closeServers();
           log.info('hub', 'stopped');

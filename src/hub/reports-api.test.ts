@@ -1,0 +1,159 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCsv } from '../domain/reports/csv.ts';
+import { ev, testStore } from '../domain/testing/store.ts';
+import type { EventBody } from '../domain/queue/events.ts';
+import { EventFileStore } from './event-file-store.ts';
+import { tempDir, type TempDir } from './hub-testing.ts';
+import { createMemoryLogger } from './log.ts';
+import { createReportsApi, type ReportsApi } from './reports-api.ts';
+
+const T = (iso: string) => Date.parse(iso);
+const issued = (ticket: string): EventBody => ({
+  type: 'ticket.issued',
+  ticket,
+  service: 'advice',
+  number: 'A001',
+  n: 1,
+});
+
+describe('reports HTTP API', () => {
+  let dir: TempDir;
+  let history: EventFileStore;
+  let api: ReportsApi;
+  let server: Server;
+  let base: string;
+  const log = createMemoryLogger();
+
+  beforeEach(async () => {
+    dir = tempDir('nextup-reports-');
+    const storeDir = join(dir.path, 'test-store');
+    history = new EventFileStore(storeDir, 'UTC', { info: () => undefined, warn: () => undefined });
+    await history.days(); // creates the folder, as the agent's load does
+    await history.appendRemote([
+      ev('k', 1, T('2026-03-02T09:00:00Z'), issued('t1')),
+      ev('tab', 1, T('2026-03-02T09:04:00Z'), {
+        type: 'ticket.called',
+        ticket: 't1',
+        counter: 'c1',
+      }),
+      ev('tab', 2, T('2026-03-02T09:10:00Z'), {
+        type: 'ticket.completed',
+        ticket: 't1',
+        counter: 'c1',
+      }),
+      ev('k', 2, T('2026-03-03T10:00:00Z'), issued('t2')),
+      ev('k', 3, T('2026-03-03T10:30:00Z'), { type: 'ticket.cancelled', ticket: 't2' }),
+    ]);
+    api = createReportsApi({
+      config: testStore,
+      log,
+      storeDir,
+      history: () => history,
+      now: () => T('2026-03-03T12:00:00Z'),
+    });
+    server = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      void api.handle(req, res, path).then((done) => {
+        if (!done) res.writeHead(404).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/reports`;
+  });
+
+  afterEach(async () => {
+    await new Promise((r) => server.close(r));
+    await history.close();
+    dir.remove();
+  });
+
+  it('answers a queue report by day, as JSON and as CSV', async () => {
+    const res = await fetch(`${base}/queue?from=2026-03-02&to=2026-03-03&by=day`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      report: {
+        rows: { key: string; arrivals: number; meanWaitSec: number | null; left: number }[];
+      };
+    };
+    expect(body.report.rows.map((r) => [r.key, r.arrivals, r.meanWaitSec, r.left])).toEqual([
+      ['2026-03-02', 1, 240, 0],
+      ['2026-03-03', 1, null, 1],
+    ]);
+    const csv = await fetch(`${base}/queue?from=2026-03-02&to=2026-03-03&by=day&format=csv`);
+    expect(csv.headers.get('content-disposition')).toContain(
+      'nextup-queue-by-day-2026-03-02-2026-03-03.csv',
+    );
+    const rows = parseCsv(await csv.text());
+    expect(rows.map((r) => r[0])).toEqual(['day', '2026-03-02', '2026-03-03', 'total']);
+  });
+
+  it('refuses a bad request with the reason', async () => {
+    const res = await fetch(`${base}/queue?by=weekday`);
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain('by:');
+    expect((await fetch(`${base}/import`)).status).toBe(405);
+  });
+
+  it('a late event for a closed day rebuilds that day (cache invalidated by the file)', async () => {
+    await fetch(`${base}/queue?from=2026-03-02&to=2026-03-02`);
+    await history.appendRemote([ev('k', 9, T('2026-03-02T11:00:00Z'), issued('t9'))]);
+    const res = await fetch(`${base}/queue?from=2026-03-02&to=2026-03-02`);
+    const body = (await res.json()) as { report: { total: { arrivals: number } } };
+    expect(body.report.total.arrivals).toBe(2);
+  });
+
+  it('exports a day range as a portable log, and imports it into a fresh history', async () => {
+    const res = await fetch(`${base}/export?from=2026-03-02&to=2026-03-03`);
+    const text = await res.text();
+    expect(text.trim().split('\n')).toHaveLength(5);
+    expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ type: 'ticket.issued', ticket: 't1' });
+
+    // into this history: the days are there already, nothing is written
+    const clash = await fetch(`${base}/import`, { method: 'POST', body: text });
+    expect(clash.status).toBe(409);
+
+    const fresh = new EventFileStore(join(dir.path, 'fresh'), 'UTC', {
+      info: () => undefined,
+      warn: () => undefined,
+    });
+    const freshApi = createReportsApi({
+      config: testStore,
+      log,
+      storeDir: join(dir.path, 'fresh'),
+      history: () => fresh,
+      now: () => T('2026-03-03T12:00:00Z'),
+    });
+    const s2 = createServer(
+      (req, r) => void freshApi.handle(req, r, new URL(req.url!, 'http://x').pathname),
+    );
+    await new Promise<void>((r) => s2.listen(0, '127.0.0.1', r));
+    const base2 = `http://127.0.0.1:${(s2.address() as AddressInfo).port}/api/reports`;
+    try {
+      const bad = await fetch(`${base2}/import`, {
+        method: 'POST',
+        body: text.replace('"ticket.called"', '"ticket.called" x'),
+      });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: string }).error).toMatch(/^line 2: /);
+      expect(await fresh.days()).toEqual([]);
+
+      const ok = await fetch(`${base2}/import`, { method: 'POST', body: text });
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toMatchObject({ events: 5, days: ['2026-03-02', '2026-03-03'] });
+      const a = await (
+        await fetch(`${base}/queue?from=2026-03-02&to=2026-03-03&format=csv`)
+      ).text();
+      const b = await (
+        await fetch(`${base2}/queue?from=2026-03-02&to=2026-03-03&format=csv`)
+      ).text();
+      // same figures; only the clerk (the import device) differs, and it is not in this report
+      expect(b).toBe(a);
+    } finally {
+      await new Promise((r) => s2.close(r));
+      await fresh.close();
+    }
+  });
+});

@@ -1,0 +1,212 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { StoreConfig } from '../domain/config/types.ts';
+import { portableLog } from '../domain/portable/from-store.ts';
+import { PortableLogError } from '../domain/portable/parse.ts';
+import { serializeEvent } from '../domain/portable/serialize.ts';
+import {
+  addDays,
+  daysBetween,
+  isDay,
+  MAX_REPORT_DAYS,
+  parseReportRequest,
+  reportCsv,
+  runReport,
+} from '../domain/reports/request.ts';
+import { SECURITY_HEADERS } from './http-app.ts';
+import { ImportConflictError, importPortableLog, type ImportTarget } from './import-log.ts';
+import type { Logger } from './log.ts';
+import { ReportStore, type DayReader } from './report-store.ts';
+
+/**
+ * The manager's history over HTTP, from the hub's durable day files (DESIGN.md section 5 for
+ * the portable log):
+ *
+ *   GET  /api/reports/days                      store days with history, and today
+ *   GET  /api/reports/<kind>?from=&to=&by=      a report as JSON; kind: queue (by day, hour,
+ *        [&service=&counter=&clerk=]            service, counter, clerk), steps or feedback
+ *        [&format=csv]                          (by all, day, clerk); CSV with format=csv
+ *   GET  /api/reports/export?from=&to=          those days as a portable log (JSON Lines)
+ *   POST /api/reports/import                    a portable log into the history (JSON Lines
+ *                                               body; days that have history are refused)
+ */
+export type HistorySource = DayReader & ImportTarget;
+
+export interface ReportsOptions {
+  readonly config: StoreConfig;
+  readonly log: Logger;
+  /** The store's folder in the data directory (its events/ and reports/ cache). */
+  readonly storeDir: string;
+  /** The agent's history once it runs; undefined while the hub is starting. */
+  readonly history: () => HistorySource | undefined;
+  readonly now?: () => number;
+}
+
+export interface ReportsApi {
+  handle(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<boolean>;
+  /** Builds the rollups of every day with history (in the background after start). */
+  warm(): Promise<void>;
+}
+
+const PREFIX = '/api/reports/';
+const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+export function createReportsApi(opts: ReportsOptions): ReportsApi {
+  const { config, log } = opts;
+  let store: ReportStore | undefined;
+  const storeOf = (h: HistorySource): ReportStore =>
+    (store ??= new ReportStore(opts.storeDir, config.store.timeZone, h, opts.now));
+
+  function send(res: ServerResponse, status: number, type: string, body: string, extra = {}): void {
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': type,
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': 'no-store',
+      ...extra,
+    });
+    res.end(res.req.method === 'HEAD' ? undefined : body);
+  }
+  const json = (res: ServerResponse, status: number, body: unknown, extra = {}) =>
+    send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), extra);
+  const attachment = (name: string) => ({
+    'Content-Disposition': `attachment; filename="${name}"`,
+  });
+
+  async function report(res: ServerResponse, kind: string, q: URLSearchParams, h: HistorySource) {
+    const s = storeOf(h);
+    const parsed = parseReportRequest(kind, q, s.today());
+    if (!parsed.ok) return json(res, 400, { error: parsed.error });
+    const req = parsed.value;
+    const started = performance.now();
+    const rollups = await s.rollups(req.from, req.to);
+    const result = runReport(req, rollups, config);
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    if (q.get('format') === 'csv') {
+      const name = `nextup-${req.kind}-by-${req.by}-${req.from}-${req.to}.csv`;
+      return send(res, 200, 'text/csv; charset=utf-8', reportCsv(result), attachment(name));
+    }
+    json(res, 200, { request: req, report: result, generatedAt: Date.now(), ms });
+  }
+
+  async function exportLog(res: ServerResponse, q: URLSearchParams, h: HistorySource) {
+    const today = storeOf(h).today();
+    const from = q.get('from') ?? today;
+    const to = q.get('to') ?? from;
+    if (!isDay(from) || !isDay(to) || from > to) {
+      return json(res, 400, { error: 'from and to must be days (YYYY-MM-DD), from not after to' });
+    }
+    if (daysBetween(from, to).length > MAX_REPORT_DAYS) {
+      return json(res, 400, { error: `at most ${MAX_REPORT_DAYS} days in one export` });
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/x-ndjson; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...attachment(`nextup-${config.store.id}-${from}-${to}.jsonl`),
+    });
+    for (const day of daysBetween(from, to)) {
+      const events = portableLog(await h.readDay(day));
+      if (events.length > 0) res.write(events.map(serializeEvent).join('\n') + '\n');
+    }
+    res.end();
+  }
+
+  async function importLog(req: IncomingMessage, res: ServerResponse, h: HistorySource) {
+    const text = await readBody(req, MAX_IMPORT_BYTES);
+    if (text === undefined) {
+      return json(res, 413, { error: `the log is larger than ${MAX_IMPORT_BYTES >> 20} MiB` });
+    }
+    try {
+      const result = await importPortableLog(text, {
+        storeId: config.store.id,
+        timeZone: config.store.timeZone,
+        target: h,
+        onProgress: (done, total) => {
+          if (total >= 30 && done % 30 === 0) log.info('reports', `import: ${done}/${total} days`);
+        },
+      });
+      store?.invalidate();
+      log.info(
+        'reports',
+        `imported ${result.events} events of ${result.days.length} days (${result.days[0] ?? '-'} to ${result.days.at(-1) ?? '-'}) as ${result.device}`,
+      );
+      json(res, 200, { ...result, warnings: result.warnings.slice(0, 50) });
+    } catch (err) {
+      if (err instanceof PortableLogError) {
+        log.warn('reports', `import refused: ${err.message}`);
+        return json(res, 400, { error: err.message, line: err.line });
+      }
+      if (err instanceof ImportConflictError) {
+        log.warn('reports', `import refused: ${err.message}`);
+        return json(res, 409, { error: err.message, days: err.days });
+      }
+      throw err;
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, urlPath: string) {
+    if (!urlPath.startsWith(PREFIX)) return false;
+    const what = urlPath.slice(PREFIX.length);
+    const method = req.method ?? 'GET';
+    const wantsPost = what === 'import';
+    if (wantsPost ? method !== 'POST' : method !== 'GET' && method !== 'HEAD') {
+      json(res, 405, { error: 'method not allowed' }, { Allow: wantsPost ? 'POST' : 'GET, HEAD' });
+      return true;
+    }
+    const h = opts.history();
+    if (!h) {
+      json(res, 503, { error: 'the store is starting' }, { 'Retry-After': '5' });
+      return true;
+    }
+    const q = new URL(req.url ?? '/', 'http://hub').searchParams;
+    try {
+      if (what === 'days') {
+        const s = storeOf(h);
+        json(res, 200, { days: await h.days(), today: s.today() });
+      } else if (what === 'export') await exportLog(res, q, h);
+      else if (what === 'import') await importLog(req, res, h);
+      else await report(res, what, q, h);
+    } catch (err) {
+      log.error('reports', `${what} failed: ${(err as Error).message}`);
+      if (!res.headersSent) json(res, 500, { error: 'the report could not be made' });
+      else res.end();
+    }
+    return true;
+  }
+
+  return {
+    handle,
+    async warm() {
+      const h = opts.history();
+      if (!h) return;
+      const s = storeOf(h);
+      const today = s.today();
+      const first = (await h.days())[0];
+      if (first === undefined) return;
+      const from =
+        first > addDays(today, 1 - MAX_REPORT_DAYS) ? first : addDays(today, 1 - MAX_REPORT_DAYS);
+      const started = Date.now();
+      const rollups = await s.rollups(from, today);
+      log.info('reports', `reports ready: ${rollups.length} days in ${Date.now() - started} ms`);
+    },
+  };
+}
+
+/** The request body as text, or undefined when it is larger than `max` bytes. */
+function readBody(req: IncomingMessage, max: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        resolve(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
