@@ -18,6 +18,9 @@ export const USAGE = `Usage:
                                 separated by ";", e.g. "+1 returns 12:00-14:00; -c3 12:00-13:00"
   nextup export --from YYYY-MM-DD --to YYYY-MM-DD [--data dir] [--config dir] [--out file]
                                 the store's history of those days as a portable event log
+  nextup import <log.jsonl> [--data dir] [--config dir] [--quiet]
+                                a portable event log into the history (to restore, or to
+                                analyse another store); refuses days that have history
   nextup --help                 show this help
 
 --config gives the store's time zone, service times and targets: replay uses it only when
@@ -53,7 +56,16 @@ export type CliCommand =
   | { readonly kind: 'check-config'; readonly target: string | undefined }
   | ReplayCommand
   | WhatIfCommand
-  | ExportCommand;
+  | ExportCommand
+  | ImportCommand;
+
+export interface ImportCommand {
+  readonly kind: 'import';
+  readonly file: string;
+  readonly dataDir: string;
+  readonly configDir: string;
+  readonly quiet: boolean;
+}
 
 export interface ReplayCommand {
   readonly kind: 'replay';
@@ -202,6 +214,8 @@ export function parseCli(argv: readonly string[], env: Env = {}): CliCommand {
       return whatIfCommand(flags, positional, env);
     case 'export':
       return exportCommand(flags, positional, env);
+    case 'import':
+      return importCommand(flags, positional, env);
     default:
       throw new UsageError(
         command.startsWith('-') ? `unknown option: ${command}` : `unknown command: ${command}`,
@@ -346,14 +360,31 @@ function exportCommand(
     kind: 'export',
     from,
     to,
-    dataDir:
-      data !== undefined
-        ? dir(data, '--data')
-        : env.NEXTUP_DATA
-          ? dir(env.NEXTUP_DATA, 'NEXTUP_DATA')
-          : resolveFromRepo('data'),
+    dataDir: dataDirFrom(data, env),
     configDir: configDirFrom(config, env),
     ...(out !== undefined ? { out: path.resolve(nonEmpty(out, '--out')) } : {}),
+    quiet: f.has('--quiet'),
+  };
+}
+
+/** --data, else NEXTUP_DATA, else the repository's data folder. */
+function dataDirFrom(flag: string | undefined, env: Env): string {
+  if (flag !== undefined) return dir(flag, '--data');
+  if (env.NEXTUP_DATA) return dir(env.NEXTUP_DATA, 'NEXTUP_DATA');
+  return resolveFromRepo('data');
+}
+
+function importCommand(
+  flags: readonly Flag[],
+  positional: readonly string[],
+  env: Env,
+): ImportCommand {
+  const f = toolFlags('import', flags, ['--data', '--config', '--quiet']);
+  return {
+    kind: 'import',
+    file: path.resolve(oneLog('import', positional)),
+    dataDir: dataDirFrom(f.get('--data'), env),
+    configDir: configDirFrom(f.get('--config'), env),
     quiet: f.has('--quiet'),
   };
 }

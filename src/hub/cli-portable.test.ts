@@ -389,3 +389,35 @@ describe('nextup export', () => {
     for (const r of runs) expect(r.code).toBe(2);
   });
 });
+
+describe('nextup import', () => {
+  it('imports a portable log into a fresh data folder, exports it back the same, refuses a second time', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'nextup-import-'));
+    const log = file('to-import.jsonl', logText);
+    const r = await inProcess(['import', log, '--data', data]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/imported \d+ events of \d+ days? .* as device import-/);
+    noStackTrace(r.stderr);
+    const days = parseLog(logText).events.map((e) => e.at);
+    const from = new Date(Math.min(...days) - 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Math.max(...days) + 86_400_000).toISOString().slice(0, 10);
+    const out = await inProcess(['export', '--from', from, '--to', to, '--data', data]);
+    expect(out.code).toBe(0);
+    // same events, same order, same times (display numbers the log had none of are made up)
+    const strip = (text: string) => jsonLines(text).map(({ number: _n, ...rest }) => rest);
+    expect(strip(out.stdout)).toEqual(strip(logText));
+
+    const again = await inProcess(['import', log, '--data', data]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already has history for/);
+  });
+
+  it('a broken line is named and nothing is imported', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'nextup-import-'));
+    const broken = [...logLines.slice(0, 4), '{"at": nope', ...logLines.slice(4)].join('\n');
+    const r = await inProcess(['import', file('broken.jsonl', broken), '--data', data]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/broken\.jsonl: line 5: .*\(nothing was imported\)/);
+    noStackTrace(r.stderr);
+  });
+});

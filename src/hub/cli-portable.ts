@@ -25,7 +25,8 @@ import { serializeEvent } from '../domain/portable/serialize.ts';
 import type { PortableEvent } from '../domain/portable/types.ts';
 import { formatWhatIfReport, whatIf } from '../domain/portable/whatif.ts';
 import { WaitEstimator } from '../domain/wait/estimator.ts';
-import type { ExportCommand, ReplayCommand, WhatIfCommand } from './cli-args.ts';
+import type { ExportCommand, ImportCommand, ReplayCommand, WhatIfCommand } from './cli-args.ts';
+import { ImportConflictError, importPortableLog } from './import-log.ts';
 import { loadStoreConfig } from './config-loader.ts';
 import { EventFileStore } from './event-file-store.ts';
 import { displayPath } from './paths.ts';
@@ -307,4 +308,50 @@ export async function runExport(cmd: ExportCommand, io: ToolIo): Promise<number>
     );
   }
   return 0;
+}
+
+/** `nextup import <log>`: a portable log into the hub's history (days with history refused). */
+export async function runImport(cmd: ImportCommand, io: ToolIo): Promise<number> {
+  const config = await loadStoreConfig(cmd.configDir);
+  let text: string;
+  try {
+    text = readFileSync(cmd.file, 'utf8');
+  } catch (err) {
+    throw new InputError(`cannot read ${displayPath(cmd.file)}: ${describeFsError(err)}`);
+  }
+  const history = new EventFileStore(join(cmd.dataDir, config.store.id), config.store.timeZone, {
+    info: () => undefined,
+    warn: (m) => io.stderr(`nextup: warning: ${m}`),
+  });
+  let shown = 0;
+  try {
+    const result = await importPortableLog(text, {
+      storeId: config.store.id,
+      timeZone: config.store.timeZone,
+      target: history,
+      onProgress: (done, total) => {
+        const tenth = Math.floor((10 * done) / total);
+        if (cmd.quiet || total < 10 || tenth <= shown) return;
+        shown = tenth;
+        io.stderr(`nextup: import: ${tenth * 10}%`);
+      },
+    });
+    for (const w of result.warnings.slice(0, MAX_WARNINGS_SHOWN)) {
+      io.stderr(`nextup: warning: ${displayPath(cmd.file)}:${w.line}: ${w.message}`);
+    }
+    if (!cmd.quiet) {
+      io.stderr(
+        `nextup: imported ${result.events} events of ${result.days.length} day${result.days.length === 1 ? '' : 's'} (${result.days[0] ?? '-'} to ${result.days.at(-1) ?? '-'}) into ${displayPath(cmd.dataDir)} as device ${result.device}`,
+      );
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof PortableLogError) {
+      throw new InputError(`${displayPath(cmd.file)}: ${err.message} (nothing was imported)`);
+    }
+    if (err instanceof ImportConflictError) throw new InputError(err.message);
+    throw err;
+  } finally {
+    await history.close();
+  }
 }

@@ -1,5 +1,5 @@
 import { USAGE, UsageError, parseCli } from './cli-args.ts';
-import { InputError, runExport, runReplay, runWhatIf } from './cli-portable.ts';
+import { InputError, runExport, runImport, runReplay, runWhatIf } from './cli-portable.ts';
 import {
   ConfigError,
   DEFAULT_CONFIG_DIR,
@@ -41,6 +41,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         return await runWhatIf(command, io);
       case 'export':
         return await runExport(command, io);
+      case 'import':
+        return await runImport(command, io);
     }
   } catch (err) {
     return report(err, io);
