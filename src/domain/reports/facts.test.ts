@@ -39,6 +39,7 @@ describe('day rollup', () => {
         waitSec: 120,
         serviceSec: 300,
         outcome: 'served',
+        leftAfterSec: null,
       },
       {
         hour: 10,
@@ -72,6 +73,7 @@ describe('day rollup', () => {
         waitSec: 1200,
         serviceSec: 300,
         outcome: 'served',
+        leftAfterSec: null,
       },
     ]);
     // the next day does not count it again (nor the call of a ticket it never saw issued)

@@ -34,8 +34,8 @@ export interface TicketFact {
   /** Last call to completion, whole seconds; null unless served. */
   readonly serviceSec: number | null;
   readonly outcome: Outcome;
-  /** For `left` and `open`: how long the customer had waited when the log lost them. */
-  readonly leftAfterSec?: number;
+  /** Never called (left or open): how long the customer had waited when the log lost them. */
+  readonly leftAfterSec: number | null;
 }
 
 export interface VisitFact {
@@ -190,12 +190,15 @@ export function buildDayRollup(
           ? secs(t.endedAt - t.calledAt)
           : null,
       outcome,
-      ...(outcome === 'left' && waitSec === null && t.endedAt !== undefined
-        ? { leftAfterSec: secs(t.endedAt - t.issuedAt) }
-        : {}),
-      ...(outcome === 'open' && waitSec === null
-        ? { leftAfterSec: secs(lastAt - t.issuedAt) }
-        : {}),
+      // one shape for every record: reports run over a year of them
+      leftAfterSec:
+        waitSec !== null
+          ? null
+          : outcome === 'left' && t.endedAt !== undefined
+            ? secs(t.endedAt - t.issuedAt)
+            : outcome === 'open'
+              ? secs(lastAt - t.issuedAt)
+              : null,
     };
     tickets.push(fact);
   }

@@ -8,16 +8,16 @@
  * (no interpolation), so "90% of customers waited at most this long" is literally true.
  * Undefined for no values. `sorted` must be ascending.
  */
-export function nearestRank(sorted: readonly number[], p: number): number | undefined {
+export function nearestRank(sorted: ArrayLike<number>, p: number): number | undefined {
   if (sorted.length === 0) return undefined;
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1];
 }
 
-export function mean(values: readonly number[]): number | undefined {
+export function mean(values: ArrayLike<number>): number | undefined {
   if (values.length === 0) return undefined;
   let sum = 0;
-  for (const v of values) sum += v;
+  for (let i = 0; i < values.length; i++) sum += values[i]!;
   return sum / values.length;
 }
 
@@ -47,4 +47,44 @@ export function npsBucket(score: number): keyof NpsCounts {
   if (score >= 9) return 'promoters';
   if (score >= 7) return 'passives';
   return 'detractors';
+}
+
+/**
+ * A multiset of whole numbers (seconds) as value -> count: adding is O(1) and quantiles sort only
+ * the distinct values, which is what makes a year of waits quick. Quantiles are exactly those
+ * of `nearestRank` over the same values.
+ */
+export class Tally {
+  private readonly counts = new Map<number, number>();
+  n = 0;
+  sum = 0;
+
+  add(v: number): void {
+    this.counts.set(v, (this.counts.get(v) ?? 0) + 1);
+    this.n++;
+    this.sum += v;
+  }
+
+  mean(): number | undefined {
+    return this.n === 0 ? undefined : this.sum / this.n;
+  }
+
+  max(): number | undefined {
+    let m: number | undefined;
+    for (const v of this.counts.keys()) if (m === undefined || v > m) m = v;
+    return m;
+  }
+
+  /** The nearest-rank percentile (see nearestRank). */
+  percentile(p: number): number | undefined {
+    if (this.n === 0) return undefined;
+    const rank = Math.max(1, Math.ceil((p / 100) * this.n));
+    const values = Int32Array.from(this.counts.keys()).sort();
+    let seen = 0;
+    for (const v of values) {
+      seen += this.counts.get(v)!;
+      if (seen >= rank) return v;
+    }
+    return values[values.length - 1];
+  }
 }

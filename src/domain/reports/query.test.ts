@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.ts';
-import { nearestRank, npsScore } from './metrics.ts';
+import fc from 'fast-check';
+import { nearestRank, npsScore, Tally } from './metrics.ts';
 import { feedbackReport, queueReport, stepReport } from './query.ts';
 import { parseReportRequest, reportCsv, runReport } from './request.ts';
 import {
@@ -51,6 +52,24 @@ describe('metrics', () => {
         90,
       ),
     ).toBe(18);
+  });
+
+  it('a tally gives exactly the nearest-rank percentile, mean and max of its values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(5000), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 100 }),
+        (values, p) => {
+          const t = new Tally();
+          for (const v of values) t.add(v);
+          const sorted = [...values].sort((a, b) => a - b);
+          expect(t.percentile(p)).toBe(nearestRank(sorted, p));
+          expect(t.max()).toBe(sorted.at(-1));
+          expect(t.n).toBe(values.length);
+          expect(t.sum).toBe(values.reduce((a, b) => a + b, 0));
+        },
+      ),
+    );
   });
 
   it('NPS: promoters minus detractors over all answers, in percent', () => {

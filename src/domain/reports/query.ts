@@ -1,14 +1,6 @@
 import { SATISFACTIONS, type Satisfaction, type VisitStep } from '../visit/types.ts';
 import type { DayRollup, TicketFact, VisitFact } from './facts.ts';
-import {
-  mean,
-  nearestRank,
-  npsBucket,
-  npsScore,
-  percent,
-  roundOrNull,
-  type NpsCounts,
-} from './metrics.ts';
+import { npsBucket, Tally, npsScore, percent, roundOrNull, type NpsCounts } from './metrics.ts';
 
 /**
  * Report queries over day rollups. Each combines the days of a range, filters, and groups; the
@@ -88,8 +80,8 @@ class QueueAcc {
   open = 0;
   slHits = 0;
   slBase = 0;
-  readonly waits: number[] = [];
-  readonly serviceTimes: number[] = [];
+  readonly waits = new Tally();
+  readonly serviceTimes = new Tally();
 
   add(t: TicketFact, target: number): void {
     this.arrivals++;
@@ -99,19 +91,18 @@ class QueueAcc {
     else if (t.outcome === 'open') this.open++;
     if (t.waitSec !== null) {
       this.called++;
-      this.waits.push(t.waitSec);
+      this.waits.add(t.waitSec);
       this.slBase++;
       if (t.waitSec <= target) this.slHits++;
-    } else if ((t.leftAfterSec ?? 0) > target) {
+    } else if (t.leftAfterSec !== null && t.leftAfterSec > target) {
       // gave up (or was still waiting) after the target: a miss; earlier leavers do not count
       this.slBase++;
     }
-    if (t.serviceSec !== null) this.serviceTimes.push(t.serviceSec);
+    if (t.serviceSec !== null) this.serviceTimes.add(t.serviceSec);
   }
 
   row(key: string, openCounters?: number): QueueRow {
-    const waits = this.waits.sort((a, b) => a - b);
-    const times = this.serviceTimes.sort((a, b) => a - b);
+    const { waits, serviceTimes: times } = this;
     return {
       key,
       arrivals: this.arrivals,
@@ -120,11 +111,11 @@ class QueueAcc {
       noShows: this.noShows,
       left: this.left,
       open: this.open,
-      meanWaitSec: roundOrNull(mean(waits)),
-      p90WaitSec: nearestRank(waits, 90) ?? null,
-      maxWaitSec: waits.length ? waits[waits.length - 1]! : null,
-      meanServiceSec: roundOrNull(mean(times)),
-      p90ServiceSec: nearestRank(times, 90) ?? null,
+      meanWaitSec: roundOrNull(waits.mean()),
+      p90WaitSec: waits.percentile(90) ?? null,
+      maxWaitSec: waits.max() ?? null,
+      meanServiceSec: roundOrNull(times.mean()),
+      p90ServiceSec: times.percentile(90) ?? null,
       serviceLevel: percent(this.slHits, this.slBase),
       slHits: this.slHits,
       slBase: this.slBase,
@@ -132,6 +123,23 @@ class QueueAcc {
       noShowRate: percent(this.noShows, this.called),
       ...(openCounters !== undefined ? { openCounters } : {}),
     };
+  }
+}
+
+const HOURS = Array.from({ length: 24 }, (_, h) => String(h));
+
+function groupKey(by: QueueGroup): (day: string, t: TicketFact) => string {
+  switch (by) {
+    case 'day':
+      return (day) => day;
+    case 'hour':
+      return (_, t) => HOURS[t.hour] ?? String(t.hour);
+    case 'service':
+      return (_, t) => t.service;
+    case 'counter':
+      return (_, t) => t.counter;
+    case 'clerk':
+      return (_, t) => t.clerk;
   }
 }
 
@@ -215,7 +223,7 @@ export function stepReport(
   by: VisitGroup,
   filter?: ReportFilter,
 ): StepReport {
-  const groups = new Map<string, Map<VisitStep, number[]>>();
+  const groups = new Map<string, Map<VisitStep, Tally>>();
   let visits = 0;
   for (const r of rollups) {
     for (const v of r.visits) {
@@ -223,11 +231,11 @@ export function stepReport(
       visits++;
       const key = visitKey(by, r.day, v);
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = new Map<VisitStep, number[]>()));
+      if (!g) groups.set(key, (g = new Map<VisitStep, Tally>()));
       for (const [step, sec] of Object.entries(v.steps) as [VisitStep, number][]) {
         let list = g.get(step);
-        if (!list) g.set(step, (list = []));
-        list.push(sec);
+        if (!list) g.set(step, (list = new Tally()));
+        list.add(sec);
       }
     }
   }
@@ -237,14 +245,13 @@ export function stepReport(
     for (const step of STEP_ORDER) {
       const list = g.get(step);
       if (!list) continue;
-      list.sort((a, b) => a - b);
       rows.push({
         key,
         step,
-        visits: list.length,
-        meanSec: roundOrNull(mean(list)),
-        p90Sec: nearestRank(list, 90) ?? null,
-        totalSec: list.reduce((a, b) => a + b, 0),
+        visits: list.n,
+        meanSec: roundOrNull(list.mean()),
+        p90Sec: list.percentile(90) ?? null,
+        totalSec: list.sum,
       });
     }
   }
