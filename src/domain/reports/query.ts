@@ -154,13 +154,15 @@ export function queueReport(rollups: readonly DayRollup[], opts: QueueReportOpti
   const target = (service: string) => opts.targetSec[service] ?? opts.defaultTargetSec;
   // per-clerk and per-counter reports are about calls: tickets never called have no counter
   const calledOnly = opts.by === 'counter' || opts.by === 'clerk';
+  const keyOf = groupKey(opts.by);
+  const filter = opts.filter && Object.keys(opts.filter).length > 0 ? opts.filter : undefined;
   for (const r of rollups) {
     for (const t of r.tickets) {
-      if (!matches(opts.filter, t)) continue;
+      if (filter && !matches(filter, t)) continue;
       const tgt = target(t.service);
       total.add(t, tgt);
       if (calledOnly && t.counter === '') continue;
-      const key = opts.by === 'day' ? r.day : opts.by === 'hour' ? String(t.hour) : t[opts.by];
+      const key = keyOf(r.day, t);
       let acc = groups.get(key);
       if (!acc) groups.set(key, (acc = new QueueAcc()));
       acc.add(t, tgt);
