@@ -9,6 +9,7 @@ import { systemClock } from '../../sync/ports.ts';
 import { Replica } from '../../sync/replica.ts';
 import { presencePayload, topics } from '../../sync/topics.ts';
 import { brokerUrlFor, loadHubConfig } from './config-source.ts';
+import { PresenceBook } from './presence.ts';
 import type { DeviceRuntime, DeviceSnapshot } from './types.ts';
 
 export type DeviceRole = 'kiosk' | 'clerk' | 'board' | 'manager' | 'floor';
@@ -88,6 +89,14 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
   };
   replica.subscribe(notify);
   const waits = deviceWaits(replica, config, notify);
+  // the manager's board shows which devices are online: it listens to their presence
+  let presence: PresenceBook | undefined;
+  if (opts.role === 'manager') {
+    const book = new PresenceBook(topics.presenceAll(root).slice(0, -1));
+    transport.onMessage((topic, payload) => book.receive(topic, payload));
+    void transport.subscribe([topics.presenceAll(root)]).catch(() => undefined);
+    presence = book;
+  }
 
   return {
     config,
@@ -106,6 +115,7 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
       notify();
     },
     estimate: (serviceId, ticketId) => waits.estimate(serviceId, ticketId),
+    ...(presence ? { presence } : {}),
     async close() {
       waits.close();
       window.removeEventListener('online', onOnline);

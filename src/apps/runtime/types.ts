@@ -3,6 +3,7 @@ import type { CommandResult } from '../../domain/queue/commands.ts';
 import type { StoreEvent } from '../../domain/queue/events.ts';
 import type { Conflict, QueueState } from '../../domain/queue/state.ts';
 import type { QueueWait } from '../../domain/wait/queue-state.ts';
+import type { PresenceFeed } from './presence.ts';
 
 export type { QueueWait };
 
@@ -46,5 +47,7 @@ export interface DeviceRuntime {
    * between changes, so screens may call it on every render.
    */
   readonly estimate: (serviceId: string, ticketId?: string) => QueueWait;
+  /** Which devices are online (the manager's device only: others do not listen). */
+  readonly presence?: PresenceFeed;
   close(): Promise<void>;
 }
