@@ -1,21 +1,49 @@
+import { lazy, Suspense } from 'react';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
-import { AlertsPanel } from './AlertsPanel.tsx';
+import { LiveBoard } from './live/LiveBoard.tsx';
+import { useManagerView, type ManagerView } from './useManagerView.ts';
 import './manager.css';
 
-/**
- * The store manager's board. For now the calls for a manager, live, with one-tap
- * acknowledgement; the full board (waits, counters, service quality) adds panels to the grid.
- */
+// charts (uPlot) load only when someone opens the history: other surfaces never pay for them
+const HistoryView = lazy(async () => ({
+  default: (await import('./history/HistoryView.tsx')).HistoryView,
+}));
+
+const VIEWS: readonly ManagerView[] = ['live', 'history'];
+
+/** The store manager's board: a thin layout of panels, the live board or the history. */
 export function ManagerSurface() {
   const { t } = useT();
+  const [view, setView] = useManagerView();
   return (
     <main className="manager">
       <header className="manager__header">
         <h1 className="manager__title">{t('manager.title')}</h1>
+        <nav className="manager__views" aria-label={t('managerReports.views')}>
+          {VIEWS.map((v) => (
+            <a
+              key={v}
+              href={`#${v}`}
+              className="manager__view"
+              aria-current={view === v ? 'page' : undefined}
+              data-testid={`manager-view-${v}`}
+              onClick={(e) => {
+                e.preventDefault();
+                setView(v);
+              }}
+            >
+              {t(v === 'live' ? 'managerReports.view.live' : 'managerReports.view.history')}
+            </a>
+          ))}
+        </nav>
       </header>
-      <div className="manager__panels">
-        <AlertsPanel />
-      </div>
+      {view === 'live' ? (
+        <LiveBoard />
+      ) : (
+        <Suspense fallback={<p className="manager-panel__empty">{t('managerReports.loading')}</p>}>
+          <HistoryView />
+        </Suspense>
+      )}
     </main>
   );
 }

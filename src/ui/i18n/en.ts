@@ -5,6 +5,7 @@ import { enFloor } from './en/floor.ts';
 import { enKioskAdmin } from './en/kiosk-admin.ts';
 import { enKiosk } from './en/kiosk.ts';
 import { enManager } from './en/manager.ts';
+import { enManagerReports } from './en/manager-reports.ts';
 import { enTrack } from './en/track.ts';
 
 /**
@@ -27,6 +28,7 @@ export const enStaffModules = {
   clerk: enClerk,
   kioskAdmin: enKioskAdmin,
   manager: enManager,
+  managerReports: enManagerReports,
   floor: enFloor,
 } as const;
 
@@ -38,5 +40,6 @@ export const en = {
   ...enClerk,
   ...enKioskAdmin,
   ...enManager,
+  ...enManagerReports,
   ...enFloor,
 } as const;

@@ -6,6 +6,7 @@ import { plFloor } from './pl/floor.ts';
 import { plKioskAdmin } from './pl/kiosk-admin.ts';
 import { plKiosk } from './pl/kiosk.ts';
 import { plManager } from './pl/manager.ts';
+import { plManagerReports } from './pl/manager-reports.ts';
 import { plTrack } from './pl/track.ts';
 
 /** Polish. Plural forms: one (1), few (2–4, 22–24…), many (0, 5–21, 25…), other (fractions). */
@@ -17,5 +18,6 @@ export const plModules: LanguageModules = {
   clerk: plClerk,
   kioskAdmin: plKioskAdmin,
   manager: plManager,
+  managerReports: plManagerReports,
   floor: plFloor,
 };

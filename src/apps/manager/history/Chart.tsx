@@ -1,0 +1,86 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface ChartSeries {
+  readonly label: string;
+  readonly values: readonly (number | null)[];
+  readonly color: string;
+  readonly kind: 'bars' | 'line';
+  /** Which y axis: the left ('y') or the right ('y2'). */
+  readonly scale?: 'y' | 'y2';
+}
+
+export interface ChartProps {
+  /** Accessible name; the table under the chart has the same numbers. */
+  readonly label: string;
+  /** x values: hours (0..23) or days as Unix seconds when `time`. */
+  readonly x: readonly number[];
+  readonly time?: boolean;
+  readonly series: readonly ChartSeries[];
+  readonly yLabel: string;
+  readonly y2Label?: string;
+  readonly testId: string;
+}
+
+const HEIGHT = 260;
+
+/** A small uPlot chart that follows its container's width. */
+export function Chart(props: ChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const bars = uPlot.paths.bars?.({ size: [0.6, 60] });
+    const opts: uPlot.Options = {
+      width: Math.max(280, el.clientWidth),
+      height: HEIGHT,
+      scales: {
+        x: { time: props.time ?? false },
+        y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
+      },
+      series: [
+        {},
+        ...props.series.map((s) => ({
+          label: s.label,
+          stroke: s.color,
+          width: s.kind === 'line' ? 3 : 1,
+          fill: s.kind === 'bars' ? `${s.color}99` : undefined,
+          scale: s.scale ?? 'y',
+          spanGaps: true,
+          ...(s.kind === 'bars' && bars ? { paths: bars, points: { show: false } } : {}),
+        })),
+      ],
+      axes: [
+        { ...(props.time ? {} : { values: (_u, vals) => vals.map((v) => `${v}:00`) }) },
+        { label: props.yLabel, scale: 'y' },
+        ...(props.y2Label
+          ? [{ label: props.y2Label, scale: 'y2', side: 1 as const, grid: { show: false } }]
+          : []),
+      ],
+      legend: { live: false },
+    };
+    const data = [
+      props.x as number[],
+      ...props.series.map((s) => s.values as (number | null)[]),
+    ] as uPlot.AlignedData;
+    const plot = new uPlot(opts, data, el);
+    const resize = new ResizeObserver(() =>
+      plot.setSize({ width: Math.max(280, el.clientWidth), height: HEIGHT }),
+    );
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [props]);
+  return (
+    <div
+      ref={box}
+      className="manager-chart"
+      role="img"
+      aria-label={props.label}
+      data-testid={props.testId}
+    />
+  );
+}

@@ -1,0 +1,141 @@
+import type { FeedbackRow, QueueRow, StepRow } from '../../../domain/reports/query.ts';
+import type { I18n } from '../../../ui/i18n/i18n.ts';
+import { STEP_LABEL } from '../../clerk/visit/labels.ts';
+import { durationFormatter, percentFormatter } from '../format.ts';
+import type { Column } from './ReportTable.tsx';
+
+/** Table columns of each report kind, labelled and formatted in the screen's language. */
+export function queueColumns(
+  i18n: I18n,
+  first: string,
+  key: (row: QueueRow) => string,
+  hourly = false,
+): Column<QueueRow>[] {
+  const { t } = i18n;
+  const dur = durationFormatter(i18n.language);
+  const pct = percentFormatter(i18n.language);
+  const sec = (v: number | null) => (v === null ? '–' : dur(v));
+  return [
+    { key: 'key', label: first, value: key },
+    {
+      key: 'arrivals',
+      label: t('managerReports.col.arrivals'),
+      value: (r) => r.arrivals,
+      numeric: true,
+    },
+    ...(hourly
+      ? [
+          {
+            key: 'openCounters',
+            label: t('managerReports.col.openCounters'),
+            value: (r: QueueRow) => r.openCounters ?? 0,
+            numeric: true,
+          },
+        ]
+      : []),
+    { key: 'served', label: t('managerReports.col.served'), value: (r) => r.served, numeric: true },
+    {
+      key: 'meanWaitSec',
+      label: t('managerReports.col.meanWait'),
+      value: (r) => sec(r.meanWaitSec),
+      numeric: true,
+    },
+    {
+      key: 'p90WaitSec',
+      label: t('managerReports.col.p90Wait'),
+      value: (r) => sec(r.p90WaitSec),
+      numeric: true,
+    },
+    {
+      key: 'meanServiceSec',
+      label: t('managerReports.col.meanService'),
+      value: (r) => sec(r.meanServiceSec),
+      numeric: true,
+    },
+    {
+      key: 'serviceLevel',
+      label: t('managerReports.col.serviceLevel'),
+      value: (r) => pct(r.serviceLevel),
+      numeric: true,
+    },
+    {
+      key: 'noShows',
+      label: t('managerReports.col.noShows'),
+      value: (r) => r.noShows,
+      numeric: true,
+    },
+    { key: 'left', label: t('managerReports.col.left'), value: (r) => r.left, numeric: true },
+    {
+      key: 'abandonment',
+      label: t('managerReports.col.abandonment'),
+      value: (r) => pct(r.abandonment),
+      numeric: true,
+    },
+  ];
+}
+
+export function feedbackColumns(i18n: I18n, first: string): Column<FeedbackRow>[] {
+  const { t } = i18n;
+  const pct = percentFormatter(i18n.language);
+  return [
+    { key: 'key', label: first, value: (r) => r.key },
+    {
+      key: 'responses',
+      label: t('managerReports.col.responses'),
+      value: (r) => r.responses,
+      numeric: true,
+    },
+    {
+      key: 'goodShare',
+      label: t('managerReports.col.good'),
+      value: (r) => `${pct(r.goodShare)} (${r.good})`,
+      numeric: true,
+    },
+    {
+      key: 'neutralShare',
+      label: t('managerReports.col.neutral'),
+      value: (r) => `${pct(r.neutralShare)} (${r.neutral})`,
+      numeric: true,
+    },
+    {
+      key: 'badShare',
+      label: t('managerReports.col.bad'),
+      value: (r) => `${pct(r.badShare)} (${r.bad})`,
+      numeric: true,
+    },
+    {
+      key: 'nps',
+      label: t('managerReports.col.nps'),
+      value: (r) => (r.nps === null ? '–' : r.nps),
+      numeric: true,
+    },
+    {
+      key: 'npsCounts',
+      label: t('managerReports.col.npsCounts'),
+      value: (r) => `${r.promoters} / ${r.passives} / ${r.detractors}`,
+      numeric: true,
+    },
+  ];
+}
+
+export function stepColumns(i18n: I18n): Column<StepRow>[] {
+  const { t } = i18n;
+  const dur = durationFormatter(i18n.language);
+  const sec = (v: number | null) => (v === null ? '–' : dur(v));
+  return [
+    { key: 'step', label: t('managerReports.col.step'), value: (r) => t(STEP_LABEL[r.step]) },
+    { key: 'visits', label: t('managerReports.col.visits'), value: (r) => r.visits, numeric: true },
+    {
+      key: 'meanSec',
+      label: t('managerReports.col.meanTime'),
+      value: (r) => sec(r.meanSec),
+      numeric: true,
+    },
+    {
+      key: 'p90Sec',
+      label: t('managerReports.col.p90Time'),
+      value: (r) => sec(r.p90Sec),
+      numeric: true,
+    },
+  ];
+}

@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import {
+  loadReport,
+  reportUrl,
+  type Loaded,
+  type ReportOf,
+  type ReportQuery,
+} from './reports-client.ts';
+
+/** One report for a day range; reloads when the range changes. */
+export function useReport<Q extends ReportQuery>(
+  query: Q,
+  from: string,
+  to: string,
+  reload = 0,
+): Loaded<ReportOf<Q>> | undefined {
+  const [loaded, setLoaded] = useState<Loaded<ReportOf<Q>>>();
+  useEffect(() => {
+    const abort = new AbortController();
+    setLoaded(undefined);
+    loadReport<ReportOf<Q>>(reportUrl(query, from, to), abort.signal).then(
+      setLoaded,
+      () => undefined,
+    );
+    return () => abort.abort();
+  }, [query, from, to, reload]);
+  return loaded;
+}

@@ -1,0 +1,72 @@
+import { useT } from '../../../ui/i18n/I18nProvider.tsx';
+import { durationFormatter, percentFormatter } from '../format.ts';
+import type { LiveService } from './useLiveBoard.ts';
+
+/** One service at a glance: the line, the wait a new customer faces, and today so far. */
+export function ServiceCard({ item }: { item: LiveService }) {
+  const { t, text, language } = useT();
+  const { service, stats, wait } = item;
+  const dur = durationFormatter(language);
+  const pct = percentFormatter(language);
+  const level =
+    stats.longestWaitSec > service.targetWaitSec || wait.estimateSec > service.targetWaitSec
+      ? 'over'
+      : 'ok';
+  return (
+    <li
+      className={`manager-service manager-service--${level}`}
+      data-testid={`manager-service-${service.id}`}
+      data-waiting={stats.waiting}
+      data-served={stats.served}
+      data-no-shows={stats.noShows}
+      data-left={stats.left}
+      data-service-level={stats.serviceLevel ?? ''}
+      data-longest-sec={stats.longestWaitSec}
+    >
+      <h3 className="manager-service__name">
+        <span className="manager-service__prefix" aria-hidden="true">
+          {service.prefix}
+        </span>
+        {text(service.name)}
+      </h3>
+      <p className="manager-service__waiting">
+        <strong>{stats.waiting}</strong>{' '}
+        {t('managerReports.live.waiting', { count: stats.waiting })}
+      </p>
+      <dl className="manager-service__facts">
+        <div>
+          <dt>{t('managerReports.live.estimate')}</dt>
+          <dd>
+            {dur(wait.estimateSec)}{' '}
+            <span className="manager-service__range">
+              ({dur(wait.lowSec)}–{dur(wait.highSec)})
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('managerReports.live.longest')}</dt>
+          <dd>{stats.waiting > 0 ? dur(stats.longestWaitSec) : '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('managerReports.live.serviceLevel', { target: dur(service.targetWaitSec) })}</dt>
+          <dd>{pct(stats.serviceLevel)}</dd>
+        </div>
+        <div>
+          <dt>{t('managerReports.live.served')}</dt>
+          <dd>{stats.served}</dd>
+        </div>
+        <div>
+          <dt>{t('managerReports.live.noShows')}</dt>
+          <dd>{stats.noShows}</dd>
+        </div>
+        <div>
+          <dt>{t('managerReports.live.left')}</dt>
+          <dd>{stats.left}</dd>
+        </div>
+      </dl>
+      <p className="manager-service__counters">
+        {t('managerReports.live.openCounters', { count: stats.openCounters })}
+      </p>
+    </li>
+  );
+}

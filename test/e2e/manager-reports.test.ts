@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportYear } from '../../bench/report-history.ts';
+import type { StoreConfig } from '../../src/domain/config/types.ts';
+import { parseCsv } from '../../src/domain/reports/csv.ts';
+import type { FeedbackReport, QueueReport } from '../../src/domain/reports/query.ts';
+import { addDays } from '../../src/domain/reports/request.ts';
+import { EventFileStore } from '../../src/hub/event-file-store.ts';
+import { runAxe } from '../support/axe.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startTestHub, type TestHub } from '../support/hub.ts';
+import { callTicket, hubConfig, seedTicket } from '../support/seed.ts';
+import { waitOnline } from '../support/surfaces.ts';
+
+/**
+ * The manager's board and history on a seeded store: a week of generated history in the hub's
+ * day files, a few customers today. What the screen shows must be what the hub's API says.
+ */
+describe('manager board and reports', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let hub: TestHub;
+  let config: StoreConfig;
+  let page: Page;
+  const DAY = 86_400_000;
+
+  beforeAll(async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'nextup-manager-'));
+    const history = new EventFileStore(join(dataDir, 'store-001'), 'Europe/Warsaw', {
+      info: () => undefined,
+      warn: () => undefined,
+    });
+    await history.days();
+    // a week ending yesterday (UTC days, 9:00-21:00 UTC: inside the Warsaw store days)
+    await history.appendRemote(reportYear(700, 7, Date.now() - DAY));
+    await history.close();
+    hub = await startTestHub({ dataDir });
+    config = await hubConfig(hub);
+    browser = await launchChromium();
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+      bypassCSP: true, // axe is injected as an inline script
+    });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await hub?.close();
+  });
+
+  const api = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${hub.httpUrl}${path}`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  };
+
+  it('live board: lines, counters and devices from the store as it is now', async () => {
+    const a = await seedTicket(hub, config, 'advice');
+    await seedTicket(hub, config, 'advice');
+    await seedTicket(hub, config, 'returns');
+    await callTicket(hub, a.id, 'counter-1');
+    await page.goto(`${hub.httpUrl}/manager`);
+    await waitOnline(page);
+    const advice = page.getByTestId('manager-service-advice');
+    await expect.poll(() => advice.getAttribute('data-waiting')).toBe('1');
+    expect(await page.getByTestId('manager-service-returns').getAttribute('data-waiting')).toBe(
+      '1',
+    );
+    // the called customer counts in today's service level: called at once, within target
+    expect(await advice.getAttribute('data-service-level')).toBe('100');
+    // the hub's agent and this manager device announce themselves
+    await expect
+      .poll(() => page.locator('[data-testid="manager-device"][data-online="true"]').count())
+      .toBeGreaterThanOrEqual(2);
+    expect(await runAxe(page, 'manager: live board')).toEqual([]);
+  });
+
+  it('history: charts and tables show the API numbers, CSV downloads and parses', async () => {
+    await page.getByTestId('manager-view-history').click();
+    await page.getByTestId('manager-range-30').click();
+    const today = (await api<{ today: string }>('/api/reports/days')).today;
+    const from = addDays(today, -29);
+    const range = `&from=${from}&to=${today}`;
+    const byHour = await api<{ report: QueueReport }>(`/api/reports/queue?by=hour${range}`);
+    expect(byHour.report.total.arrivals).toBeGreaterThan(700);
+
+    const arrivals = page.getByTestId('manager-total-arrivals').locator('dd');
+    await expect.poll(() => arrivals.textContent()).toBe(String(byHour.report.total.arrivals));
+    for (const chart of ['arrivals', 'wait', 'service-level', 'feedback']) {
+      await page.locator(`[data-testid="manager-chart-${chart}"] canvas`).first().waitFor();
+    }
+    const hourRows = page.locator('[data-testid="manager-table-hour"] tbody tr');
+    expect(await hourRows.count()).toBe(byHour.report.rows.length);
+    for (const [i, row] of byHour.report.rows.entries()) {
+      expect(await hourRows.nth(i).locator('[data-col="arrivals"]').textContent()).toBe(
+        String(row.arrivals),
+      );
+    }
+    const feedback = await api<{ report: FeedbackReport }>(`/api/reports/feedback?by=day${range}`);
+    expect(await page.getByTestId('manager-feedback-nps').locator('dd').textContent()).toBe(
+      String(feedback.report.total.nps),
+    );
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('manager-csv-day').click(),
+    ]);
+    const csv = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    const byDay = await api<{ report: QueueReport }>(`/api/reports/queue?by=day${range}`);
+    expect(csv[0]!.slice(0, 2)).toEqual(['day', 'arrivals']);
+    expect(csv.slice(1).map((r) => [r[0], Number(r[1])])).toEqual([
+      ...byDay.report.rows.map((r) => [r.key, r.arrivals]),
+      ['total', byDay.report.total.arrivals],
+    ]);
+    expect(await runAxe(page, 'manager: history')).toEqual([]);
+  });
+});
