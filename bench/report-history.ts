@@ -81,8 +81,8 @@ export function reportYear(tickets: number, days = 365, endDay = Date.now()): St
           number: `${service[0]!.toUpperCase()}${String(n + 1).padStart(3, '0')}`,
           n: n + 1,
         });
-        // busier hours wait longer
-        const wait = exp(120 + 60 * share);
+        // busier hours wait longer: a mean of 2.3 to 5 minutes
+        const wait = exp(60_000 + 20_000 * share);
         const r = rand();
         if (r < 0.03) {
           ev('kiosk-1', at + Math.min(wait, exp(400)), { type: 'ticket.cancelled', ticket });

@@ -63,19 +63,27 @@ export class ReportStore {
     const keys = await Promise.all(
       [...days, addDays(days.at(-1) ?? this.today(), 1)].map((d) => this.fileKey(d)),
     );
-    const out: DayRollup[] = [];
     const today = this.today();
+    const isValid = (i: number, c: Cached | undefined): c is Cached =>
+      c !== undefined && c.key === keys[i] && (!c.rollup.needsNextDay || c.nextKey === keys[i + 1]);
+    // closed days missing from memory: their disk copies are read in parallel
+    const wanted = days.flatMap((day, i) =>
+      day < today && !isValid(i, this.memory.get(day)) ? [day] : [],
+    );
+    const fromDisk = new Map<string, Cached | undefined>();
+    for (let i = 0; i < wanted.length; i += 32) {
+      const chunk = wanted.slice(i, i + 32);
+      const read = await Promise.all(chunk.map((d) => this.readCache(d)));
+      chunk.forEach((d, j) => fromDisk.set(d, read[j]));
+    }
+    const out: DayRollup[] = [];
     for (const [i, day] of days.entries()) {
-      const key = keys[i]!;
-      const nextKey = keys[i + 1]!;
-      const valid = (c: Cached | undefined): c is Cached =>
-        c !== undefined && c.key === key && (!c.rollup.needsNextDay || c.nextKey === nextKey);
       let cached = this.memory.get(day);
-      if (!valid(cached)) {
-        cached = day < today ? await this.readCache(day) : undefined;
-        if (!valid(cached)) {
-          cached = { key, nextKey, rollup: await this.build(day) };
-          if (day < today && key !== 'none') await this.writeCache(day, cached);
+      if (!isValid(i, cached)) {
+        cached = fromDisk.get(day);
+        if (!isValid(i, cached)) {
+          cached = { key: keys[i]!, nextKey: keys[i + 1]!, rollup: await this.build(day) };
+          if (day < today && cached.key !== 'none') await this.writeCache(day, cached);
         }
         this.memory.set(day, cached);
       }

@@ -50,19 +50,23 @@ export function npsBucket(score: number): keyof NpsCounts {
 }
 
 /**
- * A multiset of whole numbers (seconds) as value -> count: adding is O(1) and quantiles sort only
- * the distinct values, which is what makes a year of waits quick. Quantiles are exactly those
- * of `nearestRank` over the same values.
+ * A multiset of whole numbers (seconds): values are appended, and sorted once (as a typed array,
+ * which sorts natively) when a percentile is asked for. Quantiles are exactly those of
+ * `nearestRank` over the same values.
  */
 export class Tally {
-  private readonly counts = new Map<number, number>();
+  private values: number[] = [];
+  private sorted: Int32Array | undefined;
   n = 0;
   sum = 0;
+  private top: number | undefined;
 
   add(v: number): void {
-    this.counts.set(v, (this.counts.get(v) ?? 0) + 1);
+    this.values.push(v);
+    this.sorted = undefined;
     this.n++;
     this.sum += v;
+    if (this.top === undefined || v > this.top) this.top = v;
   }
 
   mean(): number | undefined {
@@ -70,21 +74,16 @@ export class Tally {
   }
 
   max(): number | undefined {
-    let m: number | undefined;
-    for (const v of this.counts.keys()) if (m === undefined || v > m) m = v;
-    return m;
+    return this.top;
   }
 
   /** The nearest-rank percentile (see nearestRank). */
   percentile(p: number): number | undefined {
-    if (this.n === 0) return undefined;
-    const rank = Math.max(1, Math.ceil((p / 100) * this.n));
-    const values = Int32Array.from(this.counts.keys()).sort();
-    let seen = 0;
-    for (const v of values) {
-      seen += this.counts.get(v)!;
-      if (seen >= rank) return v;
+    if (!this.sorted) {
+      const a = new Int32Array(this.values.length);
+      for (let i = 0; i < a.length; i++) a[i] = this.values[i]!;
+      this.sorted = a.sort();
     }
-    return values[values.length - 1];
+    return nearestRank(this.sorted, p);
   }
 }

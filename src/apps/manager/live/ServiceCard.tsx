@@ -38,9 +38,11 @@ export function ServiceCard({ item }: { item: LiveService }) {
           <dt>{t('managerReports.live.estimate')}</dt>
           <dd>
             {dur(wait.estimateSec)}{' '}
-            <span className="manager-service__range">
-              ({dur(wait.lowSec)}–{dur(wait.highSec)})
-            </span>
+            {wait.highSec > wait.lowSec && (
+              <span className="manager-service__range">
+                ({dur(wait.lowSec)}–{dur(wait.highSec)})
+              </span>
+            )}
           </dd>
         </div>
         <div>
