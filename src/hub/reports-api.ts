@@ -186,7 +186,12 @@ export function createReportsApi(opts: ReportsOptions): ReportsApi {
       const from =
         first > addDays(today, 1 - MAX_REPORT_DAYS) ? first : addDays(today, 1 - MAX_REPORT_DAYS);
       const started = Date.now();
-      const rollups = await s.rollups(from, today);
+      // a first build over months of history takes a while: say how far it got
+      const rollups = await s.rollups(from, today, (done, total) => {
+        if (total >= 60 && done % 60 === 0 && Date.now() - started > 2000) {
+          log.info('reports', `preparing reports: ${done}/${total} days`);
+        }
+      });
       log.info('reports', `reports ready: ${rollups.length} days in ${Date.now() - started} ms`);
     },
   };
