@@ -111,7 +111,7 @@ describe('manager board and reports', () => {
       page.waitForEvent('download'),
       page.getByTestId('manager-csv-day').click(),
     ]);
-    const csv = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
     const byDay = await api<{ report: QueueReport }>(`/api/reports/queue?by=day${range}`);
     expect(csv[0]!.slice(0, 2)).toEqual(['day', 'arrivals']);
     expect(csv.slice(1).map((r) => [r[0], Number(r[1])])).toEqual([
