@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportYear } from '../../bench/report-history.ts';
 import type { StoreConfig } from '../../src/domain/config/types.ts';
 import { parseCsv } from '../../src/domain/reports/csv.ts';
-import type { FeedbackReport, QueueReport } from '../../src/domain/reports/query.ts';
+import type { FeedbackReport, QueueReport, StepReport } from '../../src/domain/reports/query.ts';
 import { addDays } from '../../src/domain/reports/request.ts';
 import { EventFileStore } from '../../src/hub/event-file-store.ts';
 import { runAxe } from '../support/axe.ts';
@@ -118,6 +118,12 @@ describe('manager board and reports', () => {
       ...byDay.report.rows.map((r) => [r.key, r.arrivals]),
       ['total', byDay.report.total.arrivals],
     ]);
+    // visit steps per clerk: one row per clerk and step, as the API says
+    await page.getByTestId('manager-steps-clerk').click();
+    const steps = await api<{ report: StepReport }>(`/api/reports/steps?by=clerk${range}`);
+    expect(steps.report.rows.length).toBeGreaterThan(3);
+    const stepRows = page.locator('[data-testid="manager-table-steps"] tbody tr');
+    await expect.poll(() => stepRows.count()).toBe(steps.report.rows.length);
     expect(await runAxe(page, 'manager: history')).toEqual([]);
   });
 });

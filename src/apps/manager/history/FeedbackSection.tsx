@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { percentFormatter } from '../format.ts';
 import { Chart } from './Chart.tsx';
@@ -102,12 +103,19 @@ export function FeedbackSection({ range }: { range: DayRange }) {
   );
 }
 
-/** Time spent in each step of a visit, greeting to thanks. */
+/** Time spent in each step of a visit, greeting to thanks: for the store, per clerk or per day. */
 export function StepsSection({ range }: { range: DayRange }) {
   const i18n = useT();
   const { t } = i18n;
-  const loaded = useReport('steps?by=all', range.from, range.to);
+  const [by, setBy] = useState<'all' | 'clerk' | 'day'>('all');
+  const query = `steps?by=${by}` as const;
+  const loaded = useReport(query, range.from, range.to);
   const report = loaded && loaded.state !== 'failed' ? loaded.answer.report : undefined;
+  const label = {
+    all: t('managerReports.steps.all'),
+    clerk: t('managerReports.col.clerk'),
+    day: t('managerReports.col.day'),
+  };
   return (
     <section className="manager-panel manager-history__section" aria-labelledby="mh-steps">
       <h2 id="mh-steps" className="manager-panel__title">
@@ -118,22 +126,31 @@ export function StepsSection({ range }: { range: DayRange }) {
           </span>
         )}
       </h2>
+      <div className="manager-range" role="group" aria-label={t('managerReports.breakdown.by')}>
+        {(['all', 'clerk', 'day'] as const).map((g) => (
+          <button
+            key={g}
+            type="button"
+            className="button manager-range__preset"
+            aria-pressed={by === g}
+            data-testid={`manager-steps-${g}`}
+            onClick={() => setBy(g)}
+          >
+            {label[g]}
+          </button>
+        ))}
+      </div>
       <ReportState loaded={loaded} />
       {report && (
         <>
           <ReportTable
             testId="manager-table-steps"
             caption={t('managerReports.steps.title')}
-            columns={stepColumns(i18n)}
+            columns={stepColumns(i18n, by === 'all' ? undefined : label[by])}
             rows={report.rows}
-            rowKey={(r) => r.step}
+            rowKey={(r) => `${r.key}|${r.step}`}
           />
-          <CsvLink
-            query="steps?by=all"
-            from={range.from}
-            to={range.to}
-            testId="manager-csv-steps"
-          />
+          <CsvLink query={query} from={range.from} to={range.to} testId="manager-csv-steps" />
         </>
       )}
     </section>

@@ -118,11 +118,12 @@ export function feedbackColumns(i18n: I18n, first: string): Column<FeedbackRow>[
   ];
 }
 
-export function stepColumns(i18n: I18n): Column<StepRow>[] {
+export function stepColumns(i18n: I18n, group?: string): Column<StepRow>[] {
   const { t } = i18n;
   const dur = durationFormatter(i18n.language);
   const sec = (v: number | null) => (v === null ? '–' : dur(v));
   return [
+    ...(group ? [{ key: 'key', label: group, value: (r: StepRow) => r.key }] : []),
     { key: 'step', label: t('managerReports.col.step'), value: (r) => t(STEP_LABEL[r.step]) },
     { key: 'visits', label: t('managerReports.col.visits'), value: (r) => r.visits, numeric: true },
     {

@@ -70,6 +70,7 @@ export const enManagerReports = {
   'managerReports.feedback.counts':
     '{responses} ratings; NPS from {answers} answers: {promoters} promoters (9–10), {passives} passives (7–8), {detractors} detractors (0–6).',
   'managerReports.steps.title': 'Time in each visit step',
+  'managerReports.steps.all': 'Whole store',
   'managerReports.steps.visits': { one: '{count} visit', other: '{count} visits' },
   'managerReports.data.title': 'Export and import',
   'managerReports.data.export': 'Download the event log of these days (JSON Lines)',

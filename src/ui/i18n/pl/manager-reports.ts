@@ -90,6 +90,7 @@ export const plManagerReports: Translation<typeof enManagerReports> = {
   'managerReports.feedback.counts':
     'Ocen: {responses}; NPS z {answers} odpowiedzi: promotorzy (9–10) {promoters}, neutralni (7–8) {passives}, krytycy (0–6) {detractors}.',
   'managerReports.steps.title': 'Czas w każdym etapie wizyty',
+  'managerReports.steps.all': 'Cały sklep',
   'managerReports.steps.visits': {
     one: '{count} wizyta',
     few: '{count} wizyty',
