@@ -49,24 +49,31 @@ export function npsBucket(score: number): keyof NpsCounts {
   return 'detractors';
 }
 
+/** Above this many values a tally counts instead of sorting (if its values allow). */
+const COUNTING_MIN = 2048;
+const COUNTING_MAX_VALUE = 1 << 20;
+
 /**
- * A multiset of whole numbers (seconds): values are appended, and sorted once (as a typed array,
- * which sorts natively) when a percentile is asked for. Quantiles are exactly those of
- * `nearestRank` over the same values.
+ * A multiset of numbers (seconds): values are appended, and ordered once when a percentile is
+ * asked for: a large tally of whole non-negative numbers (every wait and service time) by
+ * counting each value, a small one by sorting a typed array. Either way the percentiles are
+ * exactly those of `nearestRank` over the same values.
  */
 export class Tally {
   private values: number[] = [];
-  private sorted: Int32Array | undefined;
+  private order: { sorted: Float64Array } | { counts: Int32Array } | undefined;
+  private countable = true;
   n = 0;
   sum = 0;
   private top: number | undefined;
 
   add(v: number): void {
     this.values.push(v);
-    this.sorted = undefined;
+    this.order = undefined;
     this.n++;
     this.sum += v;
     if (this.top === undefined || v > this.top) this.top = v;
+    if (this.countable && !(Number.isInteger(v) && v >= 0)) this.countable = false;
   }
 
   mean(): number | undefined {
@@ -79,11 +86,27 @@ export class Tally {
 
   /** The nearest-rank percentile (see nearestRank). */
   percentile(p: number): number | undefined {
-    if (!this.sorted) {
-      const a = new Int32Array(this.values.length);
-      for (let i = 0; i < a.length; i++) a[i] = this.values[i]!;
-      this.sorted = a.sort();
+    if (this.n === 0 || this.top === undefined) return undefined;
+    const { values } = this;
+    if (!this.order) {
+      if (this.countable && values.length >= COUNTING_MIN && this.top < COUNTING_MAX_VALUE) {
+        const counts = new Int32Array(this.top + 1);
+        for (let i = 0; i < values.length; i++) counts[values[i]!]!++;
+        this.order = { counts };
+      } else {
+        const a = new Float64Array(values.length);
+        for (let i = 0; i < a.length; i++) a[i] = values[i]!;
+        this.order = { sorted: a.sort() };
+      }
     }
-    return nearestRank(this.sorted, p);
+    if ('sorted' in this.order) return nearestRank(this.order.sorted, p);
+    const rank = Math.max(1, Math.ceil((p / 100) * this.n));
+    const { counts } = this.order;
+    let seen = 0;
+    for (let v = 0; v < counts.length; v++) {
+      seen += counts[v]!;
+      if (seen >= rank) return v;
+    }
+    return this.top;
   }
 }
