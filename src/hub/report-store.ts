@@ -2,7 +2,8 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dayKey, startOfDay, startOfDaysBack } from '../domain/queue/day.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
-import { buildDayRollup, ROLLUP_VERSION, type DayRollup } from '../domain/reports/facts.ts';
+import { decodeRollup, encodeRollup, type EncodedRollup } from '../domain/reports/encode.ts';
+import { buildDayRollup, type DayRollup } from '../domain/reports/facts.ts';
 import { addDays, daysBetween } from '../domain/reports/request.ts';
 
 /** What the rollup cache reads: the hub's day files (EventFileStore). */
@@ -14,6 +15,13 @@ interface Cached {
   readonly key: string;
   readonly nextKey: string;
   readonly rollup: DayRollup;
+}
+
+/** A cache file: the keys of the day files it was built from, and the rollup, compact. */
+interface CacheFile {
+  readonly key: string;
+  readonly nextKey: string;
+  readonly rollup: EncodedRollup;
 }
 
 /**
@@ -131,8 +139,9 @@ export class ReportStore {
 
   private async readCache(day: string): Promise<Cached | undefined> {
     try {
-      const c = JSON.parse(await readFile(this.cachePath(day), 'utf8')) as Cached;
-      return c.rollup?.version === ROLLUP_VERSION && c.rollup.day === day ? c : undefined;
+      const c = JSON.parse(await readFile(this.cachePath(day), 'utf8')) as CacheFile;
+      const rollup = decodeRollup(c.rollup, day);
+      return rollup ? { key: c.key, nextKey: c.nextKey, rollup } : undefined;
     } catch {
       return undefined;
     }
@@ -142,7 +151,8 @@ export class ReportStore {
     const path = this.cachePath(day);
     try {
       await mkdir(join(this.storeDir, 'reports'), { recursive: true });
-      await writeFile(`${path}.tmp`, JSON.stringify(c));
+      const file: CacheFile = { key: c.key, nextKey: c.nextKey, rollup: encodeRollup(c.rollup) };
+      await writeFile(`${path}.tmp`, JSON.stringify(file));
       await rename(`${path}.tmp`, path);
     } catch {
       // a cache that cannot be written only costs a rebuild next time
