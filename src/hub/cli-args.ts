@@ -18,6 +18,9 @@ export const USAGE = `Usage:
                                 separated by ";", e.g. "+1 returns 12:00-14:00; -c3 12:00-13:00"
   nextup export --from YYYY-MM-DD --to YYYY-MM-DD [--data dir] [--config dir] [--out file]
                                 the store's history of those days as a portable event log
+  nextup mosquitto-config --out <dir> [--data dir] [--config dir]
+                                write password_file, acl_file and mosquitto.conf lines for an
+                                external Mosquitto from the hub's enrolled devices and roles
   nextup --help                 show this help
 
 --config gives the store's time zone, service times and targets: replay uses it only when
@@ -37,6 +40,12 @@ Options for serve (environment variable in brackets):
   --config <dir>      store configuration directory   [NEXTUP_CONFIG]     default kiosk-config
   --data <dir>        event history directory         [NEXTUP_DATA]       default data
   --dist <dir>        built app directory             [NEXTUP_DIST]       default dist
+  --broker-acl <dir>  with --broker: folder of Mosquitto's password_file and acl_file; the
+                      hub rewrites them when devices are enrolled or revoked (then SIGHUP
+                      Mosquitto). Needed for --broker with a --host other than loopback.
+                                                      [NEXTUP_BROKER_ACL]
+  --tls-cert <file>   PEM certificate: serve https, wss and mqtts     [NEXTUP_TLS_CERT]
+  --tls-key <file>    its PEM private key                             [NEXTUP_TLS_KEY]
 `;
 
 /** A mistake in the command line: one line of explanation, then the usage. */
@@ -53,7 +62,15 @@ export type CliCommand =
   | { readonly kind: 'check-config'; readonly target: string | undefined }
   | ReplayCommand
   | WhatIfCommand
-  | ExportCommand;
+  | ExportCommand
+  | MosquittoConfigCommand;
+
+export interface MosquittoConfigCommand {
+  readonly kind: 'mosquitto-config';
+  readonly out: string;
+  readonly dataDir: string;
+  readonly configDir: string;
+}
 
 export interface ReplayCommand {
   readonly kind: 'replay';
@@ -135,6 +152,15 @@ const SERVE_FLAGS: Record<string, FlagSpec> = {
   '--config': { env: 'NEXTUP_CONFIG', apply: (v, f) => ({ configDir: dir(v, f) }) },
   '--data': { env: 'NEXTUP_DATA', apply: (v, f) => ({ dataDir: dir(v, f) }) },
   '--dist': { env: 'NEXTUP_DIST', apply: (v, f) => ({ distDir: dir(v, f) }) },
+  '--broker-acl': { env: 'NEXTUP_BROKER_ACL', apply: (v, f) => ({ brokerAclDir: dir(v, f) }) },
+  '--tls-cert': {
+    env: 'NEXTUP_TLS_CERT',
+    apply: (v, f) => ({ tlsCert: path.resolve(nonEmpty(v, f)) }),
+  },
+  '--tls-key': {
+    env: 'NEXTUP_TLS_KEY',
+    apply: (v, f) => ({ tlsKey: path.resolve(nonEmpty(v, f)) }),
+  },
 };
 
 /** Splits "--flag=value" and "--flag value" into pairs; anything else is positional. */
@@ -202,6 +228,21 @@ export function parseCli(argv: readonly string[], env: Env = {}): CliCommand {
       return whatIfCommand(flags, positional, env);
     case 'export':
       return exportCommand(flags, positional, env);
+    case 'mosquitto-config': {
+      if (positional.length > 0) {
+        throw new UsageError(`mosquitto-config takes no arguments (got "${positional[0]}")`);
+      }
+      const f = toolFlags('mosquitto-config', flags, ['--out', '--data', '--config']);
+      const out = f.get('--out');
+      if (out === undefined) throw new UsageError('mosquitto-config needs --out <dir>');
+      const data = f.get('--data') ?? env.NEXTUP_DATA;
+      return {
+        kind: 'mosquitto-config',
+        out: dir(out, '--out'),
+        dataDir: data !== undefined ? dir(data, '--data') : resolveFromRepo('data'),
+        configDir: configDirFrom(f.get('--config'), env),
+      };
+    }
     default:
       throw new UsageError(
         command.startsWith('-') ? `unknown option: ${command}` : `unknown command: ${command}`,

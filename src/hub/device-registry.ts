@@ -93,6 +93,7 @@ export interface DeviceRegistryOptions {
   readonly dataDir: string;
   readonly store: string;
   readonly now?: () => number;
+  readonly onSaveError?: (err: Error) => void;
 }
 
 export class DeviceRegistry {
@@ -161,6 +162,10 @@ export class DeviceRegistry {
     return [...this.devices.values()].filter((d) => d.role !== 'tracker');
   }
 
+  trackers(): DeviceRecord[] {
+    return [...this.devices.values()].filter((d) => d.role === 'tracker');
+  }
+
   get(id: string): DeviceRecord | undefined {
     return this.devices.get(id);
   }
@@ -170,10 +175,10 @@ export class DeviceRegistry {
   }
 
   /** A one-time code a manager hands to a new device of `role`. */
-  createPairingCode(role: DeviceRole): { code: string; expiresAt: number } {
+  createPairingCode(role: DeviceRole, ttlMs = PAIRING_TTL_MS): { code: string; expiresAt: number } {
     this.pruneCodes();
     const code = newCode();
-    const expiresAt = this.now() + PAIRING_TTL_MS;
+    const expiresAt = this.now() + ttlMs;
     this.codes.set(code, { role, expiresAt });
     return { code, expiresAt };
   }
@@ -300,8 +305,13 @@ export class DeviceRegistry {
     );
     this.saving = this.saving.then(async () => {
       const tmp = `${this.path}.tmp`;
-      await writeFile(tmp, body, { mode: 0o600 });
-      await rename(tmp, this.path);
+      try {
+        await writeFile(tmp, body, { mode: 0o600 });
+        await rename(tmp, this.path);
+      } catch (err) {
+        // the registry in memory stays right; the next change tries the file again
+        this.opts.onSaveError?.(err as Error);
+      }
     });
     return this.saving;
   }

@@ -11,6 +11,11 @@ export interface MqttTransportOptions {
   /** Published (retained) on every connection, e.g. presence online. */
   readonly hello?: () => { topic: string; payload: string; retain: boolean } | undefined;
   readonly reconnectMs?: number;
+  /**
+   * Node only: a PEM certificate to trust for mqtts (the hub's own). The name is not checked:
+   * the agent reaches its own hub by whatever address it listens on.
+   */
+  readonly tlsCa?: string;
 }
 
 /**
@@ -50,6 +55,9 @@ export function createMqttTransport(opts: MqttTransportOptions): MqttTransport {
     protocolVersion: 4,
     ...(opts.username !== undefined ? { username: opts.username } : {}),
     ...(opts.password !== undefined ? { password: opts.password } : {}),
+    ...(opts.tlsCa !== undefined
+      ? { ca: opts.tlsCa, rejectUnauthorized: true, checkServerIdentity: () => undefined }
+      : {}),
     ...(opts.will ? { will: { ...opts.will, qos: 1 as const } } : {}),
   };
   const client: MqttClient = mqtt.connect(opts.url, options);

@@ -1,5 +1,6 @@
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { AlertsPanel } from './AlertsPanel.tsx';
+import { DevicesPanel } from './devices/DevicesPanel.tsx';
 import './manager.css';
 
 /**
@@ -15,6 +16,7 @@ export function ManagerSurface() {
       </header>
       <div className="manager__panels">
         <AlertsPanel />
+        <DevicesPanel />
       </div>
     </main>
   );

@@ -9,6 +9,7 @@ import { systemClock } from '../../sync/ports.ts';
 import { Replica } from '../../sync/replica.ts';
 import { presencePayload, topics } from '../../sync/topics.ts';
 import { brokerUrlFor, loadHubConfig } from './config-source.ts';
+import { forgetPairingCode, loadOrEnroll, pairingCodeFromUrl } from './enrollment.ts';
 import type { DeviceRuntime, DeviceSnapshot } from './types.ts';
 
 export type DeviceRole = 'kiosk' | 'clerk' | 'board' | 'manager' | 'floor';
@@ -24,6 +25,11 @@ export function deviceIdFor(role: string, preferred?: string): string {
   return preferred ?? role;
 }
 
+/** Device ids start with their role: the broker and every receiver read the role from it. */
+function roleHint(role: string, hint: string): string {
+  return hint === role || hint.startsWith(`${role}-`) ? hint : `${role}-${hint}`;
+}
+
 function randomSuffix(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(4));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -37,13 +43,18 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
   const db = new NextupDb(config.store.id);
   const hint =
     (opts.deviceId ?? opts.role).replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40) || opts.role;
-  const deviceId = await loadDeviceId(db, () => `${hint}-${randomSuffix()}`);
+  const proposed = await loadDeviceId(db, () => `${roleHint(opts.role, hint)}-${randomSuffix()}`);
+  const creds = await loadOrEnroll(db, opts.role, proposed, pairingCodeFromUrl(location));
+  forgetPairingCode();
+  const deviceId = creds.deviceId;
   void navigator.storage?.persist?.().catch(() => false);
 
   const presenceTopic = topics.presence(root, deviceId);
   const transport = createMqttTransport({
     url: brokerUrlFor(hub, location),
     clientId: deviceId,
+    username: deviceId,
+    password: creds.password,
     will: {
       topic: presenceTopic,
       payload: presencePayload(deviceId, opts.role, false, Date.now()),
@@ -92,6 +103,7 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
   return {
     config,
     deviceId,
+    apiAuth: `Basic ${btoa(`${deviceId}:${creds.password}`)}`,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -31,6 +31,8 @@ export type RunOutcome =
 export interface DeviceRuntime {
   readonly config: StoreConfig;
   readonly deviceId: string;
+  /** HTTP Basic authorization with this device's credentials (manager APIs on the hub). */
+  readonly apiAuth?: string;
   subscribe(listener: () => void): () => void;
   getSnapshot(): DeviceSnapshot;
   /**

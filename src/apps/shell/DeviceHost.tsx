@@ -5,6 +5,7 @@ import { DeviceContext, type DeviceContextValue } from './device-context.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import type { SurfaceName } from './routes.ts';
 import { StartupError } from './StartupError.tsx';
+import { startupProblem } from './startup-error.ts';
 
 const RETRY_SEC = 15;
 
@@ -52,7 +53,8 @@ export function DeviceHost(props: {
     setAttempt((n) => n + 1);
   }, []);
 
-  useRetryWhileFailed(phase.kind === 'failed', retry);
+  // a pairing form waits for its person; retrying on a timer would clear what they type
+  useRetryWhileFailed(phase.kind === 'failed' && startupProblem(phase.error) !== 'pairing', retry);
 
   const reidentify = useCallback((id: string) => {
     setPhase({ kind: 'starting' });

@@ -1,6 +1,7 @@
 import { enBoard } from './en/board.ts';
 import { enClerk } from './en/clerk.ts';
 import { enCommon } from './en/common.ts';
+import { enDevices } from './en/devices.ts';
 import { enFloor } from './en/floor.ts';
 import { enKioskAdmin } from './en/kiosk-admin.ts';
 import { enKiosk } from './en/kiosk.ts';
@@ -28,6 +29,7 @@ export const enStaffModules = {
   kioskAdmin: enKioskAdmin,
   manager: enManager,
   floor: enFloor,
+  devices: enDevices,
 } as const;
 
 export const en = {
@@ -39,4 +41,5 @@ export const en = {
   ...enKioskAdmin,
   ...enManager,
   ...enFloor,
+  ...enDevices,
 } as const;

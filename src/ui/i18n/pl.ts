@@ -2,6 +2,7 @@ import type { LanguageModules } from './modules.ts';
 import { plBoard } from './pl/board.ts';
 import { plClerk } from './pl/clerk.ts';
 import { plCommon } from './pl/common.ts';
+import { plDevices } from './pl/devices.ts';
 import { plFloor } from './pl/floor.ts';
 import { plKioskAdmin } from './pl/kiosk-admin.ts';
 import { plKiosk } from './pl/kiosk.ts';
@@ -18,4 +19,5 @@ export const plModules: LanguageModules = {
   kioskAdmin: plKioskAdmin,
   manager: plManager,
   floor: plFloor,
+  devices: plDevices,
 };
