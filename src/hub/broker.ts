@@ -111,7 +111,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
       if (!who || who.device !== client.id) {
         log.warn('broker', `client ${client.id} refused: unknown, wrong or revoked credentials`);
         const err = Object.assign(new Error('bad user name or password'), { returnCode: 4 });
-        return done(err as Parameters<typeof done>[0], false);
+        return done(err, false);
       }
       identities.set(client, who);
       done(null, true);
