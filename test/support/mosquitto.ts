@@ -34,7 +34,11 @@ export async function startMosquitto(
     [
       'persistence false',
       ...(ports.aclDir
-        ? readFileSync(join(ports.aclDir, 'mosquitto.conf'), 'utf8').trim().split('\n')
+        ? [
+            ...readFileSync(join(ports.aclDir, 'mosquitto.conf'), 'utf8').trim().split('\n'),
+            // run as root (CI), Mosquitto would switch to its own user and not read the 0600 files
+            ...(process.getuid?.() === 0 ? ['user root'] : []),
+          ]
         : ['allow_anonymous true']),
       'log_dest none',
       `listener ${mqttPort} 127.0.0.1`,
