@@ -242,7 +242,7 @@ async function runMatrix(
     }
     const heard = (role: Role, fam: Family) => {
       const topic = fam.topic(SUBJECTS[role]);
-      return observed[storeOf(topic)]!.has(`${topic} pub-${role}-${fam.name}`);
+      return observed[storeOf(topic)].has(`${topic} pub-${role}-${fam.name}`);
     };
     await waitUntil(
       () =>
