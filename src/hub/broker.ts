@@ -97,6 +97,8 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   const maxBytes = opts.maxPublishBytes ?? MAX_PUBLISH_BYTES;
   const access = opts.access;
   const identities = new WeakMap<object, Identity>();
+  /** Authenticated clients, so a revocation can drop them at once. */
+  const connected = new Set<Client>();
 
   const options: AedesOptions = {
     // Device ids make longer client ids than MQTT 3.1's 23 characters.
@@ -114,6 +116,8 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
         return done(err, false);
       }
       identities.set(client, who);
+      // counted from here, not from clientReady: a revocation racing the CONNACK still drops it
+      connected.add(client);
       done(null, true);
     },
     authorizeSubscribe(client, sub, done) {
@@ -145,9 +149,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   };
   const broker = await Aedes.createBroker(options);
 
-  const connected = new Set<Client>();
   broker.on('clientReady', (client) => {
-    connected.add(client);
     log.info('broker', `client ${client.id} connected`);
   });
   broker.on('clientDisconnect', (client) => {
@@ -194,7 +196,8 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
     dropRevoked() {
       if (!access) return;
       for (const client of connected) {
-        if (!access.isActive(client.id)) {
+        if (client.closed) connected.delete(client);
+        else if (!access.isActive(client.id)) {
           log.info('broker', `client ${client.id} disconnected: its credentials were revoked`);
           client.close();
         }
