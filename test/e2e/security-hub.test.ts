@@ -59,7 +59,7 @@ async function start(kind: 'embedded' | 'mosquitto'): Promise<SecureHub> {
   }
   return {
     hub,
-    agent: agent!,
+    agent,
     log,
     ...(mosquitto ? { mosquitto } : {}),
     ...(aclDir ? { aclDir } : {}),
