@@ -97,6 +97,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   const maxBytes = opts.maxPublishBytes ?? MAX_PUBLISH_BYTES;
   const access = opts.access;
   const identities = new WeakMap<object, Identity>();
+  const refusedAt = new Map<string, number>();
   /** Authenticated clients, so a revocation can drop them at once. */
   const connected = new Set<Client>();
 
@@ -111,7 +112,13 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
       const who = access.authenticate(username, password?.toString());
       // the client id must be the username, so the id in logs and presence is the real one
       if (!who || who.device !== client.id) {
-        log.warn('broker', `client ${client.id} refused: unknown, wrong or revoked credentials`);
+        // a refused device retries every second: one line a minute says it
+        const last = refusedAt.get(client.id) ?? -Infinity;
+        if (Date.now() - last > 60_000) {
+          if (refusedAt.size > 10_000) refusedAt.clear();
+          refusedAt.set(client.id, Date.now());
+          log.warn('broker', `client ${client.id} refused: unknown, wrong or revoked credentials`);
+        }
         const err = Object.assign(new Error('bad user name or password'), { returnCode: 4 });
         return done(err, false);
       }

@@ -166,7 +166,10 @@ describe.each([
   it('publishes retained waits for every service, and alerts with recovery', async () => {
     const { config } = w.hub;
     const store = config.store.id;
-    const { client, seen } = await listen(w.hub, ['nextup/v1/+/wait/#', `nextup/v1/+/alerts`]);
+    const { client, seen } = await listen(w.hub, [
+      `nextup/v1/${store}/wait/#`,
+      `nextup/v1/${store}/alerts`,
+    ]);
     try {
       await expect
         .poll(() => seen.length, { timeout: 10_000 })

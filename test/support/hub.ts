@@ -91,6 +91,28 @@ export function deviceCredentials(
 }
 
 /**
+ * Enrolls a device over the hub's HTTP API, as a browser on the hub's own machine does
+ * (for hubs in another process, e.g. test/support/hub-process.ts). `deviceId` starts with
+ * the role ("kiosk-1-durable") and is kept when the hub does not know it yet.
+ */
+export async function enrollOverHttp(
+  httpUrl: string,
+  role: DeviceRole,
+  deviceId: string,
+): Promise<DeviceMqttCredentials> {
+  const res = await fetch(`${httpUrl}/api/devices/enroll`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ role, deviceId, hint: deviceId }),
+  });
+  const body = (await res.json()) as { deviceId?: string; password?: string; error?: string };
+  if (!res.ok || !body.deviceId || !body.password) {
+    throw new Error(`enrollment refused: ${body.error ?? res.status}`);
+  }
+  return { clientId: body.deviceId, username: body.deviceId, password: body.password };
+}
+
+/**
  * A configuration folder holding the shipped store.json as changed by `edit`, for a hub that
  * needs other settings (e.g. a visit re-check after seconds instead of minutes).
  */

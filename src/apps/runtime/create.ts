@@ -20,6 +20,9 @@ export interface RuntimeOptions {
   readonly deviceId?: string;
 }
 
+/** At most one new enrollment attempt per this long after the broker refuses us. */
+const REENROLL_EVERY_MS = 30_000;
+
 /** A readable hint for the device id; the runtime appends a random part kept in IndexedDB. */
 export function deviceIdFor(role: string, preferred?: string): string {
   return preferred ?? role;
@@ -50,7 +53,21 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
   void navigator.storage?.persist?.().catch(() => false);
 
   const presenceTopic = topics.presence(root, deviceId);
+  // A hub that lost its device list (disk replaced) refuses our password: enroll again under
+  // the same id (on its own machine at once, elsewhere once a manager's code is in the URL).
+  let lastReenroll = 0;
+  const reenroll = (): void => {
+    if (Date.now() - lastReenroll < REENROLL_EVERY_MS) return;
+    lastReenroll = Date.now();
+    loadOrEnroll(db, opts.role, deviceId, pairingCodeFromUrl(location), true).then(
+      (fresh) => {
+        if (fresh.deviceId === deviceId) transport.setCredentials(deviceId, fresh.password);
+      },
+      (err: unknown) => console.warn(`[nextup] the hub refused this device: ${String(err)}`),
+    );
+  };
   const transport = createMqttTransport({
+    onAuthRefused: reenroll,
     url: brokerUrlFor(hub, location),
     clientId: deviceId,
     username: deviceId,

@@ -37,9 +37,11 @@ export async function loadOrEnroll(
   role: string,
   proposedId: string,
   code: string | null,
+  /** Enroll again even with credentials kept (the hub no longer knows them). */
+  force = false,
 ): Promise<DeviceCredentials> {
   const row = await db.kv.get(KEY);
-  if (isCredentials(row?.value) && row.value.role === role) return row.value;
+  if (!force && isCredentials(row?.value) && row.value.role === role) return row.value;
   let res: Response;
   try {
     res = await fetch('/api/devices/enroll', {
