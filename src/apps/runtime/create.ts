@@ -9,6 +9,7 @@ import { systemClock } from '../../sync/ports.ts';
 import { Replica } from '../../sync/replica.ts';
 import { presencePayload, topics } from '../../sync/topics.ts';
 import { brokerUrlFor, loadHubConfig } from './config-source.ts';
+import { watchStorage } from './storage-health.ts';
 import { forgetPairingCode, loadOrEnroll, pairingCodeFromUrl } from './enrollment.ts';
 import type { DeviceRuntime, DeviceSnapshot } from './types.ts';
 
@@ -50,7 +51,7 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
   const creds = await loadOrEnroll(db, opts.role, proposed, pairingCodeFromUrl(location));
   forgetPairingCode();
   const deviceId = creds.deviceId;
-  void navigator.storage?.persist?.().catch(() => false);
+  const storageWatch = watchStorage(navigator.storage);
 
   const presenceTopic = topics.presence(root, deviceId);
   // A hub that lost its device list (disk replaced) refuses our password: enroll again under
@@ -96,7 +97,10 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
     storage: new DexieStorage(db),
     transport,
     clock: systemClock,
-    onRejected: (reason) => console.warn(`[nextup] ${reason}`),
+    onRejected: (reason) => {
+      console.warn(`[nextup] ${reason}`);
+      if (reason.startsWith('local storage failed')) storageWatch.noteWrite(reason);
+    },
   });
 
   const dismissed = new Set<string>();
@@ -129,7 +133,12 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
       snapshot ??= build();
       return snapshot;
     },
-    run: (decide) => replica.run(decide),
+    run: async (decide) => {
+      const outcome = await replica.run(decide);
+      if (outcome.ok) storageWatch.noteWrite(undefined);
+      return outcome;
+    },
+    storage: storageWatch,
     dismissConflict(eventId) {
       dismissed.add(eventId);
       notify();
@@ -137,6 +146,7 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
     estimate: (serviceId, ticketId) => waits.estimate(serviceId, ticketId),
     async close() {
       waits.close();
+      storageWatch.close();
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       await replica.close();

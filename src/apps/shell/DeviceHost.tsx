@@ -5,6 +5,7 @@ import { DeviceContext, type DeviceContextValue } from './device-context.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import type { SurfaceName } from './routes.ts';
 import { StartupError } from './StartupError.tsx';
+import { StorageBanner } from './StorageBanner.tsx';
 import { startupProblem } from './startup-error.ts';
 
 const RETRY_SEC = 15;
@@ -78,6 +79,7 @@ export function DeviceHost(props: {
         contentFallback={store.defaultLanguage}
         timeZone={store.timeZone}
       >
+        <StorageBanner runtime={context.runtime} />
         {props.children}
       </I18nProvider>
     </DeviceContext.Provider>

@@ -28,4 +28,8 @@ export const enDevices = {
     other: '{count} invalid messages dropped',
   },
   'devices.error': 'That did not work: {message}',
+  'devices.storage.low':
+    'This device is nearly out of storage space. Everything is saved so far; please free some space.',
+  'devices.storage.full':
+    'This device’s storage is full: the last action was not saved. Everything saved before is safe. Free some space, then try again.',
 } as const satisfies Record<string, Message>;

@@ -30,4 +30,8 @@ export const plDevices: Translation<typeof enDevices> = {
     other: '{count} błędnej wiadomości odrzuconej',
   },
   'devices.error': 'Nie udało się: {message}',
+  'devices.storage.low':
+    'Na tym urządzeniu kończy się miejsce. Wszystko jest dotąd zapisane; zwolnij trochę miejsca.',
+  'devices.storage.full':
+    'Pamięć tego urządzenia jest pełna: ostatnia czynność nie została zapisana. Wcześniejsze dane są bezpieczne. Zwolnij miejsce i spróbuj ponownie.',
 } as const;
