@@ -28,12 +28,14 @@ describe('device storage faults', () => {
       const storage = navigator.storage as { estimate: () => Promise<StorageEstimate> };
       storage.estimate = () => Promise.resolve({ usage: 970e6, quota: 1000e6 });
       for (const method of ['add', 'put'] as const) {
-        const original = IDBObjectStore.prototype[method];
+        const original = Reflect.get(IDBObjectStore.prototype, method) as (
+          ...a: unknown[]
+        ) => IDBRequest;
         IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: unknown[]) {
           if (w.__diskFull && this.name === 'events') {
             throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
           }
-          return (original as (...a: unknown[]) => IDBRequest).apply(this, args);
+          return original.apply(this, args);
         } as never;
       }
     });
