@@ -28,6 +28,14 @@ export const enDevices = {
     other: '{count} invalid messages dropped',
   },
   'devices.error': 'That did not work: {message}',
+  'devices.staff.title': 'Who is working on this tablet?',
+  'devices.staff.pin': 'PIN for {name}',
+  'devices.staff.signIn': 'Sign in',
+  'devices.staff.back': 'Back',
+  'devices.staff.wrong': 'That PIN is not right. Try again.',
+  'devices.staff.locked': 'Too many wrong PINs. Wait a minute, then try again.',
+  'devices.staff.signedIn': 'Signed in: {name}',
+  'devices.staff.signOut': 'Sign out',
   'devices.storage.low':
     'This device is nearly out of storage space. Everything is saved so far; please free some space.',
   'devices.storage.full':

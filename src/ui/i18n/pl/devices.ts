@@ -30,6 +30,14 @@ export const plDevices: Translation<typeof enDevices> = {
     other: '{count} błędnej wiadomości odrzuconej',
   },
   'devices.error': 'Nie udało się: {message}',
+  'devices.staff.title': 'Kto pracuje na tym tablecie?',
+  'devices.staff.pin': 'PIN dla: {name}',
+  'devices.staff.signIn': 'Zaloguj',
+  'devices.staff.back': 'Wstecz',
+  'devices.staff.wrong': 'Ten PIN jest nieprawidłowy. Spróbuj ponownie.',
+  'devices.staff.locked': 'Za dużo błędnych PIN-ów. Odczekaj minutę i spróbuj ponownie.',
+  'devices.staff.signedIn': 'Zalogowany: {name}',
+  'devices.staff.signOut': 'Wyloguj',
   'devices.storage.low':
     'Na tym urządzeniu kończy się miejsce. Wszystko jest dotąd zapisane; zwolnij trochę miejsca.',
   'devices.storage.full':
