@@ -38,8 +38,6 @@ export interface ReplicaOptions {
   readonly keepDays?: number;
   /** A clock this far ahead of ours is wrong: reported, and not allowed to drag ours along. */
   readonly maxDriftMs?: number;
-  /** Jitter for the delay before helping a peer; seeded in simulations. */
-  readonly random?: () => number;
   readonly onRejected?: (reason: string) => void;
   /** A device's clock is off by `driftMs` (positive: ahead of ours). */
   readonly onClockSkew?: (device: string, driftMs: number) => void;
