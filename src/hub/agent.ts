@@ -20,6 +20,12 @@ export interface AgentOptions {
   readonly dataDir: string;
   readonly log: Logger;
   readonly clock?: Clock;
+  /** The agent's broker credentials (src/hub/device-registry.ts). */
+  readonly credentials?: { readonly username: string; readonly password: string };
+  /** The hub's own certificate, trusted for mqtts to the embedded broker. */
+  readonly tlsCa?: string;
+  /** Told about every message the agent drops (counted for the manager). */
+  readonly onDropped?: (reason: string) => void;
   /** Live wait times and wait alerts (defaults: every 30 s, alerts with 5 min hysteresis). */
   readonly waits?: WaitPublisherOptions;
 }
@@ -50,6 +56,8 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
   const transport = createMqttTransport({
     url: opts.brokerUrl,
     clientId: device,
+    ...(opts.credentials ?? {}),
+    ...(opts.tlsCa !== undefined ? { tlsCa: opts.tlsCa } : {}),
     will: {
       topic: presenceTopic,
       payload: presencePayload(device, 'agent', false, clock.now()),
@@ -85,7 +93,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     transport,
     clock,
     role: 'agent',
-    onRejected: (reason) => log.warn('agent', reason),
+    onRejected: (reason) => (opts.onDropped ? opts.onDropped(reason) : log.warn('agent', reason)),
     onClockSkew: (dev, driftMs) =>
       log.warn(
         'agent',

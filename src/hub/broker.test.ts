@@ -26,8 +26,16 @@ describe('the embedded broker', () => {
   let q: QuietHub;
   const clients: MqttClient[] = [];
 
+  /** An enrolled device: its id starts with its role ("board-1"), as the hub requires. */
   const connect = async (url: string, clientId: string) => {
-    const c = await connectAsync(url, { ...quiet, clientId });
+    const role = clientId.split('-')[0] as 'kiosk' | 'board' | 'clerk';
+    const e = q.hub.registry.enroll({ role, deviceId: clientId, trusted: true });
+    const c = await connectAsync(url, {
+      ...quiet,
+      clientId: e.deviceId,
+      username: e.username,
+      password: e.password,
+    });
     clients.push(c);
     return c;
   };
@@ -62,17 +70,18 @@ describe('the embedded broker', () => {
   it('carries a message from a TCP client to a WebSocket client and back', async () => {
     const tcp = await connect(q.hub.mqttUrl, 'kiosk-1');
     const ws = await connect(q.hub.wsUrl, 'board-1');
-    const topic = 'nextup/v1/store-001/calls';
-    const atWs = collect(ws, topic);
-    const atTcp = collect(tcp, topic);
-    await ws.subscribeAsync(topic, { qos: 1 });
-    await tcp.subscribeAsync(topic, { qos: 1 });
+    const fromTcp = 'nextup/v1/store-001/presence/kiosk-1';
+    const fromWs = 'nextup/v1/store-001/presence/board-1';
+    const atWs = collect(ws, fromTcp);
+    const atTcp = collect(tcp, fromWs);
+    await ws.subscribeAsync('nextup/v1/store-001/presence/+', { qos: 1 });
+    await tcp.subscribeAsync('nextup/v1/store-001/presence/+', { qos: 1 });
 
-    await tcp.publishAsync(topic, '{"number":"A001"}', { qos: 1 });
-    await expect.poll(() => atWs.map(String)).toEqual(['{"number":"A001"}']);
+    await tcp.publishAsync(fromTcp, '{"online":true}', { qos: 1 });
+    await expect.poll(() => atWs.map(String)).toEqual(['{"online":true}']);
 
-    await ws.publishAsync(topic, '{"number":"A002"}', { qos: 1 });
-    await expect.poll(() => atTcp.map(String)).toContain('{"number":"A002"}');
+    await ws.publishAsync(fromWs, '{"online":false}', { qos: 1 });
+    await expect.poll(() => atTcp.map(String)).toContain('{"online":false}');
 
     expect(q.log.find('client kiosk-1 connected')).toHaveLength(1);
     expect(q.log.find('client board-1 connected')).toHaveLength(1);
@@ -98,12 +107,14 @@ describe('the embedded broker', () => {
   });
 
   it('refuses a publish over the cap, drops the sender and delivers nothing', async () => {
-    const reader = await connect(q.hub.mqttUrl, 'reader');
-    const topic = 'nextup/v1/store-001/big';
-    const got = collect(reader, topic);
-    await reader.subscribeAsync(topic);
+    const reader = await connect(q.hub.mqttUrl, 'board-reader');
+    const topic = 'nextup/v1/store-001/presence/board-flooder';
+    const okTopic = 'nextup/v1/store-001/presence/board-sender-ok';
+    const got = collect(reader, okTopic);
+    const flooded = collect(reader, topic);
+    await reader.subscribeAsync('nextup/v1/store-001/presence/+');
 
-    const sender = await connect(q.hub.mqttUrl, 'flooder');
+    const sender = await connect(q.hub.mqttUrl, 'board-flooder');
     const closed = new Promise<void>((resolve) => sender.once('close', () => resolve()));
     sender.publish(topic, Buffer.alloc(MAX_PUBLISH_BYTES + 1, 'x'));
     await closed;
@@ -112,26 +123,29 @@ describe('the embedded broker', () => {
       .poll(() => q.log.find('publish refused'))
       .toEqual([
         expect.stringMatching(
-          /WARN {2}broker {2}publish refused from flooder on nextup\/v1\/store-001\/big: payload of 524289 bytes is over the 524288-byte cap$/,
+          /WARN {2}broker {2}publish refused from board-flooder on nextup\/v1\/store-001\/presence\/board-flooder: payload of 524289 bytes is over the 524288-byte cap$/,
         ),
       ]);
     // the refusal is one line, not also a client error
-    expect(q.log.find('client flooder error')).toEqual([]);
+    expect(q.log.find('client board-flooder error')).toEqual([]);
 
     // a payload under the cap still passes
-    const ok = await connect(q.hub.mqttUrl, 'sender-ok');
-    await ok.publishAsync(topic, Buffer.alloc(300 * 1024, 'y'), { qos: 1 });
+    const ok = await connect(q.hub.mqttUrl, 'board-sender-ok');
+    await ok.publishAsync(okTopic, Buffer.alloc(300 * 1024, 'y'), { qos: 1 });
     await expect.poll(() => got.map((b) => b.length)).toEqual([300 * 1024]);
+    expect(flooded).toEqual([]);
   });
 
   it('drops a WebSocket client that sends a frame over the cap', async () => {
-    const sender = await connect(q.hub.wsUrl, 'ws-flooder');
+    const sender = await connect(q.hub.wsUrl, 'board-ws-flooder');
     const closed = new Promise<void>((resolve) => sender.once('close', () => resolve()));
     sender.publish('nextup/v1/store-001/big', Buffer.alloc(MAX_PUBLISH_BYTES + 1, 'x'));
     await closed;
     await expect
-      .poll(() => q.log.find('client ws-flooder error'))
-      .toEqual([expect.stringMatching(/client ws-flooder error: Max payload size exceeded$/)]);
+      .poll(() => q.log.find('client board-ws-flooder error'))
+      .toEqual([
+        expect.stringMatching(/client board-ws-flooder error: Max payload size exceeded$/),
+      ]);
   });
 
   it('logs disconnects by client id', async () => {

@@ -1,8 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import type { Duplex } from 'node:stream';
-import { Aedes, type AedesOptions } from 'aedes';
+import { Aedes, type AedesOptions, type Client } from 'aedes';
 import { WebSocketServer, createWebSocketStream } from 'ws';
+import { parseSyncMessage } from '../domain/sync/messages.ts';
+import { checkEventsProvenance, syncTopicDevice } from '../domain/security/provenance.ts';
+import { mayPublish, maySubscribe, type Identity } from '../domain/security/roles.ts';
 import type { Logger } from './log.ts';
 import { closeServer, listen, trackSockets, withTimeout } from './listen.ts';
 
@@ -22,6 +26,18 @@ export interface EmbeddedBrokerOptions {
   readonly port: number;
   readonly log: Logger;
   readonly maxPublishBytes?: number;
+  /** PEM certificate and key: the TCP listener speaks MQTT over TLS (mqtts). */
+  readonly tls?: { readonly cert: string; readonly key: string };
+  /** Who may connect and what each client may do; without it the broker is open (tests). */
+  readonly access?: BrokerAccess;
+}
+
+/** The device registry as the broker sees it (src/hub/device-registry.ts). */
+export interface BrokerAccess {
+  readonly topicPrefix: string;
+  authenticate(username: string | undefined, password: string | undefined): Identity | undefined;
+  /** Still allowed to be connected (false once revoked). */
+  isActive(device: string): boolean;
 }
 
 export interface EmbeddedBroker {
@@ -29,6 +45,8 @@ export interface EmbeddedBroker {
   readonly port: number;
   /** Takes over an HTTP upgrade request for MQTT over WebSocket. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Drops connected clients whose credentials were revoked. */
+  dropRevoked(): void;
   /** Disconnects every client, then closes the listeners. */
   close(): Promise<void>;
 }
@@ -46,6 +64,29 @@ export function publishRefusal(
   return undefined;
 }
 
+/**
+ * Why `who` may not publish this on `topic`: topic rights by role, and for sync messages the
+ * payload itself (its "from" and every event's author), so a forgery is refused at the door.
+ */
+export function accessRefusal(
+  who: Identity,
+  topic: string,
+  payload: Buffer | string,
+  prefix: string,
+): string | undefined {
+  if (!mayPublish(who, topic, prefix)) return `a ${who.role} may not publish on ${topic}`;
+  if (who.role === 'agent') return undefined;
+  const syncPrefix = `${prefix}/${who.store}/sync/`;
+  if (syncTopicDevice(syncPrefix, topic) === undefined) return undefined;
+  const text = payload.toString();
+  const msg = parseSyncMessage(text, Buffer.byteLength(text));
+  if (!msg.ok) return `invalid sync message: ${msg.reason}`;
+  if (msg.from !== who.device) return `sync message claims to be from ${msg.from}`;
+  if (msg.kind === 'vector') return undefined;
+  const checked = checkEventsProvenance(msg.from, msg.events, msg.floors);
+  return checked.dropped[0];
+}
+
 /** Marks errors we raised ourselves, so they are logged once as a refusal and not again. */
 class PublishRefused extends Error {}
 
@@ -54,6 +95,11 @@ const CLOSE_TIMEOUT_MS = 3000;
 export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
   const { log } = opts;
   const maxBytes = opts.maxPublishBytes ?? MAX_PUBLISH_BYTES;
+  const access = opts.access;
+  const identities = new WeakMap<object, Identity>();
+  const refusedAt = new Map<string, number>();
+  /** Authenticated clients, so a revocation can drop them at once. */
+  const connected = new Set<Client>();
 
   const options: AedesOptions = {
     // Device ids make longer client ids than MQTT 3.1's 23 characters.
@@ -61,8 +107,42 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
     connectTimeout: 10_000,
     // A stalled tablet must not block delivery to everybody else.
     drainTimeout: 30_000,
+    authenticate(client, username, password, done) {
+      if (!access) return done(null, true);
+      const who = access.authenticate(username, password?.toString());
+      // the client id must be the username, so the id in logs and presence is the real one
+      if (!who || who.device !== client.id) {
+        // a refused device retries every second: one line a minute says it
+        const last = refusedAt.get(client.id) ?? -Infinity;
+        if (Date.now() - last > 60_000) {
+          if (refusedAt.size > 10_000) refusedAt.clear();
+          refusedAt.set(client.id, Date.now());
+          log.warn('broker', `client ${client.id} refused: unknown, wrong or revoked credentials`);
+        }
+        const err = Object.assign(new Error('bad user name or password'), { returnCode: 4 });
+        return done(err, false);
+      }
+      identities.set(client, who);
+      // counted from here, not from clientReady: a revocation racing the CONNACK still drops it
+      connected.add(client);
+      done(null, true);
+    },
+    authorizeSubscribe(client, sub, done) {
+      const who = identities.get(client);
+      if (!access || (who && maySubscribe(who, sub.topic, access.topicPrefix))) {
+        return done(null, sub);
+      }
+      log.warn('broker', `subscribe refused for ${client.id} on ${sub.topic}`);
+      done(null, null);
+    },
     authorizePublish(client, packet, done) {
-      const reason = publishRefusal(packet.topic, Buffer.byteLength(packet.payload), maxBytes);
+      let reason = publishRefusal(packet.topic, Buffer.byteLength(packet.payload), maxBytes);
+      if (reason === undefined && access && client) {
+        const who = identities.get(client);
+        reason = who
+          ? accessRefusal(who, packet.topic, packet.payload, access.topicPrefix)
+          : 'not authenticated';
+      }
       if (reason === undefined) {
         done(null);
         return;
@@ -76,8 +156,13 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   };
   const broker = await Aedes.createBroker(options);
 
-  broker.on('clientReady', (client) => log.info('broker', `client ${client.id} connected`));
-  broker.on('clientDisconnect', (client) => log.info('broker', `client ${client.id} disconnected`));
+  broker.on('clientReady', (client) => {
+    log.info('broker', `client ${client.id} connected`);
+  });
+  broker.on('clientDisconnect', (client) => {
+    connected.delete(client);
+    log.info('broker', `client ${client.id} disconnected`);
+  });
   broker.on('keepaliveTimeout', (client) => log.warn('broker', `client ${client.id} timed out`));
   broker.on('clientError', (client, err) => {
     if (!(err instanceof PublishRefused)) {
@@ -88,7 +173,9 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
     log.warn('broker', `connection refused before CONNECT: ${err.message}`);
   });
 
-  const tcp = createServer((socket) => broker.handle(socket));
+  const tcp = opts.tls
+    ? createTlsServer(opts.tls, (socket) => broker.handle(socket))
+    : createServer((socket) => broker.handle(socket));
   const tcpSockets = trackSockets(tcp);
 
   const wss = new WebSocketServer({
@@ -112,6 +199,16 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
     port,
     handleUpgrade(req, socket, head) {
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    },
+    dropRevoked() {
+      if (!access) return;
+      for (const client of connected) {
+        if (client.closed) connected.delete(client);
+        else if (!access.isActive(client.id)) {
+          log.info('broker', `client ${client.id} disconnected: its credentials were revoked`);
+          client.close();
+        }
+      }
     },
     async close() {
       const closing = new Promise<void>((resolve) => broker.close(() => resolve()));

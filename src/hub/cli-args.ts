@@ -21,6 +21,9 @@ export const USAGE = `Usage:
   nextup import <log.jsonl> [--data dir] [--config dir] [--quiet]
                                 a portable event log into the history (to restore, or to
                                 analyse another store); refuses days that have history
+  nextup mosquitto-config --out <dir> [--data dir] [--config dir]
+                                write password_file, acl_file and mosquitto.conf lines for an
+                                external Mosquitto from the hub's enrolled devices and roles
   nextup --help                 show this help
 
 --config gives the store's time zone, service times and targets: replay uses it only when
@@ -40,6 +43,12 @@ Options for serve (environment variable in brackets):
   --config <dir>      store configuration directory   [NEXTUP_CONFIG]     default kiosk-config
   --data <dir>        event history directory         [NEXTUP_DATA]       default data
   --dist <dir>        built app directory             [NEXTUP_DIST]       default dist
+  --broker-acl <dir>  with --broker: folder of Mosquitto's password_file and acl_file; the
+                      hub rewrites them when devices are enrolled or revoked (then SIGHUP
+                      Mosquitto). Needed for --broker with a --host other than loopback.
+                                                      [NEXTUP_BROKER_ACL]
+  --tls-cert <file>   PEM certificate: serve https, wss and mqtts     [NEXTUP_TLS_CERT]
+  --tls-key <file>    its PEM private key                             [NEXTUP_TLS_KEY]
 `;
 
 /** A mistake in the command line: one line of explanation, then the usage. */
@@ -57,7 +66,8 @@ export type CliCommand =
   | ReplayCommand
   | WhatIfCommand
   | ExportCommand
-  | ImportCommand;
+  | ImportCommand
+  | MosquittoConfigCommand;
 
 export interface ImportCommand {
   readonly kind: 'import';
@@ -65,6 +75,13 @@ export interface ImportCommand {
   readonly dataDir: string;
   readonly configDir: string;
   readonly quiet: boolean;
+}
+
+export interface MosquittoConfigCommand {
+  readonly kind: 'mosquitto-config';
+  readonly out: string;
+  readonly dataDir: string;
+  readonly configDir: string;
 }
 
 export interface ReplayCommand {
@@ -147,6 +164,15 @@ const SERVE_FLAGS: Record<string, FlagSpec> = {
   '--config': { env: 'NEXTUP_CONFIG', apply: (v, f) => ({ configDir: dir(v, f) }) },
   '--data': { env: 'NEXTUP_DATA', apply: (v, f) => ({ dataDir: dir(v, f) }) },
   '--dist': { env: 'NEXTUP_DIST', apply: (v, f) => ({ distDir: dir(v, f) }) },
+  '--broker-acl': { env: 'NEXTUP_BROKER_ACL', apply: (v, f) => ({ brokerAclDir: dir(v, f) }) },
+  '--tls-cert': {
+    env: 'NEXTUP_TLS_CERT',
+    apply: (v, f) => ({ tlsCert: path.resolve(nonEmpty(v, f)) }),
+  },
+  '--tls-key': {
+    env: 'NEXTUP_TLS_KEY',
+    apply: (v, f) => ({ tlsKey: path.resolve(nonEmpty(v, f)) }),
+  },
 };
 
 /** Splits "--flag=value" and "--flag value" into pairs; anything else is positional. */
@@ -216,6 +242,21 @@ export function parseCli(argv: readonly string[], env: Env = {}): CliCommand {
       return exportCommand(flags, positional, env);
     case 'import':
       return importCommand(flags, positional, env);
+    case 'mosquitto-config': {
+      if (positional.length > 0) {
+        throw new UsageError(`mosquitto-config takes no arguments (got "${positional[0]}")`);
+      }
+      const f = toolFlags('mosquitto-config', flags, ['--out', '--data', '--config']);
+      const out = f.get('--out');
+      if (out === undefined) throw new UsageError('mosquitto-config needs --out <dir>');
+      const data = f.get('--data') ?? env.NEXTUP_DATA;
+      return {
+        kind: 'mosquitto-config',
+        out: dir(out, '--out'),
+        dataDir: data !== undefined ? dir(data, '--data') : resolveFromRepo('data'),
+        configDir: configDirFrom(f.get('--config'), env),
+      };
+    }
     default:
       throw new UsageError(
         command.startsWith('-') ? `unknown option: ${command}` : `unknown command: ${command}`,

@@ -1,4 +1,7 @@
-import { USAGE, UsageError, parseCli } from './cli-args.ts';
+import { mkdir } from 'node:fs/promises';
+import { USAGE, UsageError, parseCli, type MosquittoConfigCommand } from './cli-args.ts';
+import { DeviceRegistry, EnrollmentError } from './device-registry.ts';
+import { writeMosquittoFiles } from './mosquitto-config.ts';
 import { InputError, runExport, runImport, runReplay, runWhatIf } from './cli-portable.ts';
 import {
   ConfigError,
@@ -43,6 +46,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         return await runExport(command, io);
       case 'import':
         return await runImport(command, io);
+      case 'mosquitto-config':
+        return await mosquittoConfig(command, io);
     }
   } catch (err) {
     return report(err, io);
@@ -55,6 +60,21 @@ async function checkConfig(target: string | undefined, io: CliIo): Promise<numbe
   io.stdout(
     `${displayPath(file)}: OK (store ${cfg.store.id}: ${cfg.services.length} services, ` +
       `${cfg.counters.length} counters, ${cfg.kiosks.length} kiosks)`,
+  );
+  return 0;
+}
+
+async function mosquittoConfig(command: MosquittoConfigCommand, io: CliIo): Promise<number> {
+  const cfg = await loadStoreConfig(await configFilePath(command.configDir));
+  await mkdir(command.dataDir, { recursive: true });
+  const registry = new DeviceRegistry({ dataDir: command.dataDir, store: cfg.store.id });
+  await writeMosquittoFiles(registry, cfg.mqtt.topicPrefix, command.out);
+  await registry.flushed();
+  const out = displayPath(command.out);
+  io.stdout(`wrote ${out}/password_file, ${out}/acl_file and ${out}/mosquitto.conf`);
+  io.stdout(`include ${out}/mosquitto.conf in Mosquitto's configuration, then start the hub with`);
+  io.stdout(
+    `  --broker mqtt://<host>:1883 --broker-acl ${out} --data ${displayPath(command.dataDir)}`,
   );
   return 0;
 }
@@ -97,7 +117,7 @@ function report(err: unknown, io: CliIo): number {
     io.stderr(USAGE);
     return 2;
   }
-  if (err instanceof InputError) {
+  if (err instanceof InputError || err instanceof EnrollmentError) {
     io.stderr(`nextup: ${err.message}`);
     return 1;
   }

@@ -14,6 +14,7 @@ export function semanticProblems(cfg: StoreConfig): string[] {
     ...uniqueProblems('services', cfg.services, (s) => s.id, 'id'),
     ...uniqueProblems('counters', cfg.counters, (c) => c.id, 'id'),
     ...uniqueProblems('kiosks', cfg.kiosks, (k) => k.id, 'id'),
+    ...uniqueProblems('staff', cfg.staff ?? [], (m) => m.id, 'id'),
     ...uniqueProblems('services', cfg.services, (s) => s.prefix, 'prefix'),
     ...counterServiceProblems(cfg),
     ...rangeProblems(cfg),

@@ -28,8 +28,10 @@ describe('startHub', () => {
     expect(httpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(portOf(httpUrl)).not.toBe(8080);
     for (const surface of ['/kiosk', '/clerk', '/board', '/manager']) {
-      expect(q.log.find(`${httpUrl}${surface}`)).toHaveLength(1);
+      expect(q.log.lines.filter((l) => l.endsWith(`${httpUrl}${surface}`))).toHaveLength(1);
     }
+    // first run: a one-time link enrolls the first manager
+    expect(q.log.find(`first manager: open ${httpUrl}/manager?pair=`)).toHaveLength(1);
     expect(q.log.find(mqttUrl)).toHaveLength(1);
     expect(q.log.find(wsUrl)).toHaveLength(1);
     expect(q.agent.started).toHaveLength(1);
@@ -45,7 +47,13 @@ describe('startHub', () => {
 
   it('closes promptly with idle clients still connected, and only once', async () => {
     const q = await startQuietHub();
-    const mqttClient = await connectAsync(q.hub.mqttUrl, { reconnectPeriod: 0, clientId: 'idle' });
+    const idle = q.hub.registry.enroll({ role: 'board', hint: 'board-idle', trusted: true });
+    const mqttClient = await connectAsync(q.hub.mqttUrl, {
+      reconnectPeriod: 0,
+      clientId: idle.deviceId,
+      username: idle.username,
+      password: idle.password,
+    });
     const silent = tcpConnect(portOf(q.hub.mqttUrl), '127.0.0.1'); // never sends CONNECT
     silent.on('error', () => undefined);
     await fetch(`${q.hub.httpUrl}/api/health`, { keepalive: true });

@@ -1,5 +1,6 @@
-import { mkdir } from 'node:fs/promises';
-import { createServer, type IncomingMessage } from 'node:http';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
 import { localized, type StoreConfig } from '../domain/config/types.ts';
@@ -14,6 +15,10 @@ import type { TicketWaitSource } from '../domain/kiosk/tracking.ts';
 import { createTracking, type TrackingSource } from './tracking.ts';
 import { createReportsApi, type HistorySource } from './reports-api.ts';
 import { join } from 'node:path';
+import { DeviceRegistry, EnrollmentError } from './device-registry.ts';
+import { createDevicesApi } from './devices-api.ts';
+import { createDropCounter } from './drop-counter.ts';
+import { writeMosquittoFiles } from './mosquitto-config.ts';
 
 export type { AgentOptions };
 
@@ -48,6 +53,14 @@ export interface HubOptions {
   /** WebSocket URL browsers should use for the broker; overrides config mqtt.browserUrl. */
   readonly brokerWsUrl?: string;
   readonly log?: Logger;
+  /**
+   * With an external Mosquitto: the folder of its password_file and acl_file, which the hub
+   * rewrites whenever a device is enrolled or revoked (Mosquitto rereads them on SIGHUP).
+   */
+  readonly brokerAclDir?: string;
+  /** PEM certificate and key: the hub serves https and wss (and mqtts on the TCP port). */
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
   /** Starts the store agent; tests pass a fake. Default: startAgent from ./agent.ts. */
   readonly agent?: AgentFactory;
 }
@@ -59,6 +72,8 @@ export interface Hub {
   /** ws://host:port/mqtt of the embedded broker, or the external one's WebSocket URL ('' if unknown). */
   readonly wsUrl: string;
   readonly config: StoreConfig;
+  /** Enrolled devices and pairing codes. */
+  readonly registry: DeviceRegistry;
   /** Stops the agent, then the broker, then the servers. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -66,6 +81,10 @@ export interface Hub {
 export const SURFACES = ['/kiosk', '/clerk', '/board', '/manager', '/floor'] as const;
 
 const AGENT_CLOSE_TIMEOUT_MS = 5000;
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
 
 function isWildcard(host: string): boolean {
   return host === '0.0.0.0' || host === '::' || host === '';
@@ -102,7 +121,46 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     );
   }
 
+  let registry: DeviceRegistry;
+  try {
+    registry = new DeviceRegistry({
+      dataDir,
+      store: config.store.id,
+      onSaveError: (err) => log.error('devices', `cannot save the device list: ${err.message}`),
+    });
+  } catch (err) {
+    if (err instanceof EnrollmentError) throw new HubStartError(err.message);
+    throw err;
+  }
+  const agentCredentials = registry.agentCredentials();
+  const loopbackOnly = isLoopbackHost(host);
+
   const external = opts.brokerUrl !== undefined;
+  if (external && !loopbackOnly && opts.brokerAclDir === undefined) {
+    throw new HubStartError(
+      `--host ${host} with an external broker needs --broker-acl <dir>: the hub must keep that broker's password_file and acl_file (see npx nextup mosquitto-config), or devices on the network would reach an open broker`,
+    );
+  }
+  if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) {
+    throw new HubStartError('--tls-cert and --tls-key go together: give both or neither');
+  }
+  const tls =
+    opts.tlsCert !== undefined && opts.tlsKey !== undefined
+      ? await readTls(opts.tlsCert, opts.tlsKey)
+      : undefined;
+  if (opts.brokerAclDir !== undefined) {
+    const dir = resolveFromRepo(opts.brokerAclDir);
+    const rewrite = () =>
+      writeMosquittoFiles(registry, config.mqtt.topicPrefix, dir).then(
+        () =>
+          log.info('devices', `Mosquitto files in ${displayPath(dir)} updated: reload it (SIGHUP)`),
+        (err: unknown) =>
+          log.error('devices', `cannot write Mosquitto files: ${(err as Error).message}`),
+      );
+    await rewrite();
+    registry.onChange(() => void rewrite());
+  }
+  const drops = createDropCounter(log);
   const browserWsUrl =
     opts.brokerWsUrl ?? (config.mqtt.browserUrl || externalWsUrl(opts.brokerUrl));
   if (external && !browserWsUrl) {
@@ -133,11 +191,19 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     storeDir: join(dataDir, config.store.id),
     history: () => agent?.history,
   });
+  const devicesApi = createDevicesApi({
+    registry,
+    log,
+    trustLoopback: loopbackOnly,
+    dropped: () => drops.counts(),
+  });
   const app = createHttpApp({
     distDir,
     log,
     routes: async (req, res, urlPath) =>
-      (await tracking.handle(req, res, urlPath)) || (await reports.handle(req, res, urlPath)),
+      (await devicesApi(req, res, urlPath)) ||
+      (await tracking.handle(req, res, urlPath)) ||
+      (await reports.handle(req, res, urlPath)),
     apiConfig: () => apiConfig,
     health: () => ({
       ok: true,
@@ -146,32 +212,54 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     }),
   });
   await app.checkBuilt();
-  const server = createServer(app.handle);
+  const server: Server = tls ? createHttpsServer(tls, app.handle) : createServer(app.handle);
 
   let broker: EmbeddedBroker | undefined;
 
   const closeServers = async () => {
     tracking.close();
+    await registry.flushed();
     await broker?.close();
     await closeServer(server, () => server.closeAllConnections());
   };
 
   try {
     if (!external) {
-      broker = await startEmbeddedBroker({ host, port: opts.mqttPort ?? 1883, log });
+      broker = await startEmbeddedBroker({
+        host,
+        port: opts.mqttPort ?? 1883,
+        log,
+        ...(tls ? { tls } : {}),
+        access: {
+          topicPrefix: config.mqtt.topicPrefix,
+          authenticate: (u, p) => registry.authenticate(u, p),
+          isActive: (id) => registry.get(id)?.revoked === false,
+        },
+      });
+      const b = broker;
+      registry.onChange(() => b.dropRevoked());
     }
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
       routeUpgrade(req, socket, head, broker),
     );
     const httpPort = await listen(server, host, opts.port ?? 8080, 'HTTP');
 
-    const httpUrl = `http://${urlHost(host)}:${httpPort}`;
-    const mqttUrl = broker ? `mqtt://${urlHost(host)}:${broker.port}` : (opts.brokerUrl ?? '');
+    const s = tls ? 's' : '';
+    const httpUrl = `http${s}://${urlHost(host)}:${httpPort}`;
+    const mqttUrl = broker ? `mqtt${s}://${urlHost(host)}:${broker.port}` : (opts.brokerUrl ?? '');
     const wsUrl =
-      opts.brokerWsUrl ?? (broker ? `ws://${urlHost(host)}:${httpPort}/mqtt` : browserWsUrl);
+      opts.brokerWsUrl ?? (broker ? `ws${s}://${urlHost(host)}:${httpPort}/mqtt` : browserWsUrl);
 
     try {
-      agent = await (opts.agent ?? startAgent)({ config, brokerUrl: mqttUrl, dataDir, log });
+      agent = await (opts.agent ?? startAgent)({
+        config,
+        brokerUrl: mqttUrl,
+        dataDir,
+        log,
+        credentials: agentCredentials,
+        onDropped: (reason) => drops.record(reason),
+        ...(tls ? { tlsCa: tls.cert } : {}),
+      });
     } catch (err) {
       throw new HubStartError(`the store agent could not start: ${(err as Error).message}`, {
         cause: err,
@@ -187,6 +275,11 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     }, 1000);
     warming.unref();
     log.info('hub', `data in ${displayPath(dataDir)}, app from ${displayPath(distDir)}`);
+    if (!registry.hasManager()) {
+      // first run: one link, printed here only, enrolls the first manager (like a setup token)
+      const { code } = registry.createPairingCode('manager', 24 * 3_600_000);
+      log.info('hub', `first manager: open ${httpUrl}/manager?pair=${code} (one use, 24 h)`);
+    }
 
     let closing: Promise<void> | undefined;
     return {
@@ -194,6 +287,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       mqttUrl,
       wsUrl,
       config,
+      registry,
       close() {
         closing ??= (async () => {
           clearTimeout(warming);
@@ -207,6 +301,18 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   } catch (err) {
     await closeServers();
     throw err;
+  }
+}
+
+async function readTls(certPath: string, keyPath: string): Promise<{ cert: string; key: string }> {
+  try {
+    const [cert, key] = await Promise.all([
+      readFile(resolveFromRepo(certPath), 'utf8'),
+      readFile(resolveFromRepo(keyPath), 'utf8'),
+    ]);
+    return { cert, key };
+  } catch (err) {
+    throw new HubStartError(`cannot read the TLS certificate or key: ${(err as Error).message}`);
   }
 }
 

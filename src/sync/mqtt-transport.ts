@@ -11,6 +11,13 @@ export interface MqttTransportOptions {
   /** Published (retained) on every connection, e.g. presence online. */
   readonly hello?: () => { topic: string; payload: string; retain: boolean } | undefined;
   readonly reconnectMs?: number;
+  /**
+   * Node only: a PEM certificate to trust for mqtts (the hub's own). The name is not checked:
+   * the agent reaches its own hub by whatever address it listens on.
+   */
+  readonly tlsCa?: string;
+  /** The broker refused the user name or password (CONNACK 4 or 5). */
+  readonly onAuthRefused?: () => void;
 }
 
 /**
@@ -24,6 +31,8 @@ export interface MqttTransport extends Transport {
    * connection at once when it goes offline, and reconnect as soon as it is back.
    */
   setNetworkAvailable(available: boolean): void;
+  /** New credentials for the next connection (after the device enrolled again). */
+  setCredentials(username: string, password: string): void;
 }
 
 export function createMqttTransport(opts: MqttTransportOptions): MqttTransport {
@@ -44,12 +53,17 @@ export function createMqttTransport(opts: MqttTransportOptions): MqttTransport {
     clean: true,
     resubscribe: false,
     reconnectPeriod: opts.reconnectMs ?? 1000,
+    // a refused password may be fixed meanwhile (a broker reloading its files, a new enrollment)
+    reconnectOnConnackError: true,
     connectTimeout: 5000,
     keepalive: 15,
     queueQoSZero: false,
     protocolVersion: 4,
     ...(opts.username !== undefined ? { username: opts.username } : {}),
     ...(opts.password !== undefined ? { password: opts.password } : {}),
+    ...(opts.tlsCa !== undefined
+      ? { ca: opts.tlsCa, rejectUnauthorized: true, checkServerIdentity: () => undefined }
+      : {}),
     ...(opts.will ? { will: { ...opts.will, qos: 1 as const } } : {}),
   };
   const client: MqttClient = mqtt.connect(opts.url, options);
@@ -71,7 +85,10 @@ export function createMqttTransport(opts: MqttTransportOptions): MqttTransport {
   client.on('close', () => setState('offline'));
   client.on('offline', () => setState('offline'));
   // errors are followed by close/reconnect; the replica reports what matters
-  client.on('error', () => undefined);
+  client.on('error', (err) => {
+    const code = (err as { code?: unknown }).code;
+    if (code === 4 || code === 5 || code === 134 || code === 135) opts.onAuthRefused?.();
+  });
   client.on('message', (topic, payload) => {
     const text = payload.toString();
     for (const h of messageHandlers) h(topic, text, payload.length);
@@ -104,6 +121,10 @@ export function createMqttTransport(opts: MqttTransportOptions): MqttTransport {
         paused = false;
         client.reconnect();
       }
+    },
+    setCredentials(username, password) {
+      client.options.username = username;
+      client.options.password = password;
     },
     async close() {
       await client.endAsync(true);

@@ -94,11 +94,12 @@ describe('replica', () => {
       const o = await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', `t${i}`));
       if (o.ok) events.push(o.event);
     }
-    const publisher = broker.connect('replayer');
+    // the store agent is the one peer that may relay other devices' events
+    const publisher = broker.connect('agent-replayer');
     const send = (list: StoreEvent[]) =>
       publisher.publish(
-        topics.events(root, 'replayer'),
-        JSON.stringify({ v: 1, kind: 'events', from: 'replayer', events: list }),
+        topics.events(root, 'agent-replayer'),
+        JSON.stringify({ v: 1, kind: 'events', from: 'agent-replayer', events: list }),
         { qos: 1 },
       );
     await send([events[3]!, events[1]!]);
@@ -196,6 +197,44 @@ describe('replica', () => {
       'sync message dropped: payload is not JSON',
       expect.stringMatching(/event from hostile dropped: field "store"/),
     ]);
+  });
+
+  it('refuses forged events: a relay by a peer, a wrong "from", a role that may not emit', async () => {
+    const broker = new MemoryBroker();
+    const rejected: string[] = [];
+    const k = await replica(broker, 'kiosk-a');
+    const c = await Replica.open({
+      root,
+      device: 'clerk-a',
+      timeZone: 'UTC',
+      storage: new MemoryStorage(),
+      transport: broker.connect('clerk-a'),
+      clock: systemClock,
+      onRejected: (r) => rejected.push(r),
+    });
+    open.push(c);
+    k.transport.setOnline(false);
+    const o = await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 't1'));
+    if (!o.ok) throw new Error('no ticket');
+    const hostile = broker.connect('clerk-b');
+    const send = (topicDevice: string, from: string, events: unknown[]) =>
+      hostile.publish(
+        topics.events(root, topicDevice),
+        JSON.stringify({ v: 1, kind: 'events', from, events }),
+        { qos: 1 },
+      );
+    // clerk-b relays kiosk-a's event as its own publisher
+    await send('clerk-b', 'clerk-b', [o.event]);
+    // clerk-b claims to be kiosk-a in the payload but publishes on its own topic
+    await send('clerk-b', 'kiosk-a', [o.event]);
+    // a kiosk's id calling a ticket: kiosks may only issue
+    const call = { ...o.event, id: 'kiosk-b:1', device: 'kiosk-b', seq: 1, type: 'ticket.called' };
+    await send('kiosk-b', 'kiosk-b', [{ ...call, ticket: 't1', counter: 'c1' }]);
+    await settle();
+    expect(c.eventCount).toBe(0);
+    expect(rejected.join('\n')).toMatch(/relayed by clerk-b/);
+    expect(rejected.join('\n')).toMatch(/not its topic/);
+    expect(rejected.join('\n')).toMatch(/kiosk-b may not emit ticket.called/);
   });
 
   it('opens a counter and calls the first in line across devices', async () => {

@@ -18,6 +18,7 @@ import { EventLog } from '../domain/sync/event-log.ts';
 import { MAX_EVENTS_PER_MESSAGE, parseSyncMessage } from '../domain/sync/messages.ts';
 import type { Clock, ConnectionState, ReplicaStorage, Transport } from './ports.ts';
 import { isSyncTopic, topics, type TopicRoot } from './topics.ts';
+import { checkEventsProvenance, syncTopicDevice } from '../domain/security/provenance.ts';
 
 export interface ReplicaOptions {
   readonly root: TopicRoot;
@@ -37,8 +38,6 @@ export interface ReplicaOptions {
   readonly keepDays?: number;
   /** A clock this far ahead of ours is wrong: reported, and not allowed to drag ours along. */
   readonly maxDriftMs?: number;
-  /** Jitter for the delay before helping a peer; seeded in simulations. */
-  readonly random?: () => number;
   readonly onRejected?: (reason: string) => void;
   /** A device's clock is off by `driftMs` (positive: ahead of ours). */
   readonly onClockSkew?: (device: string, driftMs: number) => void;
@@ -85,8 +84,6 @@ export class Replica {
   private cancelRetry: (() => void) | undefined;
   private retryMs = RETRY_FIRST_MS;
   private readonly pendingAnswers = new Map<string, () => void>();
-  /** When each event was last seen on the wire: a peer already sent it, so we need not. */
-  private readonly onWire = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(events: readonly StoreEvent[]) => void>();
   private readonly skewReported = new Map<string, number>();
@@ -227,7 +224,7 @@ export class Replica {
     const { transport, root } = this.opts;
     transport.onMessage((topic, payload, bytes) => {
       if (!isSyncTopic(root, topic) || this.closed) return;
-      this.receive(payload, bytes);
+      this.receive(topic, payload, bytes);
     });
     transport.onStateChange((s) => {
       this.changed();
@@ -247,8 +244,6 @@ export class Replica {
         this.announce();
         this.drain();
       }
-      const old = this.opts.clock.now() - every;
-      for (const [id, at] of this.onWire) if (at < old) this.onWire.delete(id);
       this.cancelAntiEntropy = this.opts.clock.after(every, tickLoop);
     };
     this.cancelAntiEntropy = this.opts.clock.after(every, tickLoop);
@@ -339,13 +334,22 @@ export class Replica {
     this.lastApplied = sorted[sorted.length - 1];
   }
 
-  private receive(payload: string, bytes: number): void {
+  private receive(topic: string, payload: string, bytes: number): void {
     const msg = parseSyncMessage(payload, bytes);
     if (!msg.ok) {
       this.opts.onRejected?.(`sync message dropped: ${msg.reason}`);
       return;
     }
     if (msg.from === this.device) return;
+    // the broker lets a client publish only on its own topics: "from" must be that client
+    const publisher = syncTopicDevice(
+      `${this.opts.root.prefix}/${this.opts.root.store}/sync/`,
+      topic,
+    );
+    if (publisher !== msg.from) {
+      this.opts.onRejected?.(`sync message from ${msg.from} on ${topic} dropped: not its topic`);
+      return;
+    }
     if (msg.kind === 'vector') {
       this.onVector(msg.from, msg.vector, msg.at, msg.since);
       return;
@@ -353,13 +357,14 @@ export class Replica {
     for (const reason of msg.rejected) {
       this.opts.onRejected?.(`event from ${msg.from} dropped: ${reason}`);
     }
-    const fresh = msg.events.filter((e) => e.store === this.opts.root.store);
-    if (fresh.length !== msg.events.length) {
+    const ours = msg.events.filter((e) => e.store === this.opts.root.store);
+    if (ours.length !== msg.events.length) {
       this.opts.onRejected?.(`events from ${msg.from} for another store dropped`);
     }
-    const seenAt = this.opts.clock.now();
-    for (const e of fresh) this.onWire.set(e.id, seenAt);
-    const floors = msg.floors;
+    const checked = checkEventsProvenance(msg.from, ours, msg.floors);
+    for (const reason of checked.dropped) this.opts.onRejected?.(`dropped: ${reason}`);
+    const fresh = checked.accepted;
+    const floors = checked.floors;
     if (fresh.length > 0 || Object.keys(floors).length > 0) {
       void this.enqueue(() => this.applyRemote(fresh, floors));
     }
@@ -473,33 +478,30 @@ export class Replica {
   }
 
   /**
-   * Helps a peer that lacks events. The agent answers everything at once, and a device its own
-   * events at once; a device sends other devices' events only after a random pause, and only
-   * those nobody else sent meanwhile, so a store without its hub still heals without a storm.
+   * Helps a peer that lacks events: the agent with everything, a device with its own events.
    */
   private scheduleAnswer(from: string, theirs: Record<string, number>, since?: string): void {
-    const requestedAt = this.opts.clock.now();
-    const plan = (key: string, delay: number, part: 'all' | 'own' | 'others'): void => {
+    const plan = (key: string, delay: number, part: 'all' | 'own'): void => {
       this.pendingAnswers.get(key)?.();
       this.pendingAnswers.set(
         key,
         this.opts.clock.after(delay, () => {
           this.pendingAnswers.delete(key);
-          this.answer(from, theirs, since, part, requestedAt);
+          this.answer(from, theirs, since, part);
         }),
       );
     };
     if (this.agentRole) return plan(`${from}:all`, 30, 'all');
+    // Only the agent relays other devices' events: receivers refuse a relay from anyone else
+    // (src/domain/security/provenance.ts), so a peer cannot forge another device's events.
     plan(`${from}:own`, 30, 'own');
-    plan(`${from}:others`, 300 + Math.floor((this.opts.random ?? Math.random)() * 500), 'others');
   }
 
   private answer(
     from: string,
     theirs: Record<string, number>,
     since: string | undefined,
-    part: 'all' | 'own' | 'others',
-    requestedAt: number,
+    part: 'all' | 'own',
   ): void {
     if (this.opts.transport.state !== 'online' || this.closed) return;
     const now = this.opts.clock.now();
@@ -511,16 +513,18 @@ export class Replica {
       })
       .filter((e) => {
         if (e.device === this.device) {
-          if (part === 'others') return false;
           // our own event still on its way to the agent: do not send it twice
           const sent = this.sentAt.get(e.id);
           return !(isAgent(from) && sent !== undefined && now - sent < IN_FLIGHT_MS);
         }
-        if (part === 'others') return (this.onWire.get(e.id) ?? -1) < requestedAt;
         return true;
       });
+    const allFloors = since !== undefined ? this.log.floorsBefore(theirs, since) : {};
+    // a device speaks only for itself: peers ignore its word on other devices' floors
     const floors =
-      since !== undefined && part !== 'others' ? this.log.floorsBefore(theirs, since) : {};
+      part === 'all'
+        ? allFloors
+        : Object.fromEntries(Object.entries(allFloors).filter(([d]) => d === this.device));
     if (missing.length === 0 && Object.keys(floors).length === 0) return;
     void this.publishEvents(missing, floors).catch(() => undefined);
   }
@@ -562,10 +566,7 @@ export class Replica {
         events: chunk,
         ...(i === 0 && Object.keys(floors).length > 0 ? { floors } : {}),
       });
-      for (const e of chunk) {
-        this.onWire.set(e.id, now);
-        if (e.device === this.device) this.sentAt.set(e.id, now);
-      }
+      for (const e of chunk) if (e.device === this.device) this.sentAt.set(e.id, now);
       await withTimeout(
         this.opts.transport.publish(topics.events(this.opts.root, this.device), payload, {
           qos: 1,

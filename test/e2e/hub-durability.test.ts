@@ -8,6 +8,7 @@ import { MemoryStorage } from '../../src/sync/memory-transport.ts';
 import { createMqttTransport } from '../../src/sync/mqtt-transport.ts';
 import { systemClock } from '../../src/sync/ports.ts';
 import { Replica } from '../../src/sync/replica.ts';
+import { enrollOverHttp } from '../support/hub.ts';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { freePort } from '../support/ports.ts';
 import { loadStoreConfig } from '../../src/hub/config-loader.ts';
@@ -20,9 +21,20 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-/** A store device in Node: the same replica as the browser, memory instead of IndexedDB. */
-async function device(mqttUrl: string, id: string) {
-  const transport = createMqttTransport({ url: mqttUrl, clientId: id, reconnectMs: 200 });
+/**
+ * A store device in Node: the same replica as the browser, memory instead of IndexedDB,
+ * enrolled with the hub. `reenroll` is what a device does when a hub lost its device list.
+ */
+async function device(hub: HubProcess, id: string) {
+  const role = id.startsWith('clerk-') ? 'clerk' : 'kiosk';
+  const who = await enrollOverHttp(hub.httpUrl, role, id);
+  const transport = createMqttTransport({
+    url: hub.mqttUrl,
+    clientId: who.clientId,
+    username: who.username,
+    password: who.password,
+    reconnectMs: 200,
+  });
   const replica = await Replica.open({
     root,
     device: id,
@@ -36,7 +48,13 @@ async function device(mqttUrl: string, id: string) {
     await replica.close();
     await transport.close();
   });
-  return replica;
+  return Object.assign(replica, {
+    async reenroll(to: HubProcess) {
+      const again = await enrollOverHttp(to.httpUrl, role, id);
+      expect(again.clientId).toBe(id);
+      transport.setCredentials(again.username, again.password);
+    },
+  });
 }
 
 async function until(check: () => boolean, ms = 20_000): Promise<void> {
@@ -81,8 +99,8 @@ describe('the hub keeps the store history through crashes', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'nextup-durable-'));
     let hub: HubProcess = await startHubProcess({ port, mqttPort, dataDir });
     cleanups.push(() => hub.stop());
-    const k1 = await device(hub.mqttUrl, 'kiosk-1-durable');
-    const k2 = await device(hub.mqttUrl, 'kiosk-2-durable');
+    const k1 = await device(hub, 'kiosk-1-durable');
+    const k2 = await device(hub, 'kiosk-2-durable');
 
     const before = [...(await issueMany(k1, 0, 30, 'a')), ...(await issueMany(k2, 1, 30, 'b'))];
     await until(() => k1.pending === 0 && k2.pending === 0);
@@ -104,13 +122,16 @@ describe('the hub keeps the store history through crashes', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'nextup-wiped-'));
     let hub: HubProcess = await startHubProcess({ port, mqttPort, dataDir });
     cleanups.push(() => hub.stop());
-    const k1 = await device(hub.mqttUrl, 'kiosk-1-wiped');
-    const clerk = await device(hub.mqttUrl, 'clerk-wiped');
+    const k1 = await device(hub, 'kiosk-1-wiped');
+    const clerk = await device(hub, 'clerk-wiped');
     const issued = await issueMany(k1, 0, 25, 'w');
     await until(() => k1.pending === 0 && clerk.eventCount === 25);
     await hub.kill9();
     rmSync(dataDir, { recursive: true, force: true });
     hub = await startHubProcess({ port, mqttPort, dataDir });
+    // the wiped hub lost its device list too: the devices enroll again under their own ids
+    await k1.reenroll(hub);
+    await clerk.reenroll(hub);
     const end = Date.now() + 20_000;
     let ids: string[] = [];
     while (Date.now() < end) {

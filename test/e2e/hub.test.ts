@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectAsync } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, type TestHub } from '../support/hub.ts';
+import { deviceCredentials, startTestHub, type TestHub } from '../support/hub.ts';
 
 function runCli(args: string[], timeoutMs = 20_000): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
@@ -68,7 +68,10 @@ describe('the store hub', () => {
     });
 
     it('publishes presence and calls that any MQTT client can read', async () => {
-      const client = await connectAsync(hub.mqttUrl, { clientId: 'floor-reader' });
+      const client = await connectAsync(
+        hub.mqttUrl,
+        deviceCredentials(hub, 'board', 'board-reader'),
+      );
       const seen: { topic: string; body: Record<string, unknown> }[] = [];
       client.on('message', (topic, payload) =>
         seen.push({ topic, body: JSON.parse(payload.toString()) as Record<string, unknown> }),
@@ -79,8 +82,10 @@ describe('the store hub', () => {
         .poll(() => seen.find((m) => m.topic.startsWith(`${prefix}/presence/agent-`)))
         .toMatchObject({ body: { role: 'agent', online: true } });
 
-      // a device (here a plain client speaking the replication protocol) calls a ticket
-      const device = await connectAsync(hub.mqttUrl, { clientId: 'clerk-test' });
+      // devices (here plain clients speaking the replication protocol) issue and call a ticket,
+      // each on its own topic with its own credentials
+      const kiosk = await connectAsync(hub.mqttUrl, deviceCredentials(hub, 'kiosk', 'kiosk-test'));
+      const device = await connectAsync(hub.mqttUrl, deviceCredentials(hub, 'clerk', 'clerk-test'));
       const now = Date.now();
       const hlc = (ms: number) => `${String(ms).padStart(15, '0')}-00000`;
       const base = { store: hub.storeId };
@@ -108,9 +113,14 @@ describe('the store hub', () => {
           counter: hub.firstCounter,
         },
       ];
+      await kiosk.publishAsync(
+        `${prefix}/sync/events/kiosk-test`,
+        JSON.stringify({ v: 1, kind: 'events', from: 'kiosk-test', events: [events[0]] }),
+        { qos: 1 },
+      );
       await device.publishAsync(
         `${prefix}/sync/events/clerk-test`,
-        JSON.stringify({ v: 1, kind: 'events', from: 'clerk-test', events }),
+        JSON.stringify({ v: 1, kind: 'events', from: 'clerk-test', events: [events[1]] }),
         { qos: 1 },
       );
       await expect
@@ -123,6 +133,7 @@ describe('the store hub', () => {
             service: hub.firstService,
           }),
         );
+      await kiosk.endAsync();
       await device.endAsync();
       await client.endAsync();
     });

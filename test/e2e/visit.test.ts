@@ -5,7 +5,7 @@ import { issueTicket } from '../../src/domain/queue/commands.ts';
 import type { StoreEvent } from '../../src/domain/queue/events.ts';
 import { testStore } from '../../src/domain/testing/store.ts';
 import { launchChromium } from '../support/browser.ts';
-import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
+import { deviceCredentials, startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
 import { openClerk, waitForQueueItem, waitOnline } from '../support/surfaces.ts';
 
 /** The browse re-check, short so the reminder comes while the test waits (store default: 3 min). */
@@ -160,7 +160,10 @@ describe('the clerk’s visit assistant, in Chromium through the hub', () => {
 
   it('"Get a manager" reaches the manager screen and the public alerts topic; acknowledging answers the clerk', async () => {
     const prefix = `nextup/v1/${hub.storeId}`;
-    const reader: MqttClient = await connectAsync(hub.mqttUrl, { clientId: 'alerts-reader' });
+    const reader: MqttClient = await connectAsync(
+      hub.mqttUrl,
+      deviceCredentials(hub, 'board', 'board-alerts-reader'),
+    );
     const alerts: Record<string, unknown>[] = [];
     reader.on('message', (_topic, payload) => {
       const body = JSON.parse(payload.toString()) as Record<string, unknown>;

@@ -14,6 +14,7 @@ import { startAgent, type Agent } from '../../src/hub/agent.ts';
 import { startHub, type Hub } from '../../src/hub/hub.ts';
 import { createMemoryLogger } from '../../src/hub/log.ts';
 import { launchChromium } from '../support/browser.ts';
+import { deviceCredentials } from '../support/hub.ts';
 import { startMosquitto, type Mosquitto } from '../support/mosquitto.ts';
 import { openKiosk } from '../support/surfaces.ts';
 
@@ -62,8 +63,11 @@ interface Received {
   readonly retain: boolean;
 }
 
-async function listen(url: string, filters: string[]) {
-  const client: MqttClient = await connectAsync(url, { clientId: `reader-${newTicketId()}` });
+async function listen(hub: Hub, filters: string[]) {
+  const client: MqttClient = await connectAsync(
+    hub.mqttUrl,
+    deviceCredentials(hub, 'board', `board-reader-${newTicketId()}`),
+  );
   const seen: Received[] = [];
   client.on('message', (topic, payload, packet) =>
     seen.push({ topic, text: payload.toString(), retain: packet.retain }),
@@ -73,11 +77,16 @@ async function listen(url: string, filters: string[]) {
 }
 
 /** `mosquitto_sub ... -C n`: the first n messages, as the command prints them. */
-function mosquittoSub(host: string, port: number, topic: string, count: number): Promise<string> {
+function mosquittoSub(w: WaitHub, topic: string, count: number): Promise<string> {
+  const who = deviceCredentials(w.hub, 'board', 'board-mosquitto-sub');
+  const login = ['-i', who.clientId, '-u', who.username, '-P', who.password];
   return new Promise((resolve, reject) => {
     const p = spawn(
       'mosquitto_sub',
-      ['-h', host, '-p', String(port), '-t', topic, '-v', '-C', String(count), '-W', '15'],
+      [
+        ...['-h', w.mqttHost, '-p', String(w.mqttPort), ...login],
+        ...['-t', topic, '-v', '-C', String(count), '-W', '15'],
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -157,9 +166,9 @@ describe.each([
   it('publishes retained waits for every service, and alerts with recovery', async () => {
     const { config } = w.hub;
     const store = config.store.id;
-    const { client, seen } = await listen(w.hub.mqttUrl, [
-      'nextup/v1/+/wait/#',
-      `nextup/v1/+/alerts`,
+    const { client, seen } = await listen(w.hub, [
+      `nextup/v1/${store}/wait/#`,
+      `nextup/v1/${store}/alerts`,
     ]);
     try {
       await expect
@@ -177,7 +186,7 @@ describe.each([
 
   it('shows the waits to a plain mosquitto_sub', async () => {
     const n = 2 * w.hub.config.services.length;
-    const out = await mosquittoSub(w.mqttHost, w.mqttPort, 'nextup/v1/store-001/wait/#', n);
+    const out = await mosquittoSub(w, 'nextup/v1/store-001/wait/#', n);
     const lines = out.trim().split('\n');
     expect(lines).toHaveLength(n);
     for (const s of w.hub.config.services) {

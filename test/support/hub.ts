@@ -5,6 +5,8 @@ import { startAgent, type Agent } from '../../src/hub/agent.ts';
 import { startHub } from '../../src/hub/hub.ts';
 import { createMemoryLogger } from '../../src/hub/log.ts';
 import { resolveFromRepo } from '../../src/hub/paths.ts';
+import type { DeviceRegistry } from '../../src/hub/device-registry.ts';
+import type { DeviceRole } from '../../src/domain/security/roles.ts';
 import type { Mosquitto } from './mosquitto.ts';
 
 export interface TestHub {
@@ -15,6 +17,8 @@ export interface TestHub {
   readonly firstService: string;
   readonly firstCounter: string;
   readonly logLines: readonly string[];
+  /** The hub's enrolled devices (enrollment, revocation). */
+  readonly registry: DeviceRegistry;
   agent(): Agent;
   /** Types of every event in the agent's durable history. */
   eventTypes(): string[];
@@ -55,6 +59,7 @@ export async function startTestHub(opts: {
     firstService: service.id,
     firstCounter: counter.id,
     logLines: log.lines,
+    registry: hub.registry,
     agent: need,
     eventTypes: () =>
       need()
@@ -62,6 +67,49 @@ export async function startTestHub(opts: {
         .map((e) => e.type),
     close: () => hub.close(),
   };
+}
+
+/** MQTT options for a Node client: an enrolled device's id, user name and password. */
+export interface DeviceMqttCredentials {
+  readonly clientId: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+/**
+ * Enrolls a device of `role` on the test hub and returns what a raw MQTT client (mqtt.js,
+ * mosquitto_sub) needs. The id is `deviceId` when it starts with the role ("clerk-test"),
+ * else the hub makes one that does; always connect with the returned clientId.
+ */
+export function deviceCredentials(
+  hub: { readonly registry: DeviceRegistry },
+  role: DeviceRole,
+  deviceId: string = role,
+): DeviceMqttCredentials {
+  const e = hub.registry.enroll({ role, hint: deviceId, deviceId, trusted: true });
+  return { clientId: e.deviceId, username: e.username, password: e.password };
+}
+
+/**
+ * Enrolls a device over the hub's HTTP API, as a browser on the hub's own machine does
+ * (for hubs in another process, e.g. test/support/hub-process.ts). `deviceId` starts with
+ * the role ("kiosk-1-durable") and is kept when the hub does not know it yet.
+ */
+export async function enrollOverHttp(
+  httpUrl: string,
+  role: DeviceRole,
+  deviceId: string,
+): Promise<DeviceMqttCredentials> {
+  const res = await fetch(`${httpUrl}/api/devices/enroll`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ role, deviceId, hint: deviceId }),
+  });
+  const body = (await res.json()) as { deviceId?: string; password?: string; error?: string };
+  if (!res.ok || !body.deviceId || !body.password) {
+    throw new Error(`enrollment refused: ${body.error ?? res.status}`);
+  }
+  return { clientId: body.deviceId, username: body.deviceId, password: body.password };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './ports.ts';
@@ -9,6 +9,8 @@ export interface Mosquitto {
   readonly wsUrl: string;
   readonly mqttPort: number;
   readonly wsPort: number;
+  /** SIGHUP: Mosquitto rereads its password_file and acl_file. */
+  reload(): void;
   stop(): Promise<void>;
   /** SIGKILL, as a crashed broker: sessions and anything in memory are gone. */
   kill9(): Promise<void>;
@@ -16,7 +18,12 @@ export interface Mosquitto {
 
 /** A real Mosquitto on free loopback ports, with a WebSocket listener for browsers. */
 export async function startMosquitto(
-  ports: { mqttPort?: number; wsPort?: number } = {},
+  ports: {
+    mqttPort?: number;
+    wsPort?: number;
+    /** A folder from `nextup mosquitto-config`: its mosquitto.conf lines are included. */
+    aclDir?: string;
+  } = {},
 ): Promise<Mosquitto> {
   const mqttPort = ports.mqttPort ?? (await freePort());
   const wsPort = ports.wsPort ?? (await freePort());
@@ -26,7 +33,13 @@ export async function startMosquitto(
     conf,
     [
       'persistence false',
-      'allow_anonymous true',
+      ...(ports.aclDir
+        ? [
+            ...readFileSync(join(ports.aclDir, 'mosquitto.conf'), 'utf8').trim().split('\n'),
+            // run as root (CI), Mosquitto would switch to its own user and not read the 0600 files
+            ...(process.getuid?.() === 0 ? ['user root'] : []),
+          ]
+        : ['allow_anonymous true']),
       'log_dest none',
       `listener ${mqttPort} 127.0.0.1`,
       `listener ${wsPort} 127.0.0.1`,
@@ -57,6 +70,7 @@ export async function startMosquitto(
     wsUrl: `ws://127.0.0.1:${wsPort}`,
     mqttPort,
     wsPort,
+    reload: () => void proc.kill('SIGHUP'),
     stop: () => signal('SIGTERM'),
     kill9: () => signal('SIGKILL'),
   };

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { useRuntime } from '../shell/device-context.ts';
+import { needsSignIn } from '../../domain/security/staff.ts';
+import { useDevice, useRuntime } from '../shell/device-context.ts';
+import { StaffBar, StaffSignIn } from './StaffSignIn.tsx';
 import { savedStation, stationInConfig, type ClerkStation } from './clerk-station.ts';
 import { CounterSetup } from './CounterSetup.tsx';
 import { WorkScreen } from './WorkScreen.tsx';
@@ -7,26 +9,35 @@ import './clerk.css';
 
 /** The staff handheld: set up a counter once, then call and serve customers. */
 export function ClerkSurface() {
-  const { config } = useRuntime();
+  const { config, deviceId } = useRuntime();
+  const { state } = useDevice();
   const [station, setStation] = useState(() => stationInConfig(savedStation.read(), config));
+
+  if (needsSignIn(config, state, deviceId)) return <StaffSignIn />;
 
   if (!station) {
     return (
-      <CounterSetup
-        onOpened={(opened: ClerkStation) => {
-          savedStation.write(opened);
-          setStation(opened);
-        }}
-      />
+      <>
+        <StaffBar />
+        <CounterSetup
+          onOpened={(opened: ClerkStation) => {
+            savedStation.write(opened);
+            setStation(opened);
+          }}
+        />
+      </>
     );
   }
   return (
-    <WorkScreen
-      station={station}
-      onClosed={() => {
-        savedStation.clear();
-        setStation(undefined);
-      }}
-    />
+    <>
+      <StaffBar />
+      <WorkScreen
+        station={station}
+        onClosed={() => {
+          savedStation.clear();
+          setStation(undefined);
+        }}
+      />
+    </>
   );
 }

@@ -1,15 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { DevicesPanel } from './devices/DevicesPanel.tsx';
 import { LiveBoard } from './live/LiveBoard.tsx';
-import { useManagerView, type ManagerView } from './useManagerView.ts';
+import { useManagerView, MANAGER_VIEWS } from './useManagerView.ts';
 import './manager.css';
 
 // charts (uPlot) load only when someone opens the history: other surfaces never pay for them
 const HistoryView = lazy(async () => ({
   default: (await import('./history/HistoryView.tsx')).HistoryView,
 }));
-
-const VIEWS: readonly ManagerView[] = ['live', 'history'];
 
 /** The store manager's board: a thin layout of panels, the live board or the history. */
 export function ManagerSurface() {
@@ -20,7 +19,7 @@ export function ManagerSurface() {
       <header className="manager__header">
         <h1 className="manager__title">{t('manager.title')}</h1>
         <nav className="manager__views" aria-label={t('managerReports.views')}>
-          {VIEWS.map((v) => (
+          {MANAGER_VIEWS.map((v) => (
             <a
               key={v}
               href={`#${v}`}
@@ -32,17 +31,21 @@ export function ManagerSurface() {
                 setView(v);
               }}
             >
-              {t(v === 'live' ? 'managerReports.view.live' : 'managerReports.view.history')}
+              {t(`managerReports.view.${v}`)}
             </a>
           ))}
         </nav>
       </header>
-      {view === 'live' ? (
-        <LiveBoard />
-      ) : (
+      {view === 'live' && <LiveBoard />}
+      {view === 'history' && (
         <Suspense fallback={<p className="manager-panel__empty">{t('managerReports.loading')}</p>}>
           <HistoryView />
         </Suspense>
+      )}
+      {view === 'devices' && (
+        <div className="manager__panels">
+          <DevicesPanel />
+        </div>
       )}
     </main>
   );

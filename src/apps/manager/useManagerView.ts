@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type ManagerView = 'live' | 'history';
+/** The board for the wall, the history, and the store's enrolled devices (pairing, revoking). */
+export const MANAGER_VIEWS = ['live', 'history', 'devices'] as const;
+export type ManagerView = (typeof MANAGER_VIEWS)[number];
 
-const fromHash = (): ManagerView => (location.hash === '#history' ? 'history' : 'live');
+const fromHash = (): ManagerView =>
+  MANAGER_VIEWS.find((v) => v !== 'live' && location.hash === `#${v}`) ?? 'live';
 
 /** Which view is shown, kept in the address (#history) so a wall TV can be set to one. */
 export function useManagerView(): [ManagerView, (v: ManagerView) => void] {

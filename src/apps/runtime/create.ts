@@ -9,7 +9,9 @@ import { systemClock } from '../../sync/ports.ts';
 import { Replica } from '../../sync/replica.ts';
 import { presencePayload, topics } from '../../sync/topics.ts';
 import { brokerUrlFor, loadHubConfig } from './config-source.ts';
+import { forgetPairingCode, loadOrEnroll, pairingCodeFromUrl } from './enrollment.ts';
 import { PresenceBook } from './presence.ts';
+import { watchStorage } from './storage-health.ts';
 import type { DeviceRuntime, DeviceSnapshot } from './types.ts';
 
 export type DeviceRole = 'kiosk' | 'clerk' | 'board' | 'manager' | 'floor';
@@ -20,9 +22,17 @@ export interface RuntimeOptions {
   readonly deviceId?: string;
 }
 
+/** At most one new enrollment attempt per this long after the broker refuses us. */
+const REENROLL_EVERY_MS = 30_000;
+
 /** A readable hint for the device id; the runtime appends a random part kept in IndexedDB. */
 export function deviceIdFor(role: string, preferred?: string): string {
   return preferred ?? role;
+}
+
+/** Device ids start with their role: the broker and every receiver read the role from it. */
+function roleHint(role: string, hint: string): string {
+  return hint === role || hint.startsWith(`${role}-`) ? hint : `${role}-${hint}`;
 }
 
 function randomSuffix(): string {
@@ -38,13 +48,32 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
   const db = new NextupDb(config.store.id);
   const hint =
     (opts.deviceId ?? opts.role).replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40) || opts.role;
-  const deviceId = await loadDeviceId(db, () => `${hint}-${randomSuffix()}`);
-  void navigator.storage?.persist?.().catch(() => false);
+  const proposed = await loadDeviceId(db, () => `${roleHint(opts.role, hint)}-${randomSuffix()}`);
+  const creds = await loadOrEnroll(db, opts.role, proposed, pairingCodeFromUrl(location));
+  forgetPairingCode();
+  const deviceId = creds.deviceId;
+  const storageWatch = watchStorage(navigator.storage);
 
   const presenceTopic = topics.presence(root, deviceId);
+  // A hub that lost its device list (disk replaced) refuses our password: enroll again under
+  // the same id (on its own machine at once, elsewhere once a manager's code is in the URL).
+  let lastReenroll = 0;
+  const reenroll = (): void => {
+    if (Date.now() - lastReenroll < REENROLL_EVERY_MS) return;
+    lastReenroll = Date.now();
+    loadOrEnroll(db, opts.role, deviceId, pairingCodeFromUrl(location), true).then(
+      (fresh) => {
+        if (fresh.deviceId === deviceId) transport.setCredentials(deviceId, fresh.password);
+      },
+      (err: unknown) => console.warn(`[nextup] the hub refused this device: ${String(err)}`),
+    );
+  };
   const transport = createMqttTransport({
+    onAuthRefused: reenroll,
     url: brokerUrlFor(hub, location),
     clientId: deviceId,
+    username: deviceId,
+    password: creds.password,
     will: {
       topic: presenceTopic,
       payload: presencePayload(deviceId, opts.role, false, Date.now()),
@@ -69,7 +98,10 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
     storage: new DexieStorage(db),
     transport,
     clock: systemClock,
-    onRejected: (reason) => console.warn(`[nextup] ${reason}`),
+    onRejected: (reason) => {
+      console.warn(`[nextup] ${reason}`);
+      if (reason.startsWith('local storage failed')) storageWatch.noteWrite(reason);
+    },
   });
 
   const dismissed = new Set<string>();
@@ -101,6 +133,7 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
   return {
     config,
     deviceId,
+    apiAuth: `Basic ${btoa(`${deviceId}:${creds.password}`)}`,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -109,7 +142,12 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
       snapshot ??= build();
       return snapshot;
     },
-    run: (decide) => replica.run(decide),
+    run: async (decide) => {
+      const outcome = await replica.run(decide);
+      if (outcome.ok) storageWatch.noteWrite(undefined);
+      return outcome;
+    },
+    storage: storageWatch,
     dismissConflict(eventId) {
       dismissed.add(eventId);
       notify();
@@ -118,6 +156,7 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
     ...(presence ? { presence } : {}),
     async close() {
       waits.close();
+      storageWatch.close();
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       await replica.close();

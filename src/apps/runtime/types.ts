@@ -1,3 +1,4 @@
+import type { StorageWatch } from './storage-health.ts';
 import type { StoreConfig } from '../../domain/config/types.ts';
 import type { CommandResult } from '../../domain/queue/commands.ts';
 import type { StoreEvent } from '../../domain/queue/events.ts';
@@ -32,6 +33,10 @@ export type RunOutcome =
 export interface DeviceRuntime {
   readonly config: StoreConfig;
   readonly deviceId: string;
+  /** Free space, persistence and refused writes of this device's storage. */
+  readonly storage?: Pick<StorageWatch, 'get' | 'subscribe'>;
+  /** HTTP Basic authorization with this device's credentials (manager APIs on the hub). */
+  readonly apiAuth?: string;
   subscribe(listener: () => void): () => void;
   getSnapshot(): DeviceSnapshot;
   /**

@@ -5,6 +5,8 @@ import { DeviceContext, type DeviceContextValue } from './device-context.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import type { SurfaceName } from './routes.ts';
 import { StartupError } from './StartupError.tsx';
+import { StorageBanner } from './StorageBanner.tsx';
+import { startupProblem } from './startup-error.ts';
 
 const RETRY_SEC = 15;
 
@@ -52,7 +54,8 @@ export function DeviceHost(props: {
     setAttempt((n) => n + 1);
   }, []);
 
-  useRetryWhileFailed(phase.kind === 'failed', retry);
+  // a pairing form waits for its person; retrying on a timer would clear what they type
+  useRetryWhileFailed(phase.kind === 'failed' && startupProblem(phase.error) !== 'pairing', retry);
 
   const reidentify = useCallback((id: string) => {
     setPhase({ kind: 'starting' });
@@ -76,6 +79,7 @@ export function DeviceHost(props: {
         contentFallback={store.defaultLanguage}
         timeZone={store.timeZone}
       >
+        <StorageBanner runtime={context.runtime} />
         {props.children}
       </I18nProvider>
     </DeviceContext.Provider>

@@ -1,10 +1,14 @@
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { PairingForm } from './PairingForm.tsx';
 import { errorMessage, startupProblem } from './startup-error.ts';
 
 /** Shown when the device cannot start, e.g. on first start without the store network. */
 export function StartupError(props: { error: unknown; retryInSec?: number; onRetry: () => void }) {
   const { t } = useT();
   const problem = startupProblem(props.error);
+  if (problem === 'pairing') {
+    return <PairingForm problem={errorMessage(props.error)} onRetry={props.onRetry} />;
+  }
   return (
     <main className="shell-message" data-testid="startup-error" role="alert">
       <h1 className="shell-message__title">

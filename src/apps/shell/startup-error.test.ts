@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigUnavailableError } from '../runtime/config-source.ts';
+import { PairingNeededError } from '../runtime/enrollment.ts';
 import { errorMessage, startupProblem } from './startup-error.ts';
 
 describe('startupProblem', () => {
   it('recognises a device that never had the store configuration', () => {
     expect(startupProblem(new ConfigUnavailableError())).toBe('noConfig');
+  });
+
+  it('recognises a hub that wants a pairing code', () => {
+    expect(
+      startupProblem(new PairingNeededError('a pairing code from the manager is needed')),
+    ).toBe('pairing');
   });
 
   it('treats anything else as a general failure', () => {

@@ -1,10 +1,13 @@
 /** Why a device could not start, in the terms its user can act on. */
-export type StartupProblem = 'noConfig' | 'other';
+export type StartupProblem = 'noConfig' | 'pairing' | 'other';
 
 export function startupProblem(error: unknown): StartupProblem {
   if (!(error instanceof Error)) return 'other';
   // Thrown by the runtime when neither the hub nor a cached copy has the configuration.
-  return error.name === 'ConfigUnavailableError' ? 'noConfig' : 'other';
+  if (error.name === 'ConfigUnavailableError') return 'noConfig';
+  // Thrown when the hub wants a pairing code before this device may join.
+  if (error.name === 'PairingNeededError') return 'pairing';
+  return 'other';
 }
 
 export function errorMessage(error: unknown): string {

@@ -60,6 +60,16 @@ export interface ManagerPinConfig {
   readonly sha256: string;
 }
 
+/**
+ * A member of staff who signs in to a clerk tablet with a short PIN (hashed as the kiosk's
+ * manager PIN is). The tablet's own credentials are what the hub trusts; the PIN says who works.
+ */
+export interface StaffConfig {
+  readonly id: string;
+  readonly name: string;
+  readonly pin: ManagerPinConfig;
+}
+
 export interface StoreConfig {
   readonly store: {
     readonly id: string;
@@ -98,6 +108,8 @@ export interface StoreConfig {
    * older version and for tests. Read it through `visitSettings()`.
    */
   readonly visit?: VisitConfig;
+  /** Staff who sign in on clerk tablets; absent or empty: no sign-in. */
+  readonly staff?: readonly StaffConfig[];
 }
 
 export function serviceById(cfg: StoreConfig, id: string): ServiceConfig | undefined {

@@ -137,7 +137,6 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
       transport,
       clock: scheduler.clock(n.skewMs),
       role: n.role === 'agent' ? 'agent' : 'device',
-      random,
     });
   };
   const stop = async (n: Node): Promise<void> => {

@@ -1,6 +1,7 @@
 import { enBoard } from './en/board.ts';
 import { enClerk } from './en/clerk.ts';
 import { enCommon } from './en/common.ts';
+import { enDevices } from './en/devices.ts';
 import { enFloor } from './en/floor.ts';
 import { enKioskAdmin } from './en/kiosk-admin.ts';
 import { enKiosk } from './en/kiosk.ts';
@@ -30,6 +31,7 @@ export const enStaffModules = {
   manager: enManager,
   managerReports: enManagerReports,
   floor: enFloor,
+  devices: enDevices,
 } as const;
 
 export const en = {
@@ -42,4 +44,5 @@ export const en = {
   ...enManager,
   ...enManagerReports,
   ...enFloor,
+  ...enDevices,
 } as const;

@@ -2,6 +2,7 @@ import type { LanguageModules } from './modules.ts';
 import { plBoard } from './pl/board.ts';
 import { plClerk } from './pl/clerk.ts';
 import { plCommon } from './pl/common.ts';
+import { plDevices } from './pl/devices.ts';
 import { plFloor } from './pl/floor.ts';
 import { plKioskAdmin } from './pl/kiosk-admin.ts';
 import { plKiosk } from './pl/kiosk.ts';
@@ -20,4 +21,5 @@ export const plModules: LanguageModules = {
   manager: plManager,
   managerReports: plManagerReports,
   floor: plFloor,
+  devices: plDevices,
 };

@@ -5,6 +5,7 @@ export const enManagerReports = {
   'managerReports.views': 'Views',
   'managerReports.view.live': 'Now',
   'managerReports.view.history': 'History',
+  'managerReports.view.devices': 'Devices',
   'managerReports.loading': 'Loading…',
   'managerReports.failed': 'Could not load: {reason}',
   'managerReports.cached': {

@@ -5,6 +5,7 @@ export const plManagerReports: Translation<typeof enManagerReports> = {
   'managerReports.views': 'Widoki',
   'managerReports.view.live': 'Teraz',
   'managerReports.view.history': 'Historia',
+  'managerReports.view.devices': 'Urządzenia',
   'managerReports.loading': 'Wczytywanie…',
   'managerReports.failed': 'Nie udało się wczytać: {reason}',
   'managerReports.cached': {

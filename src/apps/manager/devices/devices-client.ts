@@ -1,0 +1,47 @@
+/** The hub's device API as the manager's screen uses it (src/hub/devices-api.ts). */
+export interface DeviceRow {
+  readonly id: string;
+  readonly role: string;
+  readonly label: string;
+  readonly enrolledAt: string;
+  readonly revoked: boolean;
+}
+
+export interface DevicesView {
+  readonly devices: readonly DeviceRow[];
+  /** Invalid messages the store agent dropped, by kind. */
+  readonly dropped: Readonly<Record<string, number>>;
+}
+
+export interface PairingCode {
+  readonly code: string;
+  readonly expiresAt: number;
+  readonly role: string;
+}
+
+async function call<T>(auth: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      Authorization: auth,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    cache: 'no-store',
+  });
+  const json = (await res.json().catch(() => ({}))) as { error?: unknown };
+  if (!res.ok) throw new Error(typeof json.error === 'string' ? json.error : `HTTP ${res.status}`);
+  return json as T;
+}
+
+export const devicesClient = {
+  list: (auth: string) => call<DevicesView>(auth, '/api/devices'),
+  pairingCode: (auth: string, role: string) =>
+    call<PairingCode>(auth, '/api/devices/codes', { role }),
+  revoke: (auth: string, id: string) => call<unknown>(auth, '/api/devices/revoke', { id }),
+};
+
+/** The address a new device opens (or its camera reads from the QR code) to pair. */
+export function pairingUrl(origin: string, role: string, code: string): string {
+  return `${origin}/${role}?pair=${encodeURIComponent(code)}`;
+}

@@ -1,0 +1,134 @@
+/**
+ * Who may do what on the store's MQTT topics: one table of data that the embedded broker's
+ * hooks, the Mosquitto ACL generator and the replica's receive checks all read.
+ */
+
+export const ROLES = ['agent', 'kiosk', 'clerk', 'floor', 'board', 'manager', 'tracker'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles a person enrolls from a surface (the agent and trackers are made by the hub). */
+export const DEVICE_ROLES = ['kiosk', 'clerk', 'floor', 'board', 'manager'] as const;
+export type DeviceRole = (typeof DEVICE_ROLES)[number];
+
+export function isRole(x: unknown): x is Role {
+  return typeof x === 'string' && (ROLES as readonly string[]).includes(x);
+}
+
+export function isDeviceRole(x: unknown): x is DeviceRole {
+  return typeof x === 'string' && (DEVICE_ROLES as readonly string[]).includes(x);
+}
+
+/** Topic filters below `{prefix}/{store}/`, with `{device}` and `{ticket}` placeholders. */
+export interface RoleRules {
+  readonly publish: readonly string[];
+  readonly subscribe: readonly string[];
+  /** Event types this role may put on its own events topic ('*': any). */
+  readonly events: readonly string[] | '*';
+}
+
+/** What every staff device reads: the shared log, public topics and presence. */
+const READS = ['sync/#', 'calls', 'alerts', 'presence/+', 'wait/#'];
+/** What every replica sends about itself: its events, its vector (acks) and its presence. */
+const OWN = ['sync/events/{device}', 'sync/vector/{device}', 'presence/{device}'];
+
+const STAFF_EVENTS = [
+  'ticket.issued',
+  'ticket.called',
+  'ticket.recalled',
+  'ticket.started',
+  'ticket.completed',
+  'ticket.noShow',
+  'ticket.cancelled',
+  'ticket.transferred',
+  'counter.opened',
+  'counter.closed',
+  'visit.step',
+  'visit.feedback',
+  'alert.raised',
+  'alert.acknowledged',
+  'staff.signedIn',
+  'staff.signedOut',
+];
+
+export const RULES: Readonly<Record<Role, RoleRules>> = {
+  // The hub's store agent: keeps the history, answers catch-up, publishes the public API.
+  agent: { publish: ['#'], subscribe: ['#'], events: '*' },
+  // A lobby kiosk issues tickets and nothing else; it cannot call, serve or cancel.
+  kiosk: { publish: OWN, subscribe: READS, events: ['ticket.issued'] },
+  clerk: { publish: OWN, subscribe: READS, events: STAFF_EVENTS },
+  floor: { publish: OWN, subscribe: READS, events: STAFF_EVENTS },
+  manager: { publish: OWN, subscribe: READS, events: STAFF_EVENTS },
+  // A board only shows: it acknowledges what it holds (vector) and says it is there.
+  board: {
+    publish: ['sync/vector/{device}', 'presence/{device}'],
+    subscribe: READS,
+    events: [],
+  },
+  // A customer's phone, for its own ticket only.
+  tracker: { publish: [], subscribe: ['track/{ticket}'], events: [] },
+};
+
+export interface Identity {
+  readonly role: Role;
+  readonly store: string;
+  /** MQTT username and client id; for trackers, the tracker's own id. */
+  readonly device: string;
+  /** Trackers only: the ticket they may read. */
+  readonly ticket?: string;
+}
+
+function expand(rule: string, id: Identity, prefix: string): string {
+  return `${prefix}/${id.store}/${rule.replaceAll('{device}', id.device).replaceAll('{ticket}', id.ticket ?? '')}`;
+}
+
+export function allowedFilters(
+  id: Identity,
+  action: 'publish' | 'subscribe',
+  prefix: string,
+): string[] {
+  return RULES[id.role][action].map((r) => expand(r, id, prefix));
+}
+
+/** True when every topic that `requested` matches is also matched by `allowed` (MQTT filters). */
+export function filterCovers(allowed: string, requested: string): boolean {
+  const a = allowed.split('/');
+  const r = requested.split('/');
+  for (let i = 0; i < a.length; i++) {
+    const al = a[i]!;
+    if (al === '#') return true;
+    const rl = r[i];
+    if (rl === undefined) return false;
+    if (rl === '#') return false;
+    if (al === '+') continue;
+    if (rl === '+' || rl !== al) return false;
+  }
+  return a.length === r.length;
+}
+
+function hasBadLevel(topic: string): boolean {
+  return topic === '' || topic.includes('\u0000');
+}
+
+export function mayPublish(id: Identity, topic: string, prefix: string): boolean {
+  if (hasBadLevel(topic) || topic.includes('+') || topic.includes('#')) return false;
+  return allowedFilters(id, 'publish', prefix).some((f) => filterCovers(f, topic));
+}
+
+export function maySubscribe(id: Identity, filter: string, prefix: string): boolean {
+  if (hasBadLevel(filter)) return false;
+  return allowedFilters(id, 'subscribe', prefix).some((f) => filterCovers(f, filter));
+}
+
+/** The role an enrolled device id names: ids are `<role>-...` (the hub enforces it). */
+export function roleOfDevice(device: string): Role | undefined {
+  const head = device.split('-')[0];
+  return isRole(head) ? head : undefined;
+}
+
+/** Whether an event of `type` may come from `device` (by the role its id names). */
+export function mayEmit(device: string, type: string): boolean {
+  const role = roleOfDevice(device);
+  if (!role) return false;
+  const allowed = RULES[role].events;
+  return allowed === '*' || allowed.includes(type);
+}

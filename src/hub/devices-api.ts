@@ -1,0 +1,160 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isDeviceRole } from '../domain/security/roles.ts';
+import { EnrollmentError, type DeviceRegistry } from './device-registry.ts';
+import { SECURITY_HEADERS } from './http-app.ts';
+import type { Logger } from './log.ts';
+
+/**
+ * Enrollment and device management over HTTP:
+ *   POST /api/devices/enroll  {role, code?, hint?, deviceId?} -> {deviceId, role, username, password}
+ *   GET  /api/devices          (manager)  -> {devices, dropped}
+ *   POST /api/devices/codes    (manager) {role} -> {code, expiresAt}
+ *   POST /api/devices/revoke   (manager) {id}
+ * Managers authenticate with their device credentials (HTTP Basic).
+ */
+export interface DevicesApiOptions {
+  readonly registry: DeviceRegistry;
+  readonly log: Logger;
+  /** True when code-less enrollment from this machine is allowed (hub on loopback only). */
+  readonly trustLoopback: boolean;
+  /** Invalid messages dropped by the store agent, by reason. */
+  dropped(): Readonly<Record<string, number>>;
+}
+
+const PREFIX = '/api/devices';
+const MAX_BODY = 4096;
+/** Failed code attempts allowed per minute before enrollment pauses (guessing codes). */
+const MAX_FAILURES_PER_MINUTE = 20;
+
+export function isLoopbackAddress(addr: string | undefined): boolean {
+  return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
+}
+
+export function createDevicesApi(opts: DevicesApiOptions) {
+  const { registry, log } = opts;
+  let failures: number[] = [];
+
+  function json(res: ServerResponse, status: number, body: unknown): void {
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+      'Cache-Control': 'no-store',
+    });
+    res.end(text);
+  }
+
+  function manager(req: IncomingMessage): boolean {
+    const header = req.headers.authorization ?? '';
+    if (!header.startsWith('Basic ')) return false;
+    const decoded = Buffer.from(header.slice(6), 'base64').toString();
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return false;
+    const who = registry.authenticate(decoded.slice(0, colon), decoded.slice(colon + 1));
+    return who?.role === 'manager';
+  }
+
+  async function enroll(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const now = Date.now();
+    failures = failures.filter((t) => now - t < 60_000);
+    if (failures.length >= MAX_FAILURES_PER_MINUTE) {
+      json(res, 429, { error: 'too many wrong pairing codes; wait a minute' });
+      return;
+    }
+    const body = await readJson(req);
+    if (body === undefined)
+      return json(res, 400, { error: 'the body must be a small JSON object' });
+    try {
+      const trusted = opts.trustLoopback && isLoopbackAddress(req.socket.remoteAddress);
+      const enrolled = registry.enroll({
+        role: body.role,
+        code: body.code,
+        hint: body.hint,
+        deviceId: body.deviceId,
+        trusted,
+      });
+      log.info('devices', `enrolled ${enrolled.deviceId} as ${enrolled.role}`);
+      json(res, 200, enrolled);
+    } catch (err) {
+      if (!(err instanceof EnrollmentError)) throw err;
+      failures.push(now);
+      log.warn('devices', `enrollment refused from ${req.socket.remoteAddress}: ${err.message}`);
+      json(res, 403, { error: err.message });
+    }
+  }
+
+  return async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    urlPath: string,
+  ): Promise<boolean> {
+    if (urlPath !== PREFIX && !urlPath.startsWith(`${PREFIX}/`)) return false;
+    const action = urlPath.slice(PREFIX.length);
+    const method = req.method ?? 'GET';
+    if (action === '/enroll' && method === 'POST') {
+      await enroll(req, res);
+      return true;
+    }
+    if (!['', '/codes', '/revoke'].includes(action)) {
+      json(res, 404, { error: `no API at ${urlPath}` });
+      return true;
+    }
+    if (!manager(req)) {
+      json(res, 401, { error: 'a manager device must sign this request' });
+      return true;
+    }
+    if (action === '' && method === 'GET') {
+      json(res, 200, {
+        devices: registry.list().map(({ hash: _hash, ...d }) => d),
+        dropped: opts.dropped(),
+      });
+    } else if (action === '/codes' && method === 'POST') {
+      const body = await readJson(req);
+      if (!body || !isDeviceRole(body.role)) {
+        json(res, 400, { error: 'unknown role' });
+        return true;
+      }
+      const code = registry.createPairingCode(body.role);
+      log.info('devices', `pairing code made for a new ${body.role}`);
+      json(res, 200, { ...code, role: body.role });
+    } else if (action === '/revoke' && method === 'POST') {
+      const body = await readJson(req);
+      const id = typeof body?.id === 'string' ? body.id : '';
+      if (!registry.revoke(id)) {
+        json(res, 404, { error: 'no such device' });
+        return true;
+      }
+      log.info('devices', `revoked ${id}`);
+      json(res, 200, { revoked: id });
+    } else {
+      json(res, 405, { error: 'method not allowed' });
+    }
+    return true;
+  };
+}
+
+function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > MAX_BODY) return resolve(undefined);
+      try {
+        const x: unknown = JSON.parse(Buffer.concat(chunks).toString() || '{}');
+        resolve(
+          typeof x === 'object' && x !== null && !Array.isArray(x)
+            ? (x as Record<string, unknown>)
+            : undefined,
+        );
+      } catch {
+        resolve(undefined);
+      }
+    });
+    req.on('error', () => resolve(undefined));
+  });
+}

@@ -1,0 +1,60 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPin } from '../../src/domain/kiosk/pin.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
+import { waitOnline } from '../support/surfaces.ts';
+
+/** Clerks sign in to a tablet with a short PIN; the store's log says who worked where. */
+describe('clerk PIN sign-in', () => {
+  let hub: TestHub;
+  let browser: Browser;
+  beforeAll(async () => {
+    const pin = (p: string) => ({
+      salt: 'store-001',
+      iterations: 1000,
+      sha256: hashPin(p, 'store-001', 1000),
+    });
+    hub = await startTestHub({
+      configDir: testConfigDir((c) => {
+        c.staff = [
+          { id: 'anna', name: 'Anna K.', pin: pin('2468') },
+          { id: 'bo', name: 'Bo', pin: pin('1357') },
+        ];
+      }),
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it('asks who works, refuses a wrong PIN, records staff.signedIn and staff.signedOut', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${hub.httpUrl}/clerk`);
+    await page.getByTestId('staff-signin').waitFor();
+    await waitOnline(page).catch(() => undefined);
+    await page.getByTestId('staff-anna').click();
+    await page.getByTestId('staff-pin').fill('1357');
+    await page.getByTestId('staff-signin-submit').click();
+    await page.getByTestId('staff-problem').waitFor();
+    expect(hub.eventTypes()).not.toContain('staff.signedIn');
+
+    await page.getByTestId('staff-pin').fill('2468');
+    await page.getByTestId('staff-signin-submit').click();
+    await page.locator('[data-testid="staff-bar"][data-staff="anna"]').waitFor();
+    await page.locator('[data-testid^="counter-choose-"]').first().waitFor();
+    await expect.poll(() => hub.eventTypes()).toContain('staff.signedIn');
+    const signedIn = hub
+      .agent()
+      .replica.events()
+      .find((e) => e.type === 'staff.signedIn');
+    expect(signedIn).toMatchObject({ staff: 'anna' });
+    expect(signedIn?.device).toMatch(/^clerk-/);
+
+    await page.getByTestId('staff-signout').click();
+    await page.getByTestId('staff-signin').waitFor();
+    await expect.poll(() => hub.eventTypes()).toContain('staff.signedOut');
+  });
+});

@@ -1,0 +1,75 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { startTestHub, type TestHub } from '../support/hub.ts';
+import { openKiosk, takeTicket } from '../support/surfaces.ts';
+
+/**
+ * Storage faults on a device: little space left warns, a write refused for lack of space says
+ * so and saves nothing half-way, and the device carries on once space is back.
+ */
+describe('device storage faults', () => {
+  let hub: TestHub;
+  let browser: Browser;
+  beforeAll(async () => {
+    hub = await startTestHub({});
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it('warns when space is low and when a write is refused, and loses nothing', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    // the browser says 97% of the quota is used; writes fail while window.__diskFull is set
+    await context.addInitScript(() => {
+      const w = window as unknown as { __diskFull?: boolean };
+      const storage = navigator.storage as { estimate: () => Promise<StorageEstimate> };
+      storage.estimate = () => Promise.resolve({ usage: 970e6, quota: 1000e6 });
+      for (const method of ['add', 'put'] as const) {
+        const original = Reflect.get(IDBObjectStore.prototype, method) as (
+          ...a: unknown[]
+        ) => IDBRequest;
+        IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+          if (w.__diskFull && this.name === 'events') {
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          }
+          return original.apply(this, args);
+        } as never;
+      }
+    });
+    const kiosk = await openKiosk(context, hub.httpUrl);
+    await kiosk.locator('[data-testid="storage-warning"][data-kind="low"]').waitFor();
+
+    const first = await takeTicket(kiosk);
+    await kiosk.evaluate(() => ((window as { __diskFull?: boolean }).__diskFull = true));
+    await kiosk.getByTestId('service-advice').click();
+    await kiosk.locator('[data-testid="storage-warning"][data-kind="full"]').waitFor();
+    await expect
+      .poll(
+        () =>
+          hub
+            .agent()
+            .replica.events()
+            .filter((e) => e.type === 'ticket.issued').length,
+      )
+      .toBe(1);
+
+    await kiosk.evaluate(() => ((window as { __diskFull?: boolean }).__diskFull = false));
+    await kiosk.reload();
+    await kiosk.getByTestId('service-advice').waitFor();
+    const second = await takeTicket(kiosk);
+    expect(second).not.toBe(first);
+    await expect
+      .poll(
+        () =>
+          hub
+            .agent()
+            .replica.events()
+            .filter((e) => e.type === 'ticket.issued').length,
+      )
+      .toBe(2);
+    await kiosk.locator('[data-testid="storage-warning"][data-kind="low"]').waitFor();
+  });
+});
