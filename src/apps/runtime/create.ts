@@ -4,7 +4,7 @@ import type { Conflict } from '../../domain/queue/state.ts';
 import { WaitEstimator } from '../../domain/wait/estimator.ts';
 import { StoreEventFeed } from '../../domain/wait/feed.ts';
 import { estimateWaitWith, type QueueWait } from '../../domain/wait/queue-state.ts';
-import { createMqttTransport } from '../../sync/mqtt-transport.ts';
+import { createLazyMqttTransport } from '../../sync/lazy-mqtt-transport.ts';
 import { systemClock } from '../../sync/ports.ts';
 import { Replica } from '../../sync/replica.ts';
 import { presencePayload, topics } from '../../sync/topics.ts';
@@ -41,7 +41,7 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
   void navigator.storage?.persist?.().catch(() => false);
 
   const presenceTopic = topics.presence(root, deviceId);
-  const transport = createMqttTransport({
+  const transport = createLazyMqttTransport({
     url: brokerUrlFor(hub, location),
     clientId: deviceId,
     will: {
