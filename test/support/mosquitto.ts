@@ -9,6 +9,8 @@ export interface Mosquitto {
   readonly wsUrl: string;
   readonly mqttPort: number;
   readonly wsPort: number;
+  /** The broker's process id (benchmarks read its memory). */
+  readonly pid: number;
   stop(): Promise<void>;
   /** SIGKILL, as a crashed broker: sessions and anything in memory are gone. */
   kill9(): Promise<void>;
@@ -57,6 +59,7 @@ export async function startMosquitto(
     wsUrl: `ws://127.0.0.1:${wsPort}`,
     mqttPort,
     wsPort,
+    pid: proc.pid ?? 0,
     stop: () => signal('SIGTERM'),
     kill9: () => signal('SIGKILL'),
   };
