@@ -10,8 +10,8 @@ import type { ConnectionState } from './ports.ts';
  */
 export function createLazyMqttTransport(
   opts: MqttTransportOptions,
-  /** Resolves when loading should start; by default once the browser is idle. */
-  whenToLoad: () => Promise<void> = afterFirstPaint,
+  /** Resolves when loading should start (e.g. after the first screen was shown). */
+  whenToLoad: () => Promise<void>,
 ): MqttTransport {
   const subscriptions = new Set<string>();
   const messageHandlers: ((topic: string, payload: string, bytes: number) => void)[] = [];
@@ -71,18 +71,4 @@ export function createLazyMqttTransport(
       await t?.close();
     },
   };
-}
-
-/**
- * An idle moment after the current work (the first screen renders meanwhile); at most half a
- * second later, so a busy or hidden page (no idle time, no animation frames) still connects.
- */
-function afterFirstPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    setTimeout(() => {
-      if (typeof requestIdleCallback === 'function') {
-        requestIdleCallback(() => resolve(), { timeout: 500 });
-      } else resolve();
-    }, 0);
-  });
 }

@@ -5,6 +5,7 @@ import { WaitEstimator } from '../../domain/wait/estimator.ts';
 import { StoreEventFeed } from '../../domain/wait/feed.ts';
 import { estimateWaitWith, type QueueWait } from '../../domain/wait/queue-state.ts';
 import { createLazyMqttTransport } from '../../sync/lazy-mqtt-transport.ts';
+import { afterFirstScreen } from '../shell/first-screen.ts';
 import { systemClock } from '../../sync/ports.ts';
 import { Replica } from '../../sync/replica.ts';
 import { presencePayload, topics } from '../../sync/topics.ts';
@@ -41,20 +42,23 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
   void navigator.storage?.persist?.().catch(() => false);
 
   const presenceTopic = topics.presence(root, deviceId);
-  const transport = createLazyMqttTransport({
-    url: brokerUrlFor(hub, location),
-    clientId: deviceId,
-    will: {
-      topic: presenceTopic,
-      payload: presencePayload(deviceId, opts.role, false, Date.now()),
-      retain: true,
+  const transport = createLazyMqttTransport(
+    {
+      url: brokerUrlFor(hub, location),
+      clientId: deviceId,
+      will: {
+        topic: presenceTopic,
+        payload: presencePayload(deviceId, opts.role, false, Date.now()),
+        retain: true,
+      },
+      hello: () => ({
+        topic: presenceTopic,
+        payload: presencePayload(deviceId, opts.role, true, Date.now()),
+        retain: true,
+      }),
     },
-    hello: () => ({
-      topic: presenceTopic,
-      payload: presencePayload(deviceId, opts.role, true, Date.now()),
-      retain: true,
-    }),
-  });
+    afterFirstScreen,
+  );
   const onOnline = (): void => transport.setNetworkAvailable(true);
   const onOffline = (): void => transport.setNetworkAvailable(false);
   window.addEventListener('online', onOnline);
