@@ -43,7 +43,7 @@ export function createLazyMqttTransport(
 
   return {
     get state() {
-      return real?.state ?? 'connecting';
+      return real?.state ?? (networkAvailable ? 'connecting' : 'offline');
     },
     async publish(topic, payload, o) {
       if (!real) throw new Error('not connected');
@@ -62,8 +62,10 @@ export function createLazyMqttTransport(
       real?.onStateChange(handler);
     },
     setNetworkAvailable(available) {
+      if (available === networkAvailable) return;
       networkAvailable = available;
-      real?.setNetworkAvailable(available);
+      if (real) real.setNetworkAvailable(available);
+      else for (const h of stateHandlers) h(available ? 'connecting' : 'offline');
     },
     async close() {
       closed = true;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type * as QrEncoder from './qr.ts';
 
 type QrModule = typeof QrEncoder;
@@ -29,9 +29,12 @@ export function QrCode(props: {
   useEffect(() => {
     if (!encoder) void preloadQrCode().then(setEncoder, () => undefined);
   }, [encoder]);
+  // encoding takes a few milliseconds on a slow tablet: the ticket's number shows first, its
+  // code a moment later (a deferred render)
+  const value = useDeferredValue(props.value, '');
   const { size, d } = useMemo(
-    () => encoder?.qrPath(props.value) ?? { size: 21, d: '' },
-    [encoder, props.value],
+    () => (encoder && value ? encoder.qrPath(value) : { size: 21, d: '' }),
+    [encoder, value],
   );
   const quiet = 4;
   const box = size + quiet * 2;
