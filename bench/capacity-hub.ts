@@ -12,7 +12,7 @@ import type { Logger } from '../src/hub/log.ts';
  * external broker (Mosquitto) is given, and one store agent per simulated store, each with
  * its durable day files. The parent adds stores and asks for memory over IPC.
  *
- *   node --import tsx bench/capacity-hub.ts [--broker mqtt://...]
+ *   node --import tsx bench/capacity-hub.ts [--broker mqtt://...] [--data <dir>]
  */
 type Request =
   { type: 'addStores'; configs: StoreConfig[] } | { type: 'memory' } | { type: 'close' };
@@ -25,7 +25,9 @@ if (!brokerUrl) {
   broker = await startEmbeddedBroker({ host: '127.0.0.1', port: 0, log: quiet });
   brokerUrl = `mqtt://127.0.0.1:${broker.port}`;
 }
-const dataDir = mkdtempSync(join(tmpdir(), 'nextup-capacity-'));
+const dataArg = process.argv.indexOf('--data');
+const dataDir =
+  dataArg >= 0 ? process.argv[dataArg + 1]! : mkdtempSync(join(tmpdir(), 'nextup-capacity-'));
 const agents: Agent[] = [];
 
 const reply = (m: unknown): void => void process.send?.(m);

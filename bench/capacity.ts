@@ -50,15 +50,18 @@ export interface CapacityFigures {
 
 const LIMIT_MS = 200;
 
-interface HubChild {
+export interface HubChild {
   request<T>(m: unknown, answer: string): Promise<T>;
   close(): Promise<void>;
 }
 
-async function startHubChild(brokerUrl?: string): Promise<HubChild & { brokerUrl: string }> {
+export async function startHubChild(
+  brokerUrl?: string,
+  dataDir?: string,
+): Promise<HubChild & { brokerUrl: string }> {
   const child: ChildProcess = fork(
     fileURLToPath(new URL('./capacity-hub.ts', import.meta.url)),
-    brokerUrl ? ['--broker', brokerUrl] : [],
+    [...(brokerUrl ? ['--broker', brokerUrl] : []), ...(dataDir ? ['--data', dataDir] : [])],
     {
       execArgv: ['--import', 'tsx', '--expose-gc'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

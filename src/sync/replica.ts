@@ -77,6 +77,13 @@ export class Replica {
   private hlc: Hlc = ZERO_HLC;
   private seq = 0;
   private day = '';
+  /** Today's bounds as wall-clock ms [start, end): cheaper than a calendar lookup per event. */
+  private dayStart = 0;
+  private dayEnd = 0;
+  /** Events arrived out of order and the state waits for a refold (see applyInOrder). */
+  private stale = false;
+  private cancelRefold: (() => void) | undefined;
+  private refoldMs = 0;
   private lastApplied: StoreEvent | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private draining = false;
@@ -158,7 +165,8 @@ export class Replica {
   /** Decides and commits one local change; serialized with every other change. */
   run(decide: (state: QueueState) => CommandResult): Promise<LocalOutcome> {
     return this.enqueue(async () => {
-      await this.rollDay();
+      const rolled = await this.rollDay();
+      if (this.stale && !rolled) this.refold();
       const result = decide(this.state);
       if (!result.ok) return result;
       const hlc = tick(this.hlc, this.now());
@@ -195,6 +203,7 @@ export class Replica {
     this.cancelAnnounce?.();
     this.cancelAntiEntropy?.();
     this.cancelRetry?.();
+    this.cancelRefold?.();
     for (const cancel of this.pendingAnswers.values()) cancel();
     this.pendingAnswers.clear();
     await this.queue.catch(() => undefined);
@@ -310,11 +319,21 @@ export class Replica {
   }
 
   private isToday(e: StoreEvent): boolean {
-    return dayKey(wallOf(e.hlc), this.opts.timeZone) === this.day;
+    const wall = wallOf(e.hlc);
+    return wall >= this.dayStart && wall < this.dayEnd;
   }
 
   private refold(): void {
-    this.day = dayKey(this.now(), this.opts.timeZone);
+    const started = performance.now();
+    const now = this.now();
+    const tz = this.opts.timeZone;
+    this.day = dayKey(now, tz);
+    this.dayStart = startOfDaysBack(now, 0, tz);
+    // 30 hours after midnight is always tomorrow, whatever the daylight-saving change
+    this.dayEnd = startOfDaysBack(this.dayStart + 30 * 3_600_000, 0, tz);
+    this.stale = false;
+    this.cancelRefold?.();
+    this.cancelRefold = undefined;
     const state = emptyState();
     let last: StoreEvent | undefined;
     for (const e of this.log.all()) {
@@ -324,15 +343,39 @@ export class Replica {
     }
     this.state = state;
     this.lastApplied = last;
+    this.refoldMs = performance.now() - started;
+  }
+
+  /**
+   * Events older than the last applied one need the day folded again. A catch-up brings
+   * thousands of them in many messages, each reaching back in time: folding the day again
+   * for each message made catching up quadratic in the day's size. One refold is due at most
+   * a few refold-durations later instead (and at once before a local decision), so the cost
+   * stays a bounded share of the time.
+   */
+  private refoldSoon(): void {
+    this.stale = true;
+    if (this.cancelRefold) return;
+    this.cancelRefold = this.opts.clock.after(Math.max(20, 3 * this.refoldMs), () => {
+      this.cancelRefold = undefined;
+      void this.enqueue(async () => {
+        if (!this.stale || this.closed) return;
+        this.refold();
+        this.changed();
+      });
+    });
   }
 
   /** Applies events incrementally when they extend the log's order, else refolds the day. */
   private applyInOrder(batch: StoreEvent[]): void {
+    if (this.stale) return; // the refold due soon folds these too
     const sorted = batch.filter((e) => this.isToday(e)).sort(compareEvents);
     const first = sorted[0];
     if (!first) return;
     if (this.lastApplied && compareEvents(first, this.lastApplied) < 0) {
-      this.refold();
+      // the agent publishes public topics from its state right after applying: never stale
+      if (this.agentRole) this.refold();
+      else this.refoldSoon();
       return;
     }
     for (const e of sorted) applyEvent(this.state, e);
