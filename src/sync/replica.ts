@@ -58,6 +58,12 @@ const IN_FLIGHT_MS = 1_000;
 const OFFSET_TOLERANCE_MS = 2_000;
 const RETRY_FIRST_MS = 1_500;
 const SKEW_REPORT_EVERY_MS = 60_000;
+/**
+ * A device receiving events (a catch-up streaming in) asks for more only after this long
+ * without any: its vector lags what is already on the way, and asking early made the agent
+ * send the in-flight events again, and again; a large day never caught up.
+ */
+const CATCH_UP_QUIET_MS = 500;
 
 export const isAgent = (device: string): boolean => device.startsWith('agent-');
 
@@ -84,6 +90,8 @@ export class Replica {
   private stale = false;
   private cancelRefold: (() => void) | undefined;
   private refoldMs = 0;
+  /** When peers' events last arrived (clock ms). */
+  private lastEventsAt = -Infinity;
   private lastApplied: StoreEvent | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private draining = false;
@@ -253,7 +261,8 @@ export class Replica {
         if (await this.rollDay()) this.changed();
       });
       if (transport.state === 'online') {
-        this.announce();
+        if (this.agentRole) this.announce();
+        else this.askForMissing();
         this.drain();
       }
       const old = this.opts.clock.now() - every;
@@ -401,6 +410,7 @@ export class Replica {
       this.opts.onRejected?.(`events from ${msg.from} for another store dropped`);
     }
     const seenAt = this.opts.clock.now();
+    if (fresh.length > 0) this.lastEventsAt = seenAt;
     for (const e of fresh) this.onWire.set(e.id, seenAt);
     const floors = msg.floors;
     if (fresh.length > 0 || Object.keys(floors).length > 0) {
@@ -472,7 +482,8 @@ export class Replica {
       if (Math.abs(drift) > (this.opts.maxDriftMs ?? 15 * 60_000)) this.reportSkew(from, drift);
     }
     // the agent's vector is every device's acknowledgement: answer each announcement with it
-    if (this.log.behind(theirs) || this.agentRole) this.scheduleAnnounce(100);
+    if (this.agentRole) this.scheduleAnnounce(100);
+    else if (this.log.behind(theirs)) this.askForMissing();
     this.scheduleAnswer(from, theirs, since);
   }
 
@@ -566,6 +577,17 @@ export class Replica {
       since !== undefined && part !== 'others' ? this.log.floorsBefore(theirs, since) : {};
     if (missing.length === 0 && Object.keys(floors).length === 0) return;
     void this.publishEvents(missing, floors).catch(() => undefined);
+  }
+
+  /** Announces our vector (peers answer with what we lack) once no events are streaming in. */
+  private askForMissing(): void {
+    const quietFor = this.opts.clock.now() - this.lastEventsAt;
+    if (quietFor >= CATCH_UP_QUIET_MS) return this.scheduleAnnounce(100);
+    if (this.cancelAnnounce) return;
+    this.cancelAnnounce = this.opts.clock.after(CATCH_UP_QUIET_MS - quietFor, () => {
+      this.cancelAnnounce = undefined;
+      this.askForMissing();
+    });
   }
 
   private scheduleAnnounce(ms: number): void {
