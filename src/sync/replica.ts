@@ -367,10 +367,12 @@ export class Replica {
     if (this.cancelRefold) return;
     this.cancelRefold = this.opts.clock.after(Math.max(20, 3 * this.refoldMs), () => {
       this.cancelRefold = undefined;
-      void this.enqueue(async () => {
-        if (!this.stale || this.closed) return;
-        this.refold();
-        this.changed();
+      void this.enqueue(() => {
+        if (this.stale && !this.closed) {
+          this.refold();
+          this.changed();
+        }
+        return Promise.resolve();
       });
     });
   }
