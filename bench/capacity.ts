@@ -20,6 +20,8 @@ import { summarize, type Summary } from './stats.ts';
  * run through Mosquitto (the hub process then runs the agents only).
  */
 export interface CapacityStep {
+  /** 2 when the first measurement of this step missed the limit and it was measured again. */
+  readonly attempt: number;
   readonly stores: number;
   readonly devices: number;
   readonly latencyMs: Summary;
@@ -55,6 +57,12 @@ export interface HubChild {
   close(): Promise<void>;
 }
 
+/** BENCH_HUB_PROFILE=<dir>: a CPU profile of the hub process, to see where its time goes. */
+function childProfile(): string[] {
+  const dir = process.env.BENCH_HUB_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 export async function startHubChild(
   brokerUrl?: string,
   dataDir?: string,
@@ -63,7 +71,7 @@ export async function startHubChild(
     fileURLToPath(new URL('./capacity-hub.ts', import.meta.url)),
     [...(brokerUrl ? ['--broker', brokerUrl] : []), ...(dataDir ? ['--data', dataDir] : [])],
     {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
+      execArgv: ['--import', 'tsx', '--expose-gc', ...childProfile()],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   );
@@ -177,66 +185,76 @@ async function runOne(
       );
       await hub.request({ type: 'addStores', configs }, 'added');
       for (const c of configs) stores.push(await startStore(hub.brokerUrl, c));
-      const committedAt = new Map<string, number>();
-      const samples: number[] = [];
-      const record = (events: readonly { id: string; type: string }[]): void => {
-        const now = performance.now();
-        for (const e of events) {
-          const at = committedAt.get(e.id);
-          if (at !== undefined) samples.push(now - at);
-        }
-      };
-      const listening = new Set<SimDevice>();
-      for (const s of stores) {
-        for (const d of s.screens) {
-          if (!listening.has(d)) {
-            listening.add(d);
-            d.onApplied((events) => measuring && record(events));
+      // one spike on a shared machine decides a p99: a step that misses is measured once more,
+      // and only two misses in a row end the search (both are kept in the results)
+      let passed = false;
+      for (let attempt = 0; attempt < 2 && !passed; attempt++) {
+        const committedAt = new Map<string, number>();
+        const samples: number[] = [];
+        const record = (events: readonly { id: string; type: string }[]): void => {
+          const now = performance.now();
+          for (const e of events) {
+            const at = committedAt.get(e.id);
+            if (at !== undefined) samples.push(now - at);
+          }
+        };
+        const listening = new Set<SimDevice>();
+        for (const s of stores) {
+          for (const d of s.screens) {
+            if (!listening.has(d)) {
+              listening.add(d);
+              d.onApplied((events) => measuring && record(events));
+            }
           }
         }
-      }
-      let measuring = false;
-      // every store issues a ticket every `ticketEverySec` (staggered) and a clerk serves one
-      const timers: NodeJS.Timeout[] = [];
-      stores.forEach((s, i) => {
-        const tick = (): void => {
-          const t0 = performance.now();
-          const ticket = `${s.config.store.id}-t${++s.issued}`;
-          void simIssue(s.kiosk, s.config, 'kiosk-1', 'advice', ticket).then((e) => {
-            if (e) committedAt.set(e.id, t0);
-          });
-          const clerk = s.clerks[s.issued % s.clerks.length]!;
-          const counter = s.config.counters[s.issued % s.clerks.length]!;
-          void simServeNext(clerk, counter.id, counter.services);
+        let measuring = false;
+        // every store issues a ticket every `ticketEverySec` (staggered) and a clerk serves one
+        const timers: NodeJS.Timeout[] = [];
+        stores.forEach((s, i) => {
+          const tick = (): void => {
+            const t0 = performance.now();
+            const ticket = `${s.config.store.id}-t${++s.issued}`;
+            void simIssue(s.kiosk, s.config, 'kiosk-1', 'advice', ticket).then((e) => {
+              if (e) committedAt.set(e.id, t0);
+            });
+            const clerk = s.clerks[s.issued % s.clerks.length]!;
+            const counter = s.config.counters[s.issued % s.clerks.length]!;
+            // the clerk's call and completion reach the other screens too: samples as well
+            void simServeNext(clerk, counter.id, counter.services).then((done) => {
+              for (const d of done) committedAt.set(d.event.id, d.startedAt);
+            });
+          };
+          const start = setTimeout(
+            () => timers.push(setInterval(tick, ticketEverySec * 1000)),
+            ((i / stores.length) * ticketEverySec * 1000) | 0,
+          );
+          timers.push(start);
+        });
+        await new Promise((r) => setTimeout(r, Math.min(3000, measureSec * 300)));
+        measuring = true;
+        const lag = lagMonitor();
+        await new Promise((r) => setTimeout(r, measureSec * 1000));
+        measuring = false;
+        const generatorLagP99Ms = lag.stop();
+        for (const t of timers) clearInterval(t);
+        const rss = await memory();
+        const devices = stores.length * 6;
+        const step: CapacityStep = {
+          attempt: attempt + 1,
+          stores: stores.length,
+          devices,
+          latencyMs: summarize(samples),
+          hubRssMiB: Math.round(rss / 2 ** 20),
+          generatorLagP99Ms: Math.round(generatorLagP99Ms),
         };
-        const start = setTimeout(
-          () => timers.push(setInterval(tick, ticketEverySec * 1000)),
-          ((i / stores.length) * ticketEverySec * 1000) | 0,
+        out.push(step);
+        console.log(
+          `  ${kind}: ${step.stores} stores (${devices} devices) p99 ${step.latencyMs.p99} ms (n=${step.latencyMs.n}), hub ${step.hubRssMiB} MiB, generator lag p99 ${step.generatorLagP99Ms} ms`,
         );
-        timers.push(start);
-      });
-      await new Promise((r) => setTimeout(r, Math.min(3000, measureSec * 300)));
-      measuring = true;
-      const lag = lagMonitor();
-      await new Promise((r) => setTimeout(r, measureSec * 1000));
-      measuring = false;
-      const generatorLagP99Ms = lag.stop();
-      for (const t of timers) clearInterval(t);
-      const rss = await memory();
-      const devices = stores.length * 6;
-      const step: CapacityStep = {
-        stores: stores.length,
-        devices,
-        latencyMs: summarize(samples),
-        hubRssMiB: Math.round(rss / 2 ** 20),
-        generatorLagP99Ms: Math.round(generatorLagP99Ms),
-      };
-      out.push(step);
-      console.log(
-        `  ${kind}: ${step.stores} stores (${devices} devices) p99 ${step.latencyMs.p99} ms (n=${step.latencyMs.n}), hub ${step.hubRssMiB} MiB, generator lag p99 ${step.generatorLagP99Ms} ms`,
-      );
-      memoryPerDeviceKiB = Math.round((rss - baseline) / devices / 1024);
-      if (step.latencyMs.n > 0 && step.latencyMs.p99 < LIMIT_MS) maxStores = stores.length;
+        memoryPerDeviceKiB = Math.round((rss - baseline) / devices / 1024);
+        passed = step.latencyMs.n > 0 && step.latencyMs.p99 < LIMIT_MS;
+      }
+      if (passed) maxStores = stores.length;
       else break;
     }
   } finally {

@@ -100,11 +100,19 @@ export async function simServeNext(
   clerk: SimDevice,
   counter: string,
   services: readonly string[],
-): Promise<boolean> {
-  if (!clerk.replica.state.counters.get(counter)?.open)
-    await clerk.replica.run(() => openCounter(counter, services));
-  const called = await clerk.replica.run((s) => callNext(s, counter, services));
-  if (!called.ok) return false;
-  await clerk.replica.run((s) => actOnCurrent(s, counter, 'ticket.completed'));
-  return true;
+): Promise<{ event: StoreEvent; startedAt: number }[]> {
+  const out: { event: StoreEvent; startedAt: number }[] = [];
+  const step = async (decide: Parameters<Replica['run']>[0]): Promise<boolean> => {
+    const startedAt = performance.now();
+    const r = await clerk.replica.run(decide);
+    if (r.ok) out.push({ event: r.event, startedAt });
+    return r.ok;
+  };
+  if (!clerk.replica.state.counters.get(counter)?.open) {
+    await step(() => openCounter(counter, services));
+  }
+  if (await step((s) => callNext(s, counter, services))) {
+    await step((s) => actOnCurrent(s, counter, 'ticket.completed'));
+  }
+  return out;
 }
