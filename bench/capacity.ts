@@ -162,6 +162,7 @@ async function runOne(
   steps: readonly number[],
   measureSec: number,
   ticketEverySec: number,
+  log: (line: string) => void,
 ): Promise<CapacityRun> {
   const mosquitto = kind === 'mosquitto' ? await startMosquitto() : undefined;
   const hub = await startHubChild(mosquitto?.mqttUrl);
@@ -248,7 +249,7 @@ async function runOne(
           generatorLagP99Ms: Math.round(generatorLagP99Ms),
         };
         out.push(step);
-        console.log(
+        log(
           `  ${kind}: ${step.stores} stores (${devices} devices) p99 ${step.latencyMs.p99} ms (n=${step.latencyMs.n}), hub ${step.hubRssMiB} MiB, generator lag p99 ${step.generatorLagP99Ms} ms`,
         );
         memoryPerDeviceKiB = Math.round((rss - baseline) / devices / 1024);
@@ -266,13 +267,19 @@ async function runOne(
 }
 
 export async function measureCapacity(
-  opts: { steps?: number[]; measureSec?: number; ticketEverySec?: number } = {},
+  opts: {
+    steps?: number[];
+    measureSec?: number;
+    ticketEverySec?: number;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<CapacityFigures> {
   const steps = opts.steps ?? [5, 10, 20, 40, 80, 160];
   const measureSec = opts.measureSec ?? 10;
   const ticketEverySec = opts.ticketEverySec ?? 10;
-  const aedes = await runOne('embedded aedes', steps, measureSec, ticketEverySec);
-  const mosquitto = await runOne('mosquitto', steps, measureSec, ticketEverySec);
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const aedes = await runOne('embedded aedes', steps, measureSec, ticketEverySec, log);
+  const mosquitto = await runOne('mosquitto', steps, measureSec, ticketEverySec, log);
   const ratio = (a: number, b: number): number => (b > 0 ? Math.round((a / b) * 100) / 100 : NaN);
   return {
     limitMs: LIMIT_MS,

@@ -129,14 +129,14 @@ const exponent = (small: number, big: number, ratio: number): number =>
   Math.round((Math.log(Math.max(big, 1e-3) / Math.max(small, 1e-3)) / Math.log(ratio)) * 100) / 100;
 
 export async function measureGrowth(
-  opts: { factors?: number[]; taps?: number } = {},
+  opts: { factors?: number[]; taps?: number; log?: (line: string) => void } = {},
 ): Promise<GrowthFigures> {
   const factors = opts.factors ?? [1, 10, 100];
   const config = await loadStoreConfig(benchConfigDir());
   const points: GrowthPoint[] = [];
   for (const f of factors) {
     const p = await point(config, f, opts.taps ?? 50);
-    console.log(
+    (opts.log ?? console.log)(
       `  growth ${f}x (${p.tickets} tickets): tap work median ${p.tapWorkMs.median} ms, catch-up ${p.catchUpMs} ms, hub heap +${p.hubHeapMiB} MiB`,
     );
     points.push(p);

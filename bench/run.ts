@@ -106,7 +106,7 @@ export async function runBenchmarks(opts: RunOptions = {}): Promise<Record<strin
           break;
         case 'capacity':
           measured.capacity = await measureCapacity(
-            smoke ? { steps: [1, 2], measureSec: 2, ticketEverySec: 1 } : {},
+            smoke ? { steps: [1, 2], measureSec: 2, ticketEverySec: 1, log } : { log },
           );
           results.hubCapacity = measured.capacity;
           break;
@@ -115,7 +115,9 @@ export async function runBenchmarks(opts: RunOptions = {}): Promise<Record<strin
           results.lighthouse = measured.lighthouse;
           break;
         case 'growth':
-          measured.growth = await measureGrowth(smoke ? { factors: [1, 2], taps: 3 } : {});
+          measured.growth = await measureGrowth(
+            smoke ? { factors: [1, 2], taps: 3, log } : { log },
+          );
           results.growth = measured.growth;
           break;
       }
