@@ -1,58 +1,163 @@
-import { cpus, totalmem } from 'node:os';
 import { launchChromium } from '../test/support/browser.ts';
 import { startTestHub, testConfigDir } from '../test/support/hub.ts';
+import { budgetRows, formatTable, type Measured } from './budgets.ts';
+import { measureCapacity } from './capacity.ts';
+import { benchEnvironment } from './environment.ts';
+import { measureFanout } from './fanout.ts';
+import { measureGrowth } from './growth.ts';
+import { measureKiosk } from './kiosk-budgets.ts';
+import { measureLighthouse } from './lighthouse.ts';
 import { mergeResults } from './results.ts';
 import { measureTapLatency } from './tap-latency.ts';
 import { measureVisitRestore } from './visit-restore.ts';
 import { measureYear } from './year-history.ts';
 
 /**
- * `npm run bench`: real Chromium against the real hub and its embedded broker.
- * `--smoke` runs a few samples only, to check in CI that the benchmark still works.
+ * `npm run bench`: every benchmark in one run on one machine (real Chromium, the real hub,
+ * aedes and Mosquitto), a table of the budgets, and bench/results.json with the figures and
+ * the environment. `--only kiosk,capacity` runs some; `--smoke` runs each in a tiny mode
+ * (seconds; CI's check that they still run; figures are not written).
  */
-const smoke = process.argv.includes('--smoke');
-const samples = smoke ? 3 : 20;
+export const ENTRIES = [
+  'tap',
+  'visit',
+  'year',
+  'kiosk',
+  'fanout',
+  'capacity',
+  'lighthouse',
+  'growth',
+] as const;
+// issue 6 adds 'reports' (bench/reports.ts): one more entry here and a case in runEntry
+export type Entry = (typeof ENTRIES)[number];
 
-// the benchmark taps one kiosk quickly: lift the shipped per-kiosk rate limit
-const hub = await startTestHub({
-  configDir: testConfigDir((c) => {
-    (c.kiosk as Record<string, unknown>).rateLimit = { maxTickets: 1000, windowSec: 1 };
-  }),
-});
-const browser = await launchChromium();
-try {
-  const tap = await measureTapLatency(browser, hub.httpUrl, samples);
-  const visit = await measureVisitRestore(browser, hub, samples);
-  const year = await measureYear(smoke ? 5_000 : 150_000);
-  const results = {
-    at: new Date().toISOString(),
+export interface RunOptions {
+  readonly only?: readonly Entry[];
+  readonly smoke?: boolean;
+  readonly log?: (line: string) => void;
+}
+
+export async function runBenchmarks(opts: RunOptions = {}): Promise<Record<string, unknown>> {
+  const smoke = opts.smoke ?? false;
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const chosen = ENTRIES.filter((e) => !opts.only || opts.only.includes(e));
+  const environment = benchEnvironment();
+  const results: Record<string, unknown> = {};
+  const measured: Measured = {};
+  const browser = await launchChromium();
+  const timings: Record<string, number> = {};
+  try {
+    for (const entry of chosen) {
+      const t0 = performance.now();
+      log(`- ${entry} ...`);
+      switch (entry) {
+        case 'tap': {
+          // the benchmark taps one kiosk quickly: lift the shipped per-kiosk rate limit
+          const hub = await startTestHub({
+            configDir: testConfigDir((c) => {
+              (c.kiosk as Record<string, unknown>).rateLimit = { maxTickets: 1000, windowSec: 1 };
+            }),
+          });
+          try {
+            const tap = await measureTapLatency(browser, hub.httpUrl, smoke ? 3 : 20);
+            results.tapLatency = tap;
+            log(
+              `  tap -> ticket median ${tap.tapToTicketMs.median} ms, -> clerk median ${tap.tapToClerkMs.median} ms (no throttle)`,
+            );
+          } finally {
+            await hub.close();
+          }
+          break;
+        }
+        case 'visit': {
+          const hub = await startTestHub({});
+          try {
+            const visit = await measureVisitRestore(browser, hub, smoke ? 3 : 20);
+            results.visitRestore = visit;
+            log(`  visit restore median ${visit.restoreMs.median} ms`);
+          } finally {
+            await hub.close();
+          }
+          break;
+        }
+        case 'year': {
+          const year = await measureYear(smoke ? 5_000 : 150_000);
+          results.yearOfHistory = year;
+          log(
+            `  a year (${year.tickets} tickets): device reopens in ${year.deviceReopenMs} ms, hub loads in ${year.hubLoadMs} ms`,
+          );
+          break;
+        }
+        case 'kiosk':
+          measured.kiosk = await measureKiosk(
+            browser,
+            smoke
+              ? { tickets: 200, taps: 3, coldStarts: 2 }
+              : { tickets: 5000, taps: 100, coldStarts: 15 },
+          );
+          results.kiosk = measured.kiosk;
+          break;
+        case 'fanout':
+          measured.fanout = await measureFanout(
+            browser,
+            smoke ? { samples: 5, others: 4 } : { samples: 200, others: 50 },
+          );
+          results.ticketToEveryScreen = measured.fanout;
+          break;
+        case 'capacity':
+          measured.capacity = await measureCapacity(
+            smoke ? { steps: [1, 2], measureSec: 2, ticketEverySec: 1, log } : { log },
+          );
+          results.hubCapacity = measured.capacity;
+          break;
+        case 'lighthouse':
+          measured.lighthouse = await measureLighthouse();
+          results.lighthouse = measured.lighthouse;
+          break;
+        case 'growth':
+          measured.growth = await measureGrowth(
+            smoke ? { factors: [1, 2], taps: 3, log } : { log },
+          );
+          results.growth = measured.growth;
+          break;
+      }
+      timings[entry] = Math.round((performance.now() - t0) / 1000);
+    }
+  } finally {
+    await browser.close();
+  }
+  const budgets = budgetRows(measured);
+  if (budgets.length > 0) log('\n' + formatTable(budgets));
+  const out = {
+    at: environment.date,
     smoke,
-    environment: {
-      node: process.version,
-      chromium: browser.version(),
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      memoryGiB: Math.round(totalmem() / 2 ** 30),
-      broker: 'embedded aedes',
-    },
-    tapLatency: tap,
-    visitRestore: visit,
-    yearOfHistory: year,
+    environment,
+    secondsPerEntry: timings,
+    ...(budgets.length > 0 ? { budgets } : {}),
+    ...results,
   };
-  console.log(
-    `kiosk tap -> ticket on screen   median ${tap.tapToTicketMs.median} ms  p95 ${tap.tapToTicketMs.p95} ms  (n=${tap.tapToTicketMs.n})`,
-  );
-  console.log(
-    `kiosk tap -> on clerk's list    median ${tap.tapToClerkMs.median} ms  p95 ${tap.tapToClerkMs.p95} ms  (n=${tap.tapToClerkMs.n})`,
-  );
-  console.log(
-    `visit restore after reload        median ${visit.restoreMs.median} ms  p95 ${visit.restoreMs.p95} ms  (n=${visit.restoreMs.n})`,
-  );
-  console.log(
-    `a year (${year.tickets} tickets): tablet reopens in ${year.deviceReopenMs} ms keeping ${year.deviceEventsKept} events and ${year.deviceSummaries} day summaries; hub loads it in ${year.hubLoadMs} ms`,
-  );
+  return out;
+}
+
+function parseOnly(argv: readonly string[]): Entry[] | undefined {
+  const i = argv.indexOf('--only');
+  if (i < 0) return undefined;
+  const names = (argv[i + 1] ?? '').split(',').filter(Boolean);
+  const unknown = names.filter((n) => !(ENTRIES as readonly string[]).includes(n));
+  if (names.length === 0 || unknown.length > 0) {
+    console.error(
+      `--only takes a comma-separated list of: ${ENTRIES.join(', ')} (got "${argv[i + 1] ?? ''}")`,
+    );
+    process.exit(2);
+  }
+  return names as Entry[];
+}
+
+if (process.argv[1]?.endsWith('run.ts')) {
+  const smoke = process.argv.includes('--smoke');
+  const only = parseOnly(process.argv);
+  const results = await runBenchmarks({ smoke, ...(only ? { only } : {}) });
   if (!smoke) mergeResults(results);
-} finally {
-  await browser.close();
-  await hub.close();
+  console.log(smoke ? '\n(smoke run: figures not written)' : '\nwritten to bench/results.json');
+  process.exit(0);
 }

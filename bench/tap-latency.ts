@@ -8,7 +8,7 @@ export interface TapLatency {
 }
 
 /** Timestamps comparable across pages of one browser: timeOrigin + now. */
-const installProbes = {
+export const installProbes = {
   kiosk: () => {
     const w = window as unknown as { __tapAt?: number; __shownAt?: number };
     document.addEventListener(
@@ -34,7 +34,7 @@ const installProbes = {
   },
 };
 
-async function oneTap(kiosk: Page, clerk: Page, service: string): Promise<[number, number]> {
+export async function oneTap(kiosk: Page, clerk: Page, service: string): Promise<[number, number]> {
   await kiosk.evaluate(() => {
     const w = window as unknown as { __tapAt?: number; __shownAt?: number };
     delete w.__tapAt;

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { StoreConfig } from '../domain/config/types.ts';
+import { acceptsGzip, createGzipCache, isCompressible } from './gzip-cache.ts';
 import type { Logger } from './log.ts';
 import {
   cacheControl,
@@ -71,6 +72,7 @@ export function createHttpApp(opts: HttpAppOptions): HttpApp {
   const { distDir, log } = opts;
   const indexFile = path.join(distDir, 'index.html');
   let warnedNotBuilt = false;
+  const gzipped = createGzipCache();
 
   function send(
     res: ServerResponse,
@@ -144,6 +146,23 @@ export function createHttpApp(opts: HttpAppOptions): HttpApp {
       ETag: etag,
       'Last-Modified': stats.mtime.toUTCString(),
     };
+    if (isCompressible(file)) {
+      // one URL, two encodings: caches must keep them apart, and so must the ETag
+      Object.assign(headers, { Vary: 'Accept-Encoding' });
+      if (acceptsGzip(req.headers['accept-encoding'])) {
+        const gzEtag = `${etag.slice(0, -1)}-gz"`;
+        Object.assign(headers, { ETag: gzEtag, 'Content-Encoding': 'gzip' });
+        if (req.headers['if-none-match'] === gzEtag) {
+          res.writeHead(304, headers);
+          res.end();
+          return;
+        }
+        const body = await gzipped(file, stats);
+        res.writeHead(200, { ...headers, 'Content-Length': body.length });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
+    }
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);
       res.end();

@@ -57,6 +57,12 @@ const IN_FLIGHT_MS = 1_000;
 const OFFSET_TOLERANCE_MS = 2_000;
 const RETRY_FIRST_MS = 1_500;
 const SKEW_REPORT_EVERY_MS = 60_000;
+/**
+ * A device receiving events (a catch-up streaming in) asks for more only after this long
+ * without any: its vector lags what is already on the way, and asking early made the agent
+ * send the in-flight events again, and again; a large day never caught up.
+ */
+const CATCH_UP_QUIET_MS = 500;
 
 export const isAgent = (device: string): boolean => device.startsWith('agent-');
 
@@ -76,6 +82,15 @@ export class Replica {
   private hlc: Hlc = ZERO_HLC;
   private seq = 0;
   private day = '';
+  /** Today's bounds as wall-clock ms [start, end): cheaper than a calendar lookup per event. */
+  private dayStart = 0;
+  private dayEnd = 0;
+  /** Events arrived out of order and the state waits for a refold (see applyInOrder). */
+  private stale = false;
+  private cancelRefold: (() => void) | undefined;
+  private refoldMs = 0;
+  /** When peers' events last arrived (clock ms). */
+  private lastEventsAt = -Infinity;
   private lastApplied: StoreEvent | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private draining = false;
@@ -155,7 +170,8 @@ export class Replica {
   /** Decides and commits one local change; serialized with every other change. */
   run(decide: (state: QueueState) => CommandResult): Promise<LocalOutcome> {
     return this.enqueue(async () => {
-      await this.rollDay();
+      const rolled = await this.rollDay();
+      if (this.stale && !rolled) this.refold();
       const result = decide(this.state);
       if (!result.ok) return result;
       const hlc = tick(this.hlc, this.now());
@@ -192,6 +208,7 @@ export class Replica {
     this.cancelAnnounce?.();
     this.cancelAntiEntropy?.();
     this.cancelRetry?.();
+    this.cancelRefold?.();
     for (const cancel of this.pendingAnswers.values()) cancel();
     this.pendingAnswers.clear();
     await this.queue.catch(() => undefined);
@@ -241,7 +258,8 @@ export class Replica {
         if (await this.rollDay()) this.changed();
       });
       if (transport.state === 'online') {
-        this.announce();
+        if (this.agentRole) this.announce();
+        else this.askForMissing();
         this.drain();
       }
       this.cancelAntiEntropy = this.opts.clock.after(every, tickLoop);
@@ -305,11 +323,21 @@ export class Replica {
   }
 
   private isToday(e: StoreEvent): boolean {
-    return dayKey(wallOf(e.hlc), this.opts.timeZone) === this.day;
+    const wall = wallOf(e.hlc);
+    return wall >= this.dayStart && wall < this.dayEnd;
   }
 
   private refold(): void {
-    this.day = dayKey(this.now(), this.opts.timeZone);
+    const started = performance.now();
+    const now = this.now();
+    const tz = this.opts.timeZone;
+    this.day = dayKey(now, tz);
+    this.dayStart = startOfDaysBack(now, 0, tz);
+    // 30 hours after midnight is always tomorrow, whatever the daylight-saving change
+    this.dayEnd = startOfDaysBack(this.dayStart + 30 * 3_600_000, 0, tz);
+    this.stale = false;
+    this.cancelRefold?.();
+    this.cancelRefold = undefined;
     const state = emptyState();
     let last: StoreEvent | undefined;
     for (const e of this.log.all()) {
@@ -319,15 +347,41 @@ export class Replica {
     }
     this.state = state;
     this.lastApplied = last;
+    this.refoldMs = performance.now() - started;
+  }
+
+  /**
+   * Events older than the last applied one need the day folded again. A catch-up brings
+   * thousands of them in many messages, each reaching back in time: folding the day again
+   * for each message made catching up quadratic in the day's size. One refold is due at most
+   * a few refold-durations later instead (and at once before a local decision), so the cost
+   * stays a bounded share of the time.
+   */
+  private refoldSoon(): void {
+    this.stale = true;
+    if (this.cancelRefold) return;
+    this.cancelRefold = this.opts.clock.after(Math.max(20, 3 * this.refoldMs), () => {
+      this.cancelRefold = undefined;
+      void this.enqueue(() => {
+        if (this.stale && !this.closed) {
+          this.refold();
+          this.changed();
+        }
+        return Promise.resolve();
+      });
+    });
   }
 
   /** Applies events incrementally when they extend the log's order, else refolds the day. */
   private applyInOrder(batch: StoreEvent[]): void {
+    if (this.stale) return; // the refold due soon folds these too
     const sorted = batch.filter((e) => this.isToday(e)).sort(compareEvents);
     const first = sorted[0];
     if (!first) return;
     if (this.lastApplied && compareEvents(first, this.lastApplied) < 0) {
-      this.refold();
+      // the agent publishes public topics from its state right after applying: never stale
+      if (this.agentRole) this.refold();
+      else this.refoldSoon();
       return;
     }
     for (const e of sorted) applyEvent(this.state, e);
@@ -365,6 +419,8 @@ export class Replica {
     for (const reason of checked.dropped) this.opts.onRejected?.(`dropped: ${reason}`);
     const fresh = checked.accepted;
     const floors = checked.floors;
+    const seenAt = this.opts.clock.now();
+    if (fresh.length > 0) this.lastEventsAt = seenAt;
     if (fresh.length > 0 || Object.keys(floors).length > 0) {
       void this.enqueue(() => this.applyRemote(fresh, floors));
     }
@@ -434,7 +490,8 @@ export class Replica {
       if (Math.abs(drift) > (this.opts.maxDriftMs ?? 15 * 60_000)) this.reportSkew(from, drift);
     }
     // the agent's vector is every device's acknowledgement: answer each announcement with it
-    if (this.log.behind(theirs) || this.agentRole) this.scheduleAnnounce(100);
+    if (this.agentRole) this.scheduleAnnounce(100);
+    else if (this.log.behind(theirs)) this.askForMissing();
     this.scheduleAnswer(from, theirs, since);
   }
 
@@ -527,6 +584,17 @@ export class Replica {
         : Object.fromEntries(Object.entries(allFloors).filter(([d]) => d === this.device));
     if (missing.length === 0 && Object.keys(floors).length === 0) return;
     void this.publishEvents(missing, floors).catch(() => undefined);
+  }
+
+  /** Announces our vector (peers answer with what we lack) once no events are streaming in. */
+  private askForMissing(): void {
+    const quietFor = this.opts.clock.now() - this.lastEventsAt;
+    if (quietFor >= CATCH_UP_QUIET_MS) return this.scheduleAnnounce(100);
+    if (this.cancelAnnounce) return;
+    this.cancelAnnounce = this.opts.clock.after(CATCH_UP_QUIET_MS - quietFor, () => {
+      this.cancelAnnounce = undefined;
+      this.askForMissing();
+    });
   }
 
   private scheduleAnnounce(ms: number): void {

@@ -1,5 +1,19 @@
-import { useMemo } from 'react';
-import { qrPath } from './qr.ts';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type * as QrEncoder from './qr.ts';
+
+type QrModule = typeof QrEncoder;
+let qr: QrModule | undefined;
+let loading: Promise<QrModule> | undefined;
+
+/**
+ * The QR encoder is its own chunk (a kiosk's first screen does not need it); screens that
+ * show codes preload it after their first paint, so a ticket's code is there at once.
+ */
+export function preloadQrCode(): Promise<QrModule> {
+  loading ??= import('./qr.ts').then((m) => (qr = m));
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
 
 /**
  * A QR code drawn as inline SVG (no network, no canvas), with a quiet zone of four modules.
@@ -11,7 +25,17 @@ export function QrCode(props: {
   className?: string;
   testId?: string;
 }) {
-  const { size, d } = useMemo(() => qrPath(props.value), [props.value]);
+  const [encoder, setEncoder] = useState(qr);
+  useEffect(() => {
+    if (!encoder) void preloadQrCode().then(setEncoder, () => undefined);
+  }, [encoder]);
+  // encoding takes a few milliseconds on a slow tablet: the ticket's number shows first, its
+  // code a moment later (a deferred render)
+  const value = useDeferredValue(props.value, '');
+  const { size, d } = useMemo(
+    () => (encoder && value ? encoder.qrPath(value) : { size: 21, d: '' }),
+    [encoder, value],
+  );
   const quiet = 4;
   const box = size + quiet * 2;
   return (

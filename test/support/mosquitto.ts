@@ -11,6 +11,8 @@ export interface Mosquitto {
   readonly wsPort: number;
   /** SIGHUP: Mosquitto rereads its password_file and acl_file. */
   reload(): void;
+  /** The broker's process id (benchmarks read its memory). */
+  readonly pid: number;
   stop(): Promise<void>;
   /** SIGKILL, as a crashed broker: sessions and anything in memory are gone. */
   kill9(): Promise<void>;
@@ -71,6 +73,7 @@ export async function startMosquitto(
     mqttPort,
     wsPort,
     reload: () => void proc.kill('SIGHUP'),
+    pid: proc.pid ?? 0,
     stop: () => signal('SIGTERM'),
     kill9: () => signal('SIGKILL'),
   };

@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
+import { preloadQrCode } from '../../ui/QrCode.tsx';
 import { useDeviceIdentity, useRuntime } from '../shell/device-context.ts';
+import { afterFirstScreen } from '../shell/first-screen.ts';
 import { KioskFlow } from './KioskFlow.tsx';
 import { forgetKiosk, rememberKiosk } from './kiosk-identity.ts';
 import { KioskSetup } from './KioskSetup.tsx';
@@ -9,6 +12,10 @@ export function KioskSurface() {
   const { config } = useRuntime();
   const { preferredId, reidentify } = useDeviceIdentity();
   const kiosk = config.kiosks.find((k) => k.id === preferredId);
+  // every ticket shows a QR code: have the encoder ready before the first tap
+  useEffect(() => {
+    void afterFirstScreen().then(preloadQrCode, () => undefined);
+  }, []);
   if (!kiosk) {
     return (
       <KioskSetup

@@ -1,4 +1,4 @@
-import { catalogs, textDirection } from '../../ui/i18n/catalogs.ts';
+import { LANGUAGES, textDirection } from '../../ui/i18n/catalogs.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 
 /** The customer languages, each named in itself; hidden when there is only one. */
@@ -8,7 +8,7 @@ export function LanguagePicker(props: {
   onChoose: (language: string) => void;
 }) {
   const { t, languageName } = useT();
-  const offered = props.languages.filter((l) => l in catalogs);
+  const offered = props.languages.filter((l) => LANGUAGES.includes(l));
   if (offered.length < 2) return null;
   return (
     <nav className="kiosk-languages" aria-label={t('language.choose')}>

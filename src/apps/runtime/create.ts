@@ -4,7 +4,8 @@ import type { Conflict } from '../../domain/queue/state.ts';
 import { WaitEstimator } from '../../domain/wait/estimator.ts';
 import { StoreEventFeed } from '../../domain/wait/feed.ts';
 import { estimateWaitWith, type QueueWait } from '../../domain/wait/queue-state.ts';
-import { createMqttTransport } from '../../sync/mqtt-transport.ts';
+import { createLazyMqttTransport } from '../../sync/lazy-mqtt-transport.ts';
+import { afterFirstScreen } from '../shell/first-screen.ts';
 import { systemClock } from '../../sync/ports.ts';
 import { Replica } from '../../sync/replica.ts';
 import { presencePayload, topics } from '../../sync/topics.ts';
@@ -68,23 +69,26 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
       (err: unknown) => console.warn(`[nextup] the hub refused this device: ${String(err)}`),
     );
   };
-  const transport = createMqttTransport({
-    onAuthRefused: reenroll,
-    url: brokerUrlFor(hub, location),
-    clientId: deviceId,
-    username: deviceId,
-    password: creds.password,
-    will: {
-      topic: presenceTopic,
-      payload: presencePayload(deviceId, opts.role, false, Date.now()),
-      retain: true,
+  const transport = createLazyMqttTransport(
+    {
+      onAuthRefused: reenroll,
+      url: brokerUrlFor(hub, location),
+      clientId: deviceId,
+      username: deviceId,
+      password: creds.password,
+      will: {
+        topic: presenceTopic,
+        payload: presencePayload(deviceId, opts.role, false, Date.now()),
+        retain: true,
+      },
+      hello: () => ({
+        topic: presenceTopic,
+        payload: presencePayload(deviceId, opts.role, true, Date.now()),
+        retain: true,
+      }),
     },
-    hello: () => ({
-      topic: presenceTopic,
-      payload: presencePayload(deviceId, opts.role, true, Date.now()),
-      retain: true,
-    }),
-  });
+    afterFirstScreen,
+  );
   const onOnline = (): void => transport.setNetworkAvailable(true);
   const onOffline = (): void => transport.setNetworkAvailable(false);
   window.addEventListener('online', onOnline);

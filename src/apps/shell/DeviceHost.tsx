@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { customerLanguages } from '../../domain/config/types.ts';
+import { loadLanguage } from '../../ui/i18n/catalogs.ts';
 import { I18nProvider } from '../../ui/i18n/I18nProvider.tsx';
 import type { DeviceRuntime } from '../runtime/types.ts';
 import { DeviceContext, type DeviceContextValue } from './device-context.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import type { SurfaceName } from './routes.ts';
+import { afterFirstScreen } from './first-screen.ts';
 import { StartupError } from './StartupError.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
 import { startupProblem } from './startup-error.ts';
@@ -102,7 +105,16 @@ function useRetryWhileFailed(failed: boolean, retry: () => void): void {
 /** The runtime (storage and MQTT) is its own chunk: the landing page never loads it. */
 async function startRuntime(role: SurfaceName, preferredId: string | undefined) {
   const { createDeviceRuntime, deviceIdFor } = await import('../runtime/create.ts');
-  return createDeviceRuntime({ role, deviceId: deviceIdFor(role, preferredId) });
+  const runtime = await createDeviceRuntime({ role, deviceId: deviceIdFor(role, preferredId) });
+  const { store } = runtime.config;
+  // the store's language before the first screen; the customer languages right after it
+  await loadLanguage(store.defaultLanguage).catch(() => undefined);
+  void afterFirstScreen().then(() => {
+    for (const lang of new Set([...store.languages, ...customerLanguages(runtime.config)])) {
+      void loadLanguage(lang).catch(() => {});
+    }
+  });
+  return runtime;
 }
 
 function closeQuietly(runtime: DeviceRuntime): void {

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { ConnectionBadge } from '../../ui/ConnectionBadge.tsx';
 import { useDevice } from './device-context.ts';
 import { DeviceHost } from './DeviceHost.tsx';
+import { markFirstScreenShown } from './first-screen.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import type { Surface } from './surfaces.ts';
@@ -20,6 +21,7 @@ export function SurfaceHost({ surface }: { surface: Surface }) {
         <ScreenErrorBoundary>
           <Suspense fallback={<LoadingScreen />}>
             <Screen />
+            <FirstScreenShown />
           </Suspense>
         </ScreenErrorBoundary>
         <DeviceConnectionBadge />
@@ -32,4 +34,10 @@ export function SurfaceHost({ surface }: { surface: Surface }) {
 function DeviceConnectionBadge() {
   const { status } = useDevice();
   return <ConnectionBadge status={status} />;
+}
+
+/** Rendered with the screen: its effect runs once the screen is on the page. */
+function FirstScreenShown() {
+  useEffect(markFirstScreenShown, []);
+  return null;
 }

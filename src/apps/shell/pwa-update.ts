@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { registerSW } from 'virtual:pwa-register';
+import { afterFirstScreen } from './first-screen.ts';
 
 /**
  * The service worker waits with a new version until the device says so: never in the middle
@@ -14,6 +15,11 @@ const listeners = new Set<() => void>();
 
 export function startServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
+  // registering loads workbox-window: after the first screen, which does not need it
+  void afterFirstScreen().then(register);
+}
+
+function register(): void {
   update = registerSW({
     onNeedRefresh() {
       available = true;

@@ -1,4 +1,4 @@
-import { catalogs } from '../../ui/i18n/catalogs.ts';
+import { LANGUAGES } from '../../ui/i18n/catalogs.ts';
 
 /**
  * The tracking page's language: the one the customer chose at the kiosk (`?lang=` in the QR
@@ -12,7 +12,7 @@ export function trackLanguage(
   const known = (lang: string | null | undefined): string | undefined => {
     if (!lang) return undefined;
     const lower = lang.toLowerCase();
-    const langs = Object.keys(catalogs);
+    const langs = LANGUAGES;
     return langs.find((l) => l === lower) ?? langs.find((l) => l === lower.split('-')[0]);
   };
   return (

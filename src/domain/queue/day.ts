@@ -18,17 +18,25 @@ export function dayKey(ms: number, timeZone: string): string {
 const DAY_MS = 86_400_000;
 
 /** Offset of the zone's wall clock from UTC at a moment, in ms. */
+const partFormatters = new Map<string, Intl.DateTimeFormat>();
+
 function zoneOffset(ms: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(ms);
+  // making a formatter costs far more than using one: one per zone
+  let f = partFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    partFormatters.set(timeZone, f);
+  }
+  const parts = f.formatToParts(ms);
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
   const wall = Date.UTC(
     get('year'),

@@ -28,9 +28,21 @@ function byPlace(a: Ticket, b: Ticket): number {
  * The line of a QueueState: waiting tickets in place order (the order of `waitingTickets`),
  * counters with the ticket each is busy with.
  */
-export function lineFromQueueState(state: QueueState): LineSnapshot & {
-  readonly places: ReadonlyMap<string, number>;
-} {
+export function lineFromQueueState(state: QueueState): QueueLine {
+  // every applied event bumps `applied`: the line of a state seen before is reused (a screen
+  // asks for several services' waits per change; sorting the day's tickets each time was
+  // the kiosk's costliest work per tap)
+  const seen = lines.get(state);
+  if (seen && seen.applied === state.applied) return seen.line;
+  const line = buildLine(state);
+  lines.set(state, { applied: state.applied, line });
+  return line;
+}
+
+type QueueLine = LineSnapshot & { readonly places: ReadonlyMap<string, number> };
+const lines = new WeakMap<QueueState, { applied: number; line: QueueLine }>();
+
+function buildLine(state: QueueState): QueueLine {
   // Places: waiting and called tickets in one order, since a transfer keeps a ticket's place.
   const active = [...state.tickets.values()]
     .filter((t) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving')

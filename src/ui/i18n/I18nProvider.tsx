@@ -1,5 +1,6 @@
-import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { claimDocumentLanguage } from '../document.ts';
+import { isLanguageLoaded, loadLanguage } from './catalogs.ts';
 import { createI18n, type I18n } from './i18n.ts';
 
 const fallback = createI18n({ language: 'en' });
@@ -19,6 +20,20 @@ export function I18nProvider(props: {
 }) {
   const { language, contentFallback, timeZone } = props;
   const depth = useContext(DepthContext) + 1;
+  // a language not loaded yet shows in English for the moment its catalog takes to arrive
+  const [loadedCount, setLoadedCount] = useState(0);
+  const loaded = isLanguageLoaded(language);
+  useEffect(() => {
+    if (loaded) return;
+    let live = true;
+    loadLanguage(language).then(
+      () => live && setLoadedCount((n) => n + 1),
+      (error: unknown) => console.warn(`[nextup] language ${language} did not load`, error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [language, loaded]);
   const i18n = useMemo(
     () =>
       createI18n({
@@ -26,7 +41,8 @@ export function I18nProvider(props: {
         ...(contentFallback !== undefined ? { contentFallback } : {}),
         ...(timeZone !== undefined ? { timeZone } : {}),
       }),
-    [language, contentFallback, timeZone],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a loaded catalog makes a new i18n
+    [language, contentFallback, timeZone, loaded, loadedCount],
   );
   useEffect(() => claimDocumentLanguage(depth, i18n.language, i18n.dir), [depth, i18n]);
   return (

@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { catalogs, resolveLanguage, textDirection } from './catalogs.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalogs } from './all-languages.ts';
+import {
+  catalogFor,
+  isLanguageLoaded,
+  LANGUAGES,
+  loadLanguage,
+  resolveLanguage,
+  textDirection,
+} from './catalogs.ts';
 import { createI18n } from './i18n.ts';
 import { createTranslator } from './translate.ts';
 
@@ -14,7 +22,27 @@ describe('resolveLanguage', () => {
   });
 });
 
+describe('lazy languages', () => {
+  it('start with English only and load each other language on demand, once', async () => {
+    expect(isLanguageLoaded('en')).toBe(true);
+    expect(isLanguageLoaded('hu')).toBe(false);
+    expect(catalogFor('hu')).toBe(catalogFor('en'));
+    const [a, b] = await Promise.all([loadLanguage('hu-HU'), loadLanguage('hu')]);
+    expect(a).toBe(b);
+    expect(isLanguageLoaded('hu')).toBe(true);
+    expect(catalogFor('hu')).toEqual(catalogs['hu']);
+  });
+
+  it('offer the same languages the eager catalogs hold', () => {
+    expect([...LANGUAGES].sort()).toEqual(Object.keys(catalogs).sort());
+  });
+});
+
 describe('catalogs', () => {
+  beforeAll(async () => {
+    for (const lang of LANGUAGES) await loadLanguage(lang);
+  });
+
   it('use the Polish few and many forms', () => {
     const t = createTranslator('pl', catalogs['pl']!);
     expect(t('kiosk.ticket.ahead', { count: 1 })).toBe('Przed Tobą jest 1 osoba');

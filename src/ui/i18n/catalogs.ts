@@ -1,30 +1,52 @@
-import { arModules } from './ar.ts';
 import { en, enCustomerModules, enStaffModules } from './en.ts';
-import { hiModules } from './hi.ts';
-import { huModules } from './hu.ts';
 import type { LanguageModules } from './modules.ts';
-import { plModules } from './pl.ts';
-import { ruModules } from './ru.ts';
 import type { Catalog } from './translate.ts';
 
-/** Every language's modules. Add a language here (and its modules) to offer it. */
-export const languageModules: Readonly<Record<string, LanguageModules>> = {
-  en: { ...enCustomerModules, ...enStaffModules },
-  pl: plModules,
-  hu: huModules,
-  ru: ruModules,
-  hi: hiModules,
-  ar: arModules,
+/**
+ * Languages the screens are translated into. English is in the main bundle; every other
+ * catalog is its own chunk, loaded when a screen first needs it (a kiosk's first screen
+ * should not carry six languages). The service worker precaches them all for offline use.
+ */
+const loaders: Readonly<Record<string, () => Promise<LanguageModules>>> = {
+  en: () => Promise.resolve({ ...enCustomerModules, ...enStaffModules }),
+  pl: async () => (await import('./pl.ts')).plModules,
+  hu: async () => (await import('./hu.ts')).huModules,
+  ru: async () => (await import('./ru.ts')).ruModules,
+  hi: async () => (await import('./hi.ts')).hiModules,
+  ar: async () => (await import('./ar.ts')).arModules,
 };
 
-function flatten(modules: LanguageModules): Catalog {
+/** Every language there is a catalog for (loaded or not). Add a language here to offer it. */
+export const LANGUAGES: readonly string[] = Object.keys(loaders);
+
+export function flatten(modules: LanguageModules): Catalog {
   return Object.assign({}, ...Object.values(modules)) as Catalog;
 }
 
-/** Languages the screens are translated into, each as one flat catalog. */
-export const catalogs: Readonly<Record<string, Catalog>> = Object.fromEntries(
-  Object.entries(languageModules).map(([lang, modules]) => [lang, flatten(modules)]),
-);
+const loaded = new Map<string, Catalog>([['en', en]]);
+const loading = new Map<string, Promise<Catalog>>();
+
+/** Loads a language's catalog (once); English and unknown languages resolve at once. */
+export function loadLanguage(language: string): Promise<Catalog> {
+  const lang = resolveLanguage(language);
+  const have = loaded.get(lang);
+  if (have) return Promise.resolve(have);
+  let p = loading.get(lang);
+  if (!p) {
+    p = loaders[lang]!().then((modules) => {
+      const catalog = flatten(modules);
+      loaded.set(lang, catalog);
+      return catalog;
+    });
+    p.catch(() => loading.delete(lang));
+    loading.set(lang, p);
+  }
+  return p;
+}
+
+export function isLanguageLoaded(language: string): boolean {
+  return loaded.has(resolveLanguage(language));
+}
 
 export const FALLBACK_LANGUAGE = 'en';
 
@@ -34,7 +56,7 @@ export const FALLBACK_LANGUAGE = 'en';
  */
 export function resolveLanguage(
   requested: string | undefined,
-  available: readonly string[] = Object.keys(catalogs),
+  available: readonly string[] = LANGUAGES,
 ): string {
   if (!requested) return FALLBACK_LANGUAGE;
   const lower = requested.toLowerCase();
@@ -44,8 +66,9 @@ export function resolveLanguage(
   return available.find((l) => l.toLowerCase() === base) ?? FALLBACK_LANGUAGE;
 }
 
+/** The language's catalog if loaded, else English (until `loadLanguage` brings it). */
 export function catalogFor(language: string): Catalog {
-  return catalogs[resolveLanguage(language)] ?? en;
+  return loaded.get(resolveLanguage(language)) ?? en;
 }
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv']);

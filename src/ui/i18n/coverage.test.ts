@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { languageModules } from './catalogs.ts';
+import { languageModules } from './all-languages.ts';
 import { coverageProblems } from './coverage.ts';
 import { en, enCustomerModules, enStaffModules } from './en.ts';
 import { STAFF_LANGUAGES } from './modules.ts';

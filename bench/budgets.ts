@@ -1,0 +1,143 @@
+import type { CapacityFigures } from './capacity.ts';
+import type { FanoutFigures } from './fanout.ts';
+import type { GrowthFigures } from './growth.ts';
+import type { KioskFigures } from './kiosk-budgets.ts';
+import type { LighthouseFigures } from './lighthouse.ts';
+import type { Summary } from './stats.ts';
+
+/** One line of the results table: a budget of issue 9, what was measured, and the verdict. */
+export interface BudgetRow {
+  readonly budget: string;
+  readonly target: string;
+  readonly measured: string;
+  /** Median / p95 / p99 and min-max, where the figure has samples. */
+  readonly spread: string;
+  readonly pass: boolean | 'report';
+}
+
+const spread = (s: Summary): string =>
+  `n=${s.n}, median ${s.median}, p95 ${s.p95}, p99 ${s.p99}, range ${s.min}-${s.max}`;
+
+export interface Measured {
+  kiosk?: KioskFigures;
+  fanout?: FanoutFigures;
+  capacity?: CapacityFigures;
+  lighthouse?: LighthouseFigures;
+  growth?: GrowthFigures;
+}
+
+/** The budgets, each judged on its own figure (p95/p99 as the issue asks, not the median). */
+export function budgetRows(m: Measured): BudgetRow[] {
+  const rows: BudgetRow[] = [];
+  const { kiosk, fanout, capacity, lighthouse, growth } = m;
+  if (kiosk) {
+    rows.push({
+      budget: '1. Kiosk first-screen JavaScript (gzip)',
+      target: '<= 120 KB',
+      measured: `${kiosk.firstScreenJs.gzipKiB} KB (+${kiosk.laterJs.gzipKiB} KB after it)`,
+      spread: `${Object.keys(kiosk.firstScreenJs.files).length} files`,
+      pass: kiosk.firstScreenJs.gzipKiB <= 120,
+    });
+    for (const [label, s] of [
+      ['empty day', kiosk.coldStartOfflineEmptyDayMs],
+      [`${kiosk.ticketsInHistory} tickets today`, kiosk.coldStartOfflineMs],
+    ] as const) {
+      rows.push({
+        budget: `1. Offline cold start to usable kiosk, CPU 4x, ${label}`,
+        target: 'p95 < 1000 ms',
+        measured: `${s.p95} ms`,
+        spread: spread(s),
+        pass: s.p95 < 1000,
+      });
+    }
+    for (const [label, s] of [
+      ['online', kiosk.tapOnlineMs],
+      ['offline', kiosk.tapOfflineMs],
+    ] as const) {
+      rows.push({
+        budget: `2. Tap to ticket, ${label}, CPU 4x, ${kiosk.ticketsInHistory} tickets today`,
+        target: 'p95 < 50 ms',
+        measured: `${s.p95} ms`,
+        spread: spread(s),
+        pass: s.p95 < 50,
+      });
+    }
+  }
+  if (fanout) {
+    for (const run of [fanout.aedes, fanout.mosquitto]) {
+      rows.push({
+        budget: `3. Kiosk tap to clerk tablet, ${run.otherDevices} other devices, ${run.broker}`,
+        target: 'p99 < 150 ms',
+        measured: `${run.tapToClerkMs.p99} ms`,
+        spread: spread(run.tapToClerkMs),
+        pass: run.tapToClerkMs.p99 < 150,
+      });
+    }
+  }
+  if (capacity) {
+    for (const run of [capacity.aedes, capacity.mosquitto]) {
+      const last = run.steps[run.steps.length - 1];
+      rows.push({
+        budget: `4. Hub capacity (${run.broker}), stores with p99 < ${capacity.limitMs} ms`,
+        target: 'report',
+        measured: `${run.maxStores} stores${run.maxStores === last?.stores ? ' (largest step tried)' : ''}, ${run.memoryPerDeviceKiB} KiB per device`,
+        spread: run.steps.map((s) => `${s.stores}: p99 ${s.latencyMs.p99}`).join('; '),
+        pass: 'report',
+      });
+    }
+    rows.push({
+      budget: '4. aedes / Mosquitto',
+      target: 'report',
+      measured: `stores ${capacity.storesRatio}x, memory per device ${capacity.memoryRatio}x`,
+      spread: '',
+      pass: 'report',
+    });
+  }
+  if (lighthouse) {
+    const l = lighthouse;
+    rows.push({
+      budget: '5. Lighthouse /kiosk: performance, accessibility, best practices',
+      target: '>= 95 each',
+      measured: `${l.performance} / ${l.accessibility} / ${l.bestPractices}`,
+      spread: `LCP ${l.metrics.largestContentfulPaint} ms, TBT ${l.metrics.totalBlockingTime} ms`,
+      pass: l.performance >= 95 && l.accessibility >= 95 && l.bestPractices >= 95,
+    });
+    const problems = [...l.installabilityErrors, ...l.manifestProblems];
+    rows.push({
+      budget: '5. PWA installable (Chromium verdict, manifest, offline)',
+      target: 'no problems',
+      measured: problems.length ? problems.join(', ') : 'none',
+      spread: `offline start: ${l.worksOffline ? 'yes' : 'no'}`,
+      pass: problems.length === 0 && l.worksOffline,
+    });
+  }
+  if (growth) {
+    const e = growth.exponents;
+    const pts = growth.points;
+    rows.push({
+      budget: `6. Growth 1x/10x/100x a ${growth.dayTickets}-ticket day (exponent; 1 = linear)`,
+      target: '<= 1.1 each',
+      measured: `tap work ${e.tapWork}, catch-up ${e.catchUp}, hub heap ${e.hubHeap}`,
+      spread: pts
+        .map(
+          (p) =>
+            `${p.factor}x: tap ${p.tapWorkMs.median} ms, catch-up ${p.catchUpMs} ms, heap +${p.hubHeapMiB} MiB`,
+        )
+        .join('; '),
+      pass: e.tapWork <= 1.1 && e.catchUp <= 1.1 && e.hubHeap <= 1.1,
+    });
+  }
+  return rows;
+}
+
+export function formatTable(rows: readonly BudgetRow[]): string {
+  const verdict = (p: BudgetRow['pass']) => (p === 'report' ? 'report' : p ? 'PASS' : 'MISS');
+  const lines = [
+    '| Budget | Target | Measured | Spread | Verdict |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map(
+      (r) => `| ${r.budget} | ${r.target} | ${r.measured} | ${r.spread} | ${verdict(r.pass)} |`,
+    ),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,247 @@
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loadStoreConfig } from '../src/hub/config-loader.ts';
+import { resolveFromRepo } from '../src/hub/paths.ts';
+import { startTestHub } from '../test/support/hub.ts';
+import { benchConfigDir } from './sim/bench-config.ts';
+import { dayOfEvents, seedHubHistory } from './sim/day-history.ts';
+import { summarize, type Summary } from './stats.ts';
+import { installProbes } from './tap-latency.ts';
+
+/**
+ * Budgets 1 and 2 on a kiosk that holds today's busy history:
+ * - the JavaScript the kiosk's first screen needs (gzipped), and what loads after it;
+ * - offline cold start (service worker, no network) to a usable kiosk at 4x CPU throttle;
+ * - tap to ticket number at 4x CPU throttle, online and offline.
+ */
+export interface KioskFigures {
+  readonly ticketsInHistory: number;
+  readonly eventsOnKiosk: number;
+  readonly firstScreenJs: { readonly gzipKiB: number; readonly files: Record<string, number> };
+  readonly laterJs: { readonly gzipKiB: number; readonly files: Record<string, number> };
+  /** Offline cold start with an empty day, and with the day's history on the kiosk. */
+  readonly coldStartOfflineEmptyDayMs: Summary;
+  readonly coldStartOfflineMs: Summary;
+  readonly tapOnlineMs: Summary;
+  readonly tapOfflineMs: Summary;
+}
+
+export const CPU_THROTTLE = 4;
+
+const gzCache = new Map<string, number>();
+/** Gzipped size of a built file (what a compressing server would send), in bytes. */
+function gzipBytes(path: string): number {
+  let v = gzCache.get(path);
+  if (v === undefined) {
+    v = gzipSync(readFileSync(join(resolveFromRepo('dist'), path)), { level: 9 }).length;
+    gzCache.set(path, v);
+  }
+  return v;
+}
+
+const kib = (bytes: number): number => Math.round((bytes / 1024) * 10) / 10;
+
+async function throttle(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+}
+
+/**
+ * Marks when the service buttons first exist, relative to the navigation's time origin. A
+ * string, not a function: the TypeScript loader would add helpers the page does not have.
+ */
+const MARK_FIRST_SCREEN = `
+  new MutationObserver(() => {
+    if (window.__usableAt === undefined && document.querySelector('[data-testid^="service-"]')) {
+      window.__usableAt = performance.now();
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+async function countEvents(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => {
+          const db = req.result;
+          try {
+            const c = db.transaction('events').objectStore('events').count();
+            c.onsuccess = () => {
+              resolve(c.result);
+              db.close();
+            };
+          } catch {
+            resolve(0);
+            db.close();
+          }
+        };
+        req.onerror = () => resolve(0);
+      }),
+    `nextup-${store}`,
+  );
+}
+
+async function tapOnce(kiosk: Page, service: string): Promise<number> {
+  await kiosk.evaluate(() => {
+    const w = window as unknown as { __tapAt?: number; __shownAt?: number };
+    delete w.__tapAt;
+    delete w.__shownAt;
+  });
+  await kiosk.getByTestId(`service-${service}`).click();
+  await kiosk.getByTestId('ticket-number').waitFor();
+  const ms = await kiosk.evaluate(() => {
+    const w = window as unknown as { __tapAt: number; __shownAt: number };
+    return w.__shownAt - w.__tapAt;
+  });
+  await kiosk.getByTestId('ticket-done').click();
+  await kiosk.getByTestId(`service-${service}`).waitFor();
+  return ms;
+}
+
+async function taps(kiosk: Page, samples: number): Promise<Summary> {
+  await kiosk.evaluate(installProbes.kiosk);
+  const out: number[] = [];
+  for (let i = 0; i < samples + 3; i++) {
+    const ms = await tapOnce(kiosk, 'advice');
+    if (i >= 3) out.push(ms);
+  }
+  return summarize(out);
+}
+
+/**
+ * The JS the first screen needed: scripts whose fetch started before the service buttons
+ * showed (from the page's resource timing); and the scripts fetched in the seconds after.
+ */
+async function firstScreenJs(context: BrowserContext, url: string) {
+  const page = await context.newPage();
+  await page.addInitScript(MARK_FIRST_SCREEN);
+  await page.goto(url);
+  await page.getByTestId('service-advice').waitFor();
+  await page.waitForTimeout(4000);
+  const { usableAt, scripts } = await page.evaluate(() => ({
+    usableAt: (window as unknown as { __usableAt: number }).__usableAt,
+    scripts: performance
+      .getEntriesByType('resource')
+      .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+      .map((e) => ({ path: new URL(e.name).pathname.slice(1), start: e.startTime })),
+  }));
+  await page.close();
+  const group = (list: { path: string }[]) => {
+    const paths = [...new Set(list.map((s) => s.path))].filter((p) => p.startsWith('assets/'));
+    return {
+      gzipKiB: kib(paths.reduce((a, p) => a + gzipBytes(p), 0)),
+      files: Object.fromEntries(paths.map((p) => [p, kib(gzipBytes(p))])),
+    };
+  };
+  return {
+    firstScreenJs: group(scripts.filter((s) => s.start < usableAt)),
+    laterJs: group(scripts.filter((s) => s.start >= usableAt)),
+  };
+}
+
+/** New pages of an offline context whose service worker holds the app, at 4x CPU. */
+async function coldStarts(
+  context: BrowserContext,
+  url: string,
+  count: number,
+): Promise<{
+  starts: Summary;
+  last: Page;
+}> {
+  await context.setOffline(true);
+  await context.addInitScript(MARK_FIRST_SCREEN);
+  const starts: number[] = [];
+  let page: Page | undefined;
+  for (let i = 0; i < count + 1; i++) {
+    await page?.close();
+    page = await context.newPage();
+    await throttle(page);
+    await page.goto(url);
+    await page.getByTestId('service-advice').waitFor();
+    const ms = await page.evaluate(() => (window as unknown as { __usableAt: number }).__usableAt);
+    if (i > 0) starts.push(ms); // the first start after going offline warms the disk cache
+  }
+  return { starts: summarize(starts), last: page! };
+}
+
+/** Installs the service worker and lets it take control of the kiosk page. */
+async function installApp(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await page.getByTestId('service-advice').waitFor();
+  return page;
+}
+
+async function emptyDayColdStarts(browser: Browser, count: number): Promise<Summary> {
+  const hub = await startTestHub({ configDir: benchConfigDir() });
+  const context = await browser.newContext();
+  try {
+    const url = `${hub.httpUrl}/kiosk?kiosk=kiosk-1`;
+    await (await installApp(context, url)).close();
+    return (await coldStarts(context, url, count)).starts;
+  } finally {
+    await context.close();
+    await hub.close();
+  }
+}
+
+export async function measureKiosk(
+  browser: Browser,
+  opts: { tickets?: number; taps?: number; coldStarts?: number } = {},
+): Promise<KioskFigures> {
+  const tickets = opts.tickets ?? 5000;
+  const configDir = benchConfigDir();
+  const config = await loadStoreConfig(configDir);
+  const dataDir = mkdtempSync(join(tmpdir(), 'nextup-bench-kiosk-'));
+  const events = dayOfEvents({
+    store: config.store.id,
+    tickets,
+    startWall: Date.now() - tickets * 3 - 60_000,
+  });
+  await seedHubHistory(dataDir, config.store.id, config.store.timeZone, events);
+  const hub = await startTestHub({ configDir, dataDir });
+  const url = `${hub.httpUrl}/kiosk?kiosk=kiosk-1`;
+  const context = await browser.newContext();
+  try {
+    const js = await firstScreenJs(context, url);
+    // install the service worker, let it take control, and catch up the day's history
+    let page = await installApp(context, url);
+    const until = Date.now() + 120_000;
+    let held = 0;
+    while ((held = await countEvents(page, config.store.id)) < events.length) {
+      if (Date.now() > until)
+        throw new Error(`the kiosk caught up only ${held} of ${events.length} events`);
+      await page.waitForTimeout(250);
+    }
+    await throttle(page);
+    const tapOnlineMs = await taps(page, opts.taps ?? 100);
+    await page.close();
+
+    const cold = await coldStarts(context, url, opts.coldStarts ?? 10);
+    page = cold.last;
+    const eventsOnKiosk = await countEvents(page, config.store.id);
+    await page.locator('[data-testid="connection"][data-state="offline"]').waitFor();
+    const tapOfflineMs = await taps(page, opts.taps ?? 100);
+    return {
+      ticketsInHistory: tickets,
+      eventsOnKiosk,
+      ...js,
+      coldStartOfflineEmptyDayMs: await emptyDayColdStarts(browser, opts.coldStarts ?? 10),
+      coldStartOfflineMs: cold.starts,
+      tapOnlineMs,
+      tapOfflineMs,
+    };
+  } finally {
+    await context.close();
+    await hub.close();
+  }
+}

@@ -1,0 +1,118 @@
+import type { StoreConfig } from '../../src/domain/config/types.ts';
+import {
+  callNext,
+  actOnCurrent,
+  issueTicket,
+  openCounter,
+} from '../../src/domain/queue/commands.ts';
+import type { StoreEvent } from '../../src/domain/queue/events.ts';
+import { MemoryStorage } from '../../src/sync/memory-transport.ts';
+import { createMqttTransport, type MqttTransport } from '../../src/sync/mqtt-transport.ts';
+import { systemClock } from '../../src/sync/ports.ts';
+import { Replica } from '../../src/sync/replica.ts';
+import { presencePayload, topics } from '../../src/sync/topics.ts';
+import { benchConnectOptions } from './connect.ts';
+
+/**
+ * A simulated device speaking the real sync protocol: the real Replica (in memory instead of
+ * IndexedDB) over the real MQTT transport, with presence, version-vector announcements and
+ * catch-up exactly as a tablet does. The agent does the same work for it as for a tablet.
+ */
+export interface SimDevice {
+  readonly id: string;
+  readonly replica: Replica;
+  readonly transport: MqttTransport;
+  /** Called with every batch of peers' events this device applied. */
+  onApplied(fn: (events: readonly StoreEvent[]) => void): void;
+  close(): Promise<void>;
+}
+
+export async function startSimDevice(opts: {
+  brokerUrl: string;
+  config: StoreConfig;
+  id: string;
+  role: 'kiosk' | 'clerk' | 'board';
+  antiEntropyMs?: number;
+}): Promise<SimDevice> {
+  const root = { prefix: opts.config.mqtt.topicPrefix, store: opts.config.store.id };
+  const presenceTopic = topics.presence(root, opts.id);
+  const transport = createMqttTransport({
+    ...benchConnectOptions(opts.brokerUrl, opts.id),
+    will: {
+      topic: presenceTopic,
+      payload: presencePayload(opts.id, opts.role, false, Date.now()),
+      retain: true,
+    },
+    hello: () => ({
+      topic: presenceTopic,
+      payload: presencePayload(opts.id, opts.role, true, Date.now()),
+      retain: true,
+    }),
+  });
+  const appliedListeners: ((events: readonly StoreEvent[]) => void)[] = [];
+  const replica = await Replica.open({
+    root,
+    device: opts.id,
+    timeZone: opts.config.store.timeZone,
+    storage: new MemoryStorage(),
+    transport,
+    clock: systemClock,
+    ...(opts.antiEntropyMs !== undefined ? { antiEntropyMs: opts.antiEntropyMs } : {}),
+    onRemoteApplied: (events) => {
+      for (const l of appliedListeners) l(events);
+    },
+  });
+  return {
+    id: opts.id,
+    replica,
+    transport,
+    onApplied: (fn) => appliedListeners.push(fn),
+    async close() {
+      await replica.close();
+      await transport.close();
+    },
+  };
+}
+
+export async function waitOnline(device: SimDevice, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (device.transport.state !== 'online') {
+    if (Date.now() > until) throw new Error(`${device.id} did not connect`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A kiosk tap: the real issueTicket command on the simulated kiosk's replica. */
+export async function simIssue(
+  kiosk: SimDevice,
+  config: StoreConfig,
+  kioskId: string,
+  service: string,
+  ticketId: string,
+): Promise<StoreEvent | undefined> {
+  const kc = config.kiosks.find((k) => k.id === kioskId) ?? config.kiosks[0]!;
+  const r = await kiosk.replica.run((s) => issueTicket(s, config, kc, service, ticketId));
+  return r.ok ? r.event : undefined;
+}
+
+/** A clerk serving: open the counter once, then call and complete the next customer. */
+export async function simServeNext(
+  clerk: SimDevice,
+  counter: string,
+  services: readonly string[],
+): Promise<{ event: StoreEvent; startedAt: number }[]> {
+  const out: { event: StoreEvent; startedAt: number }[] = [];
+  const step = async (decide: Parameters<Replica['run']>[0]): Promise<boolean> => {
+    const startedAt = performance.now();
+    const r = await clerk.replica.run(decide);
+    if (r.ok) out.push({ event: r.event, startedAt });
+    return r.ok;
+  };
+  if (!clerk.replica.state.counters.get(counter)?.open) {
+    await step(() => openCounter(counter, services));
+  }
+  if (await step((s) => callNext(s, counter, services))) {
+    await step((s) => actOnCurrent(s, counter, 'ticket.completed'));
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { ENTRIES, runBenchmarks, type Entry } from '../../bench/run.ts';
+
+/**
+ * Every entry of `npm run bench` in its tiny mode: proves the benchmarks still run against
+ * the current app, hub and brokers. No timing assertions (a CI machine is no benchmark
+ * machine), only that each produced sane figures.
+ */
+const run = (entry: Entry) => runBenchmarks({ only: [entry], smoke: true, log: () => {} });
+
+const isFiniteSummary = (s: unknown): boolean => {
+  const x = s as { n: number; median: number; p99: number };
+  return x.n > 0 && Number.isFinite(x.median) && x.median >= 0 && x.p99 >= x.median;
+};
+
+describe('benchmarks still run (smoke)', () => {
+  it('lists every entry once', () => {
+    expect(new Set(ENTRIES).size).toBe(ENTRIES.length);
+  });
+
+  it('kiosk budgets: first-screen JS, offline cold start and taps at 4x CPU', async () => {
+    const r = (await run('kiosk')) as {
+      kiosk: {
+        firstScreenJs: { gzipKiB: number; files: Record<string, number> };
+        eventsOnKiosk: number;
+        coldStartOfflineMs: unknown;
+        tapOnlineMs: unknown;
+        tapOfflineMs: unknown;
+      };
+      environment: { cores: number };
+    };
+    expect(r.environment.cores).toBeGreaterThan(0);
+    expect(r.kiosk.firstScreenJs.gzipKiB).toBeGreaterThan(10);
+    // MQTT.js is loaded after the first screen, not before it
+    expect(Object.keys(r.kiosk.firstScreenJs.files).join()).not.toMatch(/mqtt/);
+    expect(r.kiosk.eventsOnKiosk).toBeGreaterThanOrEqual(200);
+    for (const s of [r.kiosk.coldStartOfflineMs, r.kiosk.tapOnlineMs, r.kiosk.tapOfflineMs]) {
+      expect(isFiniteSummary(s)).toBe(true);
+    }
+  }, 120_000);
+
+  it('ticket to every screen through aedes and Mosquitto', async () => {
+    const r = (await run('fanout')) as {
+      ticketToEveryScreen: {
+        aedes: { tapToClerkMs: unknown };
+        mosquitto: { tapToClerkMs: unknown };
+      };
+    };
+    expect(isFiniteSummary(r.ticketToEveryScreen.aedes.tapToClerkMs)).toBe(true);
+    expect(isFiniteSummary(r.ticketToEveryScreen.mosquitto.tapToClerkMs)).toBe(true);
+  }, 120_000);
+
+  it('hub capacity with simulated stores, aedes and Mosquitto', async () => {
+    const r = (await run('capacity')) as {
+      hubCapacity: { aedes: { steps: { latencyMs: unknown }[] }; mosquitto: { steps: unknown[] } };
+    };
+    expect(r.hubCapacity.aedes.steps.length).toBeGreaterThan(0);
+    expect(isFiniteSummary(r.hubCapacity.aedes.steps[0]!.latencyMs)).toBe(true);
+    expect(r.hubCapacity.mosquitto.steps.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('growth with the size of the day', async () => {
+    const r = (await run('growth')) as { growth: { points: { catchUpMs: number }[] } };
+    expect(r.growth.points).toHaveLength(2);
+    for (const p of r.growth.points) expect(p.catchUpMs).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('Lighthouse scores and installability', async () => {
+    const r = (await run('lighthouse')) as {
+      lighthouse: { performance: number; accessibility: number; installabilityErrors: string[] };
+    };
+    expect(r.lighthouse.performance).toBeGreaterThan(0);
+    expect(r.lighthouse.accessibility).toBeGreaterThan(0);
+    expect(Array.isArray(r.lighthouse.installabilityErrors)).toBe(true);
+  }, 180_000);
+
+  it('the earlier entries: tap latency, visit restore, a year of history', async () => {
+    const r = (await runBenchmarks({
+      only: ['tap', 'visit', 'year'],
+      smoke: true,
+      log: () => {},
+    })) as {
+      tapLatency: { tapToTicketMs: unknown };
+      visitRestore: { restoreMs: unknown };
+      yearOfHistory: { tickets: number };
+    };
+    expect(isFiniteSummary(r.tapLatency.tapToTicketMs)).toBe(true);
+    expect(isFiniteSummary(r.visitRestore.restoreMs)).toBe(true);
+    expect(r.yearOfHistory.tickets).toBe(5000);
+  }, 120_000);
+});
