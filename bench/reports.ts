@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoreConfig } from '../src/domain/config/types.ts';
 import { addDays } from '../src/domain/reports/request.ts';
+import { DeviceRegistry } from '../src/hub/device-registry.ts';
 import { EventFileStore } from '../src/hub/event-file-store.ts';
 import { createMemoryLogger } from '../src/hub/log.ts';
+import { createManagerAuth } from '../src/hub/manager-auth.ts';
 import { createReportsApi } from '../src/hub/reports-api.ts';
 import { mergeResults } from './results.ts';
 import { REPORT_SERVICES, reportYear } from './report-history.ts';
@@ -14,7 +16,8 @@ import { summarize, type Summary } from './stats.ts';
 
 /**
  * How fast the hub answers reports over a year of history (150,000 tickets), through its real
- * HTTP API (/api/reports) and day files:
+ * HTTP API (/api/reports, signed by an enrolled manager device as the manager's screen does)
+ * and day files:
  *   coldBuild: the first report after start with no rollup cache (every day file folded);
  *   coldCache: the first report after a restart, rollups read from the disk cache;
  *   warm:      every report type and grouping over the whole year, repeated (median, p95).
@@ -80,12 +83,17 @@ export async function measureReports({
   await files.close();
   const today = new Date(now).toISOString().slice(0, 10);
   const from = addDays(today, 1 - days);
+  const registry = new DeviceRegistry({ dataDir: dir, store: config.store.id });
+  const manager = registry.enroll({ role: 'manager', trusted: true });
+  const auth = `Basic ${Buffer.from(`${manager.username}:${manager.password}`).toString('base64')}`;
 
   const serve = async () => {
     const history = new EventFileStore(storeDir, 'UTC', quiet);
+    const log = createMemoryLogger();
     const api = createReportsApi({
       config,
-      log: createMemoryLogger(),
+      log,
+      manager: createManagerAuth({ authenticate: (u, p) => registry.authenticate(u, p), log }),
       storeDir,
       history: () => history,
       now: () => now,
@@ -97,7 +105,9 @@ export async function measureReports({
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/reports/`;
     const time = async (report: string): Promise<number> => {
       const t0 = performance.now();
-      const res = await fetch(`${base}${report}&from=${from}&to=${today}`);
+      const res = await fetch(`${base}${report}&from=${from}&to=${today}`, {
+        headers: { Authorization: auth },
+      });
       await res.text();
       if (!res.ok) throw new Error(`${report}: HTTP ${res.status}`);
       return performance.now() - t0;
@@ -134,6 +144,7 @@ export async function measureReports({
       warmWorstP95Ms: Math.max(...Object.values(warm).map((s) => s.p95)),
     };
   } finally {
+    await registry.flushed();
     rmSync(dir, { recursive: true, force: true });
   }
 }

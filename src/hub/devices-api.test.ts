@@ -90,7 +90,7 @@ describe('device enrollment over HTTP', () => {
     expect((await fetch(`${base(q)}/api/devices`)).status).toBe(401);
     expect(
       (await fetch(`${base(q)}/api/devices`, { headers: { Authorization: asClerk } })).status,
-    ).toBe(401);
+    ).toBe(403);
     const list = (await (
       await fetch(`${base(q)}/api/devices`, { headers: { Authorization: asManager } })
     ).json()) as { devices: { id: string; hash?: string }[]; dropped: object };
@@ -99,7 +99,7 @@ describe('device enrollment over HTTP', () => {
 
     const code = await post(q, '/api/devices/codes', { role: 'board' }, asManager);
     expect(code.body.code).toMatch(/^[A-Z2-9]{8}$/);
-    expect((await post(q, '/api/devices/codes', { role: 'board' }, asClerk)).status).toBe(401);
+    expect((await post(q, '/api/devices/codes', { role: 'board' }, asClerk)).status).toBe(403);
 
     const revoked = await post(q, '/api/devices/revoke', { id: clerk.body.deviceId }, asManager);
     expect(revoked.status).toBe(200);

@@ -3,6 +3,7 @@ import { isDeviceRole } from '../domain/security/roles.ts';
 import { EnrollmentError, type DeviceRegistry } from './device-registry.ts';
 import { SECURITY_HEADERS } from './http-app.ts';
 import type { Logger } from './log.ts';
+import type { ManagerGate } from './manager-auth.ts';
 
 /**
  * Enrollment and device management over HTTP:
@@ -15,6 +16,8 @@ import type { Logger } from './log.ts';
 export interface DevicesApiOptions {
   readonly registry: DeviceRegistry;
   readonly log: Logger;
+  /** The manager check shared with the reports API (src/hub/manager-auth.ts). */
+  readonly manager: ManagerGate;
   /** True when code-less enrollment from this machine is allowed (hub on loopback only). */
   readonly trustLoopback: boolean;
   /** Invalid messages dropped by the store agent, by reason. */
@@ -43,16 +46,6 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       'Cache-Control': 'no-store',
     });
     res.end(text);
-  }
-
-  function manager(req: IncomingMessage): boolean {
-    const header = req.headers.authorization ?? '';
-    if (!header.startsWith('Basic ')) return false;
-    const decoded = Buffer.from(header.slice(6), 'base64').toString();
-    const colon = decoded.indexOf(':');
-    if (colon < 0) return false;
-    const who = registry.authenticate(decoded.slice(0, colon), decoded.slice(colon + 1));
-    return who?.role === 'manager';
   }
 
   async function enroll(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -100,10 +93,7 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       json(res, 404, { error: `no API at ${urlPath}` });
       return true;
     }
-    if (!manager(req)) {
-      json(res, 401, { error: 'a manager device must sign this request' });
-      return true;
-    }
+    if (!opts.manager(req, res, 'devices')) return true;
     if (action === '' && method === 'GET') {
       json(res, 200, {
         devices: registry.list().map(({ hash: _hash, ...d }) => d),

@@ -17,6 +17,7 @@ import { createReportsApi, type HistorySource } from './reports-api.ts';
 import { join } from 'node:path';
 import { DeviceRegistry, EnrollmentError } from './device-registry.ts';
 import { createDevicesApi } from './devices-api.ts';
+import { createManagerAuth } from './manager-auth.ts';
 import { createDropCounter } from './drop-counter.ts';
 import { writeMosquittoFiles } from './mosquitto-config.ts';
 
@@ -185,15 +186,21 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       return waits ? (service, ticket) => waits.estimate(service, ticket) : undefined;
     },
   });
+  const manager = createManagerAuth({
+    authenticate: (u, p) => registry.authenticate(u, p),
+    log,
+  });
   const reports = createReportsApi({
     config,
     log,
+    manager,
     storeDir: join(dataDir, config.store.id),
     history: () => agent?.history,
   });
   const devicesApi = createDevicesApi({
     registry,
     log,
+    manager,
     trustLoopback: loopbackOnly,
     dropped: () => drops.counts(),
   });

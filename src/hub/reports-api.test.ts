@@ -5,9 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../domain/reports/csv.ts';
 import { ev, testStore } from '../domain/testing/store.ts';
 import type { EventBody } from '../domain/queue/events.ts';
+import { DeviceRegistry } from './device-registry.ts';
 import { EventFileStore } from './event-file-store.ts';
 import { tempDir, type TempDir } from './hub-testing.ts';
 import { createMemoryLogger } from './log.ts';
+import { createManagerAuth, type ManagerGate } from './manager-auth.ts';
 import { createReportsApi, type ReportsApi } from './reports-api.ts';
 
 const T = (iso: string) => Date.parse(iso);
@@ -19,16 +21,29 @@ const issued = (ticket: string): EventBody => ({
   n: 1,
 });
 
+const basic = (user: string, secret: string) =>
+  `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
+
 describe('reports HTTP API', () => {
   let dir: TempDir;
   let history: EventFileStore;
+  let registry: DeviceRegistry;
+  let manager: ManagerGate;
+  let asManager: string;
   let api: ReportsApi;
   let server: Server;
   let base: string;
   const log = createMemoryLogger();
+  /** fetch as the enrolled manager device (every report endpoint needs it). */
+  const call = (url: string, init: RequestInit = {}) =>
+    fetch(url, { ...init, headers: { Authorization: asManager } });
 
   beforeEach(async () => {
     dir = tempDir('nextup-reports-');
+    registry = new DeviceRegistry({ dataDir: dir.path, store: testStore.store.id });
+    const m = registry.enroll({ role: 'manager', trusted: true });
+    asManager = basic(m.username, m.password);
+    manager = createManagerAuth({ authenticate: (u, p) => registry.authenticate(u, p), log });
     const storeDir = join(dir.path, 'test-store');
     history = new EventFileStore(storeDir, 'UTC', { info: () => undefined, warn: () => undefined });
     await history.days(); // creates the folder, as the agent's load does
@@ -50,6 +65,7 @@ describe('reports HTTP API', () => {
     api = createReportsApi({
       config: testStore,
       log,
+      manager,
       storeDir,
       history: () => history,
       now: () => T('2026-03-03T12:00:00Z'),
@@ -67,11 +83,43 @@ describe('reports HTTP API', () => {
   afterEach(async () => {
     await new Promise((r) => server.close(r));
     await history.close();
+    await registry.flushed();
     dir.remove();
   });
 
+  it('answers only an enrolled manager device: no or wrong credentials 401, another role 403', async () => {
+    const url = `${base}/queue?from=2026-03-02&to=2026-03-03&by=day`;
+    const none = await fetch(url);
+    expect(none.status).toBe(401);
+    expect(((await none.json()) as { error: string }).error).toContain('manager credentials');
+    const wrong = await fetch(url, { headers: { Authorization: basic('manager-x', 'guess') } });
+    expect(wrong.status).toBe(401);
+    const kiosk = registry.enroll({ role: 'kiosk', trusted: true });
+    const asKiosk = basic(kiosk.username, kiosk.password);
+    const refused = await fetch(url, { headers: { Authorization: asKiosk } });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: string }).error).toContain('is a kiosk');
+    // the import and the export are the manager's too, and nothing is written
+    const post = await fetch(`${base}/import`, {
+      method: 'POST',
+      body: '{}',
+      headers: { Authorization: asKiosk },
+    });
+    expect(post.status).toBe(403);
+    expect((await fetch(`${base}/export?from=2026-03-02`)).status).toBe(401);
+    expect((await call(url)).status).toBe(200);
+    // a revoked manager is refused at once
+    const revoked = asManager;
+    registry.revoke(String(Buffer.from(asManager.slice(6), 'base64').toString().split(':')[0]));
+    expect((await fetch(url, { headers: { Authorization: revoked } })).status).toBe(401);
+    // one readable line per refusal kind and address a minute, not one per request
+    expect(log.find('/api/reports/queue refused from 127.0.0.1: no credentials')).toHaveLength(1);
+    expect(log.find('refused from 127.0.0.1: unknown, wrong or revoked')).toHaveLength(1);
+    expect(log.find('is a kiosk, not a manager')).toHaveLength(1);
+  });
+
   it('answers a queue report by day, as JSON and as CSV', async () => {
-    const res = await fetch(`${base}/queue?from=2026-03-02&to=2026-03-03&by=day`);
+    const res = await call(`${base}/queue?from=2026-03-02&to=2026-03-03&by=day`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       report: {
@@ -82,7 +130,7 @@ describe('reports HTTP API', () => {
       ['2026-03-02', 1, 240, 0],
       ['2026-03-03', 1, null, 1],
     ]);
-    const csv = await fetch(`${base}/queue?from=2026-03-02&to=2026-03-03&by=day&format=csv`);
+    const csv = await call(`${base}/queue?from=2026-03-02&to=2026-03-03&by=day&format=csv`);
     expect(csv.headers.get('content-disposition')).toContain(
       'nextup-queue-by-day-2026-03-02-2026-03-03.csv',
     );
@@ -91,28 +139,28 @@ describe('reports HTTP API', () => {
   });
 
   it('refuses a bad request with the reason', async () => {
-    const res = await fetch(`${base}/queue?by=weekday`);
+    const res = await call(`${base}/queue?by=weekday`);
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toContain('by:');
-    expect((await fetch(`${base}/import`)).status).toBe(405);
+    expect((await call(`${base}/import`)).status).toBe(405);
   });
 
   it('a late event for a closed day rebuilds that day (cache invalidated by the file)', async () => {
-    await fetch(`${base}/queue?from=2026-03-02&to=2026-03-02`);
+    await call(`${base}/queue?from=2026-03-02&to=2026-03-02`);
     await history.appendRemote([ev('k', 9, T('2026-03-02T11:00:00Z'), issued('t9'))]);
-    const res = await fetch(`${base}/queue?from=2026-03-02&to=2026-03-02`);
+    const res = await call(`${base}/queue?from=2026-03-02&to=2026-03-02`);
     const body = (await res.json()) as { report: { total: { arrivals: number } } };
     expect(body.report.total.arrivals).toBe(2);
   });
 
   it('exports a day range as a portable log, and imports it into a fresh history', async () => {
-    const res = await fetch(`${base}/export?from=2026-03-02&to=2026-03-03`);
+    const res = await call(`${base}/export?from=2026-03-02&to=2026-03-03`);
     const text = await res.text();
     expect(text.trim().split('\n')).toHaveLength(5);
     expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ type: 'ticket.issued', ticket: 't1' });
 
     // into this history: the days are there already, nothing is written
-    const clash = await fetch(`${base}/import`, { method: 'POST', body: text });
+    const clash = await call(`${base}/import`, { method: 'POST', body: text });
     expect(clash.status).toBe(409);
 
     const fresh = new EventFileStore(join(dir.path, 'fresh'), 'UTC', {
@@ -122,6 +170,7 @@ describe('reports HTTP API', () => {
     const freshApi = createReportsApi({
       config: testStore,
       log,
+      manager,
       storeDir: join(dir.path, 'fresh'),
       history: () => fresh,
       now: () => T('2026-03-03T12:00:00Z'),
@@ -132,7 +181,7 @@ describe('reports HTTP API', () => {
     await new Promise<void>((r) => s2.listen(0, '127.0.0.1', r));
     const base2 = `http://127.0.0.1:${(s2.address() as AddressInfo).port}/api/reports`;
     try {
-      const bad = await fetch(`${base2}/import`, {
+      const bad = await call(`${base2}/import`, {
         method: 'POST',
         body: text.replace('"ticket.called"', '"ticket.called" x'),
       });
@@ -140,14 +189,12 @@ describe('reports HTTP API', () => {
       expect(((await bad.json()) as { error: string }).error).toMatch(/^line 2: /);
       expect(await fresh.days()).toEqual([]);
 
-      const ok = await fetch(`${base2}/import`, { method: 'POST', body: text });
+      const ok = await call(`${base2}/import`, { method: 'POST', body: text });
       expect(ok.status).toBe(200);
       expect(await ok.json()).toMatchObject({ events: 5, days: ['2026-03-02', '2026-03-03'] });
-      const a = await (
-        await fetch(`${base}/queue?from=2026-03-02&to=2026-03-03&format=csv`)
-      ).text();
+      const a = await (await call(`${base}/queue?from=2026-03-02&to=2026-03-03&format=csv`)).text();
       const b = await (
-        await fetch(`${base2}/queue?from=2026-03-02&to=2026-03-03&format=csv`)
+        await call(`${base2}/queue?from=2026-03-02&to=2026-03-03&format=csv`)
       ).text();
       // same figures; only the clerk (the import device) differs, and it is not in this report
       expect(b).toBe(a);

@@ -15,6 +15,7 @@ import {
 import { SECURITY_HEADERS } from './http-app.ts';
 import { ImportConflictError, importPortableLog, type ImportTarget } from './import-log.ts';
 import type { Logger } from './log.ts';
+import type { ManagerGate } from './manager-auth.ts';
 import { ReportStore, type DayReader } from './report-store.ts';
 
 /**
@@ -28,12 +29,17 @@ import { ReportStore, type DayReader } from './report-store.ts';
  *   GET  /api/reports/export?from=&to=          those days as a portable log (JSON Lines)
  *   POST /api/reports/import                    a portable log into the history (JSON Lines
  *                                               body; days that have history are refused)
+ *
+ * Every endpoint is the manager's only (HTTP Basic with a manager device's credentials): the
+ * history is the store's business data, and the hub's network may be the store's guest Wi-Fi.
  */
 export type HistorySource = DayReader & ImportTarget;
 
 export interface ReportsOptions {
   readonly config: StoreConfig;
   readonly log: Logger;
+  /** The manager check shared with the devices API (src/hub/manager-auth.ts). */
+  readonly manager: ManagerGate;
   /** The store's folder in the data directory (its events/ and reports/ cache). */
   readonly storeDir: string;
   /** The agent's history once it runs; undefined while the hub is starting. */
@@ -146,6 +152,7 @@ export function createReportsApi(opts: ReportsOptions): ReportsApi {
 
   async function handle(req: IncomingMessage, res: ServerResponse, urlPath: string) {
     if (!urlPath.startsWith(PREFIX)) return false;
+    if (!opts.manager(req, res, 'reports')) return true;
     const what = urlPath.slice(PREFIX.length);
     const method = req.method ?? 'GET';
     const wantsPost = what === 'import';

@@ -11,7 +11,7 @@ import { addDays } from '../../src/domain/reports/request.ts';
 import { EventFileStore } from '../../src/hub/event-file-store.ts';
 import { runAxe } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
-import { startTestHub, type TestHub } from '../support/hub.ts';
+import { deviceCredentials, startTestHub, type TestHub } from '../support/hub.ts';
 import { callTicket, hubConfig, seedTicket } from '../support/seed.ts';
 import { waitOnline } from '../support/surfaces.ts';
 
@@ -25,6 +25,8 @@ describe('manager board and reports', () => {
   let hub: TestHub;
   let config: StoreConfig;
   let page: Page;
+  /** This test's own reads of the API, as a script would: an enrolled manager device. */
+  let asManager: string;
   const DAY = 86_400_000;
 
   beforeAll(async () => {
@@ -39,6 +41,8 @@ describe('manager board and reports', () => {
     await history.close();
     hub = await startTestHub({ dataDir });
     config = await hubConfig(hub);
+    const who = deviceCredentials(hub, 'manager', 'manager-report-reader');
+    asManager = `Basic ${Buffer.from(`${who.username}:${who.password}`).toString('base64')}`;
     browser = await launchChromium();
     context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
@@ -55,7 +59,7 @@ describe('manager board and reports', () => {
   });
 
   const api = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${hub.httpUrl}${path}`);
+    const res = await fetch(`${hub.httpUrl}${path}`, { headers: { Authorization: asManager } });
     expect(res.status).toBe(200);
     return (await res.json()) as T;
   };
@@ -67,6 +71,11 @@ describe('manager board and reports', () => {
     await callTicket(hub, a.id, 'counter-1');
     await page.goto(`${hub.httpUrl}/manager`);
     await waitOnline(page);
+    // the page enrolled itself as a manager (a hub on loopback trusts this machine)
+    const enrolled = hub.registry.list().filter((d) => d.role === 'manager' && !d.revoked);
+    expect(enrolled.map((d) => d.id).filter((id) => id !== 'manager-report-reader')).toHaveLength(
+      1,
+    );
     const advice = page.getByTestId('manager-service-advice');
     await expect.poll(() => advice.getAttribute('data-waiting')).toBe('1');
     expect(await page.getByTestId('manager-service-returns').getAttribute('data-waiting')).toBe(
@@ -82,6 +91,9 @@ describe('manager board and reports', () => {
   });
 
   it('history: charts and tables show the API numbers, CSV downloads and parses', async () => {
+    // the history is the manager's only: the guest Wi-Fi gets nothing
+    const open = await fetch(`${hub.httpUrl}/api/reports/days`);
+    expect(open.status).toBe(401);
     await page.getByTestId('manager-view-history').click();
     await page.getByTestId('manager-range-30').click();
     const today = (await api<{ today: string }>('/api/reports/days')).today;
@@ -124,6 +136,22 @@ describe('manager board and reports', () => {
     expect(steps.report.rows.length).toBeGreaterThan(3);
     const stepRows = page.locator('[data-testid="manager-table-steps"] tbody tr');
     await expect.poll(() => stepRows.count()).toBe(steps.report.rows.length);
+    // the portable log of the range too, signed the same way
+    const [exported] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('manager-export-jsonl').click(),
+    ]);
+    expect(exported.suggestedFilename()).toBe(`nextup-store-001-${from}-${today}.jsonl`);
+    const lines = readFileSync(await exported.path(), 'utf8')
+      .trim()
+      .split('\n');
+    const types = lines.map((l) => (JSON.parse(l) as { type: string }).type);
+    expect(types.filter((t) => t === 'ticket.issued').length).toBeGreaterThanOrEqual(700);
+    // the import upload is signed too: the hub reads it and refuses days it has (not a 401)
+    await page.getByTestId('manager-import-file').setInputFiles(await exported.path());
+    await expect
+      .poll(() => page.getByTestId('manager-import-status').textContent())
+      .toContain('the hub already has history for');
     expect(await runAxe(page, 'manager: history')).toEqual([]);
   });
 });

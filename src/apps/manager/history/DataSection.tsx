@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
+import { useRuntime } from '../../shell/device-context.ts';
+import { HubDownload } from './HubDownload.tsx';
 import type { DayRange } from './RangePicker.tsx';
 
 type ImportState =
@@ -9,11 +11,16 @@ type ImportState =
   | { readonly kind: 'failed'; readonly error: string };
 
 /** Sends a portable log to the hub, reporting upload progress (fetch cannot, XHR can). */
-function upload(file: File, onProgress: (percent: number) => void): Promise<ImportState> {
+function upload(
+  file: File,
+  auth: string | undefined,
+  onProgress: (percent: number) => void,
+): Promise<ImportState> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/reports/import');
     xhr.setRequestHeader('Content-Type', 'application/x-ndjson');
+    if (auth) xhr.setRequestHeader('Authorization', auth);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((100 * e.loaded) / e.total));
     };
@@ -41,10 +48,11 @@ function upload(file: File, onProgress: (percent: number) => void): Promise<Impo
 /** The store's history out (portable log of the chosen days) and in (a log from elsewhere). */
 export function DataSection({ range, onImported }: { range: DayRange; onImported: () => void }) {
   const { t } = useT();
+  const { apiAuth } = useRuntime();
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
   const send = async (file: File) => {
     setState({ kind: 'sending', percent: 0 });
-    const result = await upload(file, (percent) => setState({ kind: 'sending', percent }));
+    const result = await upload(file, apiAuth, (percent) => setState({ kind: 'sending', percent }));
     setState(result);
     if (result.kind === 'done') onImported();
   };
@@ -54,14 +62,11 @@ export function DataSection({ range, onImported }: { range: DayRange; onImported
         {t('managerReports.data.title')}
       </h2>
       <p>
-        <a
-          className="button"
-          href={`/api/reports/export?from=${range.from}&to=${range.to}`}
-          download
-          data-testid="manager-export-jsonl"
-        >
-          {t('managerReports.data.export')}
-        </a>
+        <HubDownload
+          url={`/api/reports/export?from=${range.from}&to=${range.to}`}
+          label={t('managerReports.data.export')}
+          testId="manager-export-jsonl"
+        />
       </p>
       <label className="manager-import">
         {t('managerReports.data.import')}

@@ -3,6 +3,7 @@ import type { FeedbackReport, QueueReport, StepReport } from '../../../domain/re
 /**
  * Reading reports from the hub (/api/reports, see src/hub/reports-api.ts). Every answer is kept
  * in localStorage, so the history opens offline with what was last seen, and says how old it is.
+ * The hub answers only a manager device: every request carries the runtime's `apiAuth`.
  */
 export type ReportQuery = `${'queue' | 'steps' | 'feedback'}?${string}`;
 
@@ -32,9 +33,18 @@ export type Loaded<R> =
   | { readonly state: 'cached'; readonly answer: ReportAnswer<R>; readonly savedAt: number }
   | { readonly state: 'failed'; readonly error: string };
 
-export async function loadReport<R>(url: string, signal: AbortSignal): Promise<Loaded<R>> {
+/** The Authorization header of a manager request (none on a device without credentials). */
+export function authHeaders(auth: string | undefined): Record<string, string> {
+  return auth ? { Authorization: auth } : {};
+}
+
+export async function loadReport<R>(
+  url: string,
+  auth: string | undefined,
+  signal: AbortSignal,
+): Promise<Loaded<R>> {
   try {
-    const res = await fetch(url, { signal });
+    const res = await fetch(url, { signal, headers: authHeaders(auth), cache: 'no-store' });
     const body = (await res.json()) as ReportAnswer<R> & { error?: string };
     if (!res.ok) return { state: 'failed', error: body.error ?? `HTTP ${res.status}` };
     save(url, body);
@@ -45,6 +55,31 @@ export async function loadReport<R>(url: string, signal: AbortSignal): Promise<L
     if (kept) return { state: 'cached', answer: kept.answer, savedAt: kept.savedAt };
     return { state: 'failed', error: (err as Error).message };
   }
+}
+
+/**
+ * Saves a file the hub makes (a report as CSV, the portable log) on this device. A plain link
+ * cannot send the manager's credentials, so the file is fetched, then saved from a blob: URL.
+ * Rejects with the hub's reason when it refuses.
+ */
+export async function downloadFromHub(url: string, auth: string | undefined): Promise<void> {
+  const res = await fetch(url, { headers: authHeaders(auth), cache: 'no-store' });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { error?: unknown };
+    throw new Error(typeof body.error === 'string' ? body.error : `HTTP ${res.status}`);
+  }
+  const name =
+    /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'nextup-export';
+  const href = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // the browser reads the blob after this task: free it a little later
+  setTimeout(() => URL.revokeObjectURL(href), 30_000);
 }
 
 function save(url: string, answer: unknown): void {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useRuntime } from '../../shell/device-context.ts';
 import {
   loadReport,
   reportUrl,
@@ -14,15 +15,16 @@ export function useReport<Q extends ReportQuery>(
   to: string,
   reload = 0,
 ): Loaded<ReportOf<Q>> | undefined {
+  const { apiAuth } = useRuntime();
   const [loaded, setLoaded] = useState<Loaded<ReportOf<Q>>>();
   useEffect(() => {
     const abort = new AbortController();
     setLoaded(undefined);
-    loadReport<ReportOf<Q>>(reportUrl(query, from, to), abort.signal).then(
+    loadReport<ReportOf<Q>>(reportUrl(query, from, to), apiAuth, abort.signal).then(
       setLoaded,
       () => undefined,
     );
     return () => abort.abort();
-  }, [query, from, to, reload]);
+  }, [query, from, to, reload, apiAuth]);
   return loaded;
 }
