@@ -1,9 +1,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StoreConfig } from '../src/domain/config/types.ts';
 import { loadStoreConfig } from '../src/hub/config-loader.ts';
-import { startMosquitto } from '../test/support/mosquitto.ts';
+import { startMosquitto, type Mosquitto } from '../test/support/mosquitto.ts';
+import type { NewStore, StoresAdded } from './capacity-hub.ts';
+import type { BenchCredentials } from './sim/connect.ts';
+import { writeBenchMosquittoFiles } from './sim/store-registries.ts';
 import {
   startSimDevice,
   simIssue,
@@ -17,7 +22,9 @@ import { summarize, type Summary } from './stats.ts';
  * Hub capacity: simulated stores (a kiosk, 4 clerks, a board; the agent in the hub) against
  * one hub process, adding stores step by step until the p99 event-to-screen latency (a
  * kiosk's commit to each other device of the store applying it) passes 200 ms. The same steps
- * run through Mosquitto (the hub process then runs the agents only).
+ * run through Mosquitto (the hub process then runs the agents only). Both brokers run with the
+ * production security: every device and agent is enrolled and authenticates, and the per-role
+ * ACL (embedded: the broker's checks; Mosquitto: password_file and acl_file) applies.
  */
 export interface CapacityStep {
   /** 2 when the first measurement of this step missed the limit and it was measured again. */
@@ -63,13 +70,33 @@ function childProfile(): string[] {
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
 
+export interface HubChildOptions {
+  readonly topicPrefix: string;
+  /** An external Mosquitto started on `aclDir`'s files: the child keeps them and reloads it. */
+  readonly mosquitto?: { readonly broker: Mosquitto; readonly aclDir: string };
+  readonly dataDir?: string;
+}
+
 export async function startHubChild(
-  brokerUrl?: string,
-  dataDir?: string,
-): Promise<HubChild & { brokerUrl: string }> {
+  opts: HubChildOptions,
+): Promise<HubChild & { brokerUrl: string; addStores(stores: NewStore[]): Promise<StoresAdded> }> {
+  const m = opts.mosquitto;
   const child: ChildProcess = fork(
     fileURLToPath(new URL('./capacity-hub.ts', import.meta.url)),
-    [...(brokerUrl ? ['--broker', brokerUrl] : []), ...(dataDir ? ['--data', dataDir] : [])],
+    [
+      ...['--prefix', opts.topicPrefix],
+      ...(m
+        ? [
+            '--broker',
+            m.broker.mqttUrl,
+            '--acl-dir',
+            m.aclDir,
+            '--mosquitto-pid',
+            `${m.broker.pid}`,
+          ]
+        : []),
+      ...(opts.dataDir ? ['--data', opts.dataDir] : []),
+    ],
     {
       execArgv: ['--import', 'tsx', '--expose-gc', ...childProfile()],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -88,13 +115,15 @@ export async function startHubChild(
       child.once('exit', onExit);
     });
   const ready = await next('ready');
+  const request = async <T>(msg: unknown, answer: string): Promise<T> => {
+    const p = next(answer);
+    child.send(msg as object);
+    return (await p) as T;
+  };
   return {
     brokerUrl: String(ready.brokerUrl),
-    request: async <T>(m: unknown, answer: string) => {
-      const p = next(answer);
-      child.send(m as object);
-      return (await p) as T;
-    },
+    request,
+    addStores: (stores) => request<StoresAdded>({ type: 'addStores', stores }, 'added'),
     close: async () => {
       const p = next('closed').catch(() => undefined);
       child.send({ type: 'close' });
@@ -128,16 +157,36 @@ function storeConfig(base: StoreConfig, i: number): StoreConfig {
   };
 }
 
-async function startStore(brokerUrl: string, config: StoreConfig): Promise<SimStore> {
+/** A store's devices, role-prefixed (receivers and the ACL read the role from the id). */
+function storeDevices(config: StoreConfig): NewStore {
   const id = config.store.id;
-  const kiosk = await startSimDevice({ brokerUrl, config, id: `${id}-kiosk`, role: 'kiosk' });
-  const clerks: SimDevice[] = [];
-  for (const c of config.counters.slice(0, 4)) {
-    clerks.push(await startSimDevice({ brokerUrl, config, id: `${id}-${c.id}`, role: 'clerk' }));
+  return {
+    config,
+    devices: [
+      { role: 'kiosk', id: `kiosk-${id}` },
+      ...config.counters
+        .slice(0, 4)
+        .map((c) => ({ role: 'clerk' as const, id: `clerk-${id}-${c.id}` })),
+      { role: 'board', id: `board-${id}` },
+    ],
+  };
+}
+
+async function startStore(
+  brokerUrl: string,
+  store: NewStore,
+  credentials: Record<string, BenchCredentials>,
+): Promise<SimStore> {
+  const { config } = store;
+  const devices: SimDevice[] = [];
+  for (const d of store.devices) {
+    const who = credentials[d.id];
+    if (!who) throw new Error(`the capacity hub did not enroll ${d.id}`);
+    devices.push(await startSimDevice({ brokerUrl, config, credentials: who, role: d.role }));
   }
-  const board = await startSimDevice({ brokerUrl, config, id: `${id}-board`, role: 'board' });
-  for (const d of [kiosk, ...clerks, board]) await waitOnline(d);
-  return { config, kiosk, clerks, screens: [...clerks, board], issued: 0 };
+  for (const d of devices) await waitOnline(d);
+  const [kiosk, ...screens] = devices;
+  return { config, kiosk: kiosk!, clerks: screens.slice(0, -1), screens, issued: 0 };
 }
 
 /** Event-loop delay of this (generator) process, sampled every 20 ms. */
@@ -164,9 +213,20 @@ async function runOne(
   ticketEverySec: number,
   log: (line: string) => void,
 ): Promise<CapacityRun> {
-  const mosquitto = kind === 'mosquitto' ? await startMosquitto() : undefined;
-  const hub = await startHubChild(mosquitto?.mqttUrl);
   const base = await loadStoreConfig();
+  const prefix = base.mqtt.topicPrefix;
+  let mosquitto: Mosquitto | undefined;
+  let aclDir: string | undefined;
+  if (kind === 'mosquitto') {
+    // as an operator would: the files first (nobody enrolled yet), then Mosquitto on them
+    aclDir = mkdtempSync(join(tmpdir(), 'nextup-capacity-acl-'));
+    await writeBenchMosquittoFiles([], prefix, aclDir);
+    mosquitto = await startMosquitto({ aclDir });
+  }
+  const hub = await startHubChild({
+    topicPrefix: prefix,
+    ...(mosquitto && aclDir ? { mosquitto: { broker: mosquitto, aclDir } } : {}),
+  });
   const stores: SimStore[] = [];
   const out: CapacityStep[] = [];
   const memory = async (): Promise<number> => {
@@ -181,11 +241,12 @@ async function runOne(
     for (const target of steps) {
       // a bounded run: no new step after two and a half minutes (the table says which was last)
       if (performance.now() - started > 150_000) break;
-      const configs = Array.from({ length: target - stores.length }, (_, k) =>
-        storeConfig(base, stores.length + k),
+      const added = Array.from({ length: target - stores.length }, (_, k) =>
+        storeDevices(storeConfig(base, stores.length + k)),
       );
-      await hub.request({ type: 'addStores', configs }, 'added');
-      for (const c of configs) stores.push(await startStore(hub.brokerUrl, c));
+      // enrollment and connecting happen here, before the measured window
+      const { credentials } = await hub.addStores(added);
+      for (const a of added) stores.push(await startStore(hub.brokerUrl, a, credentials));
       // one spike on a shared machine decides a p99: a step that misses is measured once more,
       // and only two misses in a row end the search (both are kept in the results)
       let passed = false;
@@ -262,6 +323,7 @@ async function runOne(
     for (const s of stores) for (const d of [s.kiosk, ...s.screens]) await d.close();
     await hub.close();
     await mosquitto?.stop();
+    if (aclDir) rmSync(aclDir, { recursive: true, force: true });
   }
   return { broker: kind, steps: out, maxStores, memoryPerDeviceKiB };
 }

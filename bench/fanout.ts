@@ -1,8 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync, watch } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { StoreConfig } from '../src/domain/config/types.ts';
 import { loadStoreConfig } from '../src/hub/config-loader.ts';
-import { startTestHub } from '../test/support/hub.ts';
-import { startMosquitto } from '../test/support/mosquitto.ts';
+import { DeviceRegistry } from '../src/hub/device-registry.ts';
+import { writeMosquittoFiles } from '../src/hub/mosquitto-config.ts';
+import { deviceCredentials, startTestHub, type TestHub } from '../test/support/hub.ts';
+import { startMosquitto, type Mosquitto } from '../test/support/mosquitto.ts';
 import { openClerk, openKiosk } from '../test/support/surfaces.ts';
 import { benchConfigDir } from './sim/bench-config.ts';
 import {
@@ -19,7 +24,8 @@ import { installProbes, oneTap } from './tap-latency.ts';
  * Ticket to every screen: a tap on a real kiosk (Chromium) to the ticket on a real clerk
  * tablet in another browser context, while 50 other simulated devices of the same store are
  * connected and busy (presence, version vectors every 5 s, a ticket issued and served every
- * few seconds). Once through the hub's embedded broker and once through Mosquitto.
+ * few seconds). Once through the hub's embedded broker and once through Mosquitto, both with
+ * the production security: every device enrolled and authenticated, per-role ACL.
  */
 export interface FanoutRun {
   readonly broker: 'embedded aedes' | 'mosquitto';
@@ -34,30 +40,35 @@ export interface FanoutFigures {
 }
 
 async function crowd(
-  brokerUrl: string,
+  hub: TestHub,
   config: StoreConfig,
   count: number,
+  brokerKnows: (ids: readonly string[]) => Promise<void>,
 ): Promise<{
   devices: SimDevice[];
   stop(): Promise<void>;
 }> {
+  // one in ten is a kiosk, the others clerks and boards: all announce presence and vectors
+  const roles = Array.from({ length: count }, (_, i) =>
+    i % 10 === 0 ? 'kiosk' : i % 10 < 7 ? 'clerk' : 'board',
+  );
+  const who = roles.map((role, i) => deviceCredentials(hub, role, `${role}-crowd-${i}`));
+  await brokerKnows(who.map((w) => w.clientId));
   const devices: SimDevice[] = [];
-  for (let i = 0; i < count; i++) {
-    // one in ten is a kiosk, the others clerks and boards: all announce presence and vectors
-    const role = i % 10 === 0 ? 'kiosk' : i % 10 < 7 ? 'clerk' : 'board';
+  for (const [i, role] of roles.entries()) {
     devices.push(
       await startSimDevice({
-        brokerUrl,
+        brokerUrl: hub.mqttUrl,
         config,
-        id: `crowd-${role}-${i}`,
+        credentials: who[i]!,
         role,
         antiEntropyMs: 5000,
       }),
     );
   }
   for (const d of devices) await waitOnline(d);
-  const kiosks = devices.filter((d) => d.id.includes('kiosk'));
-  const clerk = devices.find((d) => d.id.includes('clerk'))!;
+  const kiosks = devices.filter((d) => d.id.startsWith('kiosk-'));
+  const clerk = devices.find((d) => d.id.startsWith('clerk-'))!;
   // other services than the measured one, so the crowd never serves the measured tickets
   const counter = config.counters.find((c) => c.id === 'counter-3')!;
   let n = 0;
@@ -75,20 +86,74 @@ async function crowd(
   };
 }
 
+/**
+ * Mosquitto as an operator runs it beside a hub that keeps its files (--broker-acl): the files
+ * first, then the broker on them, and a reload (SIGHUP) whenever the hub rewrites them after an
+ * enrollment, as a systemd path unit would do. The browsers enroll when their page opens.
+ */
+async function secureMosquitto(config: StoreConfig): Promise<{
+  broker: Mosquitto;
+  dataDir: string;
+  aclDir: string;
+  knows(ids: readonly string[]): Promise<void>;
+  stop(): Promise<void>;
+}> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nextup-fanout-'));
+  const aclDir = mkdtempSync(join(tmpdir(), 'nextup-fanout-acl-'));
+  const registry = new DeviceRegistry({ dataDir, store: config.store.id });
+  await writeMosquittoFiles(registry, config.mqtt.topicPrefix, aclDir);
+  await registry.flushed();
+  const broker = await startMosquitto({ aclDir });
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(aclDir, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => broker.reload(), 50);
+  });
+  return {
+    broker,
+    dataDir,
+    aclDir,
+    async knows(ids) {
+      const until = Date.now() + 10_000;
+      const passwords = (): string => readFileSync(join(aclDir, 'password_file'), 'utf8');
+      while (!ids.every((id) => passwords().includes(`${id}:`))) {
+        if (Date.now() > until) throw new Error('the hub did not write the enrolled devices');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      broker.reload();
+      await new Promise((r) => setTimeout(r, 300));
+    },
+    async stop() {
+      watcher.close();
+      clearTimeout(timer);
+      await broker.stop();
+      rmSync(aclDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function runOne(
   browser: Browser,
   kind: FanoutRun['broker'],
   samples: number,
   others: number,
 ): Promise<FanoutRun> {
-  const mosquitto = kind === 'mosquitto' ? await startMosquitto() : undefined;
   const configDir = benchConfigDir();
+  const config = await loadStoreConfig(configDir);
+  const mosquitto = kind === 'mosquitto' ? await secureMosquitto(config) : undefined;
   const hub = await startTestHub({
     configDir,
-    ...(mosquitto ? { broker: mosquitto } : {}),
+    ...(mosquitto
+      ? { broker: mosquitto.broker, dataDir: mosquitto.dataDir, brokerAclDir: mosquitto.aclDir }
+      : {}),
   });
-  const config = await loadStoreConfig(configDir);
-  const others$ = await crowd(hub.mqttUrl, config, others);
+  const others$ = await crowd(
+    hub,
+    config,
+    others,
+    (ids) => mosquitto?.knows(ids) ?? Promise.resolve(),
+  );
   const kiosk = await openKiosk(await browser.newContext(), hub.httpUrl, 'kiosk-1');
   const clerk = await openClerk(await browser.newContext(), hub.httpUrl, 'counter-1', ['advice']);
   try {
@@ -101,6 +166,13 @@ async function runOne(
       if (i < 5) continue; // warm-up
       toTicket.push(a);
       toClerk.push(b);
+    }
+    // the security checks must not eat the benchmark's own traffic: say so if they drop any
+    const dropped = hub.logLines.filter((l) => / WARN +agent /.test(l));
+    if (dropped.length > 0) {
+      console.warn(
+        `  fanout (${kind}): the agent dropped ${dropped.length} messages: ${dropped[0]}`,
+      );
     }
     return {
       broker: kind,

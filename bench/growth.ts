@@ -93,16 +93,19 @@ async function point(config: StoreConfig, factor: number, taps: number): Promise
 
   const dataDir = mkdtempSync(join(tmpdir(), 'nextup-growth-'));
   await seedHubHistory(dataDir, config.store.id, config.store.timeZone, events);
-  const hub = await startHubChild(undefined, dataDir);
+  const hub = await startHubChild({ topicPrefix: config.mqtt.topicPrefix, dataDir });
   try {
     const before = await hub.request<{ rss: number; heap: number }>({ type: 'memory' }, 'memory');
-    await hub.request({ type: 'addStores', configs: [config] }, 'added');
+    const fresh = 'clerk-growth-fresh';
+    const { credentials } = await hub.addStores([
+      { config, devices: [{ role: 'clerk', id: fresh }] },
+    ]);
     const after = await hub.request<{ rss: number; heap: number }>({ type: 'memory' }, 'memory');
     const t0 = performance.now();
     const device = await startSimDevice({
       brokerUrl: hub.brokerUrl,
       config,
-      id: 'growth-fresh',
+      credentials: credentials[fresh]!,
       role: 'clerk',
     });
     while (device.replica.eventCount < events.length) {

@@ -11,7 +11,7 @@ import { createMqttTransport, type MqttTransport } from '../../src/sync/mqtt-tra
 import { systemClock } from '../../src/sync/ports.ts';
 import { Replica } from '../../src/sync/replica.ts';
 import { presencePayload, topics } from '../../src/sync/topics.ts';
-import { benchConnectOptions } from './connect.ts';
+import { benchConnectOptions, type BenchCredentials } from './connect.ts';
 
 /**
  * A simulated device speaking the real sync protocol: the real Replica (in memory instead of
@@ -27,32 +27,39 @@ export interface SimDevice {
   close(): Promise<void>;
 }
 
+/** The roles simulated here; ids start with them ("clerk-…"). */
+export type SimRole = 'kiosk' | 'clerk' | 'board';
+
 export async function startSimDevice(opts: {
   brokerUrl: string;
   config: StoreConfig;
-  id: string;
-  role: 'kiosk' | 'clerk' | 'board';
+  /** Enrolled for `role`: its clientId (the device id) starts with the role. */
+  credentials: BenchCredentials;
+  role: SimRole;
   antiEntropyMs?: number;
 }): Promise<SimDevice> {
+  const id = opts.credentials.clientId;
+  // receivers read the author's role from the id and drop what that role may not write
+  if (!id.startsWith(`${opts.role}-`)) throw new Error(`${id} is not a ${opts.role} id`);
   const root = { prefix: opts.config.mqtt.topicPrefix, store: opts.config.store.id };
-  const presenceTopic = topics.presence(root, opts.id);
+  const presenceTopic = topics.presence(root, id);
   const transport = createMqttTransport({
-    ...benchConnectOptions(opts.brokerUrl, opts.id),
+    ...benchConnectOptions(opts.brokerUrl, opts.credentials),
     will: {
       topic: presenceTopic,
-      payload: presencePayload(opts.id, opts.role, false, Date.now()),
+      payload: presencePayload(id, opts.role, false, Date.now()),
       retain: true,
     },
     hello: () => ({
       topic: presenceTopic,
-      payload: presencePayload(opts.id, opts.role, true, Date.now()),
+      payload: presencePayload(id, opts.role, true, Date.now()),
       retain: true,
     }),
   });
   const appliedListeners: ((events: readonly StoreEvent[]) => void)[] = [];
   const replica = await Replica.open({
     root,
-    device: opts.id,
+    device: id,
     timeZone: opts.config.store.timeZone,
     storage: new MemoryStorage(),
     transport,
@@ -63,7 +70,7 @@ export async function startSimDevice(opts: {
     },
   });
   return {
-    id: opts.id,
+    id,
     replica,
     transport,
     onApplied: (fn) => appliedListeners.push(fn),

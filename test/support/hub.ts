@@ -31,6 +31,8 @@ export async function startTestHub(opts: {
   dataDir?: string;
   /** A configuration folder (its store.json) instead of the shipped kiosk-config. */
   configDir?: string;
+  /** With `broker`: the folder of its password_file and acl_file, kept by the hub. */
+  brokerAclDir?: string;
 }): Promise<TestHub> {
   const log = createMemoryLogger();
   let agent: Agent | undefined;
@@ -41,6 +43,7 @@ export async function startTestHub(opts: {
     ...(opts.configDir !== undefined ? { configDir: opts.configDir } : {}),
     log,
     ...(opts.broker ? { brokerUrl: opts.broker.mqttUrl, brokerWsUrl: opts.broker.wsUrl } : {}),
+    ...(opts.brokerAclDir !== undefined ? { brokerAclDir: opts.brokerAclDir } : {}),
     agent: async (o) => {
       agent = await startAgent(o);
       return agent;
