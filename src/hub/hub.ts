@@ -151,13 +151,21 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       : undefined;
   if (opts.brokerAclDir !== undefined) {
     const dir = resolveFromRepo(opts.brokerAclDir);
-    const rewrite = () =>
-      writeMosquittoFiles(registry, config.mqtt.topicPrefix, dir).then(
-        () =>
-          log.info('devices', `Mosquitto files in ${displayPath(dir)} updated: reload it (SIGHUP)`),
-        (err: unknown) =>
-          log.error('devices', `cannot write Mosquitto files: ${(err as Error).message}`),
-      );
+    // one write at a time, each from the registry as it is then: a burst of enrollments must
+    // not let an older, shorter device list land last
+    let writing: Promise<void> = Promise.resolve();
+    const rewrite = (): Promise<void> =>
+      (writing = writing.then(() =>
+        writeMosquittoFiles(registry, config.mqtt.topicPrefix, dir).then(
+          () =>
+            log.info(
+              'devices',
+              `Mosquitto files in ${displayPath(dir)} updated: reload it (SIGHUP)`,
+            ),
+          (err: unknown) =>
+            log.error('devices', `cannot write Mosquitto files: ${(err as Error).message}`),
+        ),
+      ));
     await rewrite();
     registry.onChange(() => void rewrite());
   }

@@ -1,4 +1,4 @@
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mosquittoFiles } from '../domain/security/mosquitto.ts';
 import { MAX_PUBLISH_BYTES } from './broker.ts';
@@ -27,8 +27,15 @@ export async function writeMosquittoFiles(
     }));
   const files = mosquittoFiles(users, topicPrefix, dir, MAX_PUBLISH_BYTES);
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'password_file'), files.passwordFile, { mode: 0o600 });
-  await chmod(join(dir, 'password_file'), 0o600);
-  await writeFile(join(dir, 'acl_file'), files.aclFile);
-  await writeFile(join(dir, 'mosquitto.conf'), files.conf);
+  await writeAtomically(join(dir, 'password_file'), files.passwordFile, 0o600);
+  await writeAtomically(join(dir, 'acl_file'), files.aclFile, 0o644);
+  await writeAtomically(join(dir, 'mosquitto.conf'), files.conf, 0o644);
+}
+
+/** Write then rename: Mosquitto reloading (SIGHUP) never reads half a file. */
+async function writeAtomically(path: string, text: string, mode: number): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text, { mode });
+  await chmod(tmp, mode);
+  await rename(tmp, path);
 }
