@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { preloadQrCode } from '../../ui/QrCode.tsx';
 import { useDeviceIdentity, useRuntime } from '../shell/device-context.ts';
 import { afterFirstScreen } from '../shell/first-screen.ts';
 import { KioskFlow } from './KioskFlow.tsx';
@@ -14,7 +13,9 @@ export function KioskSurface() {
   const kiosk = config.kiosks.find((k) => k.id === preferredId);
   // every ticket shows a QR code: have the encoder ready before the first tap
   useEffect(() => {
-    void afterFirstScreen().then(preloadQrCode, () => undefined);
+    void afterFirstScreen()
+      .then(async () => (await import('../../ui/QrCode.tsx')).preloadQrCode())
+      .catch(() => undefined);
   }, []);
   if (!kiosk) {
     return (

@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { loadStaffMessages } from '../../ui/i18n/catalogs.ts';
 import { initialKioskId } from '../kiosk/kiosk-identity.ts';
 import type { SurfaceName } from './routes.ts';
 
@@ -28,23 +29,33 @@ function surface(
   };
 }
 
+/** A staff screen's code with the English staff messages it shows (not in the main bundle). */
+async function staffScreen(load: () => Promise<ComponentType>): Promise<ComponentType> {
+  const [screen] = await Promise.all([load(), loadStaffMessages()]);
+  return screen;
+}
+
 export const surfaces: Readonly<Record<SurfaceName, Surface>> = {
   kiosk: surface('kiosk', async () => (await import('../kiosk/KioskSurface.tsx')).KioskSurface, {
     initialPreferredId: initialKioskId,
     offersUpdatePrompt: false,
   }),
-  clerk: surface('clerk', async () => (await import('../clerk/ClerkSurface.tsx')).ClerkSurface, {
-    offersUpdatePrompt: true,
-  }),
+  clerk: surface(
+    'clerk',
+    () => staffScreen(async () => (await import('../clerk/ClerkSurface.tsx')).ClerkSurface),
+    { offersUpdatePrompt: true },
+  ),
   board: surface('board', async () => (await import('../board/BoardSurface.tsx')).BoardSurface, {
     offersUpdatePrompt: true,
   }),
   manager: surface(
     'manager',
-    async () => (await import('../manager/ManagerSurface.tsx')).ManagerSurface,
+    () => staffScreen(async () => (await import('../manager/ManagerSurface.tsx')).ManagerSurface),
     { offersUpdatePrompt: true },
   ),
-  floor: surface('floor', async () => (await import('../floor/FloorSurface.tsx')).FloorSurface, {
-    offersUpdatePrompt: true,
-  }),
+  floor: surface(
+    'floor',
+    () => staffScreen(async () => (await import('../floor/FloorSurface.tsx')).FloorSurface),
+    { offersUpdatePrompt: true },
+  ),
 };

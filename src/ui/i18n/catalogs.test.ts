@@ -5,6 +5,7 @@ import {
   isLanguageLoaded,
   LANGUAGES,
   loadLanguage,
+  loadStaffMessages,
   resolveLanguage,
   textDirection,
 } from './catalogs.ts';
@@ -33,6 +34,18 @@ describe('lazy languages', () => {
     expect(catalogFor('hu')).toEqual(catalogs['hu']);
   });
 
+  it('start English without the staff screens, and load them once into the same catalog', async () => {
+    const english = catalogFor('en');
+    const t = createI18n({ language: 'en' }).t;
+    expect(english['devices.pair.title']).toBe('Pair this device with the store');
+    expect(english['clerk.callNext']).toBeUndefined();
+    await Promise.all([loadStaffMessages(), loadStaffMessages()]);
+    expect(catalogFor('en')).toBe(english);
+    // a translator made before the staff messages came sees them
+    expect(t('clerk.callNext')).toBe('Call next');
+    expect(english).toEqual(catalogs['en']);
+  });
+
   it('offer the same languages the eager catalogs hold', () => {
     expect([...LANGUAGES].sort()).toEqual(Object.keys(catalogs).sort());
   });
@@ -40,6 +53,7 @@ describe('lazy languages', () => {
 
 describe('catalogs', () => {
   beforeAll(async () => {
+    await loadStaffMessages();
     for (const lang of LANGUAGES) await loadLanguage(lang);
   });
 

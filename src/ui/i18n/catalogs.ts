@@ -1,14 +1,15 @@
-import { en, enCustomerModules, enStaffModules } from './en.ts';
+import { enFirstLoadModules } from './en-first-load.ts';
 import type { LanguageModules } from './modules.ts';
-import type { Catalog } from './translate.ts';
+import type { Catalog, MessageKey } from './translate.ts';
 
 /**
- * Languages the screens are translated into. English is in the main bundle; every other
- * catalog is its own chunk, loaded when a screen first needs it (a kiosk's first screen
- * should not carry six languages). The service worker precaches them all for offline use.
+ * Languages the screens are translated into. English customer messages are in the main
+ * bundle; every other catalog is its own chunk, loaded when a screen first needs it (a kiosk's
+ * first screen should not carry six languages), and so are the English staff messages
+ * (`loadStaffMessages`). The service worker precaches them all for offline use.
  */
 const loaders: Readonly<Record<string, () => Promise<LanguageModules>>> = {
-  en: () => Promise.resolve({ ...enCustomerModules, ...enStaffModules }),
+  en: () => Promise.resolve(enFirstLoadModules),
   pl: async () => (await import('./pl.ts')).plModules,
   hu: async () => (await import('./hu.ts')).huModules,
   ru: async () => (await import('./ru.ts')).ruModules,
@@ -23,8 +24,36 @@ export function flatten(modules: LanguageModules): Catalog {
   return Object.assign({}, ...Object.values(modules)) as Catalog;
 }
 
-const loaded = new Map<string, Catalog>([['en', en]]);
+/**
+ * English, the fallback of every language. It grows in place when the staff messages arrive:
+ * translators read it live, so a screen made before then shows them too.
+ */
+const english: Catalog = flatten(enFirstLoadModules);
+const loaded = new Map<string, Catalog>([['en', english]]);
 const loading = new Map<string, Promise<Catalog>>();
+
+let staffLoading: Promise<void> | undefined;
+
+/**
+ * Loads the English staff messages (clerk, manager, kiosk settings, ...) once. A staff screen
+ * awaits it with its own code, before it renders; other languages' catalogs carry their
+ * staff modules themselves.
+ */
+export function loadStaffMessages(): Promise<void> {
+  if (!staffLoading) {
+    const p = import('./en.ts').then(({ enStaffModules }) => {
+      Object.assign(
+        english as Partial<Record<MessageKey, unknown>>,
+        ...Object.values(enStaffModules),
+      );
+    });
+    p.catch(() => {
+      if (staffLoading === p) staffLoading = undefined;
+    });
+    staffLoading = p;
+  }
+  return staffLoading;
+}
 
 /** Loads a language's catalog (once); English and unknown languages resolve at once. */
 export function loadLanguage(language: string): Promise<Catalog> {
@@ -68,7 +97,7 @@ export function resolveLanguage(
 
 /** The language's catalog if loaded, else English (until `loadLanguage` brings it). */
 export function catalogFor(language: string): Catalog {
-  return loaded.get(resolveLanguage(language)) ?? en;
+  return loaded.get(resolveLanguage(language)) ?? english;
 }
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv']);
