@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { loadStaffMessages } from '../../ui/i18n/catalogs.ts';
+import type * as TicketScreenCode from './TicketScreen.tsx';
 
 /**
  * The kiosk's code its welcome screen does not need, in chunks of their own: the ticket
@@ -7,7 +8,7 @@ import { loadStaffMessages } from '../../ui/i18n/catalogs.ts';
  * and the staff-only PIN pad and settings, fetched when the hidden gesture opens them. The
  * service worker precaches them all, so they load offline too.
  */
-export type TicketScreenModule = typeof import('./TicketScreen.tsx');
+export type TicketScreenModule = typeof TicketScreenCode;
 
 let ticketScreen: Promise<TicketScreenModule> | undefined;
 
