@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useDeviceIdentity, useRuntime } from '../shell/device-context.ts';
 import { afterFirstScreen } from '../shell/first-screen.ts';
 import { KioskFlow } from './KioskFlow.tsx';
 import { forgetKiosk, rememberKiosk } from './kiosk-identity.ts';
-import { KioskSetup } from './KioskSetup.tsx';
 import './kiosk.css';
+
+/** Choosing which kiosk this is happens once per tablet: not part of the customers' screens. */
+const KioskSetup = lazy(async () => ({ default: (await import('./KioskSetup.tsx')).KioskSetup }));
 
 /** The lobby tablet: first which kiosk it is, then the customers' ticket flow. */
 export function KioskSurface() {
@@ -19,13 +21,15 @@ export function KioskSurface() {
   }, []);
   if (!kiosk) {
     return (
-      <KioskSetup
-        kiosks={config.kiosks}
-        onChoose={(id) => {
-          rememberKiosk(id);
-          reidentify(id);
-        }}
-      />
+      <Suspense fallback={null}>
+        <KioskSetup
+          kiosks={config.kiosks}
+          onChoose={(id) => {
+            rememberKiosk(id);
+            reidentify(id);
+          }}
+        />
+      </Suspense>
     );
   }
   return (

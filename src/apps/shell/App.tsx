@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
+import { loadFullEnglish } from '../../ui/i18n/catalogs.ts';
 import { I18nProvider } from '../../ui/i18n/I18nProvider.tsx';
-import { Landing } from './Landing.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { NotFound } from './NotFound.tsx';
 import { routeFor, trackedTicket } from './routes.ts';
@@ -9,9 +9,13 @@ import { surfaces } from './surfaces.ts';
 import './shell.css';
 
 /** The tracking page is its own chunk: no device runtime, no storage, no MQTT. */
-const TrackPage = lazy(async () => ({
-  default: (await import('../track/TrackPage.tsx')).TrackPage,
-}));
+const TrackPage = lazy(async () => {
+  const [{ TrackPage }] = await Promise.all([import('../track/TrackPage.tsx'), loadFullEnglish()]);
+  return { default: TrackPage };
+});
+
+/** The landing page lists the screens: devices open theirs directly, so it loads apart too. */
+const Landing = lazy(async () => ({ default: (await import('./Landing.tsx')).Landing }));
 
 /** Chooses the screen from the address. Until the store's language is known, the browser's. */
 export function App({ pathname }: { pathname: string }) {
@@ -19,7 +23,9 @@ export function App({ pathname }: { pathname: string }) {
   return (
     <I18nProvider language={navigator.language}>
       {route === 'landing' ? (
-        <Landing />
+        <Suspense fallback={<LoadingScreen />}>
+          <Landing />
+        </Suspense>
       ) : route === 'notFound' ? (
         <NotFound />
       ) : route === 'track' ? (

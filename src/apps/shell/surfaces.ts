@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { loadStaffMessages } from '../../ui/i18n/catalogs.ts';
+import { loadFullEnglish } from '../../ui/i18n/catalogs.ts';
 import { initialKioskId } from '../kiosk/kiosk-identity.ts';
 import type { SurfaceName } from './routes.ts';
 
@@ -29,9 +29,9 @@ function surface(
   };
 }
 
-/** A staff screen's code with the English staff messages it shows (not in the main bundle). */
-async function staffScreen(load: () => Promise<ComponentType>): Promise<ComponentType> {
-  const [screen] = await Promise.all([load(), loadStaffMessages()]);
+/** A screen's code with the English messages it shows (only the kiosk's are in the main bundle). */
+async function withFullEnglish(load: () => Promise<ComponentType>): Promise<ComponentType> {
+  const [screen] = await Promise.all([load(), loadFullEnglish()]);
   return screen;
 }
 
@@ -42,20 +42,23 @@ export const surfaces: Readonly<Record<SurfaceName, Surface>> = {
   }),
   clerk: surface(
     'clerk',
-    () => staffScreen(async () => (await import('../clerk/ClerkSurface.tsx')).ClerkSurface),
+    () => withFullEnglish(async () => (await import('../clerk/ClerkSurface.tsx')).ClerkSurface),
     { offersUpdatePrompt: true },
   ),
-  board: surface('board', async () => (await import('../board/BoardSurface.tsx')).BoardSurface, {
-    offersUpdatePrompt: true,
-  }),
+  board: surface(
+    'board',
+    () => withFullEnglish(async () => (await import('../board/BoardSurface.tsx')).BoardSurface),
+    { offersUpdatePrompt: true },
+  ),
   manager: surface(
     'manager',
-    () => staffScreen(async () => (await import('../manager/ManagerSurface.tsx')).ManagerSurface),
+    () =>
+      withFullEnglish(async () => (await import('../manager/ManagerSurface.tsx')).ManagerSurface),
     { offersUpdatePrompt: true },
   ),
   floor: surface(
     'floor',
-    () => staffScreen(async () => (await import('../floor/FloorSurface.tsx')).FloorSurface),
+    () => withFullEnglish(async () => (await import('../floor/FloorSurface.tsx')).FloorSurface),
     { offersUpdatePrompt: true },
   ),
 };

@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from './all-languages.ts';
 import {
   catalogFor,
+  isFullEnglishLoaded,
   isLanguageLoaded,
   LANGUAGES,
   loadLanguage,
-  loadStaffMessages,
+  loadFullEnglish,
   resolveLanguage,
   textDirection,
 } from './catalogs.ts';
@@ -34,12 +35,17 @@ describe('lazy languages', () => {
     expect(catalogFor('hu')).toEqual(catalogs['hu']);
   });
 
-  it('start English without the staff screens, and load them once into the same catalog', async () => {
+  it('start English with the kiosk only, and load the rest once into the same catalog', async () => {
     const english = catalogFor('en');
     const t = createI18n({ language: 'en' }).t;
-    expect(english['devices.pair.title']).toBe('Pair this device with the store');
+    expect(english['kiosk.ticket.done']).toBe(catalogs['en']!['kiosk.ticket.done']);
+    expect(english['connection.online']).toBe('Online');
+    expect(english['board.waiting.title']).toBeUndefined();
+    expect(english['devices.pair.title']).toBeUndefined();
     expect(english['clerk.callNext']).toBeUndefined();
-    await Promise.all([loadStaffMessages(), loadStaffMessages()]);
+    expect(isFullEnglishLoaded()).toBe(false);
+    await Promise.all([loadFullEnglish(), loadFullEnglish()]);
+    expect(isFullEnglishLoaded()).toBe(true);
     expect(catalogFor('en')).toBe(english);
     // a translator made before the staff messages came sees them
     expect(t('clerk.callNext')).toBe('Call next');
@@ -53,7 +59,7 @@ describe('lazy languages', () => {
 
 describe('catalogs', () => {
   beforeAll(async () => {
-    await loadStaffMessages();
+    await loadFullEnglish();
     for (const lang of LANGUAGES) await loadLanguage(lang);
   });
 

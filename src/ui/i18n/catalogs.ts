@@ -6,10 +6,14 @@ import type { Catalog, MessageKey } from './translate.ts';
  * Languages the screens are translated into. English customer messages are in the main
  * bundle; every other catalog is its own chunk, loaded when a screen first needs it (a kiosk's
  * first screen should not carry six languages), and so are the English staff messages
- * (`loadStaffMessages`). The service worker precaches them all for offline use.
+ * (`loadFullEnglish`). The service worker precaches them all for offline use.
  */
 const loaders: Readonly<Record<string, () => Promise<LanguageModules>>> = {
-  en: () => Promise.resolve(enFirstLoadModules),
+  // (English is loaded from the start, and completed by `loadFullEnglish`)
+  en: async () => {
+    const { enCustomerModules, enStaffModules } = await import('./en.ts');
+    return { ...enCustomerModules, ...enStaffModules };
+  },
   pl: async () => (await import('./pl.ts')).plModules,
   hu: async () => (await import('./hu.ts')).huModules,
   ru: async () => (await import('./ru.ts')).ruModules,
@@ -25,34 +29,43 @@ export function flatten(modules: LanguageModules): Catalog {
 }
 
 /**
- * English, the fallback of every language. It grows in place when the staff messages arrive:
- * translators read it live, so a screen made before then shows them too.
+ * English, the fallback of every language. It starts with the first load's modules only (the
+ * type promises more: a screen that shows another module awaits `loadFullEnglish` first) and
+ * grows in place when the rest arrives: translators read it live, so a translator made before
+ * then has the whole catalog too.
  */
-const english: Catalog = flatten(enFirstLoadModules);
+const english = Object.assign({}, ...Object.values(enFirstLoadModules)) as Catalog;
 const loaded = new Map<string, Catalog>([['en', english]]);
 const loading = new Map<string, Promise<Catalog>>();
 
-let staffLoading: Promise<void> | undefined;
+let fullEnglish: Promise<void> | undefined;
+let fullEnglishLoaded = false;
 
 /**
- * Loads the English staff messages (clerk, manager, kiosk settings, ...) once. A staff screen
- * awaits it with its own code, before it renders; other languages' catalogs carry their
- * staff modules themselves.
+ * Loads the rest of English (board, tracking page, pairing, staff screens) once. A screen
+ * that shows it awaits this with its own code, before it renders; other languages' catalogs
+ * carry all their modules themselves.
  */
-export function loadStaffMessages(): Promise<void> {
-  if (!staffLoading) {
-    const p = import('./en.ts').then(({ enStaffModules }) => {
+export function loadFullEnglish(): Promise<void> {
+  if (!fullEnglish) {
+    const p = import('./en.ts').then(({ enCustomerModules, enStaffModules }) => {
       Object.assign(
         english as Partial<Record<MessageKey, unknown>>,
+        ...Object.values(enCustomerModules),
         ...Object.values(enStaffModules),
       );
+      fullEnglishLoaded = true;
     });
     p.catch(() => {
-      if (staffLoading === p) staffLoading = undefined;
+      if (fullEnglish === p) fullEnglish = undefined;
     });
-    staffLoading = p;
+    fullEnglish = p;
   }
-  return staffLoading;
+  return fullEnglish;
+}
+
+export function isFullEnglishLoaded(): boolean {
+  return fullEnglishLoaded;
 }
 
 /** Loads a language's catalog (once); English and unknown languages resolve at once. */
