@@ -2,7 +2,6 @@ import { lazy, Suspense } from 'react';
 import { loadFullEnglish } from '../../ui/i18n/catalogs.ts';
 import { I18nProvider } from '../../ui/i18n/I18nProvider.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
-import { NotFound } from './NotFound.tsx';
 import { routeFor, trackedTicket } from './routes.ts';
 import { SurfaceHost } from './SurfaceHost.tsx';
 import { surfaces } from './surfaces.ts';
@@ -16,6 +15,7 @@ const TrackPage = lazy(async () => {
 
 /** The landing page lists the screens: devices open theirs directly, so it loads apart too. */
 const Landing = lazy(async () => ({ default: (await import('./Landing.tsx')).Landing }));
+const NotFound = lazy(async () => ({ default: (await import('./NotFound.tsx')).NotFound }));
 
 /** Chooses the screen from the address. Until the store's language is known, the browser's. */
 export function App({ pathname }: { pathname: string }) {
@@ -27,7 +27,9 @@ export function App({ pathname }: { pathname: string }) {
           <Landing />
         </Suspense>
       ) : route === 'notFound' ? (
-        <NotFound />
+        <Suspense fallback={<LoadingScreen />}>
+          <NotFound />
+        </Suspense>
       ) : route === 'track' ? (
         <Suspense fallback={<LoadingScreen />}>
           <TrackPage ticket={trackedTicket(pathname)} search={location.search} />

@@ -10,6 +10,9 @@ import {
   resolveLanguage,
   textDirection,
 } from './catalogs.ts';
+import { enCustomerModules, enStaffModules } from './en.ts';
+import { enFirstLoadModules } from './en-first-load.ts';
+import { enRestModules } from './en-rest.ts';
 import { createI18n } from './i18n.ts';
 import { createTranslator } from './translate.ts';
 
@@ -50,6 +53,13 @@ describe('lazy languages', () => {
     // a translator made before the staff messages came sees them
     expect(t('clerk.callNext')).toBe('Call next');
     expect(english).toEqual(catalogs['en']);
+  });
+
+  it('split English into the first load and the rest, together every module', () => {
+    expect({ ...enFirstLoadModules, ...enRestModules }).toEqual({
+      ...enCustomerModules,
+      ...enStaffModules,
+    });
   });
 
   it('offer the same languages the eager catalogs hold', () => {

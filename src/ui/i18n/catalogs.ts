@@ -10,10 +10,7 @@ import type { Catalog, MessageKey } from './translate.ts';
  */
 const loaders: Readonly<Record<string, () => Promise<LanguageModules>>> = {
   // (English is loaded from the start, and completed by `loadFullEnglish`)
-  en: async () => {
-    const { enCustomerModules, enStaffModules } = await import('./en.ts');
-    return { ...enCustomerModules, ...enStaffModules };
-  },
+  en: async () => ({ ...enFirstLoadModules, ...(await import('./en-rest.ts')).enRestModules }),
   pl: async () => (await import('./pl.ts')).plModules,
   hu: async () => (await import('./hu.ts')).huModules,
   ru: async () => (await import('./ru.ts')).ruModules,
@@ -48,11 +45,10 @@ let fullEnglishLoaded = false;
  */
 export function loadFullEnglish(): Promise<void> {
   if (!fullEnglish) {
-    const p = import('./en.ts').then(({ enCustomerModules, enStaffModules }) => {
+    const p = import('./en-rest.ts').then(({ enRestModules }) => {
       Object.assign(
         english as Partial<Record<MessageKey, unknown>>,
-        ...Object.values(enCustomerModules),
-        ...Object.values(enStaffModules),
+        ...Object.values(enRestModules),
       );
       fullEnglishLoaded = true;
     });
