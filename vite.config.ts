@@ -91,5 +91,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // every browser the app supports knows <link rel="modulepreload">: no polyfill in the
+    // kiosk's first load
+    modulePreload: { polyfill: false },
   },
 });

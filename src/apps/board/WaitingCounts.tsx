@@ -17,7 +17,8 @@ export function WaitingCounts() {
       <ul className="board-waiting__list">
         {config.services.map((service) => {
           const count = counts.get(service.id) ?? 0;
-          const wait = waitInMinutes(estimate(service.id));
+          const estimated = estimate(service.id);
+          const wait = estimated && waitInMinutes(estimated);
           return (
             <li key={service.id} className="board-waiting__item">
               <span className="board-waiting__prefix" aria-hidden="true">
@@ -32,9 +33,11 @@ export function WaitingCounts() {
                 {t('board.waiting.count', { count })}
               </span>
               <span className="board-waiting__estimate" data-testid={`estimate-${service.id}`}>
-                {wait.kind === 'underMinute'
-                  ? t('board.waiting.short')
-                  : t('board.waiting.estimate', { estimate: duration(wait.estimate) })}
+                {wait === undefined
+                  ? '\u00a0' // the wait model is still loading: no number rather than a wrong one
+                  : wait.kind === 'underMinute'
+                    ? t('board.waiting.short')
+                    : t('board.waiting.estimate', { estimate: duration(wait.estimate) })}
               </span>
             </li>
           );

@@ -38,14 +38,18 @@ export function useFloorWaits(): {
   useNow(REFRESH_MS); // and every REFRESH_MS, since visits go on
   // The runtime keeps an estimate for a few seconds, so this is cheap on every render.
   const counts = waitingCountByService(state);
-  const waits = runtime.config.services.map((service): FloorWait => {
+  // (the floor's runtime loads its wait model before the screen starts: never undefined here)
+  const waits = runtime.config.services.flatMap((service): FloorWait[] => {
     const wait = runtime.estimate(service.id);
-    return {
-      service,
-      wait,
-      waiting: counts.get(service.id) ?? 0,
-      level: waitLevel(wait.estimateSec, service.targetWaitSec),
-    };
+    if (!wait) return [];
+    return [
+      {
+        service,
+        wait,
+        waiting: counts.get(service.id) ?? 0,
+        level: waitLevel(wait.estimateSec, service.targetWaitSec),
+      },
+    ];
   });
 
   const alerts = useRef<WaitAlerts | null>(null);

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { cornerTap } from '../../domain/kiosk/pin.ts';
+import { cornerTap } from '../../domain/kiosk/corner-gesture.ts';
 
 /**
  * The hidden way into the kiosk settings: five quick taps in the top left corner. Nothing

@@ -1,15 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { IssuingDeviceConfig } from '../../domain/config/types.ts';
 import { holdDisplayMode } from '../../ui/document.ts';
 import { I18nProvider } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
+import { afterFirstScreen } from '../shell/first-screen.ts';
 import { applyUpdate, useUpdateAvailable } from '../shell/pwa-update.ts';
 import { PLAIN_DISPLAY, type DisplayPrefs } from './DisplayOptions.tsx';
 import { HiddenCorner } from './HiddenCorner.tsx';
-import { KioskSettings } from './KioskSettings.tsx';
-import { PinDialog } from './PinDialog.tsx';
-import { restoreUsbPrinter } from './printer.ts';
-import { TicketScreen } from './TicketScreen.tsx';
+import {
+  KioskSettings,
+  loadIssueTicket,
+  loadTicketScreen,
+  PinDialog,
+  restoreUsbPrinterLater,
+  type TicketScreenModule,
+} from './later-parts.ts';
 import { useIdle } from './useIdle.ts';
 import { useIssueTicket, type IssuedTicket } from './useIssueTicket.ts';
 import { WelcomeScreen } from './WelcomeScreen.tsx';
@@ -33,10 +38,23 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
   const [admin, setAdmin] = useState<Admin>('closed');
   const { issue, issuing, problem, clearProblem } = useIssueTicket(kiosk);
   const updateAvailable = useUpdateAvailable();
+  // the ticket screen's code comes after the welcome screen showed (or with the first tap)
+  const [ticketScreen, setTicketScreen] = useState<TicketScreenModule>();
 
   useEffect(() => holdDisplayMode('a11y-contrast', display.contrast), [display.contrast]);
   useEffect(() => holdDisplayMode('a11y-large', display.large), [display.large]);
-  useEffect(() => void restoreUsbPrinter(), []);
+  useEffect(() => {
+    let live = true;
+    void afterFirstScreen()
+      .then(loadTicketScreen)
+      .then((m) => live && setTicketScreen(() => m))
+      .then(loadIssueTicket)
+      .then(restoreUsbPrinterLater)
+      .catch((error: unknown) => console.warn('[nextup] kiosk code did not load', error));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const hadTicket = ticket !== undefined;
   const nextCustomer = useCallback(() => {
@@ -58,7 +76,11 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
 
   const chooseService = useCallback(
     async (serviceId: string, priority: boolean) => {
-      const issued = await issue(serviceId, priority);
+      const [issued, screen] = await Promise.all([
+        issue(serviceId, priority),
+        loadTicketScreen().catch(() => undefined),
+      ]);
+      if (screen) setTicketScreen(() => screen);
       if (issued) setTicket(issued);
     },
     [issue],
@@ -70,8 +92,8 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
       contentFallback={storeLanguage}
       timeZone={config.store.timeZone}
     >
-      {ticket ? (
-        <TicketScreen
+      {ticket && ticketScreen ? (
+        <ticketScreen.TicketScreen
           key={ticket.ticketId}
           ticket={ticket}
           idleSec={config.kiosk.idleResetSec}
@@ -95,19 +117,21 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
       {admin !== 'closed' && (
         // Staff settings speak the store's language, whatever the last customer chose.
         <I18nProvider language={storeLanguage} timeZone={config.store.timeZone}>
-          {admin === 'pin' ? (
-            <PinDialog
-              pin={config.kiosk.managerPin}
-              onUnlock={() => setAdmin('settings')}
-              onCancel={() => setAdmin('closed')}
-            />
-          ) : (
-            <KioskSettings
-              kiosk={kiosk}
-              onChangeKiosk={props.onChangeKiosk}
-              onClose={() => setAdmin('closed')}
-            />
-          )}
+          <Suspense fallback={null}>
+            {admin === 'pin' ? (
+              <PinDialog
+                pin={config.kiosk.managerPin}
+                onUnlock={() => setAdmin('settings')}
+                onCancel={() => setAdmin('closed')}
+              />
+            ) : (
+              <KioskSettings
+                kiosk={kiosk}
+                onChangeKiosk={props.onChangeKiosk}
+                onClose={() => setAdmin('closed')}
+              />
+            )}
+          </Suspense>
         </I18nProvider>
       )}
     </I18nProvider>

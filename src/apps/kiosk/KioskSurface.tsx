@@ -1,11 +1,12 @@
-import { useEffect } from 'react';
-import { preloadQrCode } from '../../ui/QrCode.tsx';
+import { lazy, Suspense, useEffect } from 'react';
 import { useDeviceIdentity, useRuntime } from '../shell/device-context.ts';
 import { afterFirstScreen } from '../shell/first-screen.ts';
 import { KioskFlow } from './KioskFlow.tsx';
 import { forgetKiosk, rememberKiosk } from './kiosk-identity.ts';
-import { KioskSetup } from './KioskSetup.tsx';
 import './kiosk.css';
+
+/** Choosing which kiosk this is happens once per tablet: not part of the customers' screens. */
+const KioskSetup = lazy(async () => ({ default: (await import('./KioskSetup.tsx')).KioskSetup }));
 
 /** The lobby tablet: first which kiosk it is, then the customers' ticket flow. */
 export function KioskSurface() {
@@ -14,17 +15,21 @@ export function KioskSurface() {
   const kiosk = config.kiosks.find((k) => k.id === preferredId);
   // every ticket shows a QR code: have the encoder ready before the first tap
   useEffect(() => {
-    void afterFirstScreen().then(preloadQrCode, () => undefined);
+    void afterFirstScreen()
+      .then(async () => (await import('../../ui/QrCode.tsx')).preloadQrCode())
+      .catch(() => undefined);
   }, []);
   if (!kiosk) {
     return (
-      <KioskSetup
-        kiosks={config.kiosks}
-        onChoose={(id) => {
-          rememberKiosk(id);
-          reidentify(id);
-        }}
-      />
+      <Suspense fallback={null}>
+        <KioskSetup
+          kiosks={config.kiosks}
+          onChoose={(id) => {
+            rememberKiosk(id);
+            reidentify(id);
+          }}
+        />
+      </Suspense>
     );
   }
   return (

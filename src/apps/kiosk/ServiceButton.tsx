@@ -15,7 +15,9 @@ export function ServiceButton(props: {
   const { service } = props;
   const { t, text, duration } = useT();
   useDevice(); // re-renders on every change of the queue
-  const wait = waitInMinutes(useRuntime().estimate(service.id));
+  const estimated = useRuntime().estimate(service.id);
+  // undefined for a moment after the first screen, while the wait model loads: no number then
+  const wait = estimated && waitInMinutes(estimated);
   const name = text(service.name);
   return (
     <div className="kiosk-service-card">
@@ -32,9 +34,11 @@ export function ServiceButton(props: {
         <span className="kiosk-service__text">
           <span className="kiosk-service__name">{name}</span>
           <span className="kiosk-service__wait">
-            {wait.kind === 'underMinute'
-              ? t('kiosk.service.waitShort')
-              : t('kiosk.service.waitAbout', { estimate: duration(wait.estimate) })}
+            {wait === undefined
+              ? '\u00a0'
+              : wait.kind === 'underMinute'
+                ? t('kiosk.service.waitShort')
+                : t('kiosk.service.waitAbout', { estimate: duration(wait.estimate) })}
           </span>
         </span>
       </button>

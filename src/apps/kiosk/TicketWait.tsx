@@ -3,14 +3,19 @@ import { waitInMinutes } from '../../ui/i18n/format.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 
 /** "3 people ahead of you", "About 12 minutes (8–17 minutes)", honestly, with its range. */
-export function TicketWait({ ahead, wait }: { ahead: number; wait: QueueWait }) {
+export function TicketWait({ ahead, wait }: { ahead: number; wait: QueueWait | undefined }) {
   const { t, duration, durationRange } = useT();
+  const aheadLine = (
+    <p className="kiosk-ticket__ahead" data-testid="ticket-ahead" data-ahead={ahead}>
+      {t('kiosk.ticket.ahead', { count: ahead })}
+    </p>
+  );
+  // the wait model is still loading (a tap right after the kiosk started): no number yet
+  if (!wait) return aheadLine;
   const minutes = waitInMinutes(wait);
   return (
     <>
-      <p className="kiosk-ticket__ahead" data-testid="ticket-ahead" data-ahead={ahead}>
-        {t('kiosk.ticket.ahead', { count: ahead })}
-      </p>
+      {aheadLine}
       <p
         className="kiosk-ticket__wait"
         data-testid="ticket-wait"

@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import type { IssuingDeviceConfig } from '../../domain/config/types.ts';
 import { checkKioskRequest } from '../../domain/kiosk/issue.ts';
-import { issueTicket } from '../../domain/queue/commands.ts';
 import type { QueueState } from '../../domain/queue/state.ts';
 import { useRuntime } from '../shell/device-context.ts';
+import { loadIssueTicket } from './later-parts.ts';
 import { newTicketId } from './ticket-id.ts';
 
 export interface IssuedTicket {
@@ -54,6 +54,7 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
           );
           return undefined;
         }
+        const issueTicket = await loadIssueTicket();
         const outcome = await rt.run((state) =>
           issueTicket(state, rt.config, kiosk, serviceId, newTicketId(), priority),
         );

@@ -1,9 +1,7 @@
 import { NextupDb } from '../../data/db.ts';
 import { DexieStorage, loadDeviceId } from '../../data/dexie-storage.ts';
 import type { Conflict } from '../../domain/queue/state.ts';
-import { WaitEstimator } from '../../domain/wait/estimator.ts';
-import { StoreEventFeed } from '../../domain/wait/feed.ts';
-import { estimateWaitWith, type QueueWait } from '../../domain/wait/queue-state.ts';
+import type { DeviceWaits } from './device-waits.ts';
 import { createLazyMqttTransport } from '../../sync/lazy-mqtt-transport.ts';
 import { afterFirstScreen } from '../shell/first-screen.ts';
 import { systemClock } from '../../sync/ports.ts';
@@ -11,7 +9,7 @@ import { Replica } from '../../sync/replica.ts';
 import { presencePayload, topics } from '../../sync/topics.ts';
 import { brokerUrlFor, loadHubConfig } from './config-source.ts';
 import { forgetPairingCode, loadOrEnroll, pairingCodeFromUrl } from './enrollment.ts';
-import { PresenceBook } from './presence.ts';
+import type { PresenceBook } from './presence.ts';
 import { watchStorage } from './storage-health.ts';
 import type { DeviceRuntime, DeviceSnapshot } from './types.ts';
 
@@ -124,10 +122,25 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
     for (const l of listeners) l();
   };
   replica.subscribe(notify);
-  const waits = deviceWaits(replica, config, notify);
+  // The kiosk's first screen does not wait for the wait model's code: its wait shows a moment
+  // later (a placeholder until then). Staff screens and the board load it before they start.
+  let waits: DeviceWaits | undefined;
+  let closed = false;
+  const startWaits = async (): Promise<void> => {
+    const { deviceWaits } = await import('./device-waits.ts');
+    if (closed) return;
+    waits = deviceWaits(replica, config, notify);
+    notify();
+  };
+  if (opts.role === 'kiosk') {
+    void afterFirstScreen()
+      .then(startWaits)
+      .catch((error: unknown) => console.warn('[nextup] wait model did not load', error));
+  } else await startWaits();
   // the manager's board shows which devices are online: it listens to their presence
   let presence: PresenceBook | undefined;
   if (opts.role === 'manager') {
+    const { PresenceBook } = await import('./presence.ts');
     const book = new PresenceBook(topics.presenceAll(root).slice(0, -1));
     transport.onMessage((topic, payload) => book.receive(topic, payload));
     void transport.subscribe([topics.presenceAll(root)]).catch(() => undefined);
@@ -156,85 +169,17 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
       dismissed.add(eventId);
       notify();
     },
-    estimate: (serviceId, ticketId) => waits.estimate(serviceId, ticketId),
+    estimate: (serviceId, ticketId) => waits?.estimate(serviceId, ticketId),
     ...(presence ? { presence } : {}),
     async close() {
-      waits.close();
+      closed = true;
+      waits?.close();
       storageWatch.close();
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
       await replica.close();
       await transport.close();
       db.close();
-    },
-  };
-}
-
-/** Events observed per turn of the event loop while learning the kept days at start. */
-const LEARN_CHUNK = 200;
-/** An estimate is reused this long while nothing changes (renders, several screens). */
-const ESTIMATE_TTL_MS = 5_000;
-
-/**
- * The device's own wait-time estimator (domain/wait), fed from its replica: the kept days at
- * start, a chunk per turn so the screen stays responsive, then every event as it is applied.
- * Estimates come from the device's own queue, so the kiosk shows one offline too.
- */
-function deviceWaits(
-  replica: Replica,
-  config: DeviceRuntime['config'],
-  notify: () => void,
-): { estimate(serviceId: string, ticketId?: string): QueueWait; close(): void } {
-  const feed = new StoreEventFeed(
-    new WaitEstimator({
-      timeZone: config.store.timeZone,
-      serviceSec: Object.fromEntries(config.services.map((s) => [s.id, s.avgServiceSec])),
-    }),
-  );
-  let closed = false;
-  let learning = true;
-  feed.push(replica.events());
-  const learn = (): void => {
-    if (closed) return;
-    if (feed.drain(LEARN_CHUNK) > 0) {
-      setTimeout(learn, 0);
-      return;
-    }
-    learning = false;
-    notify(); // screens look again with what was learned
-  };
-  setTimeout(learn, 0);
-  const unsubscribe = replica.subscribeEvents((events) => {
-    feed.push(events);
-    if (!learning) feed.drain();
-  });
-
-  const cache = new Map<string, { at: number; value: QueueWait }>();
-  let cacheKey = '';
-  return {
-    estimate(serviceId, ticketId) {
-      const now = replica.now();
-      const key = `${replica.version}|${feed.observed}`;
-      if (key !== cacheKey) {
-        cache.clear();
-        cacheKey = key;
-      }
-      const which = `${serviceId}|${ticketId ?? ''}`;
-      const hit = cache.get(which);
-      if (hit && now - hit.at < ESTIMATE_TTL_MS) return hit.value;
-      const value = estimateWaitWith(
-        feed.estimator,
-        replica.state,
-        serviceId,
-        now,
-        ticketId !== undefined ? { ticket: ticketId } : {},
-      );
-      cache.set(which, { at: now, value });
-      return value;
-    },
-    close() {
-      closed = true;
-      unsubscribe();
     },
   };
 }

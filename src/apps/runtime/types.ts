@@ -49,9 +49,10 @@ export interface DeviceRuntime {
    * The estimated wait, in seconds with an 80% range, of a ticket issued now for the service,
    * or (with `ticketId`) the remaining wait of that waiting ticket. Made on this device from
    * its own replica (domain/wait), so it is there offline too; stable for a few seconds
-   * between changes, so screens may call it on every render.
+   * between changes, so screens may call it on every render. Undefined on a kiosk for the
+   * moment after its first screen while the wait model's code loads: show no number then.
    */
-  readonly estimate: (serviceId: string, ticketId?: string) => QueueWait;
+  readonly estimate: (serviceId: string, ticketId?: string) => QueueWait | undefined;
   /** Which devices are online (the manager's device only: others do not listen). */
   readonly presence?: PresenceFeed;
   close(): Promise<void>;

@@ -1,17 +1,21 @@
 import { lazy, Suspense } from 'react';
+import { loadFullEnglish } from '../../ui/i18n/catalogs.ts';
 import { I18nProvider } from '../../ui/i18n/I18nProvider.tsx';
-import { Landing } from './Landing.tsx';
 import { LoadingScreen } from './LoadingScreen.tsx';
-import { NotFound } from './NotFound.tsx';
 import { routeFor, trackedTicket } from './routes.ts';
 import { SurfaceHost } from './SurfaceHost.tsx';
 import { surfaces } from './surfaces.ts';
 import './shell.css';
 
 /** The tracking page is its own chunk: no device runtime, no storage, no MQTT. */
-const TrackPage = lazy(async () => ({
-  default: (await import('../track/TrackPage.tsx')).TrackPage,
-}));
+const TrackPage = lazy(async () => {
+  const [{ TrackPage }] = await Promise.all([import('../track/TrackPage.tsx'), loadFullEnglish()]);
+  return { default: TrackPage };
+});
+
+/** The landing page lists the screens: devices open theirs directly, so it loads apart too. */
+const Landing = lazy(async () => ({ default: (await import('./Landing.tsx')).Landing }));
+const NotFound = lazy(async () => ({ default: (await import('./NotFound.tsx')).NotFound }));
 
 /** Chooses the screen from the address. Until the store's language is known, the browser's. */
 export function App({ pathname }: { pathname: string }) {
@@ -19,9 +23,13 @@ export function App({ pathname }: { pathname: string }) {
   return (
     <I18nProvider language={navigator.language}>
       {route === 'landing' ? (
-        <Landing />
+        <Suspense fallback={<LoadingScreen />}>
+          <Landing />
+        </Suspense>
       ) : route === 'notFound' ? (
-        <NotFound />
+        <Suspense fallback={<LoadingScreen />}>
+          <NotFound />
+        </Suspense>
       ) : route === 'track' ? (
         <Suspense fallback={<LoadingScreen />}>
           <TrackPage ticket={trackedTicket(pathname)} search={location.search} />

@@ -1,13 +1,24 @@
+import { lazy, Suspense } from 'react';
+import { loadFullEnglish } from '../../ui/i18n/catalogs.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
-import { PairingForm } from './PairingForm.tsx';
 import { errorMessage, startupProblem } from './startup-error.ts';
+
+/** A device pairs once: the form and its (staff) messages load when the hub asks for it. */
+const PairingForm = lazy(async () => {
+  const [{ PairingForm }] = await Promise.all([import('./PairingForm.tsx'), loadFullEnglish()]);
+  return { default: PairingForm };
+});
 
 /** Shown when the device cannot start, e.g. on first start without the store network. */
 export function StartupError(props: { error: unknown; retryInSec?: number; onRetry: () => void }) {
   const { t } = useT();
   const problem = startupProblem(props.error);
   if (problem === 'pairing') {
-    return <PairingForm problem={errorMessage(props.error)} onRetry={props.onRetry} />;
+    return (
+      <Suspense fallback={null}>
+        <PairingForm problem={errorMessage(props.error)} onRetry={props.onRetry} />
+      </Suspense>
+    );
   }
   return (
     <main className="shell-message" data-testid="startup-error" role="alert">

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { useFullEnglish, useT } from '../../ui/i18n/I18nProvider.tsx';
 import type { DeviceRuntime } from '../runtime/types.ts';
 
 const HEALTHY = { persisted: undefined, low: false, full: false };
@@ -13,7 +13,9 @@ export function StorageBanner(props: { runtime: DeviceRuntime }) {
     storage ? (l) => storage.subscribe(l) : noop,
     storage ? () => storage.get() : () => HEALTHY,
   );
-  if (!health.full && !health.low) return null;
+  const warn = health.full || health.low;
+  const messagesIn = useFullEnglish(warn);
+  if (!warn || !messagesIn) return null;
   return (
     <p
       className="storage-banner"

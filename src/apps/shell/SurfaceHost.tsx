@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { ConnectionBadge } from '../../ui/ConnectionBadge.tsx';
 import { useDevice } from './device-context.ts';
 import { DeviceHost } from './DeviceHost.tsx';
@@ -6,7 +6,11 @@ import { markFirstScreenShown } from './first-screen.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import type { Surface } from './surfaces.ts';
-import { UpdatePrompt } from './UpdatePrompt.tsx';
+
+/** The kiosk updates itself when idle: only the other surfaces load the update button. */
+const UpdatePrompt = lazy(async () => ({
+  default: (await import('./UpdatePrompt.tsx')).UpdatePrompt,
+}));
 
 /** A surface with its device: the screen, the connection badge and the update button. */
 export function SurfaceHost({ surface }: { surface: Surface }) {
@@ -25,7 +29,11 @@ export function SurfaceHost({ surface }: { surface: Surface }) {
           </Suspense>
         </ScreenErrorBoundary>
         <DeviceConnectionBadge />
-        {surface.offersUpdatePrompt && <UpdatePrompt />}
+        {surface.offersUpdatePrompt && (
+          <Suspense fallback={null}>
+            <UpdatePrompt />
+          </Suspense>
+        )}
       </DeviceHost>
     </div>
   );

@@ -1,5 +1,4 @@
 import { useSyncExternalStore } from 'react';
-import { registerSW } from 'virtual:pwa-register';
 import { afterFirstScreen } from './first-screen.ts';
 
 /**
@@ -16,10 +15,13 @@ const listeners = new Set<() => void>();
 export function startServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
   // registering loads workbox-window: after the first screen, which does not need it
-  void afterFirstScreen().then(register);
+  void afterFirstScreen()
+    .then(register)
+    .catch((error: unknown) => console.warn('Service worker not registered.', error));
 }
 
-function register(): void {
+async function register(): Promise<void> {
+  const { registerSW } = await import('virtual:pwa-register');
   update = registerSW({
     onNeedRefresh() {
       available = true;

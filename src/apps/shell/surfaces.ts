@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { loadFullEnglish } from '../../ui/i18n/catalogs.ts';
 import { initialKioskId } from '../kiosk/kiosk-identity.ts';
 import type { SurfaceName } from './routes.ts';
 
@@ -28,23 +29,36 @@ function surface(
   };
 }
 
+/** A screen's code with the English messages it shows (only the kiosk's are in the main bundle). */
+async function withFullEnglish(load: () => Promise<ComponentType>): Promise<ComponentType> {
+  const [screen] = await Promise.all([load(), loadFullEnglish()]);
+  return screen;
+}
+
 export const surfaces: Readonly<Record<SurfaceName, Surface>> = {
   kiosk: surface('kiosk', async () => (await import('../kiosk/KioskSurface.tsx')).KioskSurface, {
     initialPreferredId: initialKioskId,
     offersUpdatePrompt: false,
   }),
-  clerk: surface('clerk', async () => (await import('../clerk/ClerkSurface.tsx')).ClerkSurface, {
-    offersUpdatePrompt: true,
-  }),
-  board: surface('board', async () => (await import('../board/BoardSurface.tsx')).BoardSurface, {
-    offersUpdatePrompt: true,
-  }),
-  manager: surface(
-    'manager',
-    async () => (await import('../manager/ManagerSurface.tsx')).ManagerSurface,
+  clerk: surface(
+    'clerk',
+    () => withFullEnglish(async () => (await import('../clerk/ClerkSurface.tsx')).ClerkSurface),
     { offersUpdatePrompt: true },
   ),
-  floor: surface('floor', async () => (await import('../floor/FloorSurface.tsx')).FloorSurface, {
-    offersUpdatePrompt: true,
-  }),
+  board: surface(
+    'board',
+    () => withFullEnglish(async () => (await import('../board/BoardSurface.tsx')).BoardSurface),
+    { offersUpdatePrompt: true },
+  ),
+  manager: surface(
+    'manager',
+    () =>
+      withFullEnglish(async () => (await import('../manager/ManagerSurface.tsx')).ManagerSurface),
+    { offersUpdatePrompt: true },
+  ),
+  floor: surface(
+    'floor',
+    () => withFullEnglish(async () => (await import('../floor/FloorSurface.tsx')).FloorSurface),
+    { offersUpdatePrompt: true },
+  ),
 };

@@ -44,18 +44,5 @@ export function triesLeft(guard: PinGuard): number {
   return MAX_PIN_FAILURES - guard.failures;
 }
 
-/**
- * The hidden gesture: `taps` taps on the kiosk's corner within `withinMs`. Returns the taps
- * to remember and whether the gesture is complete.
- */
-export const GESTURE_TAPS = 5;
-export const GESTURE_WITHIN_MS = 4000;
-
-export function cornerTap(
-  previous: readonly number[],
-  now: number,
-): { readonly taps: number[]; readonly complete: boolean } {
-  const taps = [...previous.filter((t) => now - t < GESTURE_WITHIN_MS && t <= now), now];
-  if (taps.length >= GESTURE_TAPS) return { taps: [], complete: true };
-  return { taps, complete: false };
-}
+// the gesture has its own file: the kiosk's first screen needs it, not the PIN hashing
+export { cornerTap, GESTURE_TAPS, GESTURE_WITHIN_MS } from './corner-gesture.ts';

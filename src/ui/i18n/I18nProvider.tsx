@@ -1,6 +1,11 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { claimDocumentLanguage } from '../document.ts';
-import { isLanguageLoaded, loadLanguage } from './catalogs.ts';
+import {
+  isFullEnglishLoaded,
+  isLanguageLoaded,
+  loadFullEnglish,
+  loadLanguage,
+} from './catalogs.ts';
 import { createI18n, type I18n } from './i18n.ts';
 
 const fallback = createI18n({ language: 'en' });
@@ -55,4 +60,24 @@ export function I18nProvider(props: {
 /** The current language's `t`, config-text and Intl formatters. */
 export function useT(): I18n {
   return useContext(I18nContext);
+}
+
+/**
+ * For a message outside the first load's English (pairing, storage warnings) on a screen that
+ * did not await `loadFullEnglish`: true once it is in, loading it when `wanted`.
+ */
+export function useFullEnglish(wanted: boolean): boolean {
+  const [ready, setReady] = useState(isFullEnglishLoaded);
+  useEffect(() => {
+    if (!wanted || ready) return;
+    let live = true;
+    loadFullEnglish().then(
+      () => live && setReady(true),
+      (error: unknown) => console.warn('[nextup] English messages did not load', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, ready]);
+  return ready;
 }

@@ -2,12 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { catalogs } from './all-languages.ts';
 import {
   catalogFor,
+  isFullEnglishLoaded,
   isLanguageLoaded,
   LANGUAGES,
   loadLanguage,
+  loadFullEnglish,
   resolveLanguage,
   textDirection,
 } from './catalogs.ts';
+import { enCustomerModules, enStaffModules } from './en.ts';
+import { enFirstLoadModules } from './en-first-load.ts';
+import { enRestModules } from './en-rest.ts';
 import { createI18n } from './i18n.ts';
 import { createTranslator } from './translate.ts';
 
@@ -33,6 +38,30 @@ describe('lazy languages', () => {
     expect(catalogFor('hu')).toEqual(catalogs['hu']);
   });
 
+  it('start English with the kiosk only, and load the rest once into the same catalog', async () => {
+    const english = catalogFor('en');
+    const t = createI18n({ language: 'en' }).t;
+    expect(english['kiosk.ticket.done']).toBe(catalogs['en']!['kiosk.ticket.done']);
+    expect(english['connection.online']).toBe('Online');
+    expect(english['board.waiting.title']).toBeUndefined();
+    expect(english['devices.pair.title']).toBeUndefined();
+    expect(english['clerk.callNext']).toBeUndefined();
+    expect(isFullEnglishLoaded()).toBe(false);
+    await Promise.all([loadFullEnglish(), loadFullEnglish()]);
+    expect(isFullEnglishLoaded()).toBe(true);
+    expect(catalogFor('en')).toBe(english);
+    // a translator made before the staff messages came sees them
+    expect(t('clerk.callNext')).toBe('Call next');
+    expect(english).toEqual(catalogs['en']);
+  });
+
+  it('split English into the first load and the rest, together every module', () => {
+    expect({ ...enFirstLoadModules, ...enRestModules }).toEqual({
+      ...enCustomerModules,
+      ...enStaffModules,
+    });
+  });
+
   it('offer the same languages the eager catalogs hold', () => {
     expect([...LANGUAGES].sort()).toEqual(Object.keys(catalogs).sort());
   });
@@ -40,6 +69,7 @@ describe('lazy languages', () => {
 
 describe('catalogs', () => {
   beforeAll(async () => {
+    await loadFullEnglish();
     for (const lang of LANGUAGES) await loadLanguage(lang);
   });
 

@@ -1,14 +1,16 @@
-import { en, enCustomerModules, enStaffModules } from './en.ts';
+import { enFirstLoadModules } from './en-first-load.ts';
 import type { LanguageModules } from './modules.ts';
-import type { Catalog } from './translate.ts';
+import type { Catalog, MessageKey } from './translate.ts';
 
 /**
- * Languages the screens are translated into. English is in the main bundle; every other
- * catalog is its own chunk, loaded when a screen first needs it (a kiosk's first screen
- * should not carry six languages). The service worker precaches them all for offline use.
+ * Languages the screens are translated into. English customer messages are in the main
+ * bundle; every other catalog is its own chunk, loaded when a screen first needs it (a kiosk's
+ * first screen should not carry six languages), and so are the English staff messages
+ * (`loadFullEnglish`). The service worker precaches them all for offline use.
  */
 const loaders: Readonly<Record<string, () => Promise<LanguageModules>>> = {
-  en: () => Promise.resolve({ ...enCustomerModules, ...enStaffModules }),
+  // (English is loaded from the start, and completed by `loadFullEnglish`)
+  en: async () => ({ ...enFirstLoadModules, ...(await import('./en-rest.ts')).enRestModules }),
   pl: async () => (await import('./pl.ts')).plModules,
   hu: async () => (await import('./hu.ts')).huModules,
   ru: async () => (await import('./ru.ts')).ruModules,
@@ -23,8 +25,44 @@ export function flatten(modules: LanguageModules): Catalog {
   return Object.assign({}, ...Object.values(modules)) as Catalog;
 }
 
-const loaded = new Map<string, Catalog>([['en', en]]);
+/**
+ * English, the fallback of every language. It starts with the first load's modules only (the
+ * type promises more: a screen that shows another module awaits `loadFullEnglish` first) and
+ * grows in place when the rest arrives: translators read it live, so a translator made before
+ * then has the whole catalog too.
+ */
+const english = Object.assign({}, ...Object.values(enFirstLoadModules)) as Catalog;
+const loaded = new Map<string, Catalog>([['en', english]]);
 const loading = new Map<string, Promise<Catalog>>();
+
+let fullEnglish: Promise<void> | undefined;
+let fullEnglishLoaded = false;
+
+/**
+ * Loads the rest of English (board, tracking page, pairing, staff screens) once. A screen
+ * that shows it awaits this with its own code, before it renders; other languages' catalogs
+ * carry all their modules themselves.
+ */
+export function loadFullEnglish(): Promise<void> {
+  if (!fullEnglish) {
+    const p = import('./en-rest.ts').then(({ enRestModules }) => {
+      Object.assign(
+        english as Partial<Record<MessageKey, unknown>>,
+        ...Object.values(enRestModules),
+      );
+      fullEnglishLoaded = true;
+    });
+    p.catch(() => {
+      if (fullEnglish === p) fullEnglish = undefined;
+    });
+    fullEnglish = p;
+  }
+  return fullEnglish;
+}
+
+export function isFullEnglishLoaded(): boolean {
+  return fullEnglishLoaded;
+}
 
 /** Loads a language's catalog (once); English and unknown languages resolve at once. */
 export function loadLanguage(language: string): Promise<Catalog> {
@@ -68,7 +106,7 @@ export function resolveLanguage(
 
 /** The language's catalog if loaded, else English (until `loadLanguage` brings it). */
 export function catalogFor(language: string): Catalog {
-  return loaded.get(resolveLanguage(language)) ?? en;
+  return loaded.get(resolveLanguage(language)) ?? english;
 }
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv']);

@@ -1,6 +1,5 @@
 import { localized, type LocalizedText } from '../../domain/config/types.ts';
 import { catalogFor, FALLBACK_LANGUAGE, resolveLanguage, textDirection } from './catalogs.ts';
-import { en } from './en.ts';
 import { createFormatters, type Formatters } from './format.ts';
 import { createTranslator, type Translate } from './translate.ts';
 
@@ -34,7 +33,7 @@ export function createI18n(opts: I18nOptions): I18n {
     // staff screens not translated into this language show in English
     t: createTranslator(language, catalogFor(language), {
       locale: FALLBACK_LANGUAGE,
-      catalog: en,
+      catalog: catalogFor(FALLBACK_LANGUAGE),
     }),
     ...createFormatters(language, opts.timeZone),
     text: (value) => localized(value, language, contentFallback),

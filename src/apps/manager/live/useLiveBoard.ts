@@ -27,11 +27,11 @@ export function useLiveBoard(): { services: LiveService[]; counters: LiveCounter
   const { config } = runtime;
   const stats = liveServiceStats(state, config, now, startOfDay(now, config.store.timeZone));
   return {
-    services: config.services.map((service, i) => ({
-      service,
-      stats: stats[i]!,
-      wait: runtime.estimate(service.id),
-    })),
+    // (the manager's runtime loads its wait model before the screen starts)
+    services: config.services.flatMap((service, i) => {
+      const wait = runtime.estimate(service.id);
+      return wait ? [{ service, stats: stats[i]!, wait }] : [];
+    }),
     counters: liveCounters(state, config, now),
     now,
   };
