@@ -6,6 +6,7 @@ import { benchEnvironment } from './environment.ts';
 import { measureFanout } from './fanout.ts';
 import { measureGrowth } from './growth.ts';
 import { measureKiosk } from './kiosk-budgets.ts';
+import { measureReports } from './reports.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { mergeResults } from './results.ts';
 import { measureTapLatency } from './tap-latency.ts';
@@ -27,8 +28,8 @@ export const ENTRIES = [
   'capacity',
   'lighthouse',
   'growth',
+  'reports',
 ] as const;
-// issue 6 adds 'reports' (bench/reports.ts): one more entry here and a case in runEntry
 export type Entry = (typeof ENTRIES)[number];
 
 export interface RunOptions {
@@ -120,6 +121,17 @@ export async function runBenchmarks(opts: RunOptions = {}): Promise<Record<strin
           );
           results.growth = measured.growth;
           break;
+        case 'reports': {
+          const r = await measureReports(
+            smoke ? { tickets: 2_000, days: 30, rounds: 2 } : { tickets: 150_000 },
+          );
+          measured.reports = r;
+          results.reports = r;
+          log(
+            `  reports over ${r.days} days (${r.tickets} tickets): any report within ${r.warmWorstP95Ms} ms p95; first after a restart ${r.coldCacheMs} ms, first ever ${r.coldBuildMs} ms`,
+          );
+          break;
+        }
       }
       timings[entry] = Math.round((performance.now() - t0) / 1000);
     }

@@ -74,18 +74,21 @@ describe('benchmarks still run (smoke)', () => {
     expect(Array.isArray(r.lighthouse.installabilityErrors)).toBe(true);
   }, 180_000);
 
-  it('the earlier entries: tap latency, visit restore, a year of history', async () => {
+  it('the earlier entries: tap latency, visit restore, a year of history, reports', async () => {
     const r = (await runBenchmarks({
-      only: ['tap', 'visit', 'year'],
+      only: ['tap', 'visit', 'year', 'reports'],
       smoke: true,
       log: () => {},
     })) as {
       tapLatency: { tapToTicketMs: unknown };
       visitRestore: { restoreMs: unknown };
       yearOfHistory: { tickets: number };
+      reports: { tickets: number; warm: Record<string, unknown> };
     };
     expect(isFiniteSummary(r.tapLatency.tapToTicketMs)).toBe(true);
     expect(isFiniteSummary(r.visitRestore.restoreMs)).toBe(true);
     expect(r.yearOfHistory.tickets).toBe(5000);
+    expect(r.reports.tickets).toBe(2000);
+    expect(Object.values(r.reports.warm).every(isFiniteSummary)).toBe(true);
   }, 120_000);
 });
