@@ -3,6 +3,7 @@ import type { QueueRow } from '../../../domain/reports/query.ts';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../../shell/device-context.ts';
 import { queueColumns } from './columns.ts';
+import { ChoiceButtons } from './ChoiceButtons.tsx';
 import { CsvLink } from './CsvLink.tsx';
 import type { DayRange } from './RangePicker.tsx';
 import { ReportState } from './ReportState.tsx';
@@ -40,20 +41,14 @@ export function BreakdownSection({ range }: { range: DayRange }) {
       <h2 id="mh-breakdown" className="manager-panel__title">
         {t('managerReports.breakdown.title')}
       </h2>
-      <div className="manager-range" role="group" aria-label={t('managerReports.breakdown.by')}>
-        {GROUPS.map((g) => (
-          <button
-            key={g}
-            type="button"
-            className="button manager-range__preset"
-            aria-pressed={by === g}
-            data-testid={`manager-breakdown-${g}`}
-            onClick={() => setBy(g)}
-          >
-            {label[g]}
-          </button>
-        ))}
-      </div>
+      <ChoiceButtons
+        label={t('managerReports.breakdown.by')}
+        choices={GROUPS}
+        chosen={by}
+        labels={label}
+        testIdPrefix="manager-breakdown"
+        onChoose={setBy}
+      />
       <ReportState loaded={loaded} />
       {report && (
         <>

@@ -3,6 +3,7 @@ import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { percentFormatter } from '../format.ts';
 import { Chart } from './Chart.tsx';
 import { feedbackColumns, stepColumns } from './columns.ts';
+import { ChoiceButtons } from './ChoiceButtons.tsx';
 import { CsvLink } from './CsvLink.tsx';
 import type { DayRange } from './RangePicker.tsx';
 import { ReportState } from './ReportState.tsx';
@@ -103,11 +104,14 @@ export function FeedbackSection({ range }: { range: DayRange }) {
   );
 }
 
+const STEP_GROUPS = ['all', 'clerk', 'day'] as const;
+type StepGroup = (typeof STEP_GROUPS)[number];
+
 /** Time spent in each step of a visit, greeting to thanks: for the store, per clerk or per day. */
 export function StepsSection({ range }: { range: DayRange }) {
   const i18n = useT();
   const { t } = i18n;
-  const [by, setBy] = useState<'all' | 'clerk' | 'day'>('all');
+  const [by, setBy] = useState<StepGroup>('all');
   const query = `steps?by=${by}` as const;
   const loaded = useReport(query, range.from, range.to);
   const report = loaded && loaded.state !== 'failed' ? loaded.answer.report : undefined;
@@ -126,20 +130,14 @@ export function StepsSection({ range }: { range: DayRange }) {
           </span>
         )}
       </h2>
-      <div className="manager-range" role="group" aria-label={t('managerReports.breakdown.by')}>
-        {(['all', 'clerk', 'day'] as const).map((g) => (
-          <button
-            key={g}
-            type="button"
-            className="button manager-range__preset"
-            aria-pressed={by === g}
-            data-testid={`manager-steps-${g}`}
-            onClick={() => setBy(g)}
-          >
-            {label[g]}
-          </button>
-        ))}
-      </div>
+      <ChoiceButtons
+        label={t('managerReports.breakdown.by')}
+        choices={STEP_GROUPS}
+        chosen={by}
+        labels={label}
+        testIdPrefix="manager-steps"
+        onChoose={setBy}
+      />
       <ReportState loaded={loaded} />
       {report && (
         <>
