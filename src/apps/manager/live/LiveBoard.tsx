@@ -1,6 +1,6 @@
 import { AlertsPanel } from '../AlertsPanel.tsx';
 import { CountersPanel } from './CountersPanel.tsx';
-import { DevicesPanel } from './DevicesPanel.tsx';
+import { DevicesOnlinePanel } from './DevicesOnlinePanel.tsx';
 import { ServicesPanel } from './ServicesPanel.tsx';
 import { useLiveBoard } from './useLiveBoard.ts';
 
@@ -13,7 +13,7 @@ export function LiveBoard() {
       <div className="manager__panels">
         <AlertsPanel />
         <CountersPanel counters={counters} />
-        <DevicesPanel />
+        <DevicesOnlinePanel />
       </div>
     </div>
   );

@@ -11,7 +11,7 @@ function usePresence(feed: PresenceFeed | undefined): readonly PresenceEntry[] {
 }
 
 /** Devices online and offline, from their presence messages on the broker. */
-export function DevicesPanel() {
+export function DevicesOnlinePanel() {
   const { t, time } = useT();
   const runtime = useRuntime();
   const devices = usePresence(runtime.presence);
