@@ -45,6 +45,8 @@ export interface EmbeddedBroker {
   readonly port: number;
   /** Takes over an HTTP upgrade request for MQTT over WebSocket. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** A new certificate for the mqtts listener (the store authority issued one). */
+  setTls(tls: { readonly cert: string; readonly key: string }): void;
   /** Drops connected clients whose credentials were revoked. */
   dropRevoked(): void;
   /** Disconnects every client, then closes the listeners. */
@@ -197,6 +199,9 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
 
   return {
     port,
+    setTls(tls) {
+      if ('setSecureContext' in tcp) tcp.setSecureContext(tls);
+    },
     handleUpgrade(req, socket, head) {
       wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
     },

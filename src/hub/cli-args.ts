@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
+import { isValidHostname } from './tls/hub-names.ts';
 import type { HubOptions } from './hub.ts';
 import { resolveFromRepo } from './paths.ts';
 
@@ -21,9 +23,12 @@ export const USAGE = `Usage:
   nextup import <log.jsonl> [--data dir] [--config dir] [--quiet]
                                 a portable event log into the history (to restore, or to
                                 analyse another store); refuses days that have history
-  nextup mosquitto-config --out <dir> [--data dir] [--config dir]
+  nextup mosquitto-config --out <dir> [--data dir] [--config dir] [--hostname a,b]
+                          [--mqtts-port 8883] [--wss-port 9443]
                                 write password_file, acl_file and mosquitto.conf lines for an
-                                external Mosquitto from the hub's enrolled devices and roles
+                                external Mosquitto from the hub's enrolled devices and roles,
+                                and tls.conf: mqtts and wss listeners with a certificate
+                                from the store authority (in <data>/tls, made if missing)
   nextup --help                 show this help
 
 --config gives the store's time zone, service times and targets: replay uses it only when
@@ -49,6 +54,17 @@ Options for serve (environment variable in brackets):
                                                       [NEXTUP_BROKER_ACL]
   --tls-cert <file>   PEM certificate: serve https, wss and mqtts     [NEXTUP_TLS_CERT]
   --tls-key <file>    its PEM private key                             [NEXTUP_TLS_KEY]
+  --hostname <name>   a name tablets use for this hub, e.g. store-hub.local; repeatable
+                      (env: names separated by commas)                [NEXTUP_HOSTNAME]
+  --http-port <n>     plain-HTTP port of the setup page               [NEXTUP_HTTP_PORT]  default 8081
+  --plain-http        serve the store network without TLS (behind a TLS proxy only:
+                      tablets then cannot start offline)              [NEXTUP_PLAIN_HTTP]
+
+Store network mode: with a --host other than loopback (e.g. 0.0.0.0) or any --hostname, the
+hub makes the store's own certificate authority (in <data>/tls) and serves https and wss on
+--port and mqtts on --mqtt-port with a certificate for every name and address it serves,
+and a setup page on --http-port from which each tablet downloads the authority to trust once.
+--tls-cert/--tls-key (a certificate from IT or ACME) take the place of the store authority.
 `;
 
 /** A mistake in the command line: one line of explanation, then the usage. */
@@ -82,6 +98,9 @@ export interface MosquittoConfigCommand {
   readonly out: string;
   readonly dataDir: string;
   readonly configDir: string;
+  /** Names tablets use for the broker, besides the machine's own. */
+  readonly hostnames: readonly string[];
+  readonly tlsPorts: { readonly mqtts: number; readonly wss: number };
 }
 
 export interface ReplayCommand {
@@ -118,7 +137,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 interface FlagSpec {
   readonly env: string;
-  readonly apply: (value: string, from: string) => HubOptions;
+  /** The options this flag sets, given those set so far (repeatable flags add to them). */
+  readonly apply: (value: string, from: string, sofar: HubOptions) => HubOptions;
 }
 
 function port(value: string, from: string): number {
@@ -173,7 +193,36 @@ const SERVE_FLAGS: Record<string, FlagSpec> = {
     env: 'NEXTUP_TLS_KEY',
     apply: (v, f) => ({ tlsKey: path.resolve(nonEmpty(v, f)) }),
   },
+  '--hostname': {
+    env: 'NEXTUP_HOSTNAME',
+    apply: (v, f, sofar) => ({ hostnames: [...(sofar.hostnames ?? []), ...hostnames(v, f)] }),
+  },
+  '--http-port': { env: 'NEXTUP_HTTP_PORT', apply: (v, f) => ({ httpPort: port(v, f) }) },
+  '--plain-http': { env: 'NEXTUP_PLAIN_HTTP', apply: (v, f) => ({ plainHttp: yes(v, f) }) },
 };
+
+/** One name, or several separated by commas (the environment variable's form). */
+function hostnames(value: string, from: string): string[] {
+  const names = value
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  if (names.length === 0) throw new UsageError(`${from} needs a host name`);
+  for (const name of names) {
+    if (!isValidHostname(name) && isIP(name) === 0) {
+      throw new UsageError(
+        `${from} must be a host name such as store-hub.local or an IP address (got "${name}")`,
+      );
+    }
+  }
+  return names;
+}
+
+function yes(value: string, from: string): boolean {
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new UsageError(`${from} must be true or false (got "${value}")`);
+}
 
 /** Splits "--flag=value" and "--flag value" into pairs; anything else is positional. */
 type Flag = readonly [name: string, value: string | undefined];
@@ -246,7 +295,15 @@ export function parseCli(argv: readonly string[], env: Env = {}): CliCommand {
       if (positional.length > 0) {
         throw new UsageError(`mosquitto-config takes no arguments (got "${positional[0]}")`);
       }
-      const f = toolFlags('mosquitto-config', flags, ['--out', '--data', '--config']);
+      const f = toolFlags('mosquitto-config', flags, [
+        '--out',
+        '--data',
+        '--config',
+        '--hostname',
+        '--mqtts-port',
+        '--wss-port',
+      ]);
+      const names = f.get('--hostname') ?? env.NEXTUP_HOSTNAME;
       const out = f.get('--out');
       if (out === undefined) throw new UsageError('mosquitto-config needs --out <dir>');
       const data = f.get('--data') ?? env.NEXTUP_DATA;
@@ -255,6 +312,11 @@ export function parseCli(argv: readonly string[], env: Env = {}): CliCommand {
         out: dir(out, '--out'),
         dataDir: data !== undefined ? dir(data, '--data') : resolveFromRepo('data'),
         configDir: configDirFrom(f.get('--config'), env),
+        hostnames: names !== undefined ? hostnames(names, '--hostname') : [],
+        tlsPorts: {
+          mqtts: port(f.get('--mqtts-port') ?? '8883', '--mqtts-port'),
+          wss: port(f.get('--wss-port') ?? '9443', '--wss-port'),
+        },
       };
     }
     default:
@@ -273,19 +335,19 @@ function serveOptions(flags: readonly Flag[], positional: string[], env: Env): H
   for (const spec of Object.values(SERVE_FLAGS)) {
     const value = env[spec.env];
     if (value !== undefined && value !== '') {
-      options = { ...options, ...spec.apply(value, spec.env) };
+      options = { ...options, ...spec.apply(value, spec.env, options) };
     }
   }
   for (const [name, value] of flags) {
     const spec = SERVE_FLAGS[name];
     if (!spec) throw new UsageError(`unknown option: ${name}`);
     if (value === undefined) throw new UsageError(`${name} needs a value`);
-    options = { ...options, ...spec.apply(value, name) };
+    options = { ...options, ...spec.apply(value, name, options) };
   }
   return options;
 }
 
-const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(['--quiet', '--json']);
+const BOOLEAN_FLAGS: ReadonlySet<string> = new Set(['--quiet', '--json', '--plain-http']);
 
 /** The flags of a tool command: each at most once, each known, each with its value. */
 function toolFlags(

@@ -38,6 +38,27 @@ describe('parseCli', () => {
     });
   });
 
+  it('reads the store network flags: repeatable names, the setup port, plain HTTP', () => {
+    expect(
+      parseCli(['serve', '--hostname', 'hub.test', '--hostname=192.0.2.5', '--http-port', '80'], {
+        NEXTUP_HOSTNAME: 'from-env.local, other.local',
+      }),
+    ).toEqual({
+      kind: 'serve',
+      options: {
+        hostnames: ['from-env.local', 'other.local', 'hub.test', '192.0.2.5'],
+        httpPort: 80,
+      },
+    });
+    expect(parseCli(['serve', '--plain-http'])).toEqual({
+      kind: 'serve',
+      options: { plainHttp: true },
+    });
+    expect(usageError(['serve', '--hostname', 'bad name!'])).toBe(
+      '--hostname must be a host name such as store-hub.local or an IP address (got "bad name!")',
+    );
+  });
+
   it('takes relative directories from the current directory', () => {
     const cmd = parseCli(['serve', '--config', 'my-config', '--data', '/var/nextup']);
     expect(cmd).toEqual({

@@ -1,7 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { USAGE, UsageError, parseCli, type MosquittoConfigCommand } from './cli-args.ts';
 import { DeviceRegistry, EnrollmentError } from './device-registry.ts';
-import { writeMosquittoFiles } from './mosquitto-config.ts';
+import { MOSQUITTO_TLS_CONF, writeMosquittoFiles, writeMosquittoTls } from './mosquitto-config.ts';
+import { join } from 'node:path';
+import { localized } from '../domain/config/types.ts';
+import { currentNames } from './tls/hub-tls.ts';
+import { ensureStoreTls } from './tls/store-authority.ts';
 import { InputError, runExport, runImport, runReplay, runWhatIf } from './cli-portable.ts';
 import {
   ConfigError,
@@ -70,11 +74,30 @@ async function mosquittoConfig(command: MosquittoConfigCommand, io: CliIo): Prom
   const registry = new DeviceRegistry({ dataDir: command.dataDir, store: cfg.store.id });
   await writeMosquittoFiles(registry, cfg.mqtt.topicPrefix, command.out);
   await registry.flushed();
+  const names = currentNames({ host: '0.0.0.0', hostnames: command.hostnames });
+  const tls = await ensureStoreTls({
+    dir: join(command.dataDir, 'tls'),
+    storeName: localized(cfg.store.name, cfg.store.defaultLanguage, cfg.store.defaultLanguage),
+    names,
+  });
+  await writeMosquittoTls(
+    command.out,
+    { cert: tls.certPem, key: tls.keyPem, ca: tls.caPem },
+    command.tlsPorts,
+  );
   const out = displayPath(command.out);
   io.stdout(`wrote ${out}/password_file, ${out}/acl_file and ${out}/mosquitto.conf`);
-  io.stdout(`include ${out}/mosquitto.conf in Mosquitto's configuration, then start the hub with`);
   io.stdout(
-    `  --broker mqtt://<host>:1883 --broker-acl ${out} --data ${displayPath(command.dataDir)}`,
+    `wrote ${out}/${MOSQUITTO_TLS_CONF}: mqtts on ${command.tlsPorts.mqtts}, wss on ${command.tlsPorts.wss}, ` +
+      `certificate for ${[...tls.names.dns, ...tls.names.ips].join(', ')}`,
+  );
+  io.stdout(`store authority fingerprint (SHA-256) ${tls.caFingerprint}`);
+  io.stdout(
+    `include ${out}/mosquitto.conf and ${out}/${MOSQUITTO_TLS_CONF} in Mosquitto's configuration, then start the hub with`,
+  );
+  io.stdout(
+    `  --broker mqtts://127.0.0.1:${command.tlsPorts.mqtts} --broker-ws wss://<hub name>:${command.tlsPorts.wss} ` +
+      `--broker-acl ${out} --data ${displayPath(command.dataDir)} --host 0.0.0.0`,
   );
   return 0;
 }

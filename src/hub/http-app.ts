@@ -17,6 +17,8 @@ import {
 export interface ApiConfig {
   readonly config: StoreConfig;
   readonly broker: { readonly wsUrl: string };
+  /** In store network mode: the plain-HTTP setup page, for a tablet that cannot start offline. */
+  readonly setup?: { readonly url: string };
 }
 
 /** Body of GET /api/health. */

@@ -56,6 +56,7 @@ export async function startQuietHub(opts: HubOptions = {}, agent = fakeAgent()):
   const hub = await startHub({
     port: 0,
     mqttPort: 0,
+    httpPort: 0,
     dataDir: data.path,
     log,
     agent: agent.factory,

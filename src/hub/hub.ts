@@ -1,7 +1,6 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import { networkInterfaces } from 'node:os';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { localized, type StoreConfig } from '../domain/config/types.ts';
 import { startAgent, type AgentOptions } from './agent.ts';
@@ -19,7 +18,20 @@ import { DeviceRegistry, EnrollmentError } from './device-registry.ts';
 import { createDevicesApi } from './devices-api.ts';
 import { createManagerAuth } from './manager-auth.ts';
 import { createDropCounter } from './drop-counter.ts';
-import { writeMosquittoFiles } from './mosquitto-config.ts';
+import { keepMosquittoFiles, mosquittoTlsPorts } from './mosquitto-config.ts';
+import {
+  chooseHubTls,
+  isLoopbackHost,
+  keepCertificateCurrent,
+  lanAddresses,
+  servesStoreNetwork,
+  type HubTls,
+  type TlsMaterial,
+} from './tls/hub-tls.ts';
+import { createSetupHandler } from './setup/setup-server.ts';
+import type { StoreTls } from './tls/store-authority.ts';
+
+export { isLoopbackHost };
 
 export type { AgentOptions };
 
@@ -62,6 +74,16 @@ export interface HubOptions {
   /** PEM certificate and key: the hub serves https and wss (and mqtts on the TCP port). */
   readonly tlsCert?: string;
   readonly tlsKey?: string;
+  /**
+   * Names tablets use for the hub (besides its host name and addresses). With any of them, or
+   * a --host other than loopback, the hub serves the store network: HTTPS with the store's
+   * own authority, and the setup page on httpPort.
+   */
+  readonly hostnames?: readonly string[];
+  /** Plain-HTTP port of the setup page in store network mode; 0 picks one. Default 8081. */
+  readonly httpPort?: number;
+  /** Store network mode without TLS (behind a TLS proxy): tablets then cannot start offline. */
+  readonly plainHttp?: boolean;
   /** Starts the store agent; tests pass a fake. Default: startAgent from ./agent.ts. */
   readonly agent?: AgentFactory;
 }
@@ -75,6 +97,8 @@ export interface Hub {
   readonly config: StoreConfig;
   /** Enrolled devices and pairing codes. */
   readonly registry: DeviceRegistry;
+  /** The plain-HTTP setup page (store network mode with the store authority), else ''. */
+  readonly setupUrl: string;
   /** Stops the agent, then the broker, then the servers. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -82,10 +106,6 @@ export interface Hub {
 export const SURFACES = ['/kiosk', '/clerk', '/board', '/manager', '/floor'] as const;
 
 const AGENT_CLOSE_TIMEOUT_MS = 5000;
-
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
-}
 
 function isWildcard(host: string): boolean {
   return host === '0.0.0.0' || host === '::' || host === '';
@@ -95,12 +115,6 @@ function isWildcard(host: string): boolean {
 function urlHost(host: string): string {
   const h = isWildcard(host) ? '127.0.0.1' : host;
   return h.includes(':') ? `[${h}]` : h;
-}
-
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces()).flatMap((list) =>
-    (list ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address),
-  );
 }
 
 export async function startHub(opts: HubOptions = {}): Promise<Hub> {
@@ -134,41 +148,38 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     throw err;
   }
   const agentCredentials = registry.agentCredentials();
-  const loopbackOnly = isLoopbackHost(host);
+  const tlsChoice = {
+    host,
+    hostnames: opts.hostnames ?? [],
+    tlsCert: opts.tlsCert,
+    tlsKey: opts.tlsKey,
+    plainHttp: opts.plainHttp,
+  };
+  // devices from the hub's own machine enroll themselves, unless the hub serves the store
+  // network: then a proxy or a name mapped to loopback could bring anyone in through it
+  const storeNetwork = servesStoreNetwork(tlsChoice);
 
   const external = opts.brokerUrl !== undefined;
-  if (external && !loopbackOnly && opts.brokerAclDir === undefined) {
+  if (external && storeNetwork && opts.brokerAclDir === undefined) {
     throw new HubStartError(
       `--host ${host} with an external broker needs --broker-acl <dir>: the hub must keep that broker's password_file and acl_file (see npx nextup mosquitto-config), or devices on the network would reach an open broker`,
     );
   }
-  if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) {
-    throw new HubStartError('--tls-cert and --tls-key go together: give both or neither');
-  }
-  const tls =
-    opts.tlsCert !== undefined && opts.tlsKey !== undefined
-      ? await readTls(opts.tlsCert, opts.tlsKey)
+  const storeName = localized(name, defaultLanguage, defaultLanguage);
+  const hubTls: HubTls = await chooseHubTls(tlsChoice, { dataDir, storeName, log });
+  let tls: TlsMaterial | undefined = hubTls.kind === 'none' ? undefined : hubTls.material;
+  let storeTls: StoreTls | undefined = hubTls.kind === 'store' ? hubTls.store : undefined;
+  const mosquitto =
+    opts.brokerAclDir !== undefined
+      ? await keepMosquittoFiles({
+          registry,
+          topicPrefix: config.mqtt.topicPrefix,
+          dir: resolveFromRepo(opts.brokerAclDir),
+          log,
+          tls: () => tls,
+          tlsPorts: mosquittoTlsPorts(opts.brokerUrl, opts.brokerWsUrl),
+        })
       : undefined;
-  if (opts.brokerAclDir !== undefined) {
-    const dir = resolveFromRepo(opts.brokerAclDir);
-    // one write at a time, each from the registry as it is then: a burst of enrollments must
-    // not let an older, shorter device list land last
-    let writing: Promise<void> = Promise.resolve();
-    const rewrite = (): Promise<void> =>
-      (writing = writing.then(() =>
-        writeMosquittoFiles(registry, config.mqtt.topicPrefix, dir).then(
-          () =>
-            log.info(
-              'devices',
-              `Mosquitto files in ${displayPath(dir)} updated: reload it (SIGHUP)`,
-            ),
-          (err: unknown) =>
-            log.error('devices', `cannot write Mosquitto files: ${(err as Error).message}`),
-        ),
-      ));
-    await rewrite();
-    registry.onChange(() => void rewrite());
-  }
   const drops = createDropCounter(log);
   const browserWsUrl =
     opts.brokerWsUrl ?? (config.mqtt.browserUrl || externalWsUrl(opts.brokerUrl));
@@ -185,6 +196,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   };
 
   let agent: AgentHandle | undefined;
+  let setupUrl = '';
   const tracking = createTracking({
     config,
     log,
@@ -209,7 +221,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     registry,
     log,
     manager,
-    trustLoopback: loopbackOnly,
+    trustLoopback: !storeNetwork,
     dropped: () => drops.counts(),
   });
   const app = createHttpApp({
@@ -219,7 +231,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       (await devicesApi(req, res, urlPath)) ||
       (await tracking.handle(req, res, urlPath)) ||
       (await reports.handle(req, res, urlPath)),
-    apiConfig: () => apiConfig,
+    apiConfig: () => (setupUrl ? { ...apiConfig, setup: { url: setupUrl } } : apiConfig),
     health: () => ({
       ok: true,
       store: config.store.id,
@@ -227,16 +239,20 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     }),
   });
   await app.checkBuilt();
-  const server: Server = tls ? createHttpsServer(tls, app.handle) : createServer(app.handle);
-
+  const server: Server | HttpsServer = tls
+    ? createHttpsServer(tls, app.handle)
+    : createServer(app.handle);
   let broker: EmbeddedBroker | undefined;
 
   const closeServers = async () => {
     tracking.close();
     await registry.flushed();
     await broker?.close();
+    if (setupServer) await closeServer(setupServer, () => setupServer?.closeAllConnections());
     await closeServer(server, () => server.closeAllConnections());
   };
+  let setupServer: Server | undefined;
+  let stopRenewing = (): void => undefined;
 
   try {
     if (!external) {
@@ -257,7 +273,28 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
       routeUpgrade(req, socket, head, broker),
     );
-    const httpPort = await listen(server, host, opts.port ?? 8080, 'HTTP');
+    const httpPort = await listen(server, host, opts.port ?? 8080, tls ? 'HTTPS' : 'HTTP');
+    if (hubTls.kind === 'store') {
+      setupServer = createServer(
+        createSetupHandler({
+          storeId: id,
+          storeName,
+          defaultLanguage,
+          tls: () => storeTls ?? hubTls.store,
+          httpsPort: httpPort,
+          publicName: hubTls.publicName,
+        }),
+      );
+      const setupPort = await listen(setupServer, host, opts.httpPort ?? 8081, 'the setup page');
+      setupUrl = `http://${urlHost(hubTls.publicName)}:${setupPort}/`;
+      stopRenewing = keepCertificateCurrent(tlsChoice, { dataDir, storeName, log }, (fresh) => {
+        tls = fresh.material;
+        storeTls = fresh.store;
+        (server as HttpsServer).setSecureContext(fresh.material);
+        broker?.setTls(fresh.material);
+        void mosquitto?.rewrite();
+      });
+    }
 
     const s = tls ? 's' : '';
     const httpUrl = `http${s}://${urlHost(host)}:${httpPort}`;
@@ -273,7 +310,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         log,
         credentials: agentCredentials,
         onDropped: (reason) => drops.record(reason),
-        ...(tls ? { tlsCa: tls.cert } : {}),
+        ...(tls ? { tlsCa: tls.ca } : {}),
       });
     } catch (err) {
       throw new HubStartError(`the store agent could not start: ${(err as Error).message}`, {
@@ -282,6 +319,12 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     }
 
     printUrls(log, host, httpUrl, httpPort, mqttUrl, wsUrl, broker !== undefined);
+    const publicOrigin =
+      hubTls.kind === 'store' ? `https://${urlHost(hubTls.publicName)}:${httpPort}` : httpUrl;
+    if (setupUrl) {
+      log.info('hub', `set up each tablet: open ${setupUrl} on it (trust the store authority)`);
+      log.info('hub', `tablets open the store at ${publicOrigin}/`);
+    }
     // day rollups for reports are built once in the background, so the first report is quick
     const warming = setTimeout(() => {
       reports.warm().catch((err: unknown) => {
@@ -293,7 +336,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     if (!registry.hasManager()) {
       // first run: one link, printed here only, enrolls the first manager (like a setup token)
       const { code } = registry.createPairingCode('manager', 24 * 3_600_000);
-      log.info('hub', `first manager: open ${httpUrl}/manager?pair=${code} (one use, 24 h)`);
+      log.info('hub', `first manager: open ${publicOrigin}/manager?pair=${code} (one use, 24 h)`);
     }
 
     let closing: Promise<void> | undefined;
@@ -303,9 +346,11 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       wsUrl,
       config,
       registry,
+      setupUrl,
       close() {
         closing ??= (async () => {
           clearTimeout(warming);
+          stopRenewing();
           await closeAgent(agent, log);
           await closeServers();
           log.info('hub', 'stopped');
@@ -316,18 +361,6 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   } catch (err) {
     await closeServers();
     throw err;
-  }
-}
-
-async function readTls(certPath: string, keyPath: string): Promise<{ cert: string; key: string }> {
-  try {
-    const [cert, key] = await Promise.all([
-      readFile(resolveFromRepo(certPath), 'utf8'),
-      readFile(resolveFromRepo(keyPath), 'utf8'),
-    ]);
-    return { cert, key };
-  } catch (err) {
-    throw new HubStartError(`cannot read the TLS certificate or key: ${(err as Error).message}`);
   }
 }
 
