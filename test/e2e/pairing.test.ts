@@ -1,50 +1,59 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgent } from '../../src/hub/agent.ts';
 import { startHub, type Hub } from '../../src/hub/hub.ts';
 import { createMemoryLogger, type MemoryLogger } from '../../src/hub/log.ts';
-import { launchChromium } from '../support/browser.ts';
+import {
+  HUB_NAME,
+  launchTrustingChromium,
+  type TrustingBrowser,
+} from '../support/trusted-browser.ts';
 import { waitOnline } from '../support/surfaces.ts';
 
 /**
- * A hub on the store network: the first manager joins with the link the hub printed, adds a
+ * A hub on the store network, reached by name over HTTPS: the first manager joins with the link the hub printed, adds a
  * clerk tablet with a pairing code from the Devices panel, and revokes it again.
  */
 describe('pairing devices with a hub on the store network', () => {
   let hub: Hub;
   let log: MemoryLogger;
-  let browser: Browser;
+  let tablets: TrustingBrowser;
+  let origin: string;
   beforeAll(async () => {
     log = createMemoryLogger();
+    const dataDir = mkdtempSync(join(tmpdir(), 'nextup-pair-'));
     hub = await startHub({
       host: '0.0.0.0',
+      hostnames: [HUB_NAME],
       port: 0,
       mqttPort: 0,
-      dataDir: mkdtempSync(join(tmpdir(), 'nextup-pair-')),
+      httpPort: 0,
+      dataDir,
       log,
       agent: startAgent,
     });
-    browser = await launchChromium();
+    origin = `https://${HUB_NAME}:${new URL(hub.httpUrl).port}`;
+    tablets = await launchTrustingChromium(readFileSync(join(dataDir, 'tls', 'ca.crt'), 'utf8'));
   });
   afterAll(async () => {
-    await browser?.close();
+    await tablets?.close();
     await hub?.close();
   });
 
   it('first manager by the printed link, a clerk by a code, then revoked', async () => {
     // a device without a code gets the pairing screen, not the store
-    const stranger = await (await browser.newContext()).newPage();
-    await stranger.goto(`${hub.httpUrl}/clerk`);
+    const stranger = await (await tablets.browser.newContext()).newPage();
+    await stranger.goto(`${origin}/clerk`);
     await stranger.getByTestId('pairing').waitFor();
     expect(await stranger.getByTestId('pairing-problem').textContent()).toContain(
       'a pairing code from the manager is needed',
     );
 
-    const link = log.find('first manager: open')[0]!.match(/(http\S+)/)![1]!;
-    const manager = await (await browser.newContext()).newPage();
+    const link = log.find('first manager: open')[0]!.match(/(https\S+)/)![1]!;
+    expect(link.startsWith(`${origin}/manager?pair=`)).toBe(true);
+    const manager = await (await tablets.browser.newContext()).newPage();
     await manager.goto(link);
     await waitOnline(manager);
     expect(manager.url()).not.toContain('pair=');
@@ -54,7 +63,7 @@ describe('pairing devices with a hub on the store network', () => {
     await manager.getByTestId('devices-add').click();
     const code = (await manager.getByTestId('devices-code').getAttribute('data-code'))!;
     expect(await manager.getByTestId('devices-code-url').textContent()).toBe(
-      `${hub.httpUrl}/clerk?pair=${code}`,
+      `${origin}/clerk?pair=${code}`,
     );
 
     // the stranger types the code and becomes the store's clerk tablet

@@ -1,4 +1,4 @@
-// Browser and broker tests need Debian's Chromium and Mosquitto. Install them when we can
+// Browser and broker tests need Debian's Chromium, Mosquitto and NSS tools. Install them when we can
 // (root with apt-get), otherwise stop with the exact command to run. Never skip silently.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,6 +9,8 @@ const needed = [
   { bin: '/usr/sbin/mosquitto', pkgs: ['mosquitto'] },
   // the public-API test reads the wait topics with the plain command-line client
   { bin: '/usr/bin/mosquitto_sub', pkgs: ['mosquitto-clients'] },
+  // tablets trust the store authority in their browser's NSS database, as a real one would
+  { bin: '/usr/bin/certutil', pkgs: ['libnss3-tools'] },
 ];
 const missing = needed.filter((n) => !existsSync(n.bin)).flatMap((n) => n.pkgs);
 if (missing.length === 0) process.exit(0);

@@ -25,6 +25,8 @@ export async function startMosquitto(
     wsPort?: number;
     /** A folder from `nextup mosquitto-config`: its mosquitto.conf lines are included. */
     aclDir?: string;
+    /** With aclDir: its tls.conf too (mqtts and wss listeners with the store's certificate). */
+    tls?: boolean;
   } = {},
 ): Promise<Mosquitto> {
   const mqttPort = ports.mqttPort ?? (await freePort());
@@ -40,6 +42,9 @@ export async function startMosquitto(
             ...readFileSync(join(ports.aclDir, 'mosquitto.conf'), 'utf8').trim().split('\n'),
             // run as root (CI), Mosquitto would switch to its own user and not read the 0600 files
             ...(process.getuid?.() === 0 ? ['user root'] : []),
+            ...(ports.tls
+              ? readFileSync(join(ports.aclDir, 'tls.conf'), 'utf8').trim().split('\n')
+              : []),
           ]
         : ['allow_anonymous true']),
       'log_dest none',
