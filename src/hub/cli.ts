@@ -15,6 +15,7 @@ import {
 } from './config-loader.ts';
 import { startHub, type Hub, type HubOptions } from './hub.ts';
 import { HubStartError } from './listen.ts';
+import { terminalQr } from './terminal-qr.ts';
 import { createConsoleLogger } from './log.ts';
 import { displayPath } from './paths.ts';
 
@@ -107,6 +108,10 @@ const REPEAT_SIGNAL_GRACE_MS = 2000;
 async function serve(options: HubOptions): Promise<number> {
   const log = createConsoleLogger();
   const hub: Hub = await startHub({ ...options, log });
+  // a person setting up a store can scan the setup page with each tablet off this screen
+  if (hub.setupUrl && process.stdout.isTTY) {
+    process.stdout.write(`\n${terminalQr(hub.setupUrl)}\n  ${hub.setupUrl}\n\n`);
+  }
   return new Promise<number>((resolve) => {
     let stoppingSince: number | undefined;
     const stop = (signal: NodeJS.Signals) => {
