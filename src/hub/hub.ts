@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { localized, type StoreConfig } from '../domain/config/types.ts';
@@ -24,12 +24,16 @@ import {
   isLoopbackHost,
   keepCertificateCurrent,
   lanAddresses,
+  namesServed,
   servesStoreNetwork,
   type HubTls,
   type TlsMaterial,
 } from './tls/hub-tls.ts';
 import { createSetupHandler } from './setup/setup-server.ts';
 import type { StoreTls } from './tls/store-authority.ts';
+import type { HubNames } from './tls/hub-names.ts';
+import { answerForeign, foreignRefusal } from './foreign-origin.ts';
+import { createLogThrottle } from './throttle.ts';
 
 export { isLoopbackHost };
 
@@ -197,6 +201,29 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
 
   let agent: AgentHandle | undefined;
   let setupUrl = '';
+  // the names this hub answers to, for the Host and Origin allow-list
+  const publicHost = urlHostname(config.kiosk.publicUrl);
+  const servedNames = (): HubNames => {
+    const names = namesServed(
+      tlsChoice,
+      storeTls?.names ?? (hubTls.kind === 'provided' ? hubTls.names : undefined),
+    );
+    return publicHost ? { ...names, dns: [...names.dns, publicHost] } : names;
+  };
+  const foreignLogged = createLogThrottle();
+  const refuseForeign = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const why = foreignRefusal(req, servedNames());
+    if (why === undefined) return false;
+    const from = req.socket.remoteAddress ?? 'unknown address';
+    if (foreignLogged(`${from} ${why}`)) {
+      log.warn(
+        'http',
+        `${req.method ?? '?'} ${(req.url ?? '').split('?')[0]} refused from ${from}: ${why}`,
+      );
+    }
+    answerForeign(res, why);
+    return true;
+  };
   const tracking = createTracking({
     config,
     log,
@@ -228,6 +255,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     distDir,
     log,
     routes: async (req, res, urlPath) =>
+      refuseForeign(req, res) ||
       (await devicesApi(req, res, urlPath)) ||
       (await tracking.handle(req, res, urlPath)) ||
       (await reports.handle(req, res, urlPath)),
@@ -271,7 +299,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       registry.onChange(() => b.dropRevoked());
     }
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
-      routeUpgrade(req, socket, head, broker),
+      routeUpgrade(req, socket, head, broker, servedNames()),
     );
     const httpPort = await listen(server, host, opts.port ?? 8080, tls ? 'HTTPS' : 'HTTP');
     if (hubTls.kind === 'store') {
@@ -364,6 +392,15 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   }
 }
 
+function urlHostname(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
 function externalWsUrl(brokerUrl: string | undefined): string {
   return brokerUrl && /^wss?:\/\//.test(brokerUrl) ? brokerUrl : '';
 }
@@ -373,8 +410,14 @@ function routeUpgrade(
   socket: Duplex,
   head: Buffer,
   broker: EmbeddedBroker | undefined,
+  names: HubNames,
 ): void {
   const pathname = new URL(req.url ?? '/', 'http://hub').pathname;
+  if (foreignRefusal(req, names, true) !== undefined) {
+    socket.on('error', () => socket.destroy());
+    socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    return;
+  }
   if (pathname === '/mqtt' && broker) {
     broker.handleUpgrade(req, socket, head);
     return;

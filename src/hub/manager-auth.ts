@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Identity } from '../domain/security/roles.ts';
 import { SECURITY_HEADERS } from './http-app.ts';
 import type { Logger } from './log.ts';
+import { LOG_EVERY_MS, createLogThrottle } from './throttle.ts';
 
 /**
  * The one check in front of the manager's HTTP APIs (/api/devices, /api/reports): the request
@@ -18,12 +19,9 @@ export interface ManagerAuthOptions {
 /** Says whether the request is a manager's; when not, has answered it (401/403) already. */
 export type ManagerGate = (req: IncomingMessage, res: ServerResponse, component: string) => boolean;
 
-/** One refusal line per address and reason a minute: a script retrying must not flood the log. */
-const LOG_EVERY_MS = 60_000;
-
 export function createManagerAuth(opts: ManagerAuthOptions): ManagerGate {
-  const now = opts.now ?? Date.now;
-  const loggedAt = new Map<string, number>();
+  // one refusal line per address and reason a minute
+  const shouldLog = createLogThrottle(LOG_EVERY_MS, opts.now ?? Date.now);
 
   function refuse(
     req: IncomingMessage,
@@ -34,11 +32,7 @@ export function createManagerAuth(opts: ManagerAuthOptions): ManagerGate {
     why: string,
   ): false {
     const from = req.socket.remoteAddress ?? 'unknown address';
-    const key = `${component} ${from} ${why}`;
-    const t = now();
-    if (t - (loggedAt.get(key) ?? -Infinity) >= LOG_EVERY_MS) {
-      if (loggedAt.size > 10_000) loggedAt.clear();
-      loggedAt.set(key, t);
+    if (shouldLog(`${component} ${from} ${why}`)) {
       const path = (req.url ?? '').split('?')[0];
       opts.log.warn(component, `${req.method ?? 'GET'} ${path} refused from ${from}: ${why}`);
     }

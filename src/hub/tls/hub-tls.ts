@@ -10,7 +10,12 @@ import { HubStartError } from '../listen.ts';
 import type { Logger } from '../log.ts';
 import { resolveFromRepo } from '../paths.ts';
 import { hubNames, preferredName, type HubNames } from './hub-names.ts';
-import { ensureStoreTls, type StoreTls } from './store-authority.ts';
+import {
+  X509Certificate,
+  certificateNames,
+  ensureStoreTls,
+  type StoreTls,
+} from './store-authority.ts';
 
 export interface TlsMaterial {
   readonly cert: string;
@@ -21,7 +26,7 @@ export interface TlsMaterial {
 
 export type HubTls =
   | { readonly kind: 'none' }
-  | { readonly kind: 'provided'; readonly material: TlsMaterial }
+  | { readonly kind: 'provided'; readonly material: TlsMaterial; readonly names: HubNames }
   | {
       readonly kind: 'store';
       readonly material: TlsMaterial;
@@ -49,6 +54,16 @@ export interface TlsChoice {
   readonly plainHttp?: boolean | undefined;
 }
 
+/** Every name the hub answers to: its own, and those of the certificate it serves. */
+export function namesServed(choice: TlsChoice, cert: HubNames | undefined): HubNames {
+  const own = currentNames(choice);
+  if (!cert) return own;
+  return {
+    dns: [...new Set([...own.dns, ...cert.dns])].sort(),
+    ips: [...new Set([...own.ips, ...cert.ips])].sort(),
+  };
+}
+
 /** The store network mode: tablets other than the hub's own machine will connect. */
 export function servesStoreNetwork(choice: TlsChoice): boolean {
   return !isLoopbackHost(choice.host) || choice.hostnames.length > 0;
@@ -70,7 +85,13 @@ export async function chooseHubTls(
   }
   if (choice.tlsCert !== undefined && choice.tlsKey !== undefined) {
     const { cert, key } = await readTls(choice.tlsCert, choice.tlsKey);
-    return { kind: 'provided', material: { cert, key, ca: cert } };
+    let names: HubNames;
+    try {
+      names = certificateNames(new X509Certificate(cert));
+    } catch (err) {
+      throw new HubStartError(`cannot read the TLS certificate: ${(err as Error).message}`);
+    }
+    return { kind: 'provided', material: { cert, key, ca: cert }, names };
   }
   if (!servesStoreNetwork(choice) || choice.plainHttp) return { kind: 'none' };
   return storeTls(choice, ctx);

@@ -146,6 +146,8 @@ async function issueHubCertificate(
   };
 }
 
+export { X509Certificate } from '@peculiar/x509';
+
 /** The names a hub certificate carries, as hub-names.ts compares them. */
 export function certificateNames(cert: x509.X509Certificate): HubNames {
   const san = cert.getExtension(x509.SubjectAlternativeNameExtension);

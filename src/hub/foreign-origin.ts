@@ -1,0 +1,59 @@
+/**
+ * Host and Origin allow-list in front of every state-changing request and the MQTT WebSocket:
+ * a page on another site (DNS rebinding: attacker.example resolving to the hub) must not
+ * enroll devices, import history or talk MQTT through a browser on the store network.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HubNames } from './tls/hub-names.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function hostnameOf(hostHeader: string): string | undefined {
+  try {
+    return new URL(`http://${hostHeader}`).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+export function isAllowedHost(names: HubNames, hostname: string): boolean {
+  return names.dns.includes(hostname) || names.ips.includes(hostname);
+}
+
+/**
+ * Why this request comes from a foreign site, or undefined. Host must name the hub; an Origin,
+ * when the browser sends one, too. `checkAll` also checks reads (the WebSocket upgrade).
+ */
+export function foreignRefusal(
+  req: { method?: string | undefined; headers: IncomingMessage['headers'] },
+  names: HubNames,
+  checkAll = false,
+): string | undefined {
+  if (!checkAll && SAFE_METHODS.has(req.method ?? 'GET')) return undefined;
+  const host = hostnameOf(req.headers.host ?? '');
+  if (host === undefined || !isAllowedHost(names, host)) {
+    return `Host "${req.headers.host ?? ''}" is not one of this hub's names`;
+  }
+  const origin = req.headers.origin;
+  if (origin === undefined) return undefined;
+  let originHost: string | undefined;
+  try {
+    originHost = new URL(origin).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    originHost = undefined;
+  }
+  if (originHost === undefined || !isAllowedHost(names, originHost)) {
+    return `Origin "${origin}" is not one of this hub's names`;
+  }
+  return undefined;
+}
+
+export function answerForeign(res: ServerResponse, why: string): void {
+  const body = JSON.stringify({ error: `refused: ${why}` });
+  res.writeHead(403, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
