@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { afterFirstScreen } from './first-screen.ts';
+import { noteWorkerFailed, watchInstall, watchOfflineCapability } from './offline-capability.ts';
 
 /**
  * The service worker waits with a new version until the device says so: never in the middle
@@ -13,11 +14,15 @@ let update: ((reloadPage?: boolean) => Promise<void>) | undefined;
 const listeners = new Set<() => void>();
 
 export function startServiceWorker(): void {
+  watchOfflineCapability();
   if (!('serviceWorker' in navigator)) return;
   // registering loads workbox-window: after the first screen, which does not need it
   void afterFirstScreen()
     .then(register)
-    .catch((error: unknown) => console.warn('Service worker not registered.', error));
+    .catch((error: unknown) => {
+      noteWorkerFailed();
+      console.warn('Service worker not registered.', error);
+    });
 }
 
 async function register(): Promise<void> {
@@ -30,12 +35,14 @@ async function register(): Promise<void> {
     onRegisteredSW(_url, registration) {
       // Screens stay open for days: look for a new version now and then.
       if (registration) {
+        watchInstall(registration);
         setInterval(() => {
           registration.update().catch(() => undefined);
         }, CHECK_EVERY_MS);
       }
     },
     onRegisterError(error: unknown) {
+      noteWorkerFailed();
       console.warn('Service worker not registered; the app will not work offline.', error);
     },
   });
