@@ -24,6 +24,11 @@ export function decideOfflineCapability(f: CapabilityFacts): OfflineCapability {
   return f.failed ? 'no-worker' : 'checking';
 }
 
+/** Decided: this device will not start without the network. */
+export function cannotStartOffline(c: OfflineCapability): c is 'insecure' | 'no-worker' {
+  return c === 'insecure' || c === 'no-worker';
+}
+
 /** What presence says: unknown (left out) while checking. */
 export function offlineCapable(c: OfflineCapability): boolean | undefined {
   return c === 'checking' ? undefined : c === 'ready';
