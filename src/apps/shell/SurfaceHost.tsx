@@ -4,18 +4,13 @@ import { useDevice } from './device-context.ts';
 import { DeviceHost } from './DeviceHost.tsx';
 import { markFirstScreenShown } from './first-screen.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
-import { useOfflineCapability } from './offline-capability.ts';
+import { useOfflineCapability } from './useOfflineCapability.ts';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import type { Surface } from './surfaces.ts';
 
 /** The kiosk updates itself when idle: only the other surfaces load the update button. */
 const UpdatePrompt = lazy(async () => ({
   default: (await import('./UpdatePrompt.tsx')).UpdatePrompt,
-}));
-
-/** Staff screens only: customers never see it (the kiosk tells staff behind its PIN). */
-const OfflineBanner = lazy(async () => ({
-  default: (await import('./OfflineBanner.tsx')).OfflineBanner,
 }));
 
 /** A surface with its device: the screen, the connection badge and the update button. */
@@ -28,11 +23,6 @@ export function SurfaceHost({ surface }: { surface: Surface }) {
   return (
     <div className={`surface surface--${surface.role}`}>
       <DeviceHost role={surface.role} initialPreferredId={initialPreferredId}>
-        {surface.role !== 'kiosk' && (
-          <Suspense fallback={null}>
-            <OfflineBanner />
-          </Suspense>
-        )}
         <ScreenErrorBoundary>
           <Suspense fallback={<LoadingScreen />}>
             <Screen />

@@ -1,9 +1,8 @@
-import { useSyncExternalStore } from 'react';
-
 /**
  * Can this device start without the network? Only with a secure context (HTTPS, or localhost)
  * and an active service worker holding the app. Otherwise it works while connected and shows
  * nothing on an offline cold start, so its screens and its presence say so instead.
+ * No React here: the device runtime reads it too, and would otherwise pull React into its chunk.
  */
 export type OfflineCapability = 'checking' | 'ready' | 'insecure' | 'no-worker';
 
@@ -38,31 +37,13 @@ let facts: CapabilityFacts = { secureContext: true, workerApi: true, active: fal
 let current: OfflineCapability = 'checking';
 const listeners = new Set<() => void>();
 
-function note(change: Partial<CapabilityFacts>): void {
+/** What the browser and the worker registration (sw-register.ts) found out. */
+export function noteOfflineFacts(change: Partial<CapabilityFacts>): void {
   facts = { ...facts, ...change };
   const next = decideOfflineCapability(facts);
   if (next === current) return;
   current = next;
   for (const l of listeners) l();
-}
-
-/** Called once at start: what the browser offers, and a watch for the active worker. */
-export function watchOfflineCapability(): void {
-  const workerApi = 'serviceWorker' in navigator;
-  note({ secureContext: window.isSecureContext, workerApi });
-  if (workerApi) void navigator.serviceWorker.ready.then(() => note({ active: true }));
-}
-
-/** The registration failed, or its worker was thrown away while installing. */
-export function noteWorkerFailed(): void {
-  note({ failed: true });
-}
-
-export function watchInstall(registration: ServiceWorkerRegistration): void {
-  const installing = registration.installing;
-  installing?.addEventListener('statechange', () => {
-    if (installing.state === 'redundant' && !registration.active) noteWorkerFailed();
-  });
 }
 
 export function getOfflineCapability(): OfflineCapability {
@@ -72,8 +53,4 @@ export function getOfflineCapability(): OfflineCapability {
 export function subscribeOfflineCapability(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-export function useOfflineCapability(): OfflineCapability {
-  return useSyncExternalStore(subscribeOfflineCapability, getOfflineCapability, () => 'checking');
 }
