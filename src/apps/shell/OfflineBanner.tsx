@@ -1,7 +1,9 @@
+import type { ComponentType } from 'react';
 import { useFullEnglish } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from './device-context.ts';
-import { cannotStartOffline, useOfflineCapability } from './offline-capability.ts';
+import { cannotStartOffline } from './offline-capability.ts';
 import { OfflineWarning } from './OfflineWarning.tsx';
+import { useOfflineCapability } from './useOfflineCapability.ts';
 
 /** A warning across the top of a staff screen when this tablet cannot start offline. */
 export function OfflineBanner() {
@@ -17,4 +19,16 @@ export function OfflineBanner() {
       className="offline-banner"
     />
   );
+}
+
+/** The screen with the banner above it. */
+export function withOfflineBanner(Screen: ComponentType): ComponentType {
+  return function StaffScreen() {
+    return (
+      <>
+        <OfflineBanner />
+        <Screen />
+      </>
+    );
+  };
 }
