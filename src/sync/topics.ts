@@ -33,6 +33,6 @@ export function presencePayload(
   at: number,
   offlineCapable?: boolean,
 ): string {
-  const base = { device, role, online, at: new Date(at).toISOString() };
-  return JSON.stringify(offlineCapable === undefined ? base : { ...base, offlineCapable });
+  // JSON leaves out an undefined offlineCapable
+  return JSON.stringify({ device, role, online, at: new Date(at).toISOString(), offlineCapable });
 }

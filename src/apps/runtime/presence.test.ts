@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presencePayload } from '../../sync/topics.ts';
-import { notOfflineCapable, parsePresence, PresenceBook, type PresenceEntry } from './presence.ts';
+import { parsePresence, PresenceBook } from './presence.ts';
 
 describe('presence book', () => {
   it('keeps the latest state per device, online first, and ignores other topics', () => {
@@ -54,23 +54,5 @@ describe('presence offlineCapable', () => {
   it('reads messages of older devices and odd values as unknown', () => {
     const odd = JSON.stringify({ online: true, role: 'kiosk', offlineCapable: 'no' });
     expect(parsePresence(topic, odd)?.offlineCapable).toBeUndefined();
-  });
-
-  it('lists online devices that said they cannot start offline, and only those', () => {
-    const entry = (device: string, online: boolean, offlineCapable?: boolean): PresenceEntry => ({
-      device,
-      role: 'clerk',
-      online,
-      at,
-      offlineCapable,
-    });
-    const list = notOfflineCapable([
-      entry('a', true, false),
-      entry('b', true, true),
-      entry('c', true),
-      entry('d', false, false),
-      entry('manager-1', true, false),
-    ]);
-    expect(list.map((e) => e.device)).toEqual(['a', 'manager-1']);
   });
 });

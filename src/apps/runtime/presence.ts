@@ -36,11 +36,6 @@ export function parsePresence(topic: string, payload: string): PresenceEntry | u
   }
 }
 
-/** Tablets online now that would not start if the network went away: they need setting up. */
-export function notOfflineCapable(entries: readonly PresenceEntry[]): PresenceEntry[] {
-  return entries.filter((e) => e.online && e.offlineCapable === false);
-}
-
 /** The latest presence per device, sorted online first, then by role and id. */
 export class PresenceBook implements PresenceFeed {
   private readonly entries = new Map<string, PresenceEntry>();

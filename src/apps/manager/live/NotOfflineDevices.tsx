@@ -1,5 +1,6 @@
-import { notOfflineCapable, type PresenceEntry } from '../../runtime/presence.ts';
+import type { PresenceEntry } from '../../runtime/presence.ts';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
+import { notOfflineCapable } from './not-offline.ts';
 
 /** Online tablets that said they would not start without the network, and what to do. */
 export function NotOfflineDevices(props: {
