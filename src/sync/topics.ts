@@ -22,6 +22,17 @@ export function isSyncTopic(r: TopicRoot, topic: string): boolean {
   return topic.startsWith(`${root(r)}/sync/`);
 }
 
-export function presencePayload(device: string, role: string, online: boolean, at: number): string {
-  return JSON.stringify({ device, role, online, at: new Date(at).toISOString() });
+/**
+ * DESIGN.md's `{"device","role","online","at"}`, plus `offlineCapable` (an extension readers
+ * may ignore) once the device knows whether it can start without the network.
+ */
+export function presencePayload(
+  device: string,
+  role: string,
+  online: boolean,
+  at: number,
+  offlineCapable?: boolean,
+): string {
+  // JSON leaves out an undefined offlineCapable
+  return JSON.stringify({ device, role, online, at: new Date(at).toISOString(), offlineCapable });
 }

@@ -1,9 +1,14 @@
 import type { DeviceStatus } from '../apps/runtime/types.ts';
+import { cannotStartOffline, type OfflineCapability } from '../apps/shell/offline-capability.ts';
 import { useT } from './i18n/I18nProvider.tsx';
 import './ConnectionBadge.css';
 
-/** Small corner badge: is this device in touch with the store, and what is still unsent. */
-export function ConnectionBadge({ status }: { status: DeviceStatus }) {
+/**
+ * Small corner badge: is this device in touch with the store, what is still unsent, and
+ * (in a few words, the kiosk's only sign of it) whether it would start without the network.
+ */
+export function ConnectionBadge(props: { status: DeviceStatus; offline: OfflineCapability }) {
+  const { status, offline } = props;
   const { t, language } = useT();
   const { connection, pending } = status;
   return (
@@ -12,6 +17,8 @@ export function ConnectionBadge({ status }: { status: DeviceStatus }) {
       data-testid="connection"
       data-state={connection}
       data-pending={pending}
+      data-offline-ready={offline === 'ready'}
+      data-offline={offline}
       role="status"
       lang={language}
       aria-label={t('connection.label')}
@@ -22,6 +29,9 @@ export function ConnectionBadge({ status }: { status: DeviceStatus }) {
         <span className="connection-badge__pending">
           {t('connection.pending', { count: pending })}
         </span>
+      )}
+      {cannotStartOffline(offline) && (
+        <span className="connection-badge__offline">{t('connection.noOfflineStart')}</span>
       )}
     </div>
   );

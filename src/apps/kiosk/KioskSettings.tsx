@@ -2,6 +2,9 @@ import { useState } from 'react';
 import type { IssuingDeviceConfig } from '../../domain/config/types.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
+import { cannotStartOffline } from '../shell/offline-capability.ts';
+import { useOfflineCapability } from '../shell/useOfflineCapability.ts';
+import { OfflineWarning } from '../shell/OfflineWarning.tsx';
 import { applyUpdate, useUpdateAvailable } from '../shell/pwa-update.ts';
 import { setUsbPrinter, useUsbPrinter } from './printer.ts';
 import { connectUsbPrinter, forgetUsbPrinter, usbPrintingSupported } from './usb-printer.ts';
@@ -18,6 +21,7 @@ export function KioskSettings(props: {
   const ref = useModal(props.onClose);
   const printer = useUsbPrinter();
   const updateAvailable = useUpdateAvailable();
+  const offline = useOfflineCapability();
   const [usbError, setUsbError] = useState('');
   const printing = rt.config.kiosk.printing ?? 'button';
   const { kiosk } = props;
@@ -49,6 +53,18 @@ export function KioskSettings(props: {
       </p>
       <p className="kiosk-settings__device">{t('kioskAdmin.device', { device: rt.deviceId })}</p>
       <p>{t('kioskAdmin.printing', { mode: t(`kioskAdmin.printing.${printing}`) })}</p>
+      {cannotStartOffline(offline) ? (
+        <OfflineWarning
+          kind={offline}
+          setupUrl={rt.setupUrl}
+          testId="kiosk-offline-warning"
+          className="kiosk-settings__offline"
+        />
+      ) : (
+        <p data-testid="kiosk-offline-status" data-state={offline}>
+          {offline === 'ready' ? t('kioskAdmin.offline.ready') : t('kioskAdmin.offline.checking')}
+        </p>
+      )}
       <section className="kiosk-settings__usb" aria-labelledby="kiosk-settings-usb">
         <h3 id="kiosk-settings-usb">{t('kioskAdmin.usb.title')}</h3>
         <p data-testid="usb-status">

@@ -4,6 +4,8 @@ import type { StoreConfig } from '../../domain/config/types.ts';
 export interface HubConfig {
   readonly config: StoreConfig;
   readonly broker: { readonly wsUrl: string };
+  /** The hub's plain-HTTP page for setting up a tablet (its certificate); older hubs lack it. */
+  readonly setup?: { readonly url: string };
 }
 
 const CACHE_KEY = 'nextup.hubConfig';
@@ -44,6 +46,12 @@ export async function loadHubConfig(timeoutMs = 3000): Promise<HubConfig> {
     if (isHubConfig(parsed)) return parsed;
   }
   throw new ConfigUnavailableError();
+}
+
+/** The setup page's address when the hub names a web address ('' or absent: none). */
+export function setupPageUrl(hub: { readonly setup?: unknown }): string | undefined {
+  const url = (hub.setup as { url?: unknown } | null | undefined)?.url;
+  return typeof url === 'string' && /^https?:\/\/[^/]/i.test(url) ? url : undefined;
 }
 
 export function brokerUrlFor(hub: HubConfig, loc: Location): string {

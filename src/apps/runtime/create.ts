@@ -4,10 +4,15 @@ import type { Conflict } from '../../domain/queue/state.ts';
 import type { DeviceWaits } from './device-waits.ts';
 import { createLazyMqttTransport } from '../../sync/lazy-mqtt-transport.ts';
 import { afterFirstScreen } from '../shell/first-screen.ts';
+import {
+  getOfflineCapability,
+  offlineCapable,
+  subscribeOfflineCapability,
+} from '../shell/offline-capability.ts';
 import { systemClock } from '../../sync/ports.ts';
 import { Replica } from '../../sync/replica.ts';
 import { presencePayload, topics } from '../../sync/topics.ts';
-import { brokerUrlFor, loadHubConfig } from './config-source.ts';
+import { brokerUrlFor, loadHubConfig, setupPageUrl } from './config-source.ts';
 import { forgetPairingCode, loadOrEnroll, pairingCodeFromUrl } from './enrollment.ts';
 import type { PresenceBook } from './presence.ts';
 import { watchStorage } from './storage-health.ts';
@@ -54,6 +59,9 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
   const storageWatch = watchStorage(navigator.storage);
 
   const presenceTopic = topics.presence(root, deviceId);
+  // online, and whether this device can start offline (left out until it knows)
+  const onlinePresence = (): string =>
+    presencePayload(deviceId, opts.role, true, Date.now(), offlineCapable(getOfflineCapability()));
   // A hub that lost its device list (disk replaced) refuses our password: enroll again under
   // the same id (on its own machine at once, elsewhere once a manager's code is in the URL).
   let lastReenroll = 0;
@@ -79,11 +87,7 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
         payload: presencePayload(deviceId, opts.role, false, Date.now()),
         retain: true,
       },
-      hello: () => ({
-        topic: presenceTopic,
-        payload: presencePayload(deviceId, opts.role, true, Date.now()),
-        retain: true,
-      }),
+      hello: () => ({ topic: presenceTopic, payload: onlinePresence(), retain: true }),
     },
     afterFirstScreen,
   );
@@ -147,9 +151,17 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
     presence = book;
   }
 
+  // the worker usually becomes ready after we connected: say so (not connected: hello will)
+  const stopCapability = subscribeOfflineCapability(() => {
+    transport
+      .publish(presenceTopic, onlinePresence(), { qos: 1, retain: true })
+      .catch(() => undefined);
+  });
+
   return {
     config,
     deviceId,
+    setupUrl: setupPageUrl(hub),
     apiAuth: `Basic ${btoa(`${deviceId}:${creds.password}`)}`,
     subscribe(listener) {
       listeners.add(listener);
@@ -173,6 +185,7 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
     ...(presence ? { presence } : {}),
     async close() {
       closed = true;
+      stopCapability();
       waits?.close();
       storageWatch.close();
       window.removeEventListener('online', onOnline);

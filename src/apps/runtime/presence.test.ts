@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PresenceBook } from './presence.ts';
+import { presencePayload } from '../../sync/topics.ts';
+import { parsePresence, PresenceBook } from './presence.ts';
 
 describe('presence book', () => {
   it('keeps the latest state per device, online first, and ignores other topics', () => {
@@ -22,5 +23,36 @@ describe('presence book', () => {
     book.receive('nextup/v1/s/presence/kiosk-1', '');
     expect(book.list().map((e) => e.device)).toEqual(['agent-s', 'clerk-1']);
     expect(changes).toBe(4);
+  });
+});
+
+describe('presence offlineCapable', () => {
+  const topic = 'nextup/v1/s/presence/clerk-1';
+  const at = Date.parse('2026-03-02T09:00:00Z');
+
+  it('round-trips true and false, and is left out while unknown', () => {
+    for (const capable of [true, false]) {
+      const payload = presencePayload('clerk-1', 'clerk', true, at, capable);
+      expect(parsePresence(topic, payload)).toEqual({
+        device: 'clerk-1',
+        role: 'clerk',
+        online: true,
+        at,
+        offlineCapable: capable,
+      });
+    }
+    const unknown = presencePayload('clerk-1', 'clerk', true, at);
+    expect(JSON.parse(unknown)).toEqual({
+      device: 'clerk-1',
+      role: 'clerk',
+      online: true,
+      at: '2026-03-02T09:00:00.000Z',
+    });
+    expect(parsePresence(topic, unknown)?.offlineCapable).toBeUndefined();
+  });
+
+  it('reads messages of older devices and odd values as unknown', () => {
+    const odd = JSON.stringify({ online: true, role: 'kiosk', offlineCapable: 'no' });
+    expect(parsePresence(topic, odd)?.offlineCapable).toBeUndefined();
   });
 });

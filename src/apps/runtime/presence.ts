@@ -1,7 +1,7 @@
 /**
  * Which devices are online, from the retained presence messages (DESIGN.md section 4):
- * `<prefix>/<store>/presence/<device>` = {"device","role","online","at"}. A device that
- * vanishes has its last will published as offline by the broker.
+ * `<prefix>/<store>/presence/<device>` = {"device","role","online","at"} and our extension
+ * "offlineCapable". A device that vanishes has its last will published as offline by the broker.
  */
 export interface PresenceEntry {
   readonly device: string;
@@ -9,6 +9,8 @@ export interface PresenceEntry {
   readonly online: boolean;
   /** When the device said so (its own clock, ms). */
   readonly at: number;
+  /** Whether it can start without the network; undefined while it does not know yet. */
+  readonly offlineCapable?: boolean | undefined;
 }
 
 export interface PresenceFeed {
@@ -27,6 +29,7 @@ export function parsePresence(topic: string, payload: string): PresenceEntry | u
       role: typeof p.role === 'string' ? p.role.slice(0, 20) : '',
       online: p.online,
       at: Number.isFinite(at) ? at : 0,
+      offlineCapable: typeof p.offlineCapable === 'boolean' ? p.offlineCapable : undefined,
     };
   } catch {
     return undefined;

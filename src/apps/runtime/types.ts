@@ -33,6 +33,8 @@ export type RunOutcome =
 export interface DeviceRuntime {
   readonly config: StoreConfig;
   readonly deviceId: string;
+  /** Where a tablet that cannot start offline is set up (the hub's plain-HTTP page), if known. */
+  readonly setupUrl?: string | undefined;
   /** Free space, persistence and refused writes of this device's storage. */
   readonly storage?: Pick<StorageWatch, 'get' | 'subscribe'>;
   /** HTTP Basic authorization with this device's credentials (manager APIs on the hub). */

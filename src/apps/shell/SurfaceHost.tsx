@@ -4,6 +4,7 @@ import { useDevice } from './device-context.ts';
 import { DeviceHost } from './DeviceHost.tsx';
 import { markFirstScreenShown } from './first-screen.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
+import { useOfflineCapability } from './useOfflineCapability.ts';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary.tsx';
 import type { Surface } from './surfaces.ts';
 
@@ -41,7 +42,8 @@ export function SurfaceHost({ surface }: { surface: Surface }) {
 
 function DeviceConnectionBadge() {
   const { status } = useDevice();
-  return <ConnectionBadge status={status} />;
+  const offline = useOfflineCapability();
+  return <ConnectionBadge status={status} offline={offline} />;
 }
 
 /** Rendered with the screen: its effect runs once the screen is on the page. */

@@ -1,44 +1,34 @@
 import { useSyncExternalStore } from 'react';
 import { afterFirstScreen } from './first-screen.ts';
+import { noteOfflineFacts } from './offline-capability.ts';
 
 /**
  * The service worker waits with a new version until the device says so: never in the middle
  * of a customer's visit. Surfaces read `useUpdateAvailable()` and call `applyUpdate()` at a
  * moment of their choosing (the kiosk when idle on its welcome screen, others on a tap).
  */
-const CHECK_EVERY_MS = 60 * 60 * 1000;
-
 let available = false;
 let update: ((reloadPage?: boolean) => Promise<void>) | undefined;
 const listeners = new Set<() => void>();
 
 export function startServiceWorker(): void {
-  if (!('serviceWorker' in navigator)) return;
+  // browsers hide the worker API outside a secure context (plain HTTP by host name)
+  const workerApi = 'serviceWorker' in navigator;
+  noteOfflineFacts({ secureContext: window.isSecureContext, workerApi });
+  if (!workerApi) return;
   // registering loads workbox-window: after the first screen, which does not need it
   void afterFirstScreen()
-    .then(register)
-    .catch((error: unknown) => console.warn('Service worker not registered.', error));
-}
-
-async function register(): Promise<void> {
-  const { registerSW } = await import('virtual:pwa-register');
-  update = registerSW({
-    onNeedRefresh() {
-      available = true;
-      for (const l of listeners) l();
-    },
-    onRegisteredSW(_url, registration) {
-      // Screens stay open for days: look for a new version now and then.
-      if (registration) {
-        setInterval(() => {
-          registration.update().catch(() => undefined);
-        }, CHECK_EVERY_MS);
-      }
-    },
-    onRegisterError(error: unknown) {
-      console.warn('Service worker not registered; the app will not work offline.', error);
-    },
-  });
+    .then(() => import('./sw-register.ts'))
+    .then(({ registerWorker }) => {
+      update = registerWorker(() => {
+        available = true;
+        for (const l of listeners) l();
+      });
+    })
+    .catch((error: unknown) => {
+      noteOfflineFacts({ failed: true });
+      console.warn('Service worker not registered.', error);
+    });
 }
 
 /** Activates the waiting version; the page reloads once it has taken over. */

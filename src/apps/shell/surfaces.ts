@@ -29,10 +29,18 @@ function surface(
   };
 }
 
-/** A screen's code with the English messages it shows (only the kiosk's are in the main bundle). */
-async function withFullEnglish(load: () => Promise<ComponentType>): Promise<ComponentType> {
-  const [screen] = await Promise.all([load(), loadFullEnglish()]);
-  return screen;
+/**
+ * A staff screen's code with the English messages it shows (only the kiosk's are in the main
+ * bundle), under the banner that says when this tablet cannot start offline. The kiosk never
+ * loads that banner: its customers must not see it.
+ */
+async function staffScreen(load: () => Promise<ComponentType>): Promise<ComponentType> {
+  const [screen, { withOfflineBanner }] = await Promise.all([
+    load(),
+    import('./OfflineBanner.tsx'),
+    loadFullEnglish(),
+  ]);
+  return withOfflineBanner(screen);
 }
 
 export const surfaces: Readonly<Record<SurfaceName, Surface>> = {
@@ -42,23 +50,22 @@ export const surfaces: Readonly<Record<SurfaceName, Surface>> = {
   }),
   clerk: surface(
     'clerk',
-    () => withFullEnglish(async () => (await import('../clerk/ClerkSurface.tsx')).ClerkSurface),
+    () => staffScreen(async () => (await import('../clerk/ClerkSurface.tsx')).ClerkSurface),
     { offersUpdatePrompt: true },
   ),
   board: surface(
     'board',
-    () => withFullEnglish(async () => (await import('../board/BoardSurface.tsx')).BoardSurface),
+    () => staffScreen(async () => (await import('../board/BoardSurface.tsx')).BoardSurface),
     { offersUpdatePrompt: true },
   ),
   manager: surface(
     'manager',
-    () =>
-      withFullEnglish(async () => (await import('../manager/ManagerSurface.tsx')).ManagerSurface),
+    () => staffScreen(async () => (await import('../manager/ManagerSurface.tsx')).ManagerSurface),
     { offersUpdatePrompt: true },
   ),
   floor: surface(
     'floor',
-    () => withFullEnglish(async () => (await import('../floor/FloorSurface.tsx')).FloorSurface),
+    () => staffScreen(async () => (await import('../floor/FloorSurface.tsx')).FloorSurface),
     { offersUpdatePrompt: true },
   ),
 };

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { PresenceEntry, PresenceFeed } from '../../runtime/presence.ts';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../../shell/device-context.ts';
+import { NotOfflineDevices } from './NotOfflineDevices.tsx';
 
 const NONE: readonly PresenceEntry[] = [];
 const noFeed = (): (() => void) => () => undefined;
@@ -24,6 +25,7 @@ export function DevicesOnlinePanel() {
           {t('managerReports.live.devicesOnline', { count: online })}
         </span>
       </h2>
+      <NotOfflineDevices devices={devices} setupUrl={runtime.setupUrl} />
       {devices.length === 0 ? (
         <p className="manager-panel__empty">{t('managerReports.live.devicesNone')}</p>
       ) : (

@@ -33,6 +33,7 @@ export const arCommon: Translation<typeof enCommon> = {
     many: '{count} تغييرًا بانتظار المزامنة',
     other: '{count} تغيير بانتظار المزامنة',
   },
+  'connection.noOfflineStart': 'لا يبدأ دون شبكة',
   'language.choose': 'اللغة',
   'ticket.priority': 'أولوية',
 };

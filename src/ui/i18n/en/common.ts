@@ -29,6 +29,7 @@ export const enCommon = {
     one: '{count} change waiting to sync',
     other: '{count} changes waiting to sync',
   },
+  'connection.noOfflineStart': 'no offline start',
   'language.choose': 'Language',
   'ticket.priority': 'Priority',
 } as const satisfies Record<string, Message>;

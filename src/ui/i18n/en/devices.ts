@@ -40,4 +40,13 @@ export const enDevices = {
     'This device is nearly out of storage space. Everything is saved so far; please free some space.',
   'devices.storage.full':
     'This device’s storage is full: the last action was not saved. Everything saved before is safe. Free some space, then try again.',
+  'devices.offline.insecure':
+    'This screen will not start without the network: it was not opened over HTTPS, so it cannot keep its offline copy.',
+  'devices.offline.noWorker':
+    'This screen will not start without the network: its offline copy could not be installed.',
+  'devices.offline.setupAt': 'Set up this tablet at {url}',
+  'devices.offline.askInsecure':
+    'Open it at the store hub’s https:// address once the store’s certificate is installed on this tablet, or ask whoever looks after the store hub.',
+  'devices.offline.askNoWorker':
+    'Reload it while connected. If this message stays, ask whoever looks after the store hub.',
 } as const satisfies Record<string, Message>;

@@ -35,4 +35,6 @@ export const enKioskAdmin = {
   'kioskAdmin.usb.failed': 'The USB printer did not answer: {message}',
   'kioskAdmin.reload': 'Reload the app',
   'kioskAdmin.close': 'Back to the kiosk',
+  'kioskAdmin.offline.ready': 'This tablet starts without the network too.',
+  'kioskAdmin.offline.checking': 'Checking whether this tablet can start without the network…',
 } as const satisfies Record<string, Message>;

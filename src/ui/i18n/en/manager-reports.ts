@@ -49,6 +49,10 @@ export const enManagerReports = {
   'managerReports.live.devicesNone': 'No device has reported yet.',
   'managerReports.live.online': 'online',
   'managerReports.live.offlineSince': 'offline since {time}',
+  'managerReports.live.notOfflineTitle': 'Will not start without the network',
+  'managerReports.live.notOfflineHint': 'Open the setup page on each of these tablets: {url}',
+  'managerReports.live.notOfflineHintGeneric':
+    'Each of them must open this app over HTTPS with the store’s certificate installed; ask whoever looks after the store hub.',
 
   'managerReports.range.label': 'Days shown',
   'managerReports.range.days': { one: 'Today', other: 'Last {count} days' },

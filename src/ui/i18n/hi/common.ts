@@ -30,6 +30,7 @@ export const hiCommon: Translation<typeof enCommon> = {
     one: '{count} बदलाव सिंक होना बाकी है',
     other: '{count} बदलाव सिंक होने बाकी हैं',
   },
+  'connection.noOfflineStart': 'ऑफ़लाइन शुरू नहीं होगा',
   'language.choose': 'भाषा',
   'ticket.priority': 'प्राथमिकता',
 };

@@ -30,6 +30,7 @@ export const huCommon: Translation<typeof enCommon> = {
     one: '{count} módosítás szinkronizálásra vár',
     other: '{count} módosítás szinkronizálásra vár',
   },
+  'connection.noOfflineStart': 'offline nem indul',
   'language.choose': 'Nyelv',
   'ticket.priority': 'Elsőbbségi',
 };

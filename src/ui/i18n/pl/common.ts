@@ -32,6 +32,7 @@ export const plCommon: Translation<typeof enCommon> = {
     many: '{count} zmian czeka na synchronizację',
     other: '{count} zmiany czeka na synchronizację',
   },
+  'connection.noOfflineStart': 'nie startuje offline',
   'language.choose': 'Język',
   'ticket.priority': 'Pierwszeństwo',
 };

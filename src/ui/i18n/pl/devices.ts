@@ -42,4 +42,13 @@ export const plDevices: Translation<typeof enDevices> = {
     'Na tym urządzeniu kończy się miejsce. Wszystko jest dotąd zapisane; zwolnij trochę miejsca.',
   'devices.storage.full':
     'Pamięć tego urządzenia jest pełna: ostatnia czynność nie została zapisana. Wcześniejsze dane są bezpieczne. Zwolnij miejsce i spróbuj ponownie.',
+  'devices.offline.insecure':
+    'Ten ekran nie uruchomi się bez sieci: nie został otwarty przez HTTPS, więc nie może przechowywać kopii offline.',
+  'devices.offline.noWorker':
+    'Ten ekran nie uruchomi się bez sieci: nie udało się zainstalować jego kopii offline.',
+  'devices.offline.setupAt': 'Skonfiguruj ten tablet pod adresem {url}',
+  'devices.offline.askInsecure':
+    'Otwórz go pod adresem https:// serwera sklepu, gdy certyfikat sklepu będzie zainstalowany na tym tablecie, albo zapytaj osobę, która opiekuje się serwerem sklepu.',
+  'devices.offline.askNoWorker':
+    'Przeładuj go przy działającej sieci. Jeśli ten komunikat nie zniknie, zapytaj osobę, która opiekuje się serwerem sklepu.',
 } as const;

@@ -39,4 +39,6 @@ export const plKioskAdmin: Translation<typeof enKioskAdmin> = {
   'kioskAdmin.usb.failed': 'Drukarka USB nie odpowiada: {message}',
   'kioskAdmin.reload': 'Uruchom aplikację ponownie',
   'kioskAdmin.close': 'Wróć do kiosku',
+  'kioskAdmin.offline.ready': 'Ten tablet uruchomi się także bez sieci.',
+  'kioskAdmin.offline.checking': 'Sprawdzanie, czy ten tablet uruchomi się bez sieci…',
 };

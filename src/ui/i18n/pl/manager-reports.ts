@@ -62,6 +62,11 @@ export const plManagerReports: Translation<typeof enManagerReports> = {
   'managerReports.live.devicesNone': 'Żadne urządzenie jeszcze się nie zgłosiło.',
   'managerReports.live.online': 'połączone',
   'managerReports.live.offlineSince': 'rozłączone od {time}',
+  'managerReports.live.notOfflineTitle': 'Nie uruchomią się bez sieci',
+  'managerReports.live.notOfflineHint':
+    'Otwórz stronę konfiguracji na każdym z tych tabletów: {url}',
+  'managerReports.live.notOfflineHintGeneric':
+    'Każdy z nich musi otwierać aplikację przez HTTPS z zainstalowanym certyfikatem sklepu; zapytaj osobę, która opiekuje się serwerem sklepu.',
 
   'managerReports.range.label': 'Pokazane dni',
   'managerReports.range.days': {

@@ -32,6 +32,7 @@ export const ruCommon: Translation<typeof enCommon> = {
     many: '{count} изменений ждут синхронизации',
     other: '{count} изменения ждут синхронизации',
   },
+  'connection.noOfflineStart': 'не запустится без сети',
   'language.choose': 'Язык',
   'ticket.priority': 'Приоритет',
 };
