@@ -205,7 +205,16 @@ describe.each(['embedded', 'mosquitto'] as const)(
       await pairByQr(manager, board, 'board', origin);
       await waitOnline(board, 30_000);
       for (const page of [kiosk, clerk, board]) await installWorker(page);
-      for (const page of [kiosk, clerk, board]) await waitOnline(page, 30_000);
+      for (const page of [kiosk, clerk, board]) {
+        await waitOnline(page, 30_000);
+        await page.locator('[data-testid="connection"][data-offline-ready="true"]').waitFor();
+      }
+      // the ticket's QR code sends the customer's phone to the HTTPS origin
+      await kiosk.getByTestId('service-advice').click();
+      const first = (await kiosk.getByTestId('ticket-number').textContent())?.trim() ?? '';
+      const qr = await scanQrCode(kiosk.getByTestId('ticket-qr'));
+      expect(qr.startsWith(`${origin}/t/`)).toBe(true);
+      await kiosk.getByTestId('ticket-done').click();
       const before = await takeTicket(kiosk, 'advice');
       await waitForQueueItem(clerk, before, 30_000);
       // the store's computer goes down: the hub, and its broker
@@ -223,7 +232,7 @@ describe.each(['embedded', 'mosquitto'] as const)(
       await clerk.reload();
       await waitForQueueItem(clerk, before);
       await clerk.getByTestId('call-next').click();
-      await clerk.locator(`[data-testid="current-ticket"][data-number="${before}"]`).waitFor();
+      await clerk.locator(`[data-testid="current-ticket"][data-number="${first}"]`).waitFor();
       await board.reload();
       await board.locator('[data-testid="connection"][data-state="offline"]').waitFor();
       // back: what each tablet did while the hub was down reaches the hub and the others
@@ -232,7 +241,7 @@ describe.each(['embedded', 'mosquitto'] as const)(
       for (const page of [kiosk, clerk, board]) await waitOnline(page, 60_000);
       await waitForQueueItem(clerk, during, 30_000);
       await board
-        .locator(`[data-testid="serving-item"][data-number="${before}"]`)
+        .locator(`[data-testid="serving-item"][data-number="${first}"]`)
         .waitFor({ timeout: 30_000 });
       for (const page of [kiosk, clerk]) {
         await page.locator('[data-testid="connection"][data-pending="0"]').waitFor();
