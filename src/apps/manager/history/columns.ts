@@ -118,12 +118,17 @@ export function feedbackColumns(i18n: I18n, first: string): Column<FeedbackRow>[
   ];
 }
 
-export function stepColumns(i18n: I18n, group?: string): Column<StepRow>[] {
+/** `keyText`: how a group's key reads (a store day in the store's language). */
+export function stepColumns(
+  i18n: I18n,
+  group?: string,
+  keyText: (key: string) => string = (key) => key,
+): Column<StepRow>[] {
   const { t } = i18n;
   const dur = durationFormatter(i18n.language);
   const sec = (v: number | null) => (v === null ? '–' : dur(v));
   return [
-    ...(group ? [{ key: 'key', label: group, value: (r: StepRow) => r.key }] : []),
+    ...(group ? [{ key: 'key', label: group, value: (r: StepRow) => keyText(r.key) }] : []),
     { key: 'step', label: t('managerReports.col.step'), value: (r) => t(STEP_LABEL[r.step]) },
     { key: 'visits', label: t('managerReports.col.visits'), value: (r) => r.visits, numeric: true },
     {
