@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { wholeTicks } from './report-labels.ts';
@@ -37,16 +38,21 @@ const TICK_PX = 72;
 /** A small uPlot chart that follows its container's width. */
 export function Chart(props: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
+  // the y axes' numbers in the store's language too ("12,5" in Polish), not the browser's
+  const { number } = useT();
   useEffect(() => {
     const el = box.current;
-    if (!el) return;
+    if (!el || props.x.length === 0) return;
+    const xMin = Math.min(...props.x);
+    const xMax = Math.max(...props.x);
+    const yValues = (_u: uPlot, splits: number[]) => splits.map((v) => number(v));
     const bars = uPlot.paths.bars?.({ size: [0.6, 60] });
     const opts: uPlot.Options = {
       width: Math.max(280, el.clientWidth),
       height: HEIGHT,
       scales: {
-        // half a unit either side: the first and last bars are whole
-        x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] },
+        // the data's own span, half a unit either side: the first and last bars are whole
+        x: { time: false, range: () => [xMin - 0.5, xMax + 0.5] },
         y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
       },
       series: [
@@ -66,9 +72,17 @@ export function Chart(props: ChartProps) {
           splits: (u, _axis, min, max) => wholeTicks(min, max, u.width / TICK_PX, props.xSteps),
           values: (_u, splits) => splits.map((v) => props.xLabel(v)),
         },
-        { label: props.yLabel, scale: 'y' },
+        { label: props.yLabel, scale: 'y', values: yValues },
         ...(props.y2Label
-          ? [{ label: props.y2Label, scale: 'y2', side: 1 as const, grid: { show: false } }]
+          ? [
+              {
+                label: props.y2Label,
+                scale: 'y2',
+                side: 1 as const,
+                grid: { show: false },
+                values: yValues,
+              },
+            ]
           : []),
       ],
       legend: { live: false },
@@ -86,7 +100,9 @@ export function Chart(props: ChartProps) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [props]);
+  }, [props, number]);
+  // nothing recorded in the range: no chart rather than an empty grid (the table says so)
+  if (props.x.length === 0) return null;
   return (
     <div
       ref={box}

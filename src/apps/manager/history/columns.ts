@@ -28,7 +28,9 @@ export function queueColumns(
           {
             key: 'openCounters',
             label: t('managerReports.col.openCounters'),
-            value: (r: QueueRow) => r.openCounters ?? 0,
+            // a mean per hour: the total row has none
+            value: (r: QueueRow) =>
+              r.openCounters === undefined ? '–' : i18n.number(r.openCounters),
             numeric: true,
           },
         ]

@@ -65,6 +65,11 @@ describe('wholeTicks', () => {
     expect(wholeTicks(from - 0.5, from + 0.5, 6, DAY_STEPS)).toEqual([from]);
   });
 
+  it('never more ticks than there is room for', () => {
+    expect(wholeTicks(0, 20_000, 16, DAY_STEPS).length).toBeLessThanOrEqual(16);
+    expect(wholeTicks(0, 100, 0, HOUR_STEPS).length).toBe(1);
+  });
+
   it('gives nothing for an empty range', () => {
     expect(wholeTicks(5.2, 5.8, 10, HOUR_STEPS)).toEqual([]);
     expect(wholeTicks(NaN, NaN, 10, HOUR_STEPS)).toEqual([]);

@@ -59,7 +59,7 @@ export const DAY_STEPS: readonly number[] = [1, 2, 7, 14, 28, 91, 182, 364];
 /**
  * The ticks of an axis of whole units (hours, days) from `min` to `max`: whole values only (an
  * hour axis once read "19.2:00"), with the smallest step of `steps` that gives at most `room`
- * ticks, each a multiple of its step.
+ * ticks (beyond the last step, its multiples), each a multiple of its step.
  */
 export function wholeTicks(
   min: number,
@@ -72,7 +72,8 @@ export function wholeTicks(
   if (!(hi >= lo)) return [];
   const fit = Math.max(1, Math.floor(room));
   const count = (s: number) => Math.floor(hi / s) - Math.ceil(lo / s) + 1;
-  const step = steps.find((s) => count(s) <= fit) ?? steps.at(-1) ?? 1;
+  let step = steps.find((s) => count(s) <= fit) ?? steps.at(-1) ?? 1;
+  while (count(step) > fit) step *= 2;
   const out: number[] = [];
   for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) out.push(v || 0); // no -0
   return out;
