@@ -3,6 +3,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('./cli.ts');
-// Exit explicitly: a stray timer in a dependency must not keep a stopped hub alive.
-process.exit(await main(process.argv.slice(2)));
+const { run } = await import('./cli.ts');
+// Exit explicitly: a stray timer in a dependency must not keep a stopped hub alive. `run`
+// resolves only once the output drained into its pipe or file, so nothing is cut off.
+process.exit(await run(process.argv.slice(2)));

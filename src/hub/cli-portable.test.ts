@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,21 +17,37 @@ import { main } from './cli.ts';
 import { EventFileStore } from './event-file-store.ts';
 import { REPO_ROOT } from './paths.ts';
 
-/** `npx nextup ...` as a person runs it: a separate Node process through the launcher. */
-function nextup(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/**
+ * A spawned command is killed after this long. Each test waits for its process to end (an
+ * event), not for a guessed duration; this only stops a hung process. Starting Node with tsx
+ * takes about a second on an idle machine and several on a busy one, hence the wide margin.
+ */
+const PROCESS_LIMIT_MS = 60_000;
+/** Timeout of a test that runs one spawned command after another: the kill, then the checks. */
+const SPAWN_TEST_MS = 2 * PROCESS_LIMIT_MS + 10_000;
+
+/**
+ * `npx nextup ...` as a person runs it: a separate Node process through the launcher, its
+ * stdout a pipe (or the file `stdoutFd`), its stderr a pipe.
+ */
+function nextup(
+  args: string[],
+  stdoutFd?: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ['src/hub/bin.mjs', ...args], {
       cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', stdoutFd ?? 'pipe', 'pipe'],
       env: { ...process.env, NEXTUP_CONFIG: '', NEXTUP_DATA: '' },
     });
     let stdout = '';
     let stderr = '';
-    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => p.kill('SIGKILL'), 60_000);
+    p.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    p.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => p.kill('SIGKILL'), PROCESS_LIMIT_MS);
     p.on('error', reject);
-    p.on('exit', (code) => {
+    // 'close', not 'exit': the pipes are read to their end
+    p.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
@@ -39,11 +55,12 @@ function nextup(args: string[]): Promise<{ code: number | null; stdout: string; 
 }
 
 /** The same command in this process (quicker; for the many error cases). */
-async function inProcess(args: string[]) {
+async function inProcess(args: string[], opts: { stderrIsTerminal?: boolean } = {}) {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
     env: {},
+    ...opts,
     stdout: (t) => (stdout += `${t}\n`),
     stderr: (t) => (stderr += `${t}\n`),
   });
@@ -79,7 +96,7 @@ describe('nextup replay', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     full = jsonLines(r.stdout);
-  });
+  }, SPAWN_TEST_MS);
 
   it('writes one prediction per issued ticket, then the summary', () => {
     const { events } = parseLog(logText);
@@ -119,11 +136,12 @@ describe('nextup replay', () => {
   it('never looks ahead: a prediction is the same when the log ends right after its issue', async () => {
     const issuedAt = logLines.flatMap((l, i) => (l.includes('"ticket.issued"') ? [i] : []));
     const cuts = [5, 60, 140];
-    const runs = await Promise.all(
-      cuts.map((k) =>
-        nextup(['replay', file(`cut-${k}.jsonl`, logLines.slice(0, issuedAt[k]! + 1).join('\n'))]),
-      ),
-    );
+    // in this process: the launcher is tested above, here only the predictions matter
+    const runs = [];
+    for (const k of cuts) {
+      const cut = file(`cut-${k}.jsonl`, logLines.slice(0, issuedAt[k]! + 1).join('\n'));
+      runs.push(await inProcess(['replay', cut]));
+    }
     runs.forEach((r, c) => {
       expect(r.code).toBe(0);
       const lines = jsonLines(r.stdout).slice(0, -1);
@@ -143,47 +161,51 @@ describe('nextup replay', () => {
     expect(jsonLines(readFileSync(out, 'utf8'))).toHaveLength(full.length);
   });
 
-  it('names the file and line of bad input, without a stack trace', async () => {
-    const head = logLines.slice(0, 4);
-    const cases: [string, string, RegExp][] = [
-      ['missing', join(dir, 'nope.jsonl'), /cannot read .*nope\.jsonl: no such file/],
-      ['a directory', dir, /is a directory/],
-      [
-        'malformed',
-        file('malformed.jsonl', [...head, '{"at":"2025-01-06T12:00:00Z","type":'].join('\n')),
-        /malformed\.jsonl: line 5: malformed JSON/,
-      ],
-      [
-        'out of order',
-        file(
-          'backwards.jsonl',
-          [...head, '{"at":"2000-01-01T00:00:00Z","type":"counter.closed","counter":"c1"}'].join(
-            '\n',
+  it(
+    'names the file and line of bad input, without a stack trace',
+    async () => {
+      const head = logLines.slice(0, 4);
+      const cases: [string, string, RegExp][] = [
+        ['missing', join(dir, 'nope.jsonl'), /cannot read .*nope\.jsonl: no such file/],
+        ['a directory', dir, /is a directory/],
+        [
+          'malformed',
+          file('malformed.jsonl', [...head, '{"at":"2025-01-06T12:00:00Z","type":'].join('\n')),
+          /malformed\.jsonl: line 5: malformed JSON/,
+        ],
+        [
+          'out of order',
+          file(
+            'backwards.jsonl',
+            [...head, '{"at":"2000-01-01T00:00:00Z","type":"counter.closed","counter":"c1"}'].join(
+              '\n',
+            ),
           ),
-        ),
-        /backwards\.jsonl: line 5: time goes backwards/,
-      ],
-      [
-        'a bad field',
-        file(
-          'field.jsonl',
-          [...head, '{"at":"2030-01-01T00:00:00Z","type":"ticket.issued","ticket":7}'].join('\n'),
-        ),
-        /field\.jsonl: line 5: "ticket" must be a non-empty string/,
-      ],
-    ];
-    // one through the launcher (no stack trace from the real process), the rest in process
-    const runs = await Promise.all(
-      cases.map(([name, path]) => (name === 'malformed' ? nextup : inProcess)(['replay', path])),
-    );
-    for (const [i, [, , message]] of cases.entries()) {
-      const r = runs[i]!;
-      expect(r.code).toBe(1);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(message);
-      noStackTrace(r.stderr);
-    }
-  });
+          /backwards\.jsonl: line 5: time goes backwards/,
+        ],
+        [
+          'a bad field',
+          file(
+            'field.jsonl',
+            [...head, '{"at":"2030-01-01T00:00:00Z","type":"ticket.issued","ticket":7}'].join('\n'),
+          ),
+          /field\.jsonl: line 5: "ticket" must be a non-empty string/,
+        ],
+      ];
+      // one through the launcher (no stack trace from the real process), the rest in process
+      const runs = await Promise.all(
+        cases.map(([name, path]) => (name === 'malformed' ? nextup : inProcess)(['replay', path])),
+      );
+      for (const [i, [, , message]] of cases.entries()) {
+        const r = runs[i]!;
+        expect(r.code).toBe(1);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(message);
+        noStackTrace(r.stderr);
+      }
+    },
+    SPAWN_TEST_MS,
+  );
 
   it('skips what is safe to skip with a warning naming the line', async () => {
     const lines = [
@@ -200,21 +222,60 @@ describe('nextup replay', () => {
 
   it('refuses a wrong command line with exit code 2 and the usage', async () => {
     const runs = await Promise.all(
-      [['replay'], ['replay', 'a', 'b'], ['replay', log, '--speed', '2']].map(inProcess),
+      [['replay'], ['replay', 'a', 'b'], ['replay', log, '--speed', '2']].map((args) =>
+        inProcess(args),
+      ),
     );
     for (const r of runs) {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/Usage:/);
     }
   });
+});
 
-  it('reports progress on stderr on a long log', async () => {
+describe('nextup replay of a long log', () => {
+  let path: string;
+  let issued: number;
+  beforeAll(() => {
+    // 12,000 customers: a 3 MB log, 12,001 lines of output, far more than a pipe holds at once
     const big = mmsStore(5, 12_000, 3, 0.85);
-    const path = file('big.jsonl', serializeLog(simulate(big.customers, big.shifts).events));
-    const r = await nextup(['replay', path, '--out', join(dir, 'big-out.jsonl')]);
+    const bigLog = serializeLog(simulate(big.customers, big.shifts).events);
+    issued = parseLog(bigLog).events.filter((e) => e.type === 'ticket.issued').length;
+    path = file('big.jsonl', bigLog);
+  }, 60_000);
+  const lineCount = (text: string) => text.split('\n').filter(Boolean).length;
+
+  it(
+    'writes every line into a pipe and into a file before it exits',
+    async () => {
+      expect(issued).toBeGreaterThan(10_000);
+      const piped = await nextup(['replay', path]);
+      expect(piped.code).toBe(0);
+      expect(lineCount(piped.stdout)).toBe(issued + 1);
+      expect(jsonLines(piped.stdout).at(-1)).toHaveProperty('summary');
+      // stderr is a pipe too: no progress lines for a script to wade through
+      expect(piped.stderr).toBe('');
+
+      const into = join(dir, 'big-stdout.jsonl');
+      const fd = openSync(into, 'w');
+      try {
+        const filed = await nextup(['replay', path], fd);
+        expect(filed.code).toBe(0);
+      } finally {
+        closeSync(fd);
+      }
+      expect(readFileSync(into, 'utf8')).toBe(piped.stdout);
+    },
+    SPAWN_TEST_MS,
+  );
+
+  it('reports progress on stderr when it is a terminal', async () => {
+    const out = join(dir, 'big-out.jsonl');
+    const r = await inProcess(['replay', path, '--out', out], { stderrIsTerminal: true });
     expect(r.code).toBe(0);
     const steps = [...r.stderr.matchAll(/replay .*big\.jsonl: (\d+)%/g)].map((m) => Number(m[1]));
     expect(steps).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    expect(lineCount(readFileSync(out, 'utf8'))).toBe(issued + 1);
   }, 60_000);
 });
 
@@ -225,46 +286,50 @@ describe('nextup whatif', () => {
     return serializeLog(simulate(s.customers, s.shifts).events);
   })();
 
-  it('compares waits per service and hour under another counter schedule', async () => {
-    const log = file('busy.jsonl', busy);
-    const r = await nextup([
-      'whatif',
-      log,
-      '--counters',
-      '+1 A 00:00-23:59',
-      '--target-sec',
-      '300',
-      '--json',
-    ]);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const report = JSON.parse(r.stdout) as {
-      changes: string[];
-      rows: {
-        service: string;
-        hour: number;
-        targetSec: number;
-        current: { avgWaitSec: number; p90WaitSec: number; withinTarget: number };
-        whatIf: { avgWaitSec: number; p90WaitSec: number; withinTarget: number };
-      }[];
-    };
-    expect(report.changes).toEqual(['+1 counter serving A 00:00-23:59']);
-    const day = report.rows.find((row) => row.hour === -1)!;
-    expect(day.targetSec).toBe(300);
-    expect(day.whatIf.avgWaitSec).toBeLessThan(day.current.avgWaitSec / 2);
-    expect(day.whatIf.p90WaitSec).toBeLessThan(day.current.p90WaitSec);
-    expect(day.whatIf.withinTarget).toBeGreaterThan(day.current.withinTarget);
-    expect(report.rows.filter((row) => row.hour >= 0).length).toBeGreaterThan(1);
+  it(
+    'compares waits per service and hour under another counter schedule',
+    async () => {
+      const log = file('busy.jsonl', busy);
+      const r = await nextup([
+        'whatif',
+        log,
+        '--counters',
+        '+1 A 00:00-23:59',
+        '--target-sec',
+        '300',
+        '--json',
+      ]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout) as {
+        changes: string[];
+        rows: {
+          service: string;
+          hour: number;
+          targetSec: number;
+          current: { avgWaitSec: number; p90WaitSec: number; withinTarget: number };
+          whatIf: { avgWaitSec: number; p90WaitSec: number; withinTarget: number };
+        }[];
+      };
+      expect(report.changes).toEqual(['+1 counter serving A 00:00-23:59']);
+      const day = report.rows.find((row) => row.hour === -1)!;
+      expect(day.targetSec).toBe(300);
+      expect(day.whatIf.avgWaitSec).toBeLessThan(day.current.avgWaitSec / 2);
+      expect(day.whatIf.p90WaitSec).toBeLessThan(day.current.p90WaitSec);
+      expect(day.whatIf.withinTarget).toBeGreaterThan(day.current.withinTarget);
+      expect(report.rows.filter((row) => row.hour >= 0).length).toBeGreaterThan(1);
 
-    const text = await inProcess([
-      'whatif',
-      log,
-      '--counters',
-      file('s.txt', '+1 A 10:00-12:00\n'),
-    ]);
-    expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/avg wait +p90 wait +within target/);
-  });
+      const text = await inProcess([
+        'whatif',
+        log,
+        '--counters',
+        file('s.txt', '+1 A 10:00-12:00\n'),
+      ]);
+      expect(text.code).toBe(0);
+      expect(text.stdout).toMatch(/avg wait +p90 wait +within target/);
+    },
+    SPAWN_TEST_MS,
+  );
 
   it('names the change of a bad schedule', async () => {
     const log = file('busy2.jsonl', busy);
@@ -313,81 +378,89 @@ describe('nextup export', () => {
     await store.close();
   });
 
-  it('writes the portable log of a day range from the history', async () => {
-    const r = await nextup([
-      'export',
-      '--from',
-      '2025-03-10',
-      '--to',
-      '2025-03-11',
-      '--data',
-      data,
-    ]);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    const expected = serializeLog(portableLog(events.filter((e) => wallOf(e.hlc) < day(12, 0))));
-    expect(r.stdout).toBe(expected);
-    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(8);
+  it(
+    'writes the portable log of a day range from the history',
+    async () => {
+      const r = await nextup([
+        'export',
+        '--from',
+        '2025-03-10',
+        '--to',
+        '2025-03-11',
+        '--data',
+        data,
+      ]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const expected = serializeLog(portableLog(events.filter((e) => wallOf(e.hlc) < day(12, 0))));
+      expect(r.stdout).toBe(expected);
+      expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(8);
 
-    // and what it writes replays
-    const out = join(dir, 'export.jsonl');
-    const w = await inProcess([
-      'export',
-      '--from',
-      '2025-03-01',
-      '--to',
-      '2025-03-31',
-      '--data',
-      data,
-      '--out',
-      out,
-    ]);
-    expect(w.code).toBe(0);
-    expect(w.stderr).toMatch(/exported 12 events of 3 days/);
-    const replayed = await inProcess(['replay', out]);
-    expect(replayed.code).toBe(0);
-    expect(jsonLines(replayed.stdout).map((l) => l['actualSec'] ?? 'summary')).toEqual([
-      300,
-      300,
-      300,
-      'summary',
-    ]);
-  });
+      // and what it writes replays
+      const out = join(dir, 'export.jsonl');
+      const w = await inProcess([
+        'export',
+        '--from',
+        '2025-03-01',
+        '--to',
+        '2025-03-31',
+        '--data',
+        data,
+        '--out',
+        out,
+      ]);
+      expect(w.code).toBe(0);
+      expect(w.stderr).toMatch(/exported 12 events of 3 days/);
+      const replayed = await inProcess(['replay', out]);
+      expect(replayed.code).toBe(0);
+      expect(jsonLines(replayed.stdout).map((l) => l['actualSec'] ?? 'summary')).toEqual([
+        300,
+        300,
+        300,
+        'summary',
+      ]);
+    },
+    SPAWN_TEST_MS,
+  );
 
-  it('explains a missing history or bad dates', async () => {
-    const none = await nextup([
-      'export',
-      '--from',
-      '2025-03-10',
-      '--to',
-      '2025-03-11',
-      '--data',
-      dir,
-    ]);
-    expect(none.code).toBe(1);
-    expect(none.stderr).toMatch(/no event history for store store-001/);
-    noStackTrace(none.stderr);
-    const empty = await inProcess([
-      'export',
-      '--from',
-      '2024-01-01',
-      '--to',
-      '2024-01-02',
-      '--data',
-      data,
-    ]);
-    expect(empty.code).toBe(0);
-    expect(empty.stderr).toMatch(/no history between 2024-01-01 and 2024-01-02/);
-    const bad = [
-      ['--from', '2025-02-30', '--to', '2025-03-01'],
-      ['--from', '2025-03-02', '--to', '2025-03-01'],
-      ['--to', '2025-03-01'],
-    ];
-    const runs = await Promise.all(
-      bad.map((args) => inProcess(['export', ...args, '--data', data])),
-    );
-    for (const r of runs) expect(r.code).toBe(2);
-  });
+  it(
+    'explains a missing history or bad dates',
+    async () => {
+      const none = await nextup([
+        'export',
+        '--from',
+        '2025-03-10',
+        '--to',
+        '2025-03-11',
+        '--data',
+        dir,
+      ]);
+      expect(none.code).toBe(1);
+      expect(none.stderr).toMatch(/no event history for store store-001/);
+      noStackTrace(none.stderr);
+      const empty = await inProcess([
+        'export',
+        '--from',
+        '2024-01-01',
+        '--to',
+        '2024-01-02',
+        '--data',
+        data,
+      ]);
+      expect(empty.code).toBe(0);
+      expect(empty.stderr).toMatch(/no history between 2024-01-01 and 2024-01-02/);
+      const bad = [
+        ['--from', '2025-02-30', '--to', '2025-03-01'],
+        ['--from', '2025-03-02', '--to', '2025-03-01'],
+        ['--to', '2025-03-01'],
+      ];
+      const runs = await Promise.all(
+        bad.map((args) => inProcess(['export', ...args, '--data', data])),
+      );
+      for (const r of runs) expect(r.code).toBe(2);
+    },
+    SPAWN_TEST_MS,
+  );
 });
 
 describe('nextup import', () => {

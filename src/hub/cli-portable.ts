@@ -36,9 +36,11 @@ import { displayPath } from './paths.ts';
  * event log between the store's history, the wait-time estimator and a manager's questions.
  * Bad input is an InputError (exit code 1) whose message names the file and the line; lines
  * that are safe to skip become warnings on stderr. Results go to stdout (or --out), progress
- * to stderr.
+ * to stderr, and only when stderr is a terminal: a pipe or a file gets no progress lines.
  */
 export interface ToolIo {
+  /** A person is watching stderr (a terminal): long runs report their progress there. */
+  readonly stderrIsTerminal?: boolean;
   stdout(text: string): void;
   stderr(line: string): void;
 }
@@ -70,11 +72,14 @@ function describeFsError(err: unknown): string {
   }
 }
 
-/** Progress every 10% of a known total, on stderr, for runs long enough to need it. */
+/**
+ * Progress every 10% of a known total, on stderr, for runs long enough to need it and only
+ * when stderr is a terminal (a script reading stderr wants warnings, not percentages).
+ */
 function progress(io: ToolIo, label: string, total: number, enabled: boolean) {
   let shown = 0;
   return (done: number): void => {
-    if (!enabled || total <= 0) return;
+    if (!enabled || io.stderrIsTerminal !== true || total <= 0) return;
     const tenth = Math.min(10, Math.floor((10 * done) / total));
     if (tenth <= shown) return;
     shown = tenth;
@@ -323,17 +328,15 @@ export async function runImport(cmd: ImportCommand, io: ToolIo): Promise<number>
     info: () => undefined,
     warn: (m) => io.stderr(`nextup: warning: ${m}`),
   });
-  let shown = 0;
+  let report: ((done: number) => void) | undefined;
   try {
     const result = await importPortableLog(text, {
       storeId: config.store.id,
       timeZone: config.store.timeZone,
       target: history,
       onProgress: (done, total) => {
-        const tenth = Math.floor((10 * done) / total);
-        if (cmd.quiet || total < 10 || tenth <= shown) return;
-        shown = tenth;
-        io.stderr(`nextup: import: ${tenth * 10}%`);
+        report ??= progress(io, 'import:', total, !cmd.quiet && total >= 10);
+        report(done);
       },
     });
     for (const w of result.warnings.slice(0, MAX_WARNINGS_SHOWN)) {

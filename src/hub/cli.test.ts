@@ -110,61 +110,86 @@ describe('parseCli', () => {
   });
 });
 
+/** A hung command is killed after this long; a test waits for its process to end, not a guess. */
+const PROCESS_LIMIT_MS = 60_000;
+/** Two commands one after another, with room for a busy machine (Node with tsx starts slowly). */
+const SPAWN_TEST_MS = 2 * PROCESS_LIMIT_MS + 10_000;
+
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    const timer = setTimeout(() => child.kill('SIGKILL'), PROCESS_LIMIT_MS);
+    child.on('error', reject);
+    // 'close', not 'exit': the output is read to its end
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
 describe('the nextup command', () => {
-  it('checks the default config', async () => {
-    const r = await run(['check-config']);
-    expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toBe(
-      'kiosk-config/store.json: OK (store store-001: 4 services, 4 counters, 2 kiosks)\n',
-    );
-  });
-
-  it('prints each config problem on its own line, without a stack trace, and exits 1', async () => {
-    const dir = tempDir('cli-config');
-    try {
-      const cfg = JSON.parse(readFileSync(path.join(DEFAULT_CONFIG_DIR, 'store.json'), 'utf8')) as {
-        services: { prefix: string }[];
-        kiosks: { range: { from: number } }[];
-      };
-      cfg.services[2]!.prefix = 'aa';
-      cfg.kiosks[1]!.range.from = 100;
-      writeFileSync(path.join(dir.path, 'store.json'), JSON.stringify(cfg));
-      const r = await run(['check-config', dir.path]);
-      expect(r.code).toBe(1);
-      const lines = r.stderr.trimEnd().split('\n');
-      expect(lines).toEqual([
-        expect.stringMatching(
-          /store\.json: services\[2\]\.prefix: must be a single capital letter \(got "aa"\)$/,
-        ),
-      ]);
-      cfg.services[2]!.prefix = 'P';
-      writeFileSync(path.join(dir.path, 'store.json'), JSON.stringify(cfg));
-      const r2 = await run(['check-config', path.join(dir.path, 'store.json')]);
-      expect(r2.code).toBe(1);
-      expect(r2.stderr).toMatch(
-        /kiosks\[1\]\.range: 100\.\.999 overlaps kiosks\[0\]\.range 1\.\.499/,
+  it(
+    'checks the default config',
+    async () => {
+      const r = await run(['check-config']);
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout).toBe(
+        'kiosk-config/store.json: OK (store store-001: 4 services, 4 counters, 2 kiosks)\n',
       );
-      expect(r2.stderr).not.toMatch(/\n\s+at /);
-    } finally {
-      dir.remove();
-    }
-  });
+    },
+    SPAWN_TEST_MS,
+  );
 
-  it('refuses an unknown flag with one line and the usage, exit 2', async () => {
-    const r = await run(['serve', '--verbose']);
-    expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')[0]).toBe('nextup: unknown option: --verbose');
-    expect(r.stderr).toContain('Usage:');
-  });
+  it(
+    'prints each config problem on its own line, without a stack trace, and exits 1',
+    async () => {
+      const dir = tempDir('cli-config');
+      try {
+        const cfg = JSON.parse(
+          readFileSync(path.join(DEFAULT_CONFIG_DIR, 'store.json'), 'utf8'),
+        ) as {
+          services: { prefix: string }[];
+          kiosks: { range: { from: number } }[];
+        };
+        cfg.services[2]!.prefix = 'aa';
+        cfg.kiosks[1]!.range.from = 100;
+        writeFileSync(path.join(dir.path, 'store.json'), JSON.stringify(cfg));
+        const r = await run(['check-config', dir.path]);
+        expect(r.code).toBe(1);
+        const lines = r.stderr.trimEnd().split('\n');
+        expect(lines).toEqual([
+          expect.stringMatching(
+            /store\.json: services\[2\]\.prefix: must be a single capital letter \(got "aa"\)$/,
+          ),
+        ]);
+        cfg.services[2]!.prefix = 'P';
+        writeFileSync(path.join(dir.path, 'store.json'), JSON.stringify(cfg));
+        const r2 = await run(['check-config', path.join(dir.path, 'store.json')]);
+        expect(r2.code).toBe(1);
+        expect(r2.stderr).toMatch(
+          /kiosks\[1\]\.range: 100\.\.999 overlaps kiosks\[0\]\.range 1\.\.499/,
+        );
+        expect(r2.stderr).not.toMatch(/\n\s+at /);
+      } finally {
+        dir.remove();
+      }
+    },
+    SPAWN_TEST_MS,
+  );
+
+  it(
+    'refuses an unknown flag with one line and the usage, exit 2',
+    async () => {
+      const r = await run(['serve', '--verbose']);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe('nextup: unknown option: --verbose');
+      expect(r.stderr).toContain('Usage:');
+    },
+    SPAWN_TEST_MS,
+  );
 });

@@ -18,21 +18,33 @@ import { HubStartError } from './listen.ts';
 import { terminalQr } from './terminal-qr.ts';
 import { createConsoleLogger } from './log.ts';
 import { displayPath } from './paths.ts';
+import { processStdio } from './stdio.ts';
 
 export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Progress lines are for a person watching: only when stderr is a terminal. */
+  readonly stderrIsTerminal?: boolean;
   stdout(line: string): void;
   stderr(line: string): void;
 }
 
-const processIo: CliIo = {
-  env: process.env,
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-};
+/**
+ * `npx nextup ...` (src/hub/bin.mjs): runs one command with the process's own output and
+ * resolves with the exit code once everything it wrote reached its pipe or file.
+ */
+export async function run(argv: readonly string[]): Promise<number> {
+  const stdio = processStdio();
+  const code = await main(argv, {
+    env: process.env,
+    stderrIsTerminal: process.stderr.isTTY === true,
+    stdout: (line) => stdio.stdout(`${line}\n`),
+    stderr: (line) => stdio.stderr(`${line}\n`),
+  });
+  return stdio.finish(code);
+}
 
 /** Runs one command and resolves with the process exit code (serve: after shutdown). */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const command = parseCli(argv, io.env);
     switch (command.kind) {

@@ -15,7 +15,15 @@ interface Cached {
   readonly key: string;
   readonly nextKey: string;
   readonly rollup: DayRollup;
+  /** When today's rollup was built: it covers the day up to then (see TODAY_FRESH_MS). */
+  readonly builtAt?: number;
 }
+
+/**
+ * Today's rollup covers the day up to when it was built (counters open until then, later hours
+ * without a figure): it is built again after this long even when no event arrived.
+ */
+const TODAY_FRESH_MS = 60_000;
 
 /** A cache file: the keys of the day files it was built from, and the rollup, compact. */
 interface CacheFile {
@@ -72,8 +80,12 @@ export class ReportStore {
       [...days, addDays(days.at(-1) ?? this.today(), 1)].map((d) => this.fileKey(d)),
     );
     const today = this.today();
+    const now = this.now();
     const isValid = (i: number, c: Cached | undefined): c is Cached =>
-      c !== undefined && c.key === keys[i] && (!c.rollup.needsNextDay || c.nextKey === keys[i + 1]);
+      c !== undefined &&
+      c.key === keys[i] &&
+      (!c.rollup.needsNextDay || c.nextKey === keys[i + 1]) &&
+      (days[i]! < today || (c.builtAt !== undefined && now - c.builtAt < TODAY_FRESH_MS));
     // closed days missing from memory: their disk copies are read in parallel
     const wanted = days.flatMap((day, i) =>
       day < today && !isValid(i, this.memory.get(day)) ? [day] : [],
@@ -90,7 +102,13 @@ export class ReportStore {
       if (!isValid(i, cached)) {
         cached = fromDisk.get(day);
         if (!isValid(i, cached)) {
-          cached = { key: keys[i]!, nextKey: keys[i + 1]!, rollup: await this.build(day) };
+          const until = day < today ? undefined : now;
+          cached = {
+            key: keys[i]!,
+            nextKey: keys[i + 1]!,
+            rollup: await this.build(day, until),
+            ...(until !== undefined ? { builtAt: until } : {}),
+          };
           if (day < today && cached.key !== 'none') await this.writeCache(day, cached);
         }
         this.memory.set(day, cached);
@@ -101,13 +119,15 @@ export class ReportStore {
     return out;
   }
 
-  private async build(day: string): Promise<DayRollup> {
+  /** `until`: today's rollup covers the day up to now (counters open until then, no later hours). */
+  private async build(day: string, until: number | undefined): Promise<DayRollup> {
     const dayStart = this.startOf(day);
     const opts = {
       day,
       timeZone: this.timeZone,
       dayStart,
       dayEnd: startOfDaysBack(dayStart, -1, this.timeZone),
+      ...(until !== undefined ? { until } : {}),
     };
     const events = await this.reader.readDay(day);
     const alone = buildDayRollup(events, [], opts);

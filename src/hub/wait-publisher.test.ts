@@ -118,8 +118,9 @@ describe('wait publisher', () => {
     expect(w['lowSec']).toBeLessThanOrEqual(w['estimateSec'] as number);
     expect(w['highSec']).toBeGreaterThanOrEqual(w['estimateSec'] as number);
     expect(w['openCounters']).toBe(1);
+    // the minutes every screen shows: rounded up
     expect(broker.retained.get(`${prefix}/wait/advice/minutes`)).toBe(
-      String(Math.round((w['estimateSec'] as number) / 60)),
+      String(Math.ceil((w['estimateSec'] as number) / 60)),
     );
   });
 

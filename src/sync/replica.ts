@@ -50,6 +50,20 @@ export type LocalOutcome =
   | { ok: false; error: Extract<CommandResult, { ok: false }>['error'] | 'storageFailed' };
 
 const PUBLISH_TIMEOUT_MS = 10_000;
+/**
+ * The replication timers below are exported so that bounds in tests are derived from them
+ * (src/sync/simulation/simulation.test.ts), not guessed.
+ *
+ * Default anti-entropy period: the agent announces its vector, a device asks for what it lacks
+ * and sends again what the agent has not acknowledged. Also the cap of the resend back-off.
+ */
+export const ANTI_ENTROPY_MS = 15_000;
+/** A replica announces its vector this long after a reason to (reasons in between share it). */
+export const ANNOUNCE_DELAY_MS = 100;
+/** The agent acknowledges events (announces its vector) this long after storing them. */
+export const ACK_DELAY_MS = 200;
+/** A replica answers a peer's announcement with the events the peer lacks after this long. */
+export const ANSWER_DELAY_MS = 30;
 const CHUNK = MAX_EVENTS_PER_MESSAGE / 5;
 /** Own events sent this recently are in flight: not resent when the agent's vector lacks them. */
 const IN_FLIGHT_MS = 1_000;
@@ -62,7 +76,7 @@ const SKEW_REPORT_EVERY_MS = 60_000;
  * without any: its vector lags what is already on the way, and asking early made the agent
  * send the in-flight events again, and again; a large day never caught up.
  */
-const CATCH_UP_QUIET_MS = 500;
+export const CATCH_UP_QUIET_MS = 500;
 
 export const isAgent = (device: string): boolean => device.startsWith('agent-');
 
@@ -251,7 +265,7 @@ export class Replica {
         this.drain();
       }
     });
-    const every = this.opts.antiEntropyMs ?? 15_000;
+    const every = this.opts.antiEntropyMs ?? ANTI_ENTROPY_MS;
     const tickLoop = (): void => {
       if (this.closed) return;
       void this.enqueue(async () => {
@@ -441,7 +455,7 @@ export class Replica {
     });
     if (fresh.length === 0) {
       // a resend of what we hold: the sender's acknowledgement was lost, so say it again
-      if (this.agentRole) this.scheduleAnnounce(200);
+      if (this.agentRole) this.scheduleAnnounce(ACK_DELAY_MS);
       return;
     }
     try {
@@ -464,8 +478,8 @@ export class Replica {
     this.changed();
     this.emitEvents(fresh);
     this.opts.onRemoteApplied?.(fresh);
-    if (this.agentRole) this.scheduleAnnounce(200);
-    else if (this.log.hasGaps()) this.scheduleAnnounce(100);
+    if (this.agentRole) this.scheduleAnnounce(ACK_DELAY_MS);
+    else if (this.log.hasGaps()) this.scheduleAnnounce(ANNOUNCE_DELAY_MS);
   }
 
   private reportSkew(device: string, driftMs: number): void {
@@ -490,7 +504,7 @@ export class Replica {
       if (Math.abs(drift) > (this.opts.maxDriftMs ?? 15 * 60_000)) this.reportSkew(from, drift);
     }
     // the agent's vector is every device's acknowledgement: answer each announcement with it
-    if (this.agentRole) this.scheduleAnnounce(100);
+    if (this.agentRole) this.scheduleAnnounce(ANNOUNCE_DELAY_MS);
     else if (this.log.behind(theirs)) this.askForMissing();
     this.scheduleAnswer(from, theirs, since);
   }
@@ -548,10 +562,10 @@ export class Replica {
         }),
       );
     };
-    if (this.agentRole) return plan(`${from}:all`, 30, 'all');
+    if (this.agentRole) return plan(`${from}:all`, ANSWER_DELAY_MS, 'all');
     // Only the agent relays other devices' events: receivers refuse a relay from anyone else
     // (src/domain/security/provenance.ts), so a peer cannot forge another device's events.
-    plan(`${from}:own`, 30, 'own');
+    plan(`${from}:own`, ANSWER_DELAY_MS, 'own');
   }
 
   private answer(
@@ -589,7 +603,7 @@ export class Replica {
   /** Announces our vector (peers answer with what we lack) once no events are streaming in. */
   private askForMissing(): void {
     const quietFor = this.opts.clock.now() - this.lastEventsAt;
-    if (quietFor >= CATCH_UP_QUIET_MS) return this.scheduleAnnounce(100);
+    if (quietFor >= CATCH_UP_QUIET_MS) return this.scheduleAnnounce(ANNOUNCE_DELAY_MS);
     if (this.cancelAnnounce) return;
     this.cancelAnnounce = this.opts.clock.after(CATCH_UP_QUIET_MS - quietFor, () => {
       this.cancelAnnounce = undefined;
@@ -683,7 +697,7 @@ export class Replica {
         const sent = this.sentAt.get(id);
         if (sent !== undefined && sent <= stale) this.sentAt.delete(id);
       }
-      this.retryMs = Math.min(this.retryMs * 2, this.opts.antiEntropyMs ?? 15_000);
+      this.retryMs = Math.min(this.retryMs * 2, this.opts.antiEntropyMs ?? ANTI_ENTROPY_MS);
       this.drain();
     });
   }

@@ -1,6 +1,6 @@
 import { serviceById } from '../../domain/config/types.ts';
 import type { ActiveWaitAlert, WaitAlertChange } from '../../domain/wait/alerts.ts';
-import { waitInMinutes } from '../../ui/i18n/format.ts';
+import { minutesOfWait, waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
 
@@ -46,7 +46,7 @@ export function AlertList(props: {
                   {t('floor.alert.over', {
                     service: name(a.service),
                     estimate: about(props.estimateOf(a.service)),
-                    target: minutes(Math.round(a.targetSec / 60)),
+                    target: minutes(minutesOfWait(a.targetSec)),
                   })}
                 </p>
                 <p className="floor-alert__action">{t('floor.alert.action')}</p>

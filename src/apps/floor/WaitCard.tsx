@@ -1,4 +1,4 @@
-import { waitInMinutes } from '../../ui/i18n/format.ts';
+import { minutesOfWait, waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import type { FloorWait } from './useFloorWaits.ts';
 
@@ -36,9 +36,7 @@ export function WaitCard({ item }: { item: FloorWait }) {
       <ul className="floor-wait__facts">
         <li>{t('floor.wait.waiting', { count: waiting })}</li>
         <li>{t('floor.wait.counters', { count: wait.openCounters })}</li>
-        <li>
-          {t('floor.wait.target', { target: minutes(Math.round(service.targetWaitSec / 60)) })}
-        </li>
+        <li>{t('floor.wait.target', { target: minutes(minutesOfWait(service.targetWaitSec)) })}</li>
       </ul>
     </li>
   );

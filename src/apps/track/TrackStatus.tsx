@@ -1,5 +1,5 @@
 import type { TicketView } from '../../domain/kiosk/tracking.ts';
-import { waitInMinutes } from '../../ui/i18n/format.ts';
+import { waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 
 /** Where the ticket stands: place and wait, next, called to a counter, or finished. */

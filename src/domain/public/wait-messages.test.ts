@@ -26,8 +26,10 @@ describe('wait messages (DESIGN.md section 4)', () => {
       'openCounters',
       'updatedAt',
     ]);
-    expect(minutes).toEqual({ subtopic: 'wait/advice/minutes', retain: true, payload: '12' });
-    expect(waitMessages({ ...wait, estimateSec: 29 })[1]!.payload).toBe('0');
+    // rounded up like every screen (725 s is 12 min 5 s: "about 13 minutes")
+    expect(minutes).toEqual({ subtopic: 'wait/advice/minutes', retain: true, payload: '13' });
+    expect(waitMessages({ ...wait, estimateSec: 29 })[1]!.payload).toBe('1');
+    expect(waitMessages({ ...wait, estimateSec: 0 })[1]!.payload).toBe('0');
   });
 
   it('announces a wait above target and its recovery on the alerts topic', () => {
@@ -54,7 +56,7 @@ describe('wait messages (DESIGN.md section 4)', () => {
       estimateSec: 725,
       waiting: 6,
       openCounters: 1,
-      message: 'Advice: wait about 12 min, above the 5 min target. Open another counter.',
+      message: 'Advice: wait about 13 min, above the 5 min target. Open another counter.',
     });
     const cleared = waitAlertMessage(
       {

@@ -1,5 +1,6 @@
 import { localized, serviceById, type StoreConfig } from '../config/types.ts';
 import type { WaitAlertChange } from '../wait/alerts.ts';
+import { minutesOfWait } from '../wait/minutes.ts';
 import type { PublishedWait } from '../wait/queue-state.ts';
 import type { PublicMessage } from './messages.ts';
 
@@ -9,8 +10,8 @@ import type { PublicMessage } from './messages.ts';
  * - `{prefix}/{store}/wait/{service}` (retained): `{"service","waiting","estimateSec","lowSec",
  *   "highSec","openCounters","updatedAt"}`, the estimated wait of a ticket issued now, with its
  *   80% range;
- * - `{prefix}/{store}/wait/{service}/minutes` (retained): `estimateSec` in whole minutes, a
- *   plain number;
+ * - `{prefix}/{store}/wait/{service}/minutes` (retained): `estimateSec` in whole minutes,
+ *   rounded up as every screen shows it (domain/wait/minutes.ts), a plain number;
  * - `{prefix}/{store}/alerts` (not retained): `{"kind":"waitAboveTarget","service","message",
  *   "at", ...}` when a service's wait goes above its target (`status` "open") and when it has
  *   recovered (`status` "cleared"); see domain/wait/alerts.ts for the hysteresis.
@@ -31,17 +32,15 @@ export function waitMessages(w: PublishedWait): PublicMessage[] {
   ];
 }
 
-/** `estimateSec` rounded to whole minutes (the `/minutes` topic). */
+/** `estimateSec` in whole minutes (the `/minutes` topic), rounded up as on every screen. */
 export function waitMinutes(w: Pick<PublishedWait, 'estimateSec'>): number {
-  return Math.round(w.estimateSec / 60);
+  return minutesOfWait(w.estimateSec);
 }
 
 export const WAIT_ALERT_KIND = 'waitAboveTarget';
 
-const minutesText = (sec: number): string => {
-  const m = Math.round(sec / 60);
-  return m < 1 ? 'under a minute' : `${m} min`;
-};
+const minutesText = (sec: number): string =>
+  sec < 60 ? 'under a minute' : `${minutesOfWait(sec)} min`;
 
 /**
  * The alerts-topic message for a raise or a recovery. `message` is English for signage, logs

@@ -12,7 +12,7 @@ export interface EncodedRollup {
   /** hour, service, counter, clerk (dictionary indexes), wait, service time, outcome, left after. */
   readonly t: readonly number[];
   readonly visits: DayRollup['visits'];
-  readonly openCounters: readonly number[];
+  readonly openCounters: readonly (number | null)[];
   readonly next: boolean;
 }
 

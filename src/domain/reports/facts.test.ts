@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../clock/hlc.ts';
+import { startOfDay } from '../queue/day.ts';
+import { buildDayRollup } from './facts.ts';
 import {
   at,
   call,
@@ -225,6 +227,32 @@ describe('day rollup', () => {
     expect(r.openCounters[10]).toBe(1.25);
     expect(r.openCounters[11]).toBe(0);
     expect(r.openCounters[23]).toBe(1);
+  });
+
+  it('open counters on daylight-saving days: no figure for the skipped hour, the repeated one halved', () => {
+    const ev = logBuilder();
+    const warsaw = (day: string, from: string, to: string) => {
+      const dayStart = startOfDay(Date.parse(`${day}T12:00:00Z`), 'Europe/Warsaw');
+      return buildDayRollup(
+        [
+          ev('tab', Date.parse(from), { type: 'counter.opened', counter: 'c1', services: ['A'] }),
+          ev('tab', Date.parse(to), { type: 'counter.closed', counter: 'c1' }),
+        ],
+        [],
+        {
+          day,
+          timeZone: 'Europe/Warsaw',
+          dayStart,
+          dayEnd: startOfDay(dayStart + 30 * 3_600_000, 'Europe/Warsaw'),
+        },
+      );
+    };
+    // 29 March 2026: 02:00 becomes 03:00; open 01:30 to 03:30 local
+    const spring = warsaw('2026-03-29', '2026-03-29T00:30:00Z', '2026-03-29T01:30:00Z');
+    expect(spring.openCounters.slice(0, 5)).toEqual([0, 0.5, null, 0.5, 0]);
+    // 25 October 2026: 03:00 goes back to 02:00; open for the first 02:00-03:00 only
+    const autumn = warsaw('2026-10-25', '2026-10-25T00:00:00Z', '2026-10-25T01:00:00Z');
+    expect(autumn.openCounters.slice(0, 4)).toEqual([0, 0, 0.5, 0]);
   });
 
   it('visit steps: seconds per step and the feedback', () => {

@@ -53,8 +53,13 @@ export interface DayRollup {
   readonly day: string;
   readonly tickets: readonly TicketFact[];
   readonly visits: readonly VisitFact[];
-  /** Mean number of counters open in each hour of the day (counter-minutes / 60), 24 entries. */
-  readonly openCounters: readonly number[];
+  /**
+   * Mean number of counters open in each hour of the day (counter-minutes over the minutes of
+   * the hour that have passed), 24 entries; null for an hour that had not begun when the rollup was built (today's later hours) or that
+   * the store's clock skipped (the hour a daylight-saving change leaves out). Such an hour has
+   * no figure: counting it as 0 pulled the average of several days down.
+   */
+  readonly openCounters: readonly (number | null)[];
   /**
    * Whether a ticket or visit of this day was still unfinished at the end of its own day file,
    * so that the next day's file completes it (the hub then keys its cache on both files).
@@ -68,6 +73,11 @@ export interface RollupOptions {
   /** First moment of the store day and of the next one (ms): for counter hours. */
   readonly dayStart: number;
   readonly dayEnd: number;
+  /**
+   * Where the history ends, when that is inside the day (now, for today): a counter still open
+   * counts until here, not until midnight, and later hours have no figure yet.
+   */
+  readonly until?: number;
 }
 
 const hourFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -155,8 +165,9 @@ export function buildDayRollup(
       if (own) step(e, false);
     }
   }
+  const end = Math.min(opts.dayEnd, opts.until ?? opts.dayEnd);
   for (const [counter, from] of openSince) {
-    counterSpans.push({ counter, from, to: opts.dayEnd });
+    counterSpans.push({ counter, from, to: end });
   }
 
   const chunks = hourChunks(opts.dayStart, opts.dayEnd, opts.timeZone);
@@ -250,16 +261,25 @@ function openCounterHours(
   spans: readonly { from: number; to: number }[],
   opts: RollupOptions,
   chunks: readonly number[],
-): number[] {
+): (number | null)[] {
   const ms = new Array<number>(24).fill(0);
+  const end = Math.min(opts.dayEnd, opts.until ?? opts.dayEnd);
+  // How much of each hour of the store's clock has passed: a whole hour, the part of the
+  // current one, two hours for the hour a daylight-saving change repeats, none for one it skips
+  // or one still to come (no figure then).
+  const passed = new Array<number>(24).fill(0);
+  chunks.forEach((h, i) => {
+    const from = opts.dayStart + i * HOUR_MS;
+    passed[h]! += Math.max(0, Math.min(from + HOUR_MS, opts.dayEnd, end) - from);
+  });
   for (const span of spans) {
     const from = Math.max(span.from, opts.dayStart);
-    const to = Math.min(span.to, opts.dayEnd);
+    const to = Math.min(span.to, end);
     for (let i = 0; i < chunks.length; i++) {
       const a = Math.max(from, opts.dayStart + i * HOUR_MS);
-      const b = Math.min(to, opts.dayStart + (i + 1) * HOUR_MS, opts.dayEnd);
+      const b = Math.min(to, opts.dayStart + (i + 1) * HOUR_MS, end);
       if (b > a) ms[chunks[i]!]! += b - a;
     }
   }
-  return ms.map((m) => Math.round((m / HOUR_MS) * 100) / 100);
+  return ms.map((m, h) => (passed[h]! > 0 ? Math.round((m / passed[h]!) * 100) / 100 : null));
 }

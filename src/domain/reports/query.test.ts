@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from './csv.ts';
 import fc from 'fast-check';
 import { nearestRank, npsScore, Tally } from './metrics.ts';
+import { buildDayRollup } from './facts.ts';
 import { feedbackReport, queueReport, stepReport } from './query.ts';
 import { parseReportRequest, reportCsv, runReport } from './request.ts';
 import {
@@ -9,6 +10,7 @@ import {
   call,
   cancel,
   complete,
+  DAY,
   issue,
   logBuilder,
   NEXT_DAY,
@@ -110,7 +112,7 @@ describe('queue report', () => {
     });
   });
 
-  it('by hour, with the counters that were open', () => {
+  it('by hour, with the counters that were open, averaged over the days with data only', () => {
     const ev = logBuilder();
     const day = rollup([
       ev('tab', at('09:00'), { type: 'counter.opened', counter: 'c1', services: ['A'] }),
@@ -119,12 +121,75 @@ describe('queue report', () => {
       ev('k', at('09:20'), issue('b')),
       ev('k', at('10:10'), issue('c')),
     ]);
+    // the next day the store stayed closed: no data, not a day with no counter open
     const r = queueReport([day, rollup([], [], NEXT_DAY)], { by: 'hour', ...targets });
     expect(r.rows.map((row) => [row.key, row.arrivals, row.openCounters])).toEqual([
-      ['9', 2, 0.5],
-      ['10', 1, 0.5],
-      ['11', 0, 0.25],
+      ['9', 2, 1],
+      ['10', 1, 1],
+      ['11', 0, 0.5],
     ]);
+  });
+
+  it('counters open: a day with data and no counter in an hour counts as 0 for that hour', () => {
+    const ev = logBuilder();
+    const open = (from: string, to: string, day = DAY) => [
+      ev('tab', at(from, day), { type: 'counter.opened', counter: 'c1', services: ['A'] }),
+      ev('tab', at(to, day), { type: 'counter.closed', counter: 'c1' }),
+    ];
+    const monday = rollup(open('09:00', '11:00'));
+    const tuesday = rollup(open('10:00', '11:00', NEXT_DAY), [], NEXT_DAY);
+    const r = queueReport([monday, tuesday], { by: 'hour', ...targets });
+    expect(r.rows.map((row) => [row.key, row.openCounters])).toEqual([
+      ['9', 0.5],
+      ['10', 1],
+    ]);
+  });
+
+  it('counters open today: only the hours that have begun, and an open counter until now', () => {
+    const ev = logBuilder();
+    const yesterday = rollup([
+      ev('tab', at('09:00'), { type: 'counter.opened', counter: 'c1', services: ['A'] }),
+      ev('tab', at('17:00'), { type: 'counter.closed', counter: 'c1' }),
+    ]);
+    // today at 10:30 two counters are open, opened at 09:00 and 10:00
+    const start = Date.parse(`${NEXT_DAY}T00:00:00Z`);
+    const today = buildDayRollup(
+      [
+        ev('tab', at('09:00', NEXT_DAY), {
+          type: 'counter.opened',
+          counter: 'c1',
+          services: ['A'],
+        }),
+        ev('tab2', at('10:00', NEXT_DAY), {
+          type: 'counter.opened',
+          counter: 'c2',
+          services: ['A'],
+        }),
+      ],
+      [],
+      {
+        day: NEXT_DAY,
+        timeZone: 'UTC',
+        dayStart: start,
+        dayEnd: start + 86_400_000,
+        until: at('10:30', NEXT_DAY),
+      },
+    );
+    expect(today.openCounters.slice(8, 12)).toEqual([0, 1, 2, null]);
+    expect(today.openCounters[23]).toBeNull();
+    const r = queueReport([yesterday, today], { by: 'hour', ...targets });
+    const hours = Object.fromEntries(r.rows.map((row) => [row.key, row.openCounters]));
+    // 9: 1 both days; 10: 1 yesterday, 2 today so far; from 11 on, yesterday alone
+    expect(hours).toEqual({
+      '9': 1,
+      '10': 1.5,
+      '11': 1,
+      '12': 1,
+      '13': 1,
+      '14': 1,
+      '15': 1,
+      '16': 1,
+    });
   });
 
   it('an empty day gives a row of zeros and no averages', () => {

@@ -50,7 +50,10 @@ export interface QueueRow {
   readonly abandonment: number | null;
   /** noShows / called, in %. */
   readonly noShowRate: number | null;
-  /** Mean counters open (only in hourly reports: averaged over the days of the range). */
+  /**
+   * Mean counters open (only in hourly reports): averaged over the days of the range that have
+   * any data, and of those only the ones where the hour has begun (not today's later hours).
+   */
   readonly openCounters?: number;
 }
 
@@ -147,6 +150,30 @@ function sortKeys(by: string, keys: string[]): string[] {
   return by === 'hour' ? keys.sort((a, b) => Number(a) - Number(b)) : keys.sort();
 }
 
+/** A day the store recorded anything on: a closed day (or one before the history) has none. */
+function hasData(r: DayRollup): boolean {
+  return r.tickets.length > 0 || r.visits.length > 0 || r.openCounters.some((c) => (c ?? 0) > 0);
+}
+
+/**
+ * Mean counters open in each hour of the store's clock, over the days with data where that hour
+ * has a figure: a closed Sunday or a day before the history does not pull the mean down, and
+ * neither does an hour of today that has not come yet.
+ */
+export function meanOpenCounters(rollups: readonly DayRollup[]): number[] {
+  const sum = new Array<number>(24).fill(0);
+  const days = new Array<number>(24).fill(0);
+  for (const r of rollups) {
+    if (!hasData(r)) continue;
+    r.openCounters.forEach((c, h) => {
+      if (c === null) return;
+      sum[h]! += c;
+      days[h]!++;
+    });
+  }
+  return sum.map((s, h) => (days[h]! === 0 ? 0 : Math.round((s / days[h]!) * 100) / 100));
+}
+
 /** Arrivals, waits, service times, service level, no-shows and abandonment, grouped. */
 export function queueReport(rollups: readonly DayRollup[], opts: QueueReportOptions): QueueReport {
   const groups = new Map<string, QueueAcc>();
@@ -170,15 +197,10 @@ export function queueReport(rollups: readonly DayRollup[], opts: QueueReportOpti
   }
   if (opts.by === 'day')
     for (const r of rollups) if (!groups.has(r.day)) groups.set(r.day, new QueueAcc());
-  let openByHour: number[] | undefined;
-  if (opts.by === 'hour' && rollups.length > 0) {
-    openByHour = new Array<number>(24).fill(0);
-    for (const r of rollups) r.openCounters.forEach((c, h) => (openByHour![h]! += c));
-    openByHour = openByHour.map((c) => Math.round((c / rollups.length) * 100) / 100);
-    openByHour.forEach((c, h) => {
-      if (c > 0 && !groups.has(String(h))) groups.set(String(h), new QueueAcc());
-    });
-  }
+  const openByHour = opts.by === 'hour' ? meanOpenCounters(rollups) : undefined;
+  openByHour?.forEach((c, h) => {
+    if (c > 0 && !groups.has(String(h))) groups.set(String(h), new QueueAcc());
+  });
   const rows = sortKeys(opts.by, [...groups.keys()]).map((k) =>
     groups.get(k)!.row(k, openByHour?.[Number(k)]),
   );

@@ -1,31 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFormatters, elapsedMinutes, spokenTicketNumber, waitInMinutes } from './format.ts';
-
-describe('waitInMinutes', () => {
-  it('says under a minute when even the high end is below a minute', () => {
-    expect(waitInMinutes({ estimateSec: 20, lowSec: 5, highSec: 59 })).toEqual({
-      kind: 'underMinute',
-    });
-  });
-
-  it('rounds the estimate and widens the range outwards', () => {
-    expect(waitInMinutes({ estimateSec: 330, lowSec: 200, highSec: 470 })).toEqual({
-      kind: 'about',
-      estimate: 6,
-      low: 3,
-      high: 8,
-    });
-  });
-
-  it('keeps the estimate inside the range and at least one minute', () => {
-    expect(waitInMinutes({ estimateSec: 20, lowSec: 0, highSec: 61 })).toEqual({
-      kind: 'about',
-      estimate: 1,
-      low: 0,
-      high: 2,
-    });
-  });
-});
+import { createFormatters, elapsedMinutes, spokenTicketNumber } from './format.ts';
 
 describe('elapsedMinutes', () => {
   it('counts whole minutes and never goes negative', () => {

@@ -43,30 +43,11 @@ export function elapsedMinutes(fromMs: number, nowMs: number): number {
   return Math.max(0, Math.floor((nowMs - fromMs) / 60_000));
 }
 
-export type WaitInMinutes =
-  | { readonly kind: 'underMinute' }
-  | {
-      readonly kind: 'about';
-      readonly estimate: number;
-      readonly low: number;
-      readonly high: number;
-    };
-
 /**
- * A wait estimate in seconds as minutes a customer can read: the estimate rounded, the range
- * widened outwards (floor/ceil) so that the range always contains the estimate.
+ * The kiosk's screens import the wait rounding from here; it lives in the domain, one rule for
+ * every surface (src/domain/wait/minutes.ts). New code imports it from there.
  */
-export function waitInMinutes(w: {
-  readonly estimateSec: number;
-  readonly lowSec: number;
-  readonly highSec: number;
-}): WaitInMinutes {
-  if (w.highSec < 60) return { kind: 'underMinute' };
-  const estimate = Math.max(1, Math.round(w.estimateSec / 60));
-  const low = Math.min(estimate, Math.floor(w.lowSec / 60));
-  const high = Math.max(estimate, Math.ceil(w.highSec / 60));
-  return { kind: 'about', estimate, low, high };
-}
+export { waitInMinutes, type WaitInMinutes } from '../../domain/wait/minutes.ts';
 
 /**
  * How a ticket number is read out: the letters apart from the number, without leading

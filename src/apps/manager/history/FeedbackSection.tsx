@@ -6,6 +6,7 @@ import { feedbackColumns, stepColumns } from './columns.ts';
 import { ChoiceButtons } from './ChoiceButtons.tsx';
 import { CsvLink } from './CsvLink.tsx';
 import type { DayRange } from './RangePicker.tsx';
+import { DAY_STEPS, dayNumber, dayOfNumber, reportLabels } from './report-labels.ts';
 import { ReportState } from './ReportState.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import { useReport } from './useReport.ts';
@@ -15,6 +16,7 @@ export function FeedbackSection({ range }: { range: DayRange }) {
   const i18n = useT();
   const { t, language } = i18n;
   const pct = percentFormatter(language);
+  const labels = reportLabels(language);
   const byDay = useReport('feedback?by=day', range.from, range.to);
   const byClerk = useReport('feedback?by=clerk', range.from, range.to);
   const days = byDay && byDay.state !== 'failed' ? byDay.answer.report : undefined;
@@ -61,8 +63,9 @@ export function FeedbackSection({ range }: { range: DayRange }) {
         <Chart
           testId="manager-chart-feedback"
           label={t('managerReports.feedback.chart')}
-          x={days.rows.map((r) => Date.parse(`${r.key}T12:00:00Z`) / 1000)}
-          time
+          x={days.rows.map((r) => dayNumber(r.key))}
+          xLabel={(n) => labels.dayTick(dayOfNumber(n))}
+          xSteps={DAY_STEPS}
           yLabel={t('managerReports.col.good')}
           y2Label={t('managerReports.col.nps')}
           series={[
@@ -90,7 +93,7 @@ export function FeedbackSection({ range }: { range: DayRange }) {
             columns={feedbackColumns(i18n, t('managerReports.col.clerk'))}
             rows={clerks.rows}
             rowKey={(r) => r.key}
-            footer={{ ...clerks.total, key: t('managerReports.total') }}
+            footer={{ label: t('managerReports.total'), row: clerks.total }}
           />
           <CsvLink
             query="feedback?by=clerk"
@@ -144,7 +147,11 @@ export function StepsSection({ range }: { range: DayRange }) {
           <ReportTable
             testId="manager-table-steps"
             caption={t('managerReports.steps.title')}
-            columns={stepColumns(i18n, by === 'all' ? undefined : label[by])}
+            columns={stepColumns(
+              i18n,
+              by === 'all' ? undefined : label[by],
+              by === 'day' ? reportLabels(i18n.language).day : undefined,
+            )}
             rows={report.rows}
             rowKey={(r) => `${r.key}|${r.step}`}
           />

@@ -5,6 +5,7 @@ import { Chart } from './Chart.tsx';
 import { queueColumns } from './columns.ts';
 import { CsvLink } from './CsvLink.tsx';
 import type { DayRange } from './RangePicker.tsx';
+import { DAY_STEPS, HOUR_STEPS, dayNumber, dayOfNumber, reportLabels } from './report-labels.ts';
 import { ReportState } from './ReportState.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import { useReport } from './useReport.ts';
@@ -52,10 +53,12 @@ function Totals({ report }: { report: QueueReport }) {
 export function HourSection({ range }: { range: DayRange }) {
   const i18n = useT();
   const { t } = i18n;
+  const labels = reportLabels(i18n.language);
   const loaded = useReport('queue?by=hour', range.from, range.to);
   const report = loaded && loaded.state !== 'failed' ? loaded.answer.report : undefined;
   const rows = report?.rows ?? [];
   const x = rows.map((r) => Number(r.key));
+  const hourAxis = { x, xLabel: labels.hour, xSteps: HOUR_STEPS };
   return (
     <section className="manager-panel manager-history__section" aria-labelledby="mh-hours">
       <h2 id="mh-hours" className="manager-panel__title">
@@ -68,7 +71,7 @@ export function HourSection({ range }: { range: DayRange }) {
           <Chart
             testId="manager-chart-arrivals"
             label={t('managerReports.hours.arrivalsChart')}
-            x={x}
+            {...hourAxis}
             yLabel={t('managerReports.col.arrivals')}
             y2Label={t('managerReports.col.openCounters')}
             series={[
@@ -90,7 +93,7 @@ export function HourSection({ range }: { range: DayRange }) {
           <Chart
             testId="manager-chart-wait"
             label={t('managerReports.hours.waitChart')}
-            x={x}
+            {...hourAxis}
             yLabel={t('managerReports.minutesAxis')}
             series={[
               {
@@ -110,10 +113,15 @@ export function HourSection({ range }: { range: DayRange }) {
           <ReportTable
             testId="manager-table-hour"
             caption={t('managerReports.hours.table')}
-            columns={queueColumns(i18n, t('managerReports.col.hour'), (r) => `${r.key}:00`, true)}
+            columns={queueColumns(
+              i18n,
+              t('managerReports.col.hour'),
+              (r) => labels.hour(Number(r.key)),
+              true,
+            )}
             rows={rows}
             rowKey={(r) => r.key}
-            footer={{ ...report.total, key: t('managerReports.total') }}
+            footer={{ label: t('managerReports.total'), row: report.total }}
           />
           <CsvLink
             query="queue?by=hour"
@@ -131,6 +139,7 @@ export function HourSection({ range }: { range: DayRange }) {
 export function TrendSection({ range }: { range: DayRange }) {
   const i18n = useT();
   const { t } = i18n;
+  const labels = reportLabels(i18n.language);
   const loaded = useReport('queue?by=day', range.from, range.to);
   const report = loaded && loaded.state !== 'failed' ? loaded.answer.report : undefined;
   const rows = report?.rows ?? [];
@@ -145,8 +154,9 @@ export function TrendSection({ range }: { range: DayRange }) {
           <Chart
             testId="manager-chart-service-level"
             label={t('managerReports.days.chart')}
-            x={rows.map((r) => Date.parse(`${r.key}T12:00:00Z`) / 1000)}
-            time
+            x={rows.map((r) => dayNumber(r.key))}
+            xLabel={(n) => labels.dayTick(dayOfNumber(n))}
+            xSteps={DAY_STEPS}
             yLabel={t('managerReports.col.serviceLevel')}
             y2Label={t('managerReports.minutesAxis')}
             series={[
@@ -168,10 +178,10 @@ export function TrendSection({ range }: { range: DayRange }) {
           <ReportTable
             testId="manager-table-day"
             caption={t('managerReports.days.table')}
-            columns={queueColumns(i18n, t('managerReports.col.day'), (r) => r.key)}
+            columns={queueColumns(i18n, t('managerReports.col.day'), (r) => labels.day(r.key))}
             rows={[...rows].reverse()}
             rowKey={(r) => r.key}
-            footer={{ ...report.total, key: t('managerReports.total') }}
+            footer={{ label: t('managerReports.total'), row: report.total }}
           />
           <CsvLink query="queue?by=day" from={range.from} to={range.to} testId="manager-csv-day" />
         </>

@@ -15,14 +15,15 @@ export function ReportTable<Row>(props: {
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   testId: string;
-  footer?: Row;
+  /** The totals: `label` names the row ("Total"), not the first column's format of a key. */
+  footer?: { readonly label: string; readonly row: Row };
 }) {
   const { columns } = props;
-  const cells = (row: Row) =>
+  const cells = (row: Row, label?: string) =>
     columns.map((c, i) =>
       i === 0 ? (
         <th key={c.key} scope="row">
-          {c.value(row)}
+          {label ?? c.value(row)}
         </th>
       ) : (
         <td key={c.key} className={c.numeric ? 'manager-table__num' : undefined} data-col={c.key}>
@@ -52,7 +53,7 @@ export function ReportTable<Row>(props: {
         </tbody>
         {props.footer && (
           <tfoot>
-            <tr data-key="total">{cells(props.footer)}</tr>
+            <tr data-key="total">{cells(props.footer.row, props.footer.label)}</tr>
           </tfoot>
         )}
       </table>

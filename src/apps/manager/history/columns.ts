@@ -28,7 +28,9 @@ export function queueColumns(
           {
             key: 'openCounters',
             label: t('managerReports.col.openCounters'),
-            value: (r: QueueRow) => r.openCounters ?? 0,
+            // a mean per hour: the total row has none
+            value: (r: QueueRow) =>
+              r.openCounters === undefined ? '–' : i18n.number(r.openCounters),
             numeric: true,
           },
         ]
@@ -118,12 +120,17 @@ export function feedbackColumns(i18n: I18n, first: string): Column<FeedbackRow>[
   ];
 }
 
-export function stepColumns(i18n: I18n, group?: string): Column<StepRow>[] {
+/** `keyText`: how a group's key reads (a store day in the store's language). */
+export function stepColumns(
+  i18n: I18n,
+  group?: string,
+  keyText: (key: string) => string = (key) => key,
+): Column<StepRow>[] {
   const { t } = i18n;
   const dur = durationFormatter(i18n.language);
   const sec = (v: number | null) => (v === null ? '–' : dur(v));
   return [
-    ...(group ? [{ key: 'key', label: group, value: (r: StepRow) => r.key }] : []),
+    ...(group ? [{ key: 'key', label: group, value: (r: StepRow) => keyText(r.key) }] : []),
     { key: 'step', label: t('managerReports.col.step'), value: (r) => t(STEP_LABEL[r.step]) },
     { key: 'visits', label: t('managerReports.col.visits'), value: (r) => r.visits, numeric: true },
     {

@@ -1,11 +1,14 @@
+import { waitInMinutes } from '../../../domain/wait/minutes.ts';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { durationFormatter, percentFormatter } from '../format.ts';
 import type { LiveService } from './useLiveBoard.ts';
 
 /** One service at a glance: the line, the wait a new customer faces, and today so far. */
 export function ServiceCard({ item }: { item: LiveService }) {
-  const { t, text, language } = useT();
+  const { t, text, language, minutes } = useT();
   const { service, stats, wait } = item;
+  // the same minutes as the kiosk and the board show for this wait
+  const shown = waitInMinutes(wait);
   const dur = durationFormatter(language);
   const pct = percentFormatter(language);
   const level =
@@ -36,11 +39,13 @@ export function ServiceCard({ item }: { item: LiveService }) {
       <dl className="manager-service__facts">
         <div>
           <dt>{t('managerReports.live.estimate')}</dt>
-          <dd>
-            {dur(wait.estimateSec)}{' '}
-            {wait.highSec > wait.lowSec && (
+          <dd data-testid={`manager-estimate-${service.id}`}>
+            {shown.kind === 'underMinute'
+              ? t('managerReports.live.underMinute')
+              : minutes(shown.estimate)}{' '}
+            {shown.kind === 'about' && shown.high > shown.low && (
               <span className="manager-service__range">
-                ({dur(wait.lowSec)}–{dur(wait.highSec)})
+                ({minutes(shown.low)}–{minutes(shown.high)})
               </span>
             )}
           </dd>

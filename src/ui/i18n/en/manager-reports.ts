@@ -20,6 +20,7 @@ export const enManagerReports = {
   'managerReports.live.servicesTitle': 'Lines now',
   'managerReports.live.waiting': { one: 'customer waiting', other: 'customers waiting' },
   'managerReports.live.estimate': 'New customer waits about',
+  'managerReports.live.underMinute': 'under a minute',
   'managerReports.live.longest': 'Longest wait now',
   'managerReports.live.serviceLevel': 'Called within {target} today',
   'managerReports.live.served': 'Served today',

@@ -27,6 +27,7 @@ export const plManagerReports: Translation<typeof enManagerReports> = {
     other: 'klienta czeka',
   },
   'managerReports.live.estimate': 'Nowy klient poczeka około',
+  'managerReports.live.underMinute': 'poniżej minuty',
   'managerReports.live.longest': 'Najdłużej czekający',
   'managerReports.live.serviceLevel': 'Wezwani w ciągu {target} dziś',
   'managerReports.live.served': 'Obsłużeni dziś',
