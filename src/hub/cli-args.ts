@@ -33,7 +33,7 @@ export const USAGE = `Usage:
 
 --config gives the store's time zone, service times and targets: replay uses it only when
 given (else UTC, and service times are learned from the log alone); whatif and export default
-to kiosk-config [NEXTUP_CONFIG]. Progress goes to stderr on long runs (--quiet: none).
+to kiosk-config [NEXTUP_CONFIG]. Progress goes to stderr on long runs when it is a terminal (--quiet: none).
 Exit codes: 0 done, 1 bad input (the message names the file and line), 2 bad command line.
 
 Options for serve (environment variable in brackets):

@@ -1,5 +1,5 @@
 import type { ServiceConfig } from '../../domain/config/types.ts';
-import { waitInMinutes } from '../../ui/i18n/format.ts';
+import { waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
 

@@ -1,5 +1,5 @@
 import type { QueueWait } from '../runtime/types.ts';
-import { waitInMinutes } from '../../ui/i18n/format.ts';
+import { waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 
 /** "3 people ahead of you", "About 12 minutes (8–17 minutes)", honestly, with its range. */

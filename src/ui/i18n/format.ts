@@ -47,7 +47,6 @@ export function elapsedMinutes(fromMs: number, nowMs: number): number {
  * The kiosk's screens import the wait rounding from here; it lives in the domain, one rule for
  * every surface (src/domain/wait/minutes.ts). New code imports it from there.
  */
-export { waitInMinutes, type WaitInMinutes } from '../../domain/wait/minutes.ts';
 
 /**
  * How a ticket number is read out: the letters apart from the number, without leading
