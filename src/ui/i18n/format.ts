@@ -44,11 +44,6 @@ export function elapsedMinutes(fromMs: number, nowMs: number): number {
 }
 
 /**
- * The kiosk's screens import the wait rounding from here; it lives in the domain, one rule for
- * every surface (src/domain/wait/minutes.ts). New code imports it from there.
- */
-
-/**
  * How a ticket number is read out: the letters apart from the number, without leading
  * zeros, so "A023" is spoken "A 23" rather than "A zero twenty-three".
  */
