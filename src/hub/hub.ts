@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { localized, type StoreConfig } from '../domain/config/types.ts';
@@ -32,8 +32,7 @@ import {
 import { createSetupHandler } from './setup/setup-server.ts';
 import type { StoreTls } from './tls/store-authority.ts';
 import type { HubNames } from './tls/hub-names.ts';
-import { answerForeign, foreignRefusal } from './foreign-origin.ts';
-import { createLogThrottle } from './throttle.ts';
+import { createForeignGuard, foreignRefusal } from './foreign-origin.ts';
 
 export { isLoopbackHost };
 
@@ -210,20 +209,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     );
     return publicHost ? { ...names, dns: [...names.dns, publicHost] } : names;
   };
-  const foreignLogged = createLogThrottle();
-  const refuseForeign = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const why = foreignRefusal(req, servedNames());
-    if (why === undefined) return false;
-    const from = req.socket.remoteAddress ?? 'unknown address';
-    if (foreignLogged(`${from} ${why}`)) {
-      log.warn(
-        'http',
-        `${req.method ?? '?'} ${(req.url ?? '').split('?')[0]} refused from ${from}: ${why}`,
-      );
-    }
-    answerForeign(res, why);
-    return true;
-  };
+  const refuseForeign = createForeignGuard(servedNames, log);
   const tracking = createTracking({
     config,
     log,
