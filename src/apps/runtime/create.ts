@@ -16,6 +16,7 @@ import { brokerUrlFor, loadHubConfig, setupPageUrl } from './config-source.ts';
 import { forgetPairingCode, loadOrEnroll, pairingCodeFromUrl } from './enrollment.ts';
 import type { PresenceBook } from './presence.ts';
 import { watchStorage } from './storage-health.ts';
+import { holdStoreLock } from './tab-lock.ts';
 import type { DeviceRuntime, DeviceSnapshot } from './types.ts';
 
 export type DeviceRole = 'kiosk' | 'clerk' | 'board' | 'manager' | 'floor';
@@ -49,6 +50,7 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
   const hub = await loadHubConfig();
   const { config } = hub;
   const root = { prefix: config.mqtt.topicPrefix, store: config.store.id };
+  const releaseLock = await holdStoreLock(config.store.id);
   const db = new NextupDb(config.store.id);
   const hint =
     (opts.deviceId ?? opts.role).replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40) || opts.role;
@@ -193,6 +195,7 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
       await replica.close();
       await transport.close();
       db.close();
+      releaseLock();
     },
   };
 }
