@@ -20,6 +20,8 @@ export interface DiskReport {
 
 export interface DiskHealth extends DiskReport {
   status(): DiskStatus;
+  /** The data folder's part of GET /api/health: not ok while writes fail. */
+  health(): { ok: boolean; disk: DiskStatus; reason?: string };
   close(): void;
 }
 
@@ -158,6 +160,14 @@ export function createDiskHealth(opts: DiskHealthOptions): DiskHealth {
         ...(code !== undefined ? { code } : {}),
         failedWrites,
         since: new Date(since).toISOString(),
+      };
+    },
+    health() {
+      const disk = health.status();
+      return {
+        ok: disk.ok,
+        disk,
+        ...(disk.problem ? { reason: describeDiskProblem(disk.problem) } : {}),
       };
     },
     close() {
