@@ -46,7 +46,7 @@ describe('disk health', () => {
     }
     expect(log.lines).toHaveLength(1);
     expect(log.lines[0]).toMatch(
-      /ERROR disk {4}the disk is full: 1 failed write since the last report \(1 in all\)/,
+      /ERROR disk {4}the disk is full: 1 failed write since the last report \(1 in all\).*Last error: the event history: ENOSPC/,
     );
     expect(disk.status()).toMatchObject({
       ok: false,

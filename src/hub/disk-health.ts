@@ -131,7 +131,8 @@ export function createDiskHealth(opts: DiskHealthOptions): DiskHealth {
   const health: DiskHealth = {
     failed(area, err) {
       const code = (err as NodeJS.ErrnoException | undefined)?.code;
-      lastError = err instanceof Error ? err.message : String(err);
+      const what = { events: 'the event history', devices: 'the device list', probe: 'a probe' };
+      lastError = `${what[area]}: ${err instanceof Error ? err.message : String(err)}`;
       // the probe is a check, not the store's work: it turns health red but is not counted
       if (area !== 'probe') {
         failedWrites++;
