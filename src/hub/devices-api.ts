@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isDeviceRole } from '../domain/security/roles.ts';
-import { EnrollmentError, type DeviceRegistry } from './device-registry.ts';
+import { DeviceListNotSaved, EnrollmentError, type DeviceRegistry } from './device-registry.ts';
 import { SECURITY_HEADERS } from './http-app.ts';
 import type { Logger } from './log.ts';
 import type { ManagerGate } from './manager-auth.ts';
@@ -48,6 +48,11 @@ export function createDevicesApi(opts: DevicesApiOptions) {
     res.end(text);
   }
 
+  /** The disk refused the device list: say so plainly (the disk's own log line counts it). */
+  function refuseUnsaved(res: ServerResponse, err: DeviceListNotSaved): void {
+    json(res, 503, { error: err.message });
+  }
+
   async function enroll(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const now = Date.now();
     failures = failures.filter((t) => now - t < 60_000);
@@ -60,7 +65,7 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       return json(res, 400, { error: 'the body must be a small JSON object' });
     try {
       const trusted = opts.trustLoopback && isLoopbackAddress(req.socket.remoteAddress);
-      const enrolled = registry.enroll({
+      const enrolled = await registry.enrollSaved({
         role: body.role,
         code: body.code,
         hint: body.hint,
@@ -70,6 +75,7 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       log.info('devices', `enrolled ${enrolled.deviceId} as ${enrolled.role}`);
       json(res, 200, enrolled);
     } catch (err) {
+      if (err instanceof DeviceListNotSaved) return refuseUnsaved(res, err);
       if (!(err instanceof EnrollmentError)) throw err;
       failures.push(now);
       log.warn('devices', `enrollment refused from ${req.socket.remoteAddress}: ${err.message}`);
@@ -111,7 +117,15 @@ export function createDevicesApi(opts: DevicesApiOptions) {
     } else if (action === '/revoke' && method === 'POST') {
       const body = await readJson(req);
       const id = typeof body?.id === 'string' ? body.id : '';
-      if (!registry.revoke(id)) {
+      let revoked: boolean;
+      try {
+        revoked = await registry.revokeSaved(id);
+      } catch (err) {
+        if (!(err instanceof DeviceListNotSaved)) throw err;
+        refuseUnsaved(res, err);
+        return true;
+      }
+      if (!revoked) {
         json(res, 404, { error: 'no such device' });
         return true;
       }

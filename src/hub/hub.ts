@@ -33,6 +33,7 @@ import { createSetupHandler } from './setup/setup-server.ts';
 import type { StoreTls } from './tls/store-authority.ts';
 import type { HubNames } from './tls/hub-names.ts';
 import { createForeignGuard, foreignRefusal } from './foreign-origin.ts';
+import { createDiskHealth, probeFolder } from './disk-health.ts';
 
 export { isLoopbackHost };
 
@@ -89,6 +90,8 @@ export interface HubOptions {
   readonly plainHttp?: boolean;
   /** Starts the store agent; tests pass a fake. Default: startAgent from ./agent.ts. */
   readonly agent?: AgentFactory;
+  /** Checks the data folder takes writes (default: writes a small file); tests make it fail. */
+  readonly diskProbe?: () => Promise<void>;
 }
 
 export interface Hub {
@@ -139,12 +142,14 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     );
   }
 
+  const disk = createDiskHealth({ log, probe: opts.diskProbe ?? probeFolder(dataDir) });
   let registry: DeviceRegistry;
   try {
     registry = new DeviceRegistry({
       dataDir,
       store: config.store.id,
-      onSaveError: (err) => log.error('devices', `cannot save the device list: ${err.message}`),
+      onSaveError: (err) => disk.failed('devices', err),
+      onSaved: () => disk.succeeded('devices'),
     });
   } catch (err) {
     if (err instanceof EnrollmentError) throw new HubStartError(err.message);
@@ -247,7 +252,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       (await reports.handle(req, res, urlPath)),
     apiConfig: () => (setupUrl ? { ...apiConfig, setup: { url: setupUrl } } : apiConfig),
     health: () => ({
-      ok: true,
+      ...disk.health(),
       store: config.store.id,
       uptimeSec: Math.floor((Date.now() - startedAt) / 1000),
     }),
@@ -259,6 +264,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   let broker: EmbeddedBroker | undefined;
 
   const closeServers = async () => {
+    disk.close();
     tracking.close();
     await registry.flushed();
     await broker?.close();
@@ -324,6 +330,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         log,
         credentials: agentCredentials,
         onDropped: (reason) => drops.record(reason),
+        disk,
         ...(tls ? { tlsCa: tls.ca } : {}),
       });
     } catch (err) {
