@@ -19,7 +19,10 @@ const arg = (name: string, fallback: number): number => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 
-type ToParent = { type: 'ready'; port: number; httpPort: number } | { type: 'rss'; rss: number };
+type ToParent =
+  | { type: 'ready'; port: number; httpPort: number }
+  | { type: 'rss'; rss: number }
+  | { type: 'stats'; stats: unknown };
 
 if (process.argv.includes('--serve')) {
   const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
@@ -42,6 +45,7 @@ if (process.argv.includes('--serve')) {
   });
   process.on('message', (m: string) => {
     if (m === 'rss') send({ type: 'rss', rss: process.memoryUsage().rss });
+    if (m === 'stats') send({ type: 'stats', stats: broker.stats() });
     if (m === 'close') process.exit(0);
   });
 } else {
@@ -87,6 +91,9 @@ if (process.argv.includes('--serve')) {
   sampling = false;
   await sampler;
   const after = await rss();
+  const stats = next('stats');
+  child.send('stats');
+  const { stats: gate } = await stats;
   child.send('close');
   const MiB = (b: number) => `${Math.round(b / 1024 / 1024)} MiB`;
   console.log(
@@ -94,6 +101,7 @@ if (process.argv.includes('--serve')) {
       `broker RSS ${MiB(baseline)} before, peak ${MiB(peak)}, ${MiB(after)} 3 s after; ` +
       `sockets closed after ${allClosedMs} ms having sent ${MiB(Math.min(...sent))} to ${MiB(Math.max(...sent))} each`,
   );
+  console.log('broker gate:', JSON.stringify(gate));
 }
 
 /** The MQTT remaining-length varint of `n`. */
