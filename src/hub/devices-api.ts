@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isDeviceRole } from '../domain/security/roles.ts';
+import { readBody } from './body.ts';
 import { EnrollmentError, type DeviceRegistry } from './device-registry.ts';
 import { SECURITY_HEADERS } from './http-app.ts';
 import type { Logger } from './log.ts';
@@ -55,9 +56,10 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       json(res, 429, { error: 'too many wrong pairing codes; wait a minute' });
       return;
     }
-    const body = await readJson(req);
-    if (body === undefined)
-      return json(res, 400, { error: 'the body must be a small JSON object' });
+    const raw = await readBody(req, res, MAX_BODY);
+    if (raw === undefined) return;
+    const body = jsonObject(raw);
+    if (body === undefined) return json(res, 400, { error: 'the body must be a JSON object' });
     try {
       const trusted = opts.trustLoopback && isLoopbackAddress(req.socket.remoteAddress);
       const enrolled = registry.enroll({
@@ -100,7 +102,9 @@ export function createDevicesApi(opts: DevicesApiOptions) {
         dropped: opts.dropped(),
       });
     } else if (action === '/codes' && method === 'POST') {
-      const body = await readJson(req);
+      const raw = await readBody(req, res, MAX_BODY);
+      if (raw === undefined) return true;
+      const body = jsonObject(raw);
       if (!body || !isDeviceRole(body.role)) {
         json(res, 400, { error: 'unknown role' });
         return true;
@@ -109,7 +113,9 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       log.info('devices', `pairing code made for a new ${body.role}`);
       json(res, 200, { ...code, role: body.role });
     } else if (action === '/revoke' && method === 'POST') {
-      const body = await readJson(req);
+      const raw = await readBody(req, res, MAX_BODY);
+      if (raw === undefined) return true;
+      const body = jsonObject(raw);
       const id = typeof body?.id === 'string' ? body.id : '';
       if (!registry.revoke(id)) {
         json(res, 404, { error: 'no such device' });
@@ -124,27 +130,13 @@ export function createDevicesApi(opts: DevicesApiOptions) {
   };
 }
 
-function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (size > MAX_BODY) return resolve(undefined);
-      try {
-        const x: unknown = JSON.parse(Buffer.concat(chunks).toString() || '{}');
-        resolve(
-          typeof x === 'object' && x !== null && !Array.isArray(x)
-            ? (x as Record<string, unknown>)
-            : undefined,
-        );
-      } catch {
-        resolve(undefined);
-      }
-    });
-    req.on('error', () => resolve(undefined));
-  });
+function jsonObject(raw: Buffer): Record<string, unknown> | undefined {
+  try {
+    const x: unknown = JSON.parse(raw.toString('utf8') || '{}');
+    return typeof x === 'object' && x !== null && !Array.isArray(x)
+      ? (x as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
