@@ -1,4 +1,5 @@
 import { Duplex } from 'node:stream';
+import { plainAddress } from '../domain/security/address.ts';
 import {
   INITIAL_SCAN,
   scanFrames,
@@ -267,10 +268,4 @@ export function createBrokerGate(limits: BrokerLimits, log: Logger): BrokerGate 
       maxBuffered,
     }),
   };
-}
-
-/** 10.0.0.5 whether the listener is IPv4 or dual-stack (::ffff:10.0.0.5). */
-function plainAddress(address: string | undefined): string {
-  if (!address) return 'an unknown address';
-  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
