@@ -78,6 +78,8 @@ export interface BrokerGate {
   guard(stream: Duplex, admission: Admission): Duplex;
   /** The broker authenticated the connection aedes knows as `conn` (a stream from guard). */
   trust(conn: unknown, clientId: string): void;
+  /** The remote address of a stream from guard(), for log lines. */
+  addressOf(conn: unknown): string | undefined;
   stats(): GateStats;
 }
 
@@ -260,6 +262,9 @@ export function createBrokerGate(limits: BrokerLimits, log: Logger): BrokerGate 
     },
     trust(conn, clientId) {
       if (typeof conn === 'object' && conn !== null) admissions.get(conn)?.trust(clientId);
+    },
+    addressOf(conn) {
+      return typeof conn === 'object' && conn !== null ? admissions.get(conn)?.address : undefined;
     },
     stats: () => ({
       pending: pending.count,

@@ -14,6 +14,7 @@ import {
   type GateStats,
 } from './broker-gate.ts';
 import type { Logger } from './log.ts';
+import { createLogThrottle } from './throttle.ts';
 import { closeServer, listen, trackSockets, withTimeout } from './listen.ts';
 
 /**
@@ -186,8 +187,15 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
       log.warn('broker', `client ${client.id} error: ${err.message}`);
     }
   });
-  broker.on('connectionError', (_client, err) => {
-    log.warn('broker', `connection refused before CONNECT: ${err.message}`);
+  // a failed TLS handshake or garbage on the port: one line per address and reason a minute
+  const connectionErrorLogged = createLogThrottle();
+  broker.on('connectionError', (client, err) => {
+    const from = gate.addressOf(client.conn) ?? 'an unknown address';
+    const reason = (err as { reason?: unknown }).reason;
+    const why = typeof reason === 'string' ? reason : err.message;
+    if (connectionErrorLogged(`${from} ${why}`)) {
+      log.warn('broker', `connection from ${from} refused before CONNECT: ${why}`);
+    }
   });
 
   // TLS is set up here rather than by a tls.Server, so the gate counts a connection (and its
