@@ -180,7 +180,10 @@ describe('wait publisher', () => {
   it('alerts when someone waits with no counter, and on the longest wait with a short estimate', async () => {
     // the publisher's clock runs ahead on demand: customers seem to have waited that long
     let ahead = 0;
-    const clock: Clock = { now: () => Date.now() + ahead, after: systemClock.after };
+    const clock: Clock = {
+      now: () => Date.now() + ahead,
+      after: (ms, fn) => systemClock.after(ms, fn),
+    };
     const { replica, seen, broker } = await start({ minIntervalMs: 0, heartbeatMs: 50 }, [], clock);
     const alerts = () =>
       seen
