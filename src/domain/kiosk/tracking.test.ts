@@ -46,7 +46,9 @@ describe('ticketView', () => {
       estimateWaitWith(est, state, s, 4000, { ticket: t }),
     )!;
     expect(view).toMatchObject({ number: 'A003', status: 'waiting', ahead: 2, counter: null });
-    expect(view.wait?.estimateSec).toBeGreaterThan(0);
+    // no counter is open: the phone is told so, with no number
+    expect(view.wait).toEqual({ noCounter: true, openCounters: 0, opensAt: undefined });
+    expect(view.next).toBe(false);
     const json = JSON.stringify(view);
     for (const other of [A, B, 'A001', 'A002', 'kiosk-1']) expect(json).not.toContain(other);
   });
@@ -77,12 +79,21 @@ describe('ticketView', () => {
 
 describe('alertFor', () => {
   const v = (over: Partial<TicketView>): TicketView =>
-    ({ status: 'waiting', ahead: 3, calls: 0, ...over }) as TicketView;
+    ({
+      status: 'waiting',
+      ahead: 3,
+      next: over.ahead === 0 && over.next !== false,
+      calls: 0,
+      ...over,
+    }) as TicketView;
 
   it('alerts on becoming next and on each call, never on the first look', () => {
     expect(alertFor(undefined, v({ ahead: 0 }))).toBeUndefined();
     expect(alertFor(v({ ahead: 1 }), v({ ahead: 0 }))).toBe('next');
     expect(alertFor(v({ ahead: 0 }), v({ ahead: 0 }))).toBeUndefined();
+    // first in line with no counter open is not next: no buzz
+    expect(alertFor(v({ ahead: 1 }), v({ ahead: 0, next: false }))).toBeUndefined();
+    expect(alertFor(v({ ahead: 0, next: false }), v({ ahead: 0 }))).toBe('next');
     expect(alertFor(v({ ahead: 0 }), v({ status: 'called', calls: 1 }))).toBe('called');
     expect(alertFor(v({ status: 'called', calls: 1 }), v({ status: 'called', calls: 1 }))).toBe(
       undefined,

@@ -39,4 +39,5 @@ export const arCommon: Translation<typeof enCommon> = {
   'connection.noOfflineStart': 'لا يبدأ دون شبكة',
   'language.choose': 'اللغة',
   'ticket.priority': 'أولوية',
+  'wait.noCounter': 'لا يوجد شباك مفتوح لهذه الخدمة الآن',
 };

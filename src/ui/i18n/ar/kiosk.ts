@@ -33,7 +33,7 @@ export const arKiosk: Translation<typeof enKiosk> = {
   },
   'kiosk.ticket.waitAbout': 'المدة المتوقعة: {estimate} ({range})',
   'kiosk.ticket.waitUnderMinute': 'أقل من دقيقة',
-  'kiosk.ticket.noCounterOpen': 'لا يوجد شباك مفتوح لهذه الخدمة بعد. سننادي رقمك فور افتتاح أحدها.',
+  'kiosk.ticket.callWhenOpen': 'سننادي رقمك فور فتح أحد الشبابيك.',
   'kiosk.ticket.remember': 'يُرجى تذكّر رقمك. سننادي عليه على الشاشة.',
   'kiosk.ticket.qr': 'امسح الرمز لمتابعة دورك في الطابور على هاتفك.',
   'kiosk.ticket.qrLabel': 'رمز QR: رابط لمتابعة التذكرة {number} على هاتفك',

@@ -16,7 +16,7 @@ export const arTrack: Translation<typeof enTrack> = {
   },
   'track.waitAbout': 'المدة المتوقعة: {estimate} ({range})',
   'track.waitUnderMinute': 'أقل من دقيقة',
-  'track.noCounterOpen': 'لا يوجد شباك مفتوح لهذه الخدمة بعد. سننادي رقمك فور افتتاح أحدها.',
+  'track.callWhenOpen': 'سننادي رقمك فور فتح أحد الشبابيك.',
   'track.next': 'يُرجى البقاء قرب الشبابيك: سيُنادى على رقمك قريبًا.',
   'track.called': 'حان دورك! يُرجى التوجه إلى {counter}.',
   'track.serving': 'تجري خدمتك الآن في {counter}.',

@@ -35,4 +35,5 @@ export const enCommon = {
   'connection.noOfflineStart': 'no offline start',
   'language.choose': 'Language',
   'ticket.priority': 'Priority',
+  'wait.noCounter': 'No counter is open for this right now',
 } as const satisfies Record<string, Message>;

@@ -36,4 +36,5 @@ export const hiCommon: Translation<typeof enCommon> = {
   'connection.noOfflineStart': 'ऑफ़लाइन शुरू नहीं होगा',
   'language.choose': 'भाषा',
   'ticket.priority': 'प्राथमिकता',
+  'wait.noCounter': 'इस सेवा के लिए अभी कोई काउंटर खुला नहीं है',
 };

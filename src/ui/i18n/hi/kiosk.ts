@@ -29,7 +29,7 @@ export const hiKiosk: Translation<typeof enKiosk> = {
   },
   'kiosk.ticket.waitAbout': 'लगभग {estimate} ({range})',
   'kiosk.ticket.waitUnderMinute': 'एक मिनट से कम',
-  'kiosk.ticket.noCounterOpen': 'इस सेवा के लिए अभी कोई काउंटर खुला नहीं है। काउंटर खुलते ही हम आपको बुलाएँगे।',
+  'kiosk.ticket.callWhenOpen': 'काउंटर खुलते ही हम आपको बुलाएँगे।',
   'kiosk.ticket.remember': 'कृपया अपना नंबर याद रखें। हम इसे स्क्रीन पर बुलाएँगे।',
   'kiosk.ticket.qr': 'अपने फ़ोन पर कतार में अपनी जगह देखने के लिए कोड स्कैन करें।',
   'kiosk.ticket.qrLabel': 'QR कोड: फ़ोन पर टोकन {number} देखने का लिंक',

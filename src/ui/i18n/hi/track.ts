@@ -12,7 +12,7 @@ export const hiTrack: Translation<typeof enTrack> = {
   },
   'track.waitAbout': 'लगभग {estimate} ({range})',
   'track.waitUnderMinute': 'एक मिनट से कम',
-  'track.noCounterOpen': 'इस सेवा के लिए अभी कोई काउंटर खुला नहीं है। काउंटर खुलते ही हम आपको बुलाएँगे।',
+  'track.callWhenOpen': 'काउंटर खुलते ही हम आपको बुलाएँगे।',
   'track.next': 'कृपया काउंटरों के पास ही रहें: आपको जल्द ही बुलाया जाएगा।',
   'track.called': 'आपकी बारी आ गई! कृपया {counter} पर जाएँ।',
   'track.serving': '{counter} पर आपकी सेवा हो रही है।',

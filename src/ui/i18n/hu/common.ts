@@ -36,4 +36,5 @@ export const huCommon: Translation<typeof enCommon> = {
   'connection.noOfflineStart': 'offline nem indul',
   'language.choose': 'Nyelv',
   'ticket.priority': 'Elsőbbségi',
+  'wait.noCounter': 'Ehhez most egy pult sincs nyitva',
 };

@@ -28,7 +28,7 @@ export const huKiosk: Translation<typeof enKiosk> = {
   },
   'kiosk.ticket.waitAbout': 'Kb. {estimate} ({range})',
   'kiosk.ticket.waitUnderMinute': 'Kevesebb mint egy perc',
-  'kiosk.ticket.noCounterOpen': 'Ehhez még egy pult sincs nyitva. Szólítjuk, amint megnyílik egy.',
+  'kiosk.ticket.callWhenOpen': 'Szólítjuk, amint megnyílik egy pult.',
   'kiosk.ticket.remember': 'Kérjük, jegyezze meg a sorszámát. A kijelzőn fogjuk szólítani.',
   'kiosk.ticket.qr': 'Olvassa be a kódot, és kövesse a telefonján, hol tart a sor.',
   'kiosk.ticket.qrLabel': 'QR-kód: link a(z) {number} sorszám követéséhez a telefonján',

@@ -12,7 +12,7 @@ export const huTrack: Translation<typeof enTrack> = {
   },
   'track.waitAbout': 'Kb. {estimate} ({range})',
   'track.waitUnderMinute': 'Kevesebb mint egy perc',
-  'track.noCounterOpen': 'Ehhez még egy pult sincs nyitva. Szólítjuk, amint megnyílik egy.',
+  'track.callWhenOpen': 'Szólítjuk, amint megnyílik egy pult.',
   'track.next': 'Kérjük, maradjon a pultok közelében: hamarosan szólítjuk.',
   'track.called': 'Ön következik! Kérjük, fáradjon ide: {counter}.',
   'track.serving': 'Kiszolgálás folyamatban itt: {counter}.',

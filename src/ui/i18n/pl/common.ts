@@ -38,4 +38,5 @@ export const plCommon: Translation<typeof enCommon> = {
   'connection.noOfflineStart': 'nie startuje offline',
   'language.choose': 'Język',
   'ticket.priority': 'Pierwszeństwo',
+  'wait.noCounter': 'Teraz żadne stanowisko nie jest otwarte dla tej sprawy',
 };

@@ -29,8 +29,7 @@ export const plKiosk: Translation<typeof enKiosk> = {
   },
   'kiosk.ticket.waitAbout': 'Przewidywany czas: {estimate} ({range})',
   'kiosk.ticket.waitUnderMinute': 'Mniej niż minuta',
-  'kiosk.ticket.noCounterOpen':
-    'Żadne stanowisko nie obsługuje jeszcze tej sprawy. Wywołamy Cię, gdy tylko się otworzy.',
+  'kiosk.ticket.callWhenOpen': 'Wywołamy Cię, gdy tylko któreś stanowisko się otworzy.',
   'kiosk.ticket.remember': 'Zapamiętaj swój numer. Wywołamy go na ekranie.',
   'kiosk.ticket.qr': 'Zeskanuj kod, aby śledzić swoje miejsce w kolejce na telefonie.',
   'kiosk.ticket.qrLabel': 'Kod QR: link do śledzenia biletu {number} na telefonie',

@@ -14,8 +14,7 @@ export const plTrack: Translation<typeof enTrack> = {
   },
   'track.waitAbout': 'Przewidywany czas: {estimate} ({range})',
   'track.waitUnderMinute': 'Mniej niż minuta',
-  'track.noCounterOpen':
-    'Żadne stanowisko nie obsługuje jeszcze tej sprawy. Wywołamy Cię, gdy tylko się otworzy.',
+  'track.callWhenOpen': 'Wywołamy Cię, gdy tylko któreś stanowisko się otworzy.',
   'track.next': 'Prosimy pozostać w pobliżu stanowisk: za chwilę Cię wywołamy.',
   'track.called': 'Twoja kolej! Zapraszamy do: {counter}.',
   'track.serving': 'Trwa Twoja obsługa przy: {counter}.',

@@ -38,4 +38,5 @@ export const ruCommon: Translation<typeof enCommon> = {
   'connection.noOfflineStart': 'не запустится без сети',
   'language.choose': 'Язык',
   'ticket.priority': 'Приоритет',
+  'wait.noCounter': 'Сейчас для этой услуги не открыто ни одно окно',
 };

@@ -32,8 +32,7 @@ export const ruKiosk: Translation<typeof enKiosk> = {
   },
   'kiosk.ticket.waitAbout': 'Примерно {estimate} ({range})',
   'kiosk.ticket.waitUnderMinute': 'Меньше минуты',
-  'kiosk.ticket.noCounterOpen':
-    'Для этой услуги пока не открыто ни одно окно. Мы вызовем вас, как только оно откроется.',
+  'kiosk.ticket.callWhenOpen': 'Мы вызовем вас, как только откроется окно.',
   'kiosk.ticket.remember': 'Пожалуйста, запомните свой номер. Мы вызовем его на табло.',
   'kiosk.ticket.qr': 'Отсканируйте код, чтобы следить за очередью на телефоне.',
   'kiosk.ticket.qrLabel': 'QR-код: ссылка, чтобы следить за талоном {number} на телефоне',

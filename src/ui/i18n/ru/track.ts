@@ -14,8 +14,7 @@ export const ruTrack: Translation<typeof enTrack> = {
   },
   'track.waitAbout': 'Примерно {estimate} ({range})',
   'track.waitUnderMinute': 'Меньше минуты',
-  'track.noCounterOpen':
-    'Для этой услуги пока не открыто ни одно окно. Мы вызовем вас, как только оно откроется.',
+  'track.callWhenOpen': 'Мы вызовем вас, как только откроется окно.',
   'track.next': 'Пожалуйста, будьте рядом с окнами обслуживания: скоро вас вызовут.',
   'track.called': 'Ваша очередь! Пожалуйста, пройдите: {counter}.',
   'track.serving': 'Вас обслуживают: {counter}.',
