@@ -19,7 +19,7 @@ export function WelcomeScreen(props: {
   onLanguage: (language: string) => void;
   onDisplay: (prefs: DisplayPrefs) => void;
   onChooseService: (serviceId: string, priority: boolean) => void;
-  onProblemOver: () => void;
+  onRateLimitOver: () => void;
 }) {
   const { config } = useRuntime();
   const { t, text, language, dir } = useT();
@@ -41,7 +41,7 @@ export function WelcomeScreen(props: {
         <KioskProblem
           key={props.problem.kind === 'rateLimited' ? props.problem.retryAt : props.problem.kind}
           problem={props.problem}
-          onOver={props.onProblemOver}
+          onRateLimitOver={props.onRateLimitOver}
         />
       )}
       {config.services.length === 0 ? (
