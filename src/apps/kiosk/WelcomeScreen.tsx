@@ -59,10 +59,11 @@ export function WelcomeScreen(props: {
         </div>
       )}
       {anyPriority && <p className="kiosk-welcome__hint">{t('kiosk.priority.hint')}</p>}
-      <p className="kiosk-welcome__status" role="status">
-        {props.issuing ? t('kiosk.issuing') : ''}
-      </p>
-      <footer className="kiosk-welcome__footer">
+      <footer className="kiosk-welcome__footer" data-testid="kiosk-footer">
+        {/* just above the footer while a ticket is being issued, taking no room otherwise */}
+        <p className="kiosk-welcome__status" role="status">
+          {props.issuing ? t('kiosk.issuing') : ''}
+        </p>
         <LanguagePicker
           languages={customerLanguages(config)}
           current={props.language}
