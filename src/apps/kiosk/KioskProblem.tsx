@@ -31,8 +31,7 @@ export function KioskProblem(props: { problem: IssueProblem; onRateLimitOver: ()
 function RateLimited({ freeAt, onOver }: { freeAt: number; onOver: () => void }) {
   const { t } = useT();
   const [shownAt] = useState(Date.now);
-  const now = useCountdown(freeAt, onOver);
-  const seconds = secondsUntil(freeAt, now);
+  const seconds = useSecondsLeft(freeAt, onOver);
   return (
     <div
       className="kiosk-error"
@@ -52,21 +51,23 @@ function RateLimited({ freeAt, onOver }: { freeAt: number; onOver: () => void })
 }
 
 /**
- * The time now, rendered again as each whole second to `deadline` passes (so "5 seconds" turns
- * to "4" on time), and `onOver` once the deadline has come. The clock is read as it renders, so
- * a late timer (a throttled tab, a tablet waking up) shows the true time, not the one planned.
+ * Whole seconds left to `deadline`, rendered again the moment the number shown goes stale (so
+ * "5 seconds" turns to "4" on time), and `onOver` once the deadline has come. The clock is read
+ * as it renders and the next render is planned from what is shown, so a late timer or a late
+ * effect (a throttled tab, a tablet waking up) corrects itself at once.
  */
-function useCountdown(deadline: number, onOver: () => void): number {
+function useSecondsLeft(deadline: number, onOver: () => void): number {
   const [, setTick] = useState(0);
-  const now = Date.now();
+  const seconds = secondsUntil(deadline, Date.now());
+  const staleAt = deadline - (seconds - 1) * 1000;
   useEffect(() => {
-    const left = deadline - Date.now();
-    if (left <= 0) {
+    const now = Date.now();
+    if (now >= deadline) {
       onOver();
       return;
     }
-    const timer = setTimeout(() => setTick((n) => n + 1), left % 1000 || 1000);
+    const timer = setTimeout(() => setTick((n) => n + 1), Math.max(0, staleAt - now));
     return () => clearTimeout(timer);
   });
-  return now;
+  return seconds;
 }
