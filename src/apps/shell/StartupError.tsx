@@ -40,7 +40,7 @@ export function StartupError(props: { error: unknown; retryInSec?: number; onRet
       </button>
       {props.retryInSec !== undefined && (
         <p className="shell-message__note">
-          {t('shell.error.autoRetry', { seconds: props.retryInSec })}
+          {t('shell.error.autoRetry', { count: props.retryInSec })}
         </p>
       )}
       {problem === 'other' && (

@@ -5,7 +5,7 @@ import { ev, testStore } from '../testing/store.ts';
 import { issueTicket } from '../queue/commands.ts';
 import { WaitEstimator } from '../wait/estimator.ts';
 import { estimateWaitWith } from '../wait/queue-state.ts';
-import { checkKioskRequest } from './issue.ts';
+import { checkKioskRequest, kioskFreeAt } from './issue.ts';
 import { alertFor, canLeave, isTicketId, ticketView, type TicketView } from './tracking.ts';
 
 const T = (c: string) => c.repeat(26);
@@ -131,6 +131,16 @@ describe('checkKioskRequest', () => {
       error: 'rateLimited',
       retryAt: 159_000,
     });
+  });
+
+  it('names when the kiosk is free: the countdown ends there and the kiosk issues again', () => {
+    const recent = [99_000, 99_500];
+    expect(kioskFreeAt(cfg, [], 100_000)).toBe(100_000);
+    const freeAt = kioskFreeAt(cfg, recent, 100_000);
+    expect(freeAt).toBe(159_000);
+    expect(checkKioskRequest(cfg, { ...req, recent, now: freeAt - 1 }).ok).toBe(false);
+    expect(checkKioskRequest(cfg, { ...req, recent, now: freeAt }).ok).toBe(true);
+    expect(kioskFreeAt(cfg, recent, freeAt)).toBe(freeAt);
   });
 
   it('offers priority only for services that allow it', () => {

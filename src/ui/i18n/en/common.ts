@@ -12,7 +12,10 @@ export const enCommon = {
   'shell.error.title': 'This screen could not start',
   'shell.error.detail': 'Details: {message}',
   'shell.error.retry': 'Try again',
-  'shell.error.autoRetry': 'Trying again every {seconds} seconds.',
+  'shell.error.autoRetry': {
+    one: 'Trying again every second.',
+    other: 'Trying again every {count} seconds.',
+  },
   'shell.update': 'New version — reload',
   'landing.title': 'Nextup',
   'landing.intro': 'Choose what this device is used for.',

@@ -13,7 +13,10 @@ export const hiCommon: Translation<typeof enCommon> = {
   'shell.error.title': 'यह स्क्रीन शुरू नहीं हो सकी',
   'shell.error.detail': 'विवरण: {message}',
   'shell.error.retry': 'फिर से कोशिश करें',
-  'shell.error.autoRetry': 'हर {seconds} सेकंड में फिर से कोशिश की जा रही है।',
+  'shell.error.autoRetry': {
+    one: 'हर {count} सेकंड में फिर से कोशिश की जा रही है।',
+    other: 'हर {count} सेकंड में फिर से कोशिश की जा रही है।',
+  },
   'shell.update': 'नया संस्करण — फिर से लोड करें',
   'landing.title': 'Nextup',
   'landing.intro': 'चुनें कि यह डिवाइस किस काम के लिए है।',

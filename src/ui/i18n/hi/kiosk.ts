@@ -24,8 +24,8 @@ export const hiKiosk: Translation<typeof enKiosk> = {
   'kiosk.ticket.priority': 'प्राथमिकता टोकन',
   'kiosk.ticket.ahead': {
     '=0': 'अगली बारी आपकी है',
-    one: 'आपसे पहले {count} व्यक्ति है',
-    other: 'आपसे पहले {count} लोग हैं',
+    one: 'आपसे आगे {count} व्यक्ति है',
+    other: 'आपसे आगे {count} लोग हैं',
   },
   'kiosk.ticket.waitAbout': 'लगभग {estimate} ({range})',
   'kiosk.ticket.waitUnderMinute': 'एक मिनट से कम',
@@ -38,7 +38,7 @@ export const hiKiosk: Translation<typeof enKiosk> = {
   'kiosk.ticket.print': 'टोकन प्रिंट करें',
   'kiosk.ticket.printing': 'आपका टोकन प्रिंट हो रहा है…',
   'kiosk.ticket.done': 'हो गया',
-  'kiosk.receipt.time': 'लेने का समय: {time}',
+  'kiosk.receipt.time': 'टोकन लिया गया: {time}',
   'kiosk.receipt.track': 'कतार में अपनी जगह देखें:',
   'kiosk.error.rangeExhausted':
     'क्षमा करें, यह कियोस्क आज और टोकन नहीं दे सकता। कृपया किसी कर्मचारी से संपर्क करें।',

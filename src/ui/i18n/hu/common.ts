@@ -13,7 +13,10 @@ export const huCommon: Translation<typeof enCommon> = {
   'shell.error.title': 'Ezt a képernyőt nem sikerült elindítani',
   'shell.error.detail': 'Részletek: {message}',
   'shell.error.retry': 'Újrapróbálás',
-  'shell.error.autoRetry': 'Újrapróbálkozás {seconds} másodpercenként.',
+  'shell.error.autoRetry': {
+    one: 'Újrapróbálkozás másodpercenként.',
+    other: 'Újrapróbálkozás {count} másodpercenként.',
+  },
   'shell.update': 'Új verzió – újratöltés',
   'landing.title': 'Nextup',
   'landing.intro': 'Válassza ki, mire szolgál ez az eszköz.',
@@ -35,6 +38,6 @@ export const huCommon: Translation<typeof enCommon> = {
   },
   'connection.noOfflineStart': 'offline nem indul',
   'language.choose': 'Nyelv',
-  'ticket.priority': 'Elsőbbségi',
+  'ticket.priority': 'Elsőbbség',
   'wait.noCounter': 'Ehhez most egy pult sincs nyitva',
 };

@@ -11,11 +11,11 @@ export const huTrack: Translation<typeof enTrack> = {
     other: 'Ön előtt {count} ember vár',
   },
   'track.waitAbout': 'Kb. {estimate} ({range})',
-  'track.waitUnderMinute': 'Kevesebb mint egy perc',
+  'track.waitUnderMinute': 'Kevesebb, mint egy perc',
   'track.callWhenOpen': 'Szólítjuk, amint megnyílik egy pult.',
   'track.next': 'Kérjük, maradjon a pultok közelében: hamarosan szólítjuk.',
   'track.called': 'Ön következik! Kérjük, fáradjon ide: {counter}.',
-  'track.serving': 'Kiszolgálás folyamatban itt: {counter}.',
+  'track.serving': 'Most Önt szolgáljuk ki: {counter}.',
   'track.done': 'Köszönjük a látogatását!',
   'track.noShow':
     'Szólítottuk a sorszámát, de nem találtuk Önt. Kérjük, kérjen új sorszámot a kioszknál.',

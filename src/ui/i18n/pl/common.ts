@@ -13,7 +13,12 @@ export const plCommon: Translation<typeof enCommon> = {
   'shell.error.title': 'Nie udało się uruchomić tego ekranu',
   'shell.error.detail': 'Szczegóły: {message}',
   'shell.error.retry': 'Spróbuj ponownie',
-  'shell.error.autoRetry': 'Ponawiamy próbę co {seconds} s.',
+  'shell.error.autoRetry': {
+    one: 'Ponawiamy próbę co sekundę.',
+    few: 'Ponawiamy próbę co {count} sekundy.',
+    many: 'Ponawiamy próbę co {count} sekund.',
+    other: 'Ponawiamy próbę co {count} sekundy.',
+  },
   'shell.update': 'Nowa wersja — odśwież',
   'landing.title': 'Nextup',
   'landing.intro': 'Wybierz, do czego służy to urządzenie.',

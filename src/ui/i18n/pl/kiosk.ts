@@ -11,7 +11,7 @@ export const plKiosk: Translation<typeof enKiosk> = {
   'kiosk.welcome.noServices': 'Nie ustawiono jeszcze usług. Prosimy zwrócić się do pracownika.',
   'kiosk.issuing': 'Chwileczkę…',
   'kiosk.service.waitAbout': 'Przewidywane czekanie: {estimate}',
-  'kiosk.service.waitShort': 'Bez czekania lub krótko',
+  'kiosk.service.waitShort': 'Prawie bez czekania',
   'kiosk.service.priority': 'Bilet z pierwszeństwem',
   'kiosk.priority.hint':
     'Bilet z pierwszeństwem jest dla kobiet w ciąży, osób z niepełnosprawnością i osób, które nie mogą długo stać.',

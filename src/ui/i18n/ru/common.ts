@@ -13,7 +13,12 @@ export const ruCommon: Translation<typeof enCommon> = {
   'shell.error.title': 'Не удалось запустить этот экран',
   'shell.error.detail': 'Подробности: {message}',
   'shell.error.retry': 'Повторить',
-  'shell.error.autoRetry': 'Повторная попытка каждые {seconds} с.',
+  'shell.error.autoRetry': {
+    one: 'Повторяем попытку раз в {count} секунду.',
+    few: 'Повторяем попытку раз в {count} секунды.',
+    many: 'Повторяем попытку раз в {count} секунд.',
+    other: 'Повторяем попытку раз в {count} секунды.',
+  },
   'shell.update': 'Новая версия — перезагрузить',
   'landing.title': 'Nextup',
   'landing.intro': 'Выберите, для чего используется это устройство.',

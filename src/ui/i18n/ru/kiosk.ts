@@ -10,7 +10,7 @@ export const ruKiosk: Translation<typeof enKiosk> = {
     'Каждый киоск выдаёт свои номера талонов, поэтому назначайте каждый киоск только одному планшету.',
   'kiosk.setup.empty': 'В настройках магазина нет киосков. Обратитесь к управляющему магазином.',
   'kiosk.welcome.title': '{store}: добро пожаловать!',
-  'kiosk.welcome.prompt': 'Чем мы можем помочь? Нажмите, чтобы взять талон.',
+  'kiosk.welcome.prompt': 'Выберите услугу, чтобы взять талон.',
   'kiosk.welcome.noServices': 'Услуги ещё не настроены. Пожалуйста, обратитесь к сотруднику.',
   'kiosk.issuing': 'Минутку…',
   'kiosk.service.waitAbout': 'Ожидание примерно {estimate}',
