@@ -12,7 +12,7 @@ import {
 import { systemClock } from '../../sync/ports.ts';
 import { Replica } from '../../sync/replica.ts';
 import { presencePayload, topics } from '../../sync/topics.ts';
-import { brokerUrlFor, loadHubConfig, setupPageUrl } from './config-source.ts';
+import { brokerUrlFor, loadHubConfig, setupPageUrl, type HubConfig } from './config-source.ts';
 import { forgetPairingCode, loadOrEnroll, pairingCodeFromUrl } from './enrollment.ts';
 import type { PresenceBook } from './presence.ts';
 import { watchStorage } from './storage-health.ts';
@@ -48,9 +48,24 @@ function randomSuffix(): string {
 /** Wires this browser's device: configuration, IndexedDB, MQTT and the replica. */
 export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceRuntime> {
   const hub = await loadHubConfig();
+  const releaseLock = await holdStoreLock(hub.config.store.id);
+  try {
+    return await startDevice(opts, hub, releaseLock);
+  } catch (error) {
+    // a start that failed (a pairing code needed, storage refused) holds nothing: the next
+    // attempt, in this tab, must not meet its own lock
+    releaseLock();
+    throw error;
+  }
+}
+
+async function startDevice(
+  opts: RuntimeOptions,
+  hub: HubConfig,
+  releaseLock: () => void,
+): Promise<DeviceRuntime> {
   const { config } = hub;
   const root = { prefix: config.mqtt.topicPrefix, store: config.store.id };
-  const releaseLock = await holdStoreLock(config.store.id);
   const db = new NextupDb(config.store.id);
   const hint =
     (opts.deviceId ?? opts.role).replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40) || opts.role;
