@@ -30,8 +30,10 @@ export async function writeMosquittoFiles(
     }));
   const files = mosquittoFiles(users, topicPrefix, dir, MAX_PUBLISH_BYTES);
   await mkdir(dir, { recursive: true });
-  await writeAtomically(join(dir, 'password_file'), files.passwordFile, 0o600);
+  // the ACL first: a reload between the two files must never let a new device log in
+  // without its topics (it would connect and be silently denied everything)
   await writeAtomically(join(dir, 'acl_file'), files.aclFile, 0o644);
+  await writeAtomically(join(dir, 'password_file'), files.passwordFile, 0o600);
   await writeAtomically(join(dir, 'mosquitto.conf'), files.conf, 0o644);
 }
 

@@ -9,7 +9,7 @@ import { DeviceRegistry } from '../../src/hub/device-registry.ts';
 import { writeMosquittoFiles } from '../../src/hub/mosquitto-config.ts';
 import { startMosquitto, type Mosquitto } from '../support/mosquitto.ts';
 import { reloadOnNewDevices } from '../support/mosquitto-follow.ts';
-import { waitOnline } from '../support/surfaces.ts';
+import { newPairingCode, waitOnline } from '../support/surfaces.ts';
 import {
   HUB_NAME,
   launchTrustingChromium,
@@ -81,9 +81,7 @@ describe.each(['embedded', 'mosquitto'] as const)(
       const byName = `http://${HUB_NAME}:${new URL(hub.httpUrl).port}`;
       const pair = async (role: string): Promise<string> => {
         await manager.getByTestId('manager-view-devices').click();
-        await manager.getByTestId('devices-role').selectOption(role);
-        await manager.getByTestId('devices-add').click();
-        const code = await manager.getByTestId('devices-code').getAttribute('data-code');
+        const code = await newPairingCode(manager, role);
         return `${byName}/${role}?pair=${code}`;
       };
 

@@ -10,7 +10,7 @@ import {
   launchTrustingChromium,
   type TrustingBrowser,
 } from '../support/trusted-browser.ts';
-import { waitOnline } from '../support/surfaces.ts';
+import { newPairingCode, waitOnline } from '../support/surfaces.ts';
 
 /**
  * A hub on the store network, reached by name over HTTPS: the first manager joins with the link the hub printed, adds a
@@ -59,9 +59,7 @@ describe('pairing devices with a hub on the store network', () => {
     expect(manager.url()).not.toContain('pair=');
     await manager.getByTestId('manager-view-devices').click();
     await manager.getByTestId('devices-panel').waitFor();
-    await manager.getByTestId('devices-role').selectOption('clerk');
-    await manager.getByTestId('devices-add').click();
-    const code = (await manager.getByTestId('devices-code').getAttribute('data-code'))!;
+    const code = await newPairingCode(manager, 'clerk');
     expect(await manager.getByTestId('devices-code-url').textContent()).toBe(
       `${origin}/clerk?pair=${code}`,
     );

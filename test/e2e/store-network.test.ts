@@ -12,7 +12,7 @@ import { startMosquitto, type Mosquitto } from '../support/mosquitto.ts';
 import { reloadOnNewDevices } from '../support/mosquitto-follow.ts';
 import { freePort } from '../support/ports.ts';
 import { scanQrCode } from '../support/qr-scan.ts';
-import { takeTicket, waitForQueueItem, waitOnline } from '../support/surfaces.ts';
+import { newPairingCode, takeTicket, waitForQueueItem, waitOnline } from '../support/surfaces.ts';
 import {
   HUB_NAME,
   OTHER_HUB_NAME,
@@ -52,10 +52,8 @@ async function installWorker(page: Page): Promise<void> {
 
 /** The manager makes a pairing code; the tablet scans its QR code and opens what it says. */
 async function pairByQr(manager: Page, tablet: Page, role: string, origin: string): Promise<void> {
-  await manager.getByTestId('devices-role').selectOption(role);
-  await manager.getByTestId('devices-add').click();
-  const code = manager.getByTestId('devices-code');
-  await code.waitFor();
+  const fresh = await newPairingCode(manager, role);
+  const code = manager.locator(`[data-testid="devices-code"][data-code="${fresh}"]`);
   const url = await scanQrCode(code.locator('svg'));
   expect(url).toMatch(new RegExp(`^${origin.replaceAll('.', '\\.')}/${role}\\?pair=\\w+$`));
   await tablet.goto(url);

@@ -14,7 +14,10 @@ export function reloadOnNewDevices(
   const timer = setInterval(() => {
     let now: string;
     try {
-      now = readFileSync(join(aclDir, 'password_file'), 'utf8');
+      // both files: a reload between them would leave Mosquitto with half the change
+      now =
+        readFileSync(join(aclDir, 'acl_file'), 'utf8') +
+        readFileSync(join(aclDir, 'password_file'), 'utf8');
     } catch {
       return;
     }

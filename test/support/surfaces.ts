@@ -82,3 +82,22 @@ export async function expectNoQueueItem(
     .waitFor({ state: 'detached', timeout });
   expect(await queueNumbers(page)).not.toContain(number);
 }
+
+/**
+ * The manager makes a pairing code for `role` and returns it once it is on screen: the code
+ * shown before (already used by the last tablet) must not be read while the new one is on
+ * its way from the hub.
+ */
+export async function newPairingCode(manager: Page, role: string): Promise<string> {
+  const shown = manager.getByTestId('devices-code');
+  const before = (await shown.count()) > 0 ? await shown.getAttribute('data-code') : null;
+  await manager.getByTestId('devices-role').selectOption(role);
+  await manager.getByTestId('devices-add').click();
+  const fresh = manager.locator(
+    before === null
+      ? '[data-testid="devices-code"]'
+      : `[data-testid="devices-code"]:not([data-code="${before}"])`,
+  );
+  await fresh.waitFor();
+  return (await fresh.getAttribute('data-code'))!;
+}
