@@ -39,7 +39,13 @@ import {
   isAgentDevice,
   syncTopicDevice,
 } from '../domain/security/provenance.ts';
-import { judgeBatch, verdictBodies } from '../domain/sync/admission.ts';
+import {
+  emptyTicketIndex,
+  indexTicket,
+  judgeBatch,
+  verdictBodies,
+  type TicketIndex,
+} from '../domain/sync/admission.ts';
 
 export interface ReplicaOptions {
   readonly root: TopicRoot;
@@ -160,6 +166,8 @@ export class Replica {
     { readonly device: string; readonly vector: Record<string, number> } | undefined;
   /** The agent's catch-up budget per asking device. */
   private readonly budgets = new Map<string, CatchUpBudget>();
+  /** Today's tickets taken into the log, current even while the state waits for a refold. */
+  private tickets: TicketIndex = emptyTicketIndex();
 
   private constructor(private readonly opts: ReplicaOptions) {
     this.device = opts.device;
@@ -250,6 +258,7 @@ export class Replica {
       this.hlc = hlc;
       this.log.add(event);
       this.outbox.push(event.id);
+      this.noteTickets([event]);
       this.applyInOrder([event]);
       this.changed();
       this.emitEvents([event]);
@@ -394,14 +403,17 @@ export class Replica {
     this.cancelRefold?.();
     this.cancelRefold = undefined;
     const state = emptyState();
+    const tickets = emptyTicketIndex();
     let last: StoreEvent | undefined;
     const all = this.log.all();
     noteRefusals(state, all);
     for (const e of all) {
-      if (!this.isToday(e) || this.quarantine.has(e.id)) continue;
+      if (!this.isToday(e) || this.quarantine.has(e.id) || state.refused.has(e.id)) continue;
       applyEvent(state, e);
+      if (e.type === 'ticket.issued') indexTicket(tickets, e);
       last = e;
     }
+    this.tickets = tickets;
     this.state = state;
     this.lastApplied = last;
     this.refoldMs = performance.now() - started;
@@ -512,16 +524,19 @@ export class Replica {
       rules: this.rules(),
       contacts: this.contacts,
       held: (device, seq) => this.log.get(device, seq),
-      state: this.state,
+      tickets: this.tickets,
+      refused: this.state.refused,
       isToday: (e) => this.isToday(e),
     });
+    // what is refused here, or was by the agent's verdict before it arrived
+    const out = (e: StoreEvent): boolean => refused.has(e.id) || this.state.refused.has(e.id);
     // clocks move only with what was taken: a refused event drags no clock along
     const limit = now + (this.opts.maxDriftMs ?? FUTURE_SKEW_MS);
     let hlc = this.hlc;
     for (const e of fresh) {
       const remote = decodeHlc(e.hlc);
       if (remote.wall > limit) this.reportSkew(e.device, remote.wall - now);
-      if (!refused.has(e.id)) hlc = receive(hlc, remote, now);
+      if (!out(e)) hlc = receive(hlc, remote, now);
     }
     // the agent's verdicts are stored with what they judge, so its vector never covers a
     // refused event without its verdict (a device lets in what the vector covers)
@@ -559,11 +574,9 @@ export class Replica {
       );
       if (!this.agentRole) this.quarantine.set(e.id, e);
     }
-    const taken = [
-      ...fresh.filter((e) => !refused.has(e.id) && !this.state.refused.has(e.id)),
-      ...verdicts,
-    ];
+    const taken = [...fresh.filter((e) => !out(e)), ...verdicts];
     this.applyVerdicts(taken);
+    this.noteTickets(taken);
     this.applyInOrder(taken);
     this.changed();
     this.emitEvents(taken);
@@ -596,7 +609,7 @@ export class Replica {
     let folded = false;
     for (const id of this.state.refused.keys()) {
       if (before.has(id) || this.quarantine.delete(id)) continue;
-      const e = this.log.get(id.slice(0, id.lastIndexOf(':')), seqOf(id));
+      const e = this.log.get(...deviceAndSeq(id));
       if (e && this.isToday(e)) folded = true;
     }
     if (!folded) return;
@@ -604,22 +617,40 @@ export class Replica {
     else this.refoldSoon();
   }
 
+  /** Indexes today's tickets just taken into the log. */
+  private noteTickets(events: readonly StoreEvent[]): void {
+    for (const e of events) {
+      if (e.type === 'ticket.issued' && this.isToday(e) && !this.state.refused.has(e.id)) {
+        indexTicket(this.tickets, e);
+      }
+    }
+  }
+
   /**
    * Lets in held-back events the agent has ruled on without refusing them: its vector covers
-   * them, and we hold every verdict it had written by then.
+   * them, and we hold every verdict it had written by then. A ticket we took meanwhile with the
+   * same id or number, and the agent has not ruled on, lost to it there: it waits in turn.
    */
   private settleQuarantine(): void {
     const said = this.agentSaid;
     if (!said || this.quarantine.size === 0) return;
     if ((this.log.vector()[said.device] ?? 0) < (said.vector[said.device] ?? 0)) return;
+    const ruled = (e: StoreEvent): boolean => (said.vector[e.device] ?? 0) >= e.seq;
     const released: StoreEvent[] = [];
     for (const [id, e] of this.quarantine) {
-      if ((said.vector[e.device] ?? 0) < e.seq) continue;
+      if (!ruled(e)) continue;
       this.quarantine.delete(id);
-      if (!this.state.refused.has(id)) released.push(e);
+      if (this.state.refused.has(id)) continue;
+      released.push(e);
+      if (e.type !== 'ticket.issued' || !this.isToday(e)) continue;
+      for (const other of [this.tickets.byId.get(e.ticket), this.tickets.byNumber.get(e.number)]) {
+        const o = other === undefined ? undefined : this.log.get(...deviceAndSeq(other));
+        if (o && o.id !== id && !ruled(o)) this.quarantine.set(o.id, o);
+      }
     }
     if (released.length === 0) return;
-    this.refoldSoon();
+    this.refold();
+    this.changed();
     this.emitEvents(released);
   }
 
@@ -887,6 +918,10 @@ export class Replica {
 
 function seqOf(id: string): number {
   return Number(id.slice(id.lastIndexOf(':') + 1));
+}
+
+function deviceAndSeq(id: string): [string, number] {
+  return [id.slice(0, id.lastIndexOf(':')), seqOf(id)];
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, clock: Clock): Promise<T> {

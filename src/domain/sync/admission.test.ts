@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { EventBody, StoreEvent } from '../queue/events.ts';
 import { fold } from '../queue/fold.ts';
 import { ev, testStore } from '../testing/store.ts';
-import { judgeBatch, verdictBodies, type AdmissionView } from './admission.ts';
+import {
+  emptyTicketIndex,
+  indexTicket,
+  judgeBatch,
+  verdictBodies,
+  type AdmissionView,
+} from './admission.ts';
 import { FUTURE_SKEW_MS, noteContact, PAST_SKEW_MS, type ContactBook } from './plausibility.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -16,12 +22,17 @@ const issue = (ticket: string, number: string): EventBody => ({
 
 function view(held: StoreEvent[], contacts: ContactBook = new Map()): AdmissionView {
   const byId = new Map(held.map((e) => [e.id, e]));
+  const state = fold(held);
+  const tickets = emptyTicketIndex();
+  for (const e of held)
+    if (e.type === 'ticket.issued' && !state.refused.has(e.id)) indexTicket(tickets, e);
   return {
     now: NOW,
     rules: { pastSkewMs: PAST_SKEW_MS, futureSkewMs: FUTURE_SKEW_MS, config: testStore },
     contacts,
     held: (device, seq) => byId.get(`${device}:${seq}`),
-    state: fold(held),
+    tickets,
+    refused: state.refused,
     isToday: () => true,
   };
 }

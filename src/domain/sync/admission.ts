@@ -6,9 +6,34 @@ import {
   type RefusalReason,
   type StoreEvent,
 } from '../queue/events.ts';
-import type { QueueState } from '../queue/state.ts';
 import { isAgentDevice } from '../security/provenance.ts';
 import { heardBefore, judge, type ContactBook, type PlausibilityRules } from './plausibility.ts';
+
+type Issued = Extract<StoreEvent, { type: 'ticket.issued' }>;
+
+/**
+ * The receiver's day's tickets as it took them: by ticket id and by number (the event that
+ * issued each; the first in log order, as the fold keeps it) and issue times per device. Kept
+ * apart from the folded state, which a device refolds a moment later than events arrive.
+ */
+export interface TicketIndex {
+  readonly byId: Map<string, string>;
+  readonly byNumber: Map<string, string>;
+  readonly issues: Map<string, number[]>;
+}
+
+export function emptyTicketIndex(): TicketIndex {
+  return { byId: new Map(), byNumber: new Map(), issues: new Map() };
+}
+
+/** Adds a ticket the receiver took (a later one with the same id or number does not replace). */
+export function indexTicket(index: TicketIndex, e: Issued): void {
+  if (!index.byId.has(e.ticket)) index.byId.set(e.ticket, e.id);
+  if (!index.byNumber.has(e.number)) index.byNumber.set(e.number, e.id);
+  const times = index.issues.get(e.device) ?? [];
+  times.push(wallOf(e.hlc));
+  index.issues.set(e.device, times);
+}
 
 /** What a receiver holds when a batch of peers' events arrives. */
 export interface AdmissionView {
@@ -18,9 +43,11 @@ export interface AdmissionView {
   readonly contacts: ContactBook;
   /** An event already in the receiver's log. */
   held(device: string, seq: number): StoreEvent | undefined;
-  /** Today's queue as the receiver folded it. */
-  readonly state: Pick<QueueState, 'tickets' | 'numbers' | 'refused'>;
-  /** Whether an event belongs to the receiver's current day (the day `state` is). */
+  /** Today's tickets the receiver took. */
+  readonly tickets: TicketIndex;
+  /** Events the agent's verdicts refused. */
+  readonly refused: ReadonlyMap<string, RefusalReason>;
+  /** Whether an event belongs to the receiver's current day (the day `tickets` is). */
   isToday(e: StoreEvent): boolean;
 }
 
@@ -35,26 +62,19 @@ export function judgeBatch(
 ): Map<string, RefusalReason> {
   const refused = new Map<string, RefusalReason>();
   const inBatch = new Map(batch.map((e) => [e.id, e]));
-  const tickets = new Set<string>();
-  const numbers = new Set<string>();
-  const issues = new Map<string, number[]>();
-  const issuesOf = (device: string): number[] => {
-    let list = issues.get(device);
-    if (!list) {
-      list = [];
-      for (const t of view.state.tickets.values()) if (t.issuedBy === device) list.push(t.issuedAt);
-      issues.set(device, list);
-    }
-    return list;
-  };
+  const taken = emptyTicketIndex();
+  const issuesOf = (device: string): number[] => [
+    ...(view.tickets.issues.get(device) ?? []),
+    ...(taken.issues.get(device) ?? []),
+  ];
   // a neighbour that was itself refused says nothing about the author's clock
   const near = (device: string, seq: number): StoreEvent | undefined => {
     const id = eventId(device, seq);
-    if (refused.has(id) || view.state.refused.has(id)) return undefined;
+    if (refused.has(id) || view.refused.has(id)) return undefined;
     return view.held(device, seq) ?? inBatch.get(id);
   };
   for (const e of batch) {
-    if (isAgentDevice(e.device) || view.state.refused.has(e.id)) continue;
+    if (isAgentDevice(e.device) || view.refused.has(e.id)) continue;
     const ticket = e.type === 'ticket.issued' && view.isToday(e) ? e : undefined;
     const reason = judge(
       e,
@@ -65,21 +85,17 @@ export function judgeBatch(
         nextHlc: near(e.device, e.seq + 1)?.hlc,
         ...(ticket
           ? {
-              ticketTaken: view.state.tickets.has(ticket.ticket) || tickets.has(ticket.ticket),
-              numberTaken: view.state.numbers.has(ticket.number) || numbers.has(ticket.number),
+              ticketTaken: view.tickets.byId.has(ticket.ticket) || taken.byId.has(ticket.ticket),
+              numberTaken:
+                view.tickets.byNumber.has(ticket.number) || taken.byNumber.has(ticket.number),
               authorIssues: issuesOf(ticket.device),
             }
           : {}),
       },
       view.rules,
     );
-    if (reason) {
-      refused.set(e.id, reason);
-    } else if (ticket) {
-      tickets.add(ticket.ticket);
-      numbers.add(ticket.number);
-      issuesOf(ticket.device).push(wallOf(ticket.hlc));
-    }
+    if (reason) refused.set(e.id, reason);
+    else if (ticket) indexTicket(taken, ticket);
   }
   return refused;
 }
