@@ -12,7 +12,7 @@ import type { StoreConfig } from '../domain/config/types.ts';
 import type { CommandResult } from '../domain/queue/commands.ts';
 import { dayKey, startOfDaysBack } from '../domain/queue/day.ts';
 import { compareEvents, eventId, type StoreEvent } from '../domain/queue/events.ts';
-import { applyEvent, noteRefusals } from '../domain/queue/fold.ts';
+import { applyEvent, noteRefusals, refusedIds } from '../domain/queue/fold.ts';
 import { emptyState, type QueueState } from '../domain/queue/state.ts';
 import { summarizeDays } from '../domain/queue/summary.ts';
 import {
@@ -519,17 +519,20 @@ export class Replica {
     await this.rollDay();
     if (this.stale && this.agentRole) this.refold();
     const now = this.now();
+    // verdicts in this very batch (a catch-up brings them with what they judge)
+    const judged = refusedIds(fresh);
+    const refusedBefore = (id: string): boolean => judged.has(id) || this.state.refused.has(id);
     const refused = judgeBatch(fresh, {
       now,
       rules: this.rules(),
       contacts: this.contacts,
       held: (device, seq) => this.log.get(device, seq),
       tickets: this.tickets,
-      refused: this.state.refused,
+      refused: { has: refusedBefore },
       isToday: (e) => this.isToday(e),
     });
     // what is refused here, or was by the agent's verdict before it arrived
-    const out = (e: StoreEvent): boolean => refused.has(e.id) || this.state.refused.has(e.id);
+    const out = (e: StoreEvent): boolean => refused.has(e.id) || refusedBefore(e.id);
     // clocks move only with what was taken: a refused event drags no clock along
     const limit = now + (this.opts.maxDriftMs ?? FUTURE_SKEW_MS);
     let hlc = this.hlc;
@@ -575,9 +578,9 @@ export class Replica {
       if (!this.agentRole) this.quarantine.set(e.id, e);
     }
     const taken = [...fresh.filter((e) => !out(e)), ...verdicts];
-    this.applyVerdicts(taken);
     this.noteTickets(taken);
-    this.applyInOrder(taken);
+    // a refold for a verdict has folded these too
+    if (!this.applyVerdicts(taken)) this.applyInOrder(taken);
     this.changed();
     this.emitEvents(taken);
     this.opts.onRemoteApplied?.(taken);
@@ -599,11 +602,11 @@ export class Replica {
 
   /**
    * Notes the agent's verdicts; an event already folded into today's state that a verdict
-   * refuses needs the day folded again without it.
+   * refuses needs the day folded again without it. True when it refolded.
    */
-  private applyVerdicts(events: readonly StoreEvent[]): void {
+  private applyVerdicts(events: readonly StoreEvent[]): boolean {
     const verdicts = events.filter((e) => e.type === 'event.refused');
-    if (verdicts.length === 0) return;
+    if (verdicts.length === 0) return false;
     const before = new Set(this.state.refused.keys());
     noteRefusals(this.state, verdicts);
     let folded = false;
@@ -612,9 +615,9 @@ export class Replica {
       const e = this.log.get(...deviceAndSeq(id));
       if (e && this.isToday(e)) folded = true;
     }
-    if (!folded) return;
-    if (this.agentRole) this.refold();
-    else this.refoldSoon();
+    // at once: a state that names an event refused must not still show it
+    if (folded) this.refold();
+    return folded;
   }
 
   /** Indexes today's tickets just taken into the log. */

@@ -46,7 +46,7 @@ export interface AdmissionView {
   /** Today's tickets the receiver took. */
   readonly tickets: TicketIndex;
   /** Events the agent's verdicts refused. */
-  readonly refused: ReadonlyMap<string, RefusalReason>;
+  readonly refused: { has(eventId: string): boolean };
   /** Whether an event belongs to the receiver's current day (the day `tickets` is). */
   isToday(e: StoreEvent): boolean;
 }
