@@ -88,7 +88,8 @@ export function judgeBatch(
               ticketTaken: view.tickets.byId.has(ticket.ticket) || taken.byId.has(ticket.ticket),
               numberTaken:
                 view.tickets.byNumber.has(ticket.number) || taken.byNumber.has(ticket.number),
-              authorIssues: issuesOf(ticket.device),
+              // only the configured rate limit reads them
+              ...(view.rules.config ? { authorIssues: issuesOf(ticket.device) } : {}),
             }
           : {}),
       },
