@@ -6,6 +6,8 @@ import { createMqttTransport } from '../sync/mqtt-transport.ts';
 import { systemClock, type Clock } from '../sync/ports.ts';
 import { Replica } from '../sync/replica.ts';
 import { presencePayload, topics } from '../sync/topics.ts';
+import type { OpenAppendFile } from './append-file.ts';
+import type { DiskReport } from './disk-health.ts';
 import { EventFileStore } from './event-file-store.ts';
 import type { Logger } from './log.ts';
 import {
@@ -28,6 +30,10 @@ export interface AgentOptions {
   readonly onDropped?: (reason: string) => void;
   /** Live wait times and wait alerts (defaults: every 30 s, alerts with 5 min hysteresis). */
   readonly waits?: WaitPublisherOptions;
+  /** Told how each write of the history went (the hub's health, its log once a minute). */
+  readonly disk?: DiskReport;
+  /** How day files are opened; tests pass a disk that fails. */
+  readonly openFile?: OpenAppendFile;
 }
 
 export interface Agent {
@@ -48,10 +54,22 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
   const clock = opts.clock ?? systemClock;
   const root = { prefix: config.mqtt.topicPrefix, store: config.store.id };
   const device = `agent-${config.store.id}`;
-  const storage = new EventFileStore(join(opts.dataDir, config.store.id), config.store.timeZone, {
-    info: (m) => log.info('agent', m),
-    warn: (m) => log.warn('agent', m),
-  });
+  const storage = new EventFileStore(
+    join(opts.dataDir, config.store.id),
+    config.store.timeZone,
+    { info: (m) => log.info('agent', m), warn: (m) => log.warn('agent', m) },
+    {
+      ...(opts.disk ? { report: opts.disk } : {}),
+      ...(opts.openFile ? { openFile: opts.openFile } : {}),
+    },
+  );
+  const dropped = (reason: string): void => {
+    // the disk report counts failed writes and logs them once a minute: a full disk must not
+    // add a line per message
+    if (opts.disk && STORAGE_FAILURE.test(reason)) return;
+    if (opts.onDropped) opts.onDropped(reason);
+    else log.warn('agent', reason);
+  };
   const presenceTopic = topics.presence(root, device);
   const transport = createMqttTransport({
     url: opts.brokerUrl,
@@ -94,7 +112,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     clock,
     role: 'agent',
     config,
-    onRejected: (reason) => (opts.onDropped ? opts.onDropped(reason) : log.warn('agent', reason)),
+    onRejected: dropped,
     onClockSkew: (dev, driftMs) =>
       log.warn(
         'agent',
@@ -146,6 +164,9 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     },
   };
 }
+
+/** The replica's words for a write of the history that failed (src/sync/replica.ts). */
+const STORAGE_FAILURE = /^(storing \d+ events|local storage|updating the outbox) failed/;
 
 function formatDrift(ms: number): string {
   const abs = Math.abs(ms);

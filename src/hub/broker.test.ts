@@ -1,3 +1,4 @@
+import { connect as tcpConnect } from 'node:net';
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +147,41 @@ describe('the embedded broker', () => {
       .toEqual([
         expect.stringMatching(/client board-ws-flooder error: Max payload size exceeded$/),
       ]);
+  });
+
+  it('closes an unauthenticated CONNECT announcing 200 MB at its header, on TCP and on /mqtt', async () => {
+    // fixed header: CONNECT, remaining length 200 MiB as a varint (issue 15)
+    const header = Buffer.from([0x10, 0x80, 0x80, 0x80, 0x64]);
+    const body = Buffer.alloc(64 * 1024);
+    const tcp = tcpConnect(Number(new URL(q.hub.mqttUrl).port), '127.0.0.1');
+    tcp.on('error', () => undefined);
+    const tcpClosed = new Promise((resolve) => tcp.once('close', resolve));
+    tcp.write(header);
+    // keeps sending until the hub closes it, never ending the stream itself
+    const pump = () => {
+      while (!tcp.destroyed) if (!tcp.write(body)) return void tcp.once('drain', pump);
+    };
+    pump();
+    await tcpClosed;
+
+    const ws = new WebSocket(q.hub.wsUrl, ['mqtt']);
+    ws.on('error', () => undefined);
+    const wsClosed = new Promise((resolve) => ws.once('close', resolve));
+    ws.once('open', () => {
+      const send = (err?: Error) => {
+        if (!err && ws.readyState === WebSocket.OPEN) ws.send(body, send);
+      };
+      ws.send(header, send);
+    });
+    await wsClosed;
+    expect(q.log.find('bytes before authentication')).toEqual([
+      expect.stringMatching(
+        /MQTT connection from 127\.0\.0\.1 closed: a CONNECT of 209715205 bytes/,
+      ),
+      expect.stringMatching(
+        /WebSocket connection from 127\.0\.0\.1 closed: a CONNECT of 209715205/,
+      ),
+    ]);
   });
 
   it('logs disconnects by client id', async () => {

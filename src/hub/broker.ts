@@ -1,13 +1,20 @@
 import type { IncomingMessage } from 'node:http';
-import { createServer } from 'node:net';
-import { createServer as createTlsServer } from 'node:tls';
+import { createServer, type Socket } from 'node:net';
+import { createSecureContext, TLSSocket } from 'node:tls';
 import type { Duplex } from 'node:stream';
 import { Aedes, type AedesOptions, type Client } from 'aedes';
 import { WebSocketServer, createWebSocketStream } from 'ws';
 import { parseSyncMessage } from '../domain/sync/messages.ts';
 import { checkEventsProvenance, syncTopicDevice } from '../domain/security/provenance.ts';
 import { mayPublish, maySubscribe, type Identity } from '../domain/security/roles.ts';
+import {
+  brokerLimits,
+  createBrokerGate,
+  type BrokerLimits,
+  type GateStats,
+} from './broker-gate.ts';
 import type { Logger } from './log.ts';
+import { createLogThrottle } from './throttle.ts';
 import { closeServer, listen, trackSockets, withTimeout } from './listen.ts';
 
 /**
@@ -30,6 +37,8 @@ export interface EmbeddedBrokerOptions {
   readonly tls?: { readonly cert: string; readonly key: string };
   /** Who may connect and what each client may do; without it the broker is open (tests). */
   readonly access?: BrokerAccess;
+  /** What a connection may cost before and after it authenticates (defaults: broker-gate.ts). */
+  readonly limits?: Partial<BrokerLimits>;
 }
 
 /** The device registry as the broker sees it (src/hub/device-registry.ts). */
@@ -49,6 +58,8 @@ export interface EmbeddedBroker {
   setTls(tls: { readonly cert: string; readonly key: string }): void;
   /** Drops connected clients whose credentials were revoked. */
   dropRevoked(): void;
+  /** Connections waiting to authenticate, refusals and the most one connection held. */
+  stats(): GateStats;
   /** Disconnects every client, then closes the listeners. */
   close(): Promise<void>;
 }
@@ -102,6 +113,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   const refusedAt = new Map<string, number>();
   /** Authenticated clients, so a revocation can drop them at once. */
   const connected = new Set<Client>();
+  const gate = createBrokerGate(brokerLimits(maxBytes, opts.limits), log);
 
   const options: AedesOptions = {
     // Device ids make longer client ids than MQTT 3.1's 23 characters.
@@ -110,7 +122,10 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
     // A stalled tablet must not block delivery to everybody else.
     drainTimeout: 30_000,
     authenticate(client, username, password, done) {
-      if (!access) return done(null, true);
+      if (!access) {
+        gate.trust(client.conn, client.id);
+        return done(null, true);
+      }
       const who = access.authenticate(username, password?.toString());
       // the client id must be the username, so the id in logs and presence is the real one
       if (!who || who.device !== client.id) {
@@ -125,6 +140,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
         return done(err, false);
       }
       identities.set(client, who);
+      gate.trust(client.conn, client.id);
       // counted from here, not from clientReady: a revocation racing the CONNACK still drops it
       connected.add(client);
       done(null, true);
@@ -171,22 +187,38 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
       log.warn('broker', `client ${client.id} error: ${err.message}`);
     }
   });
-  broker.on('connectionError', (_client, err) => {
-    log.warn('broker', `connection refused before CONNECT: ${err.message}`);
+  // a failed TLS handshake or garbage on the port: one line per address and reason a minute
+  const connectionErrorLogged = createLogThrottle();
+  broker.on('connectionError', (client, err) => {
+    const from = gate.addressOf(client.conn) ?? 'an unknown address';
+    const reason = (err as { reason?: unknown }).reason;
+    const why = typeof reason === 'string' ? reason : err.message;
+    if (connectionErrorLogged(`${from} ${why}`)) {
+      log.warn('broker', `connection from ${from} refused before CONNECT: ${why}`);
+    }
   });
 
-  const tcp = opts.tls
-    ? createTlsServer(opts.tls, (socket) => broker.handle(socket))
-    : createServer((socket) => broker.handle(socket));
+  // TLS is set up here rather than by a tls.Server, so the gate counts a connection (and its
+  // deadline runs) from the first byte, the handshake included
+  let secureContext = opts.tls ? createSecureContext(opts.tls) : undefined;
+  const tcp = createServer((socket: Socket) => {
+    const admission = gate.admit(socket.remoteAddress, secureContext ? 'MQTTS' : 'MQTT', () =>
+      socket.destroy(),
+    );
+    if (!admission) return void socket.destroy();
+    socket.once('close', () => admission.close());
+    socket.on('error', () => undefined); // aedes hears it through the guarded stream
+    const stream = secureContext
+      ? new TLSSocket(socket, { isServer: true, secureContext })
+      : socket;
+    broker.handle(gate.guard(stream, admission));
+  });
   const tcpSockets = trackSockets(tcp);
 
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: maxBytes,
     handleProtocols: (offered) => MQTT_SUBPROTOCOLS.find((p) => offered.has(p)) ?? false,
-  });
-  wss.on('connection', (ws, req) => {
-    broker.handle(createWebSocketStream(ws), req);
   });
 
   let port: number;
@@ -200,11 +232,27 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   return {
     port,
     setTls(tls) {
-      if ('setSecureContext' in tcp) tcp.setSecureContext(tls);
+      if (secureContext) secureContext = createSecureContext(tls);
     },
     handleUpgrade(req, socket, head) {
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+      socket.on('error', () => socket.destroy());
+      const admission = gate.admit(req.socket.remoteAddress, 'WebSocket', () => socket.destroy());
+      if (!admission) {
+        socket.end(
+          'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+        );
+        return;
+      }
+      socket.once('close', () => admission.close());
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        // ws keeps a whole message before handing it on: count the frames as they arrive too
+        admission.countRaw(head.length);
+        const count = (chunk: Buffer) => admission.countRaw(chunk.length);
+        socket.on('data', count);
+        broker.handle(gate.guard(createWebSocketStream(ws), admission), req);
+      });
     },
+    stats: () => gate.stats(),
     dropRevoked() {
       if (!access) return;
       for (const client of connected) {

@@ -38,6 +38,9 @@ export interface Enrolled extends Credentials {
 
 export class EnrollmentError extends Error {}
 
+/** The device list could not be written: the change did not happen (or only until restart). */
+export class DeviceListNotSaved extends Error {}
+
 const FILE = 'devices.json';
 const PBKDF2_ITERATIONS = 101;
 /** Pairing codes: 8 characters without look-alikes, good for 10 minutes, used once. */
@@ -94,6 +97,8 @@ export interface DeviceRegistryOptions {
   readonly store: string;
   readonly now?: () => number;
   readonly onSaveError?: (err: Error) => void;
+  /** The device list was written (after a failure: the disk works again). */
+  readonly onSaved?: () => void;
 }
 
 export class DeviceRegistry {
@@ -103,7 +108,7 @@ export class DeviceRegistry {
   private readonly path: string;
   private readonly now: () => number;
   private agentSecret: string | undefined;
-  private saving: Promise<void> = Promise.resolve();
+  private saving: Promise<Error | undefined> = Promise.resolve(undefined);
 
   constructor(private readonly opts: DeviceRegistryOptions) {
     this.path = join(opts.dataDir, FILE);
@@ -221,6 +226,38 @@ export class DeviceRegistry {
     return { deviceId: id, role, username: id, password };
   }
 
+  /**
+   * Enrolls as `enroll` does, and answers only once the device list is on disk: a device
+   * told it is enrolled must still be known after a restart. When the list cannot be saved
+   * the device is taken out again, its pairing code is good again, and this throws.
+   */
+  async enrollSaved(req: Parameters<DeviceRegistry['enroll']>[0]): Promise<Enrolled> {
+    const key = typeof req.code === 'string' ? req.code.trim().toUpperCase() : '';
+    const code = this.codes.get(key);
+    const enrolled = this.enroll(req);
+    const failure = await this.saving;
+    if (failure === undefined) return enrolled;
+    this.devices.delete(enrolled.deviceId);
+    if (code) this.codes.set(key, code);
+    for (const l of this.listeners) l();
+    throw new DeviceListNotSaved(
+      `the hub cannot save its device list, so nothing was enrolled: ${failure.message}`,
+    );
+  }
+
+  /**
+   * Revokes as `revoke` does; throws when the list cannot be saved. The revocation holds in
+   * memory anyway (the device stays shut out until the hub restarts).
+   */
+  async revokeSaved(id: string): Promise<boolean> {
+    if (!this.revoke(id)) return false;
+    const failure = await this.saving;
+    if (failure === undefined) return true;
+    throw new DeviceListNotSaved(
+      `${id} is shut out until the hub restarts, but the hub cannot save its device list: ${failure.message}`,
+    );
+  }
+
   /** Credentials for a customer's phone that may read only its own ticket's topic. */
   enrollTracker(ticket: string): Enrolled {
     const id = `tracker-${ticket.slice(0, 40)}`;
@@ -263,9 +300,9 @@ export class DeviceRegistry {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves once every change so far is on disk. */
-  flushed(): Promise<void> {
-    return this.saving;
+  /** Resolves once every change so far is on disk (or failed to be written). */
+  async flushed(): Promise<void> {
+    await this.saving;
   }
 
   private chooseId(role: DeviceRole, hint: unknown, proposed: unknown): string {
@@ -297,21 +334,26 @@ export class DeviceRegistry {
     for (const [code, c] of this.codes) if (c.expiresAt <= now) this.codes.delete(code);
   }
 
-  private save(): Promise<void> {
-    const body = JSON.stringify(
-      { agentSecret: this.agentSecret, devices: [...this.devices.values()] },
-      null,
-      2,
-    );
+  /** Queues a write of the whole list; resolves to the error when it failed. */
+  private save(): Promise<Error | undefined> {
     this.saving = this.saving.then(async () => {
+      // the list as it is when written: a change taken back after a failure is left out
+      const body = JSON.stringify(
+        { agentSecret: this.agentSecret, devices: [...this.devices.values()] },
+        null,
+        2,
+      );
       const tmp = `${this.path}.tmp`;
       try {
         await writeFile(tmp, body, { mode: 0o600 });
         await rename(tmp, this.path);
       } catch (err) {
-        // the registry in memory stays right; the next change tries the file again
+        // the next change tries the file again
         this.opts.onSaveError?.(err as Error);
+        return err as Error;
       }
+      this.opts.onSaved?.();
+      return undefined;
     });
     return this.saving;
   }

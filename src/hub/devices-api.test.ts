@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startQuietHub, type QuietHub } from './hub-testing.ts';
 
@@ -23,6 +24,41 @@ async function post(q: QuietHub, path: string, body: unknown, auth?: string) {
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/**
+ * A POST from another address of this machine (Linux answers all of 127.0.0.0/8 on loopback):
+ * the hub sees a different remote address without any seam in its code.
+ */
+function postFrom(q: QuietHub, localAddress: string, path: string, body: unknown) {
+  const { port } = new URL(base(q));
+  const text = JSON.stringify(body);
+  return new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        localAddress,
+        agent: false,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) },
+      },
+      (res) => {
+        let answer = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (answer += d));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(answer) as Record<string, unknown>,
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(text);
+  });
 }
 
 const basic = (id: unknown, pw: unknown) =>
@@ -79,6 +115,34 @@ describe('device enrollment over HTTP', () => {
     }
     expect(statuses.slice(0, 20).every((s) => s === 403)).toBe(true);
     expect(statuses[20]).toBe(429);
+  });
+
+  it('pauses only the address that guessed: others still enroll, with a code or from loopback', async () => {
+    const q = await hub('0.0.0.0');
+    for (let i = 0; i < 20; i++) {
+      const r = await postFrom(q, '127.0.0.2', '/api/devices/enroll', {
+        role: 'kiosk',
+        code: `X${i}`,
+      });
+      expect(r.status).toBe(403);
+    }
+    const { code } = q.hub.registry.createPairingCode('kiosk');
+    expect(
+      (await postFrom(q, '127.0.0.2', '/api/devices/enroll', { role: 'kiosk', code })).status,
+    ).toBe(429);
+    // the same valid code from another address of the store network
+    const other = await postFrom(q, '127.0.0.3', '/api/devices/enroll', { role: 'kiosk', code });
+    expect(other.status).toBe(200);
+    expect(q.log.find('enrollment from 127.0.0.2 paused')).toHaveLength(1);
+    // twenty refusals, one log line
+    expect(q.log.find('enrollment refused from 127.0.0.2')).toHaveLength(1);
+
+    // a hub on loopback: an attacker's wrong codes do not stop this machine enrolling
+    const local = await hub();
+    for (let i = 0; i < 21; i++) {
+      await postFrom(local, '127.0.0.2', '/api/devices/enroll', { role: 'kiosk', code: 'X' });
+    }
+    expect((await post(local, '/api/devices/enroll', { role: 'clerk' })).status).toBe(200);
   });
 
   it('lists, makes codes and revokes only for a manager', async () => {

@@ -1,9 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { plainAddress } from '../domain/security/address.ts';
+import { FailureLimiter } from '../domain/security/failure-limiter.ts';
 import { isDeviceRole } from '../domain/security/roles.ts';
-import { EnrollmentError, type DeviceRegistry } from './device-registry.ts';
+import { readBody } from './body.ts';
+import { DeviceListNotSaved, EnrollmentError, type DeviceRegistry } from './device-registry.ts';
 import { SECURITY_HEADERS } from './http-app.ts';
 import type { Logger } from './log.ts';
 import type { ManagerGate } from './manager-auth.ts';
+import { createLogThrottle } from './throttle.ts';
 
 /**
  * Enrollment and device management over HTTP:
@@ -26,8 +30,16 @@ export interface DevicesApiOptions {
 
 const PREFIX = '/api/devices';
 const MAX_BODY = 4096;
-/** Failed code attempts allowed per minute before enrollment pauses (guessing codes). */
-const MAX_FAILURES_PER_MINUTE = 20;
+/**
+ * Wrong pairing codes before code entry pauses. A code is 8 of 31 characters (31^8, about
+ * 8.5e11), lives 10 minutes and is used once. One address: 20 a minute, 10.5 million a year,
+ * under 1 in 80,000 to hit a code even if one were always open; it pauses only that address,
+ * so one attacker cannot lock the store out. All addresses together: 300 a minute (15
+ * addresses' worth), 158 million a year, under 1 in 5,000 with a code always open (a store has
+ * one open for minutes a week). Pausing everyone takes 15 addresses failing without pause, and
+ * even then a loopback hub enrolls its own machine (no code). Bounded: 10,000 addresses.
+ */
+const ENROLL_FAILURES = { perAddress: 20, total: 300, windowMs: 60_000, maxAddresses: 10_000 };
 
 export function isLoopbackAddress(addr: string | undefined): boolean {
   return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
@@ -35,7 +47,8 @@ export function isLoopbackAddress(addr: string | undefined): boolean {
 
 export function createDevicesApi(opts: DevicesApiOptions) {
   const { registry, log } = opts;
-  let failures: number[] = [];
+  const failures = new FailureLimiter(ENROLL_FAILURES);
+  const logged = createLogThrottle();
 
   function json(res: ServerResponse, status: number, body: unknown): void {
     const text = JSON.stringify(body);
@@ -48,19 +61,32 @@ export function createDevicesApi(opts: DevicesApiOptions) {
     res.end(text);
   }
 
+  /** The disk refused the device list: say so plainly (the disk's own log line counts it). */
+  function refuseUnsaved(res: ServerResponse, err: DeviceListNotSaved): void {
+    json(res, 503, { error: err.message });
+  }
+
   async function enroll(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const now = Date.now();
-    failures = failures.filter((t) => now - t < 60_000);
-    if (failures.length >= MAX_FAILURES_PER_MINUTE) {
-      json(res, 429, { error: 'too many wrong pairing codes; wait a minute' });
-      return;
+    const from = plainAddress(req.socket.remoteAddress);
+    // this machine enrolls without a code on a loopback hub: nothing to guess, nothing to pause
+    const trusted = opts.trustLoopback && isLoopbackAddress(req.socket.remoteAddress);
+    const paused = trusted ? undefined : failures.blocked(from, now);
+    if (paused) {
+      if (logged(`${from} paused`)) {
+        log.warn(
+          'devices',
+          `enrollment from ${from} paused: too many wrong pairing codes (${paused === 'address' ? 'from this address' : 'from all addresses'})`,
+        );
+      }
+      return json(res, 429, { error: 'too many wrong pairing codes; wait a minute' });
     }
-    const body = await readJson(req);
-    if (body === undefined)
-      return json(res, 400, { error: 'the body must be a small JSON object' });
+    const raw = await readBody(req, res, MAX_BODY);
+    if (raw === undefined) return;
+    const body = jsonObject(raw);
+    if (body === undefined) return json(res, 400, { error: 'the body must be a JSON object' });
     try {
-      const trusted = opts.trustLoopback && isLoopbackAddress(req.socket.remoteAddress);
-      const enrolled = registry.enroll({
+      const enrolled = await registry.enrollSaved({
         role: body.role,
         code: body.code,
         hint: body.hint,
@@ -70,9 +96,12 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       log.info('devices', `enrolled ${enrolled.deviceId} as ${enrolled.role}`);
       json(res, 200, enrolled);
     } catch (err) {
+      if (err instanceof DeviceListNotSaved) return refuseUnsaved(res, err);
       if (!(err instanceof EnrollmentError)) throw err;
-      failures.push(now);
-      log.warn('devices', `enrollment refused from ${req.socket.remoteAddress}: ${err.message}`);
+      if (!trusted) failures.fail(from, now);
+      if (logged(`${from} ${err.message}`)) {
+        log.warn('devices', `enrollment refused from ${from}: ${err.message}`);
+      }
       json(res, 403, { error: err.message });
     }
   }
@@ -100,7 +129,9 @@ export function createDevicesApi(opts: DevicesApiOptions) {
         dropped: opts.dropped(),
       });
     } else if (action === '/codes' && method === 'POST') {
-      const body = await readJson(req);
+      const raw = await readBody(req, res, MAX_BODY);
+      if (raw === undefined) return true;
+      const body = jsonObject(raw);
       if (!body || !isDeviceRole(body.role)) {
         json(res, 400, { error: 'unknown role' });
         return true;
@@ -109,9 +140,19 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       log.info('devices', `pairing code made for a new ${body.role}`);
       json(res, 200, { ...code, role: body.role });
     } else if (action === '/revoke' && method === 'POST') {
-      const body = await readJson(req);
+      const raw = await readBody(req, res, MAX_BODY);
+      if (raw === undefined) return true;
+      const body = jsonObject(raw);
       const id = typeof body?.id === 'string' ? body.id : '';
-      if (!registry.revoke(id)) {
+      let revoked: boolean;
+      try {
+        revoked = await registry.revokeSaved(id);
+      } catch (err) {
+        if (!(err instanceof DeviceListNotSaved)) throw err;
+        refuseUnsaved(res, err);
+        return true;
+      }
+      if (!revoked) {
         json(res, 404, { error: 'no such device' });
         return true;
       }
@@ -124,27 +165,13 @@ export function createDevicesApi(opts: DevicesApiOptions) {
   };
 }
 
-function readJson(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY) chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (size > MAX_BODY) return resolve(undefined);
-      try {
-        const x: unknown = JSON.parse(Buffer.concat(chunks).toString() || '{}');
-        resolve(
-          typeof x === 'object' && x !== null && !Array.isArray(x)
-            ? (x as Record<string, unknown>)
-            : undefined,
-        );
-      } catch {
-        resolve(undefined);
-      }
-    });
-    req.on('error', () => resolve(undefined));
-  });
+function jsonObject(raw: Buffer): Record<string, unknown> | undefined {
+  try {
+    const x: unknown = JSON.parse(raw.toString('utf8') || '{}');
+    return typeof x === 'object' && x !== null && !Array.isArray(x)
+      ? (x as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

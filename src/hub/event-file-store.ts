@@ -1,36 +1,56 @@
-import {
-  mkdir,
-  open,
-  readdir,
-  readFile,
-  rename,
-  writeFile,
-  type FileHandle,
-} from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { wallOf } from '../domain/clock/hlc.ts';
 import { dayKey } from '../domain/queue/day.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 import { validateEvent } from '../domain/sync/validate.ts';
 import type { LoadedLog, ReplicaStorage } from '../sync/ports.ts';
+import { openAppendFile, type AppendFile, type OpenAppendFile } from './append-file.ts';
+import type { DiskReport } from './disk-health.ts';
 
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
+
+/** A day file open for appending, and how much of it is known good. */
+interface DayFile {
+  readonly path: string;
+  readonly file: AppendFile;
+  /** Bytes up to the end of the last whole, flushed line. */
+  length: number;
+  /** Bytes past `length` may be on disk (a failed write not cut back yet). */
+  torn: boolean;
+}
+
+export interface EventFileStoreOptions {
+  /** How day files are opened for appending; tests pass a disk that fails. */
+  readonly openFile?: OpenAppendFile;
+  /** Told how each write went: the hub's /api/health and its log. */
+  readonly report?: DiskReport;
+}
 
 /**
  * The hub's durable history: one append-only JSON Lines file per store day, flushed to disk
  * (fdatasync) before a batch counts as stored, so `kill -9` loses nothing acknowledged.
- * A torn last line after a crash is skipped on load. The hub never forgets: compaction only
- * drops old days from memory, and reports read the day files.
+ * A write that fails (a full disk) is cut back to the last whole line before the error is
+ * passed on, and a file is never appended to while it may hold a torn line: an event glued
+ * onto a torn line would be acknowledged and then unreadable. A torn last line after a crash
+ * is cut off when the day is next opened. The hub never forgets: compaction only drops old
+ * days from memory, and reports read the day files.
  */
 export class EventFileStore implements ReplicaStorage {
-  private readonly handles = new Map<string, FileHandle>();
+  private readonly files = new Map<string, DayFile>();
   private outbox: string[] = [];
+  /** Writes one at a time: cutting back a failed write must not cut another's. */
+  private writing: Promise<unknown> = Promise.resolve();
+  private readonly openFile: OpenAppendFile;
 
   constructor(
     private readonly dir: string,
     private readonly timeZone: string,
     private readonly log: { info(msg: string): void; warn(msg: string): void },
-  ) {}
+    private readonly opts: EventFileStoreOptions = {},
+  ) {
+    this.openFile = opts.openFile ?? openAppendFile;
+  }
 
   private get eventsDir(): string {
     return join(this.dir, 'events');
@@ -86,6 +106,7 @@ export class EventFileStore implements ReplicaStorage {
     await mkdir(this.eventsDir, { recursive: true });
     const firstDay = dayKey(wallOf(since), this.timeZone);
     const days = await this.days();
+    await this.repairTails(days);
     const old = days.filter((d) => d < firstDay);
     const seqs = new Map<string, Set<number>>();
     const events: StoreEvent[] = [];
@@ -109,7 +130,6 @@ export class EventFileStore implements ReplicaStorage {
       while (s.has(top + 1)) top++;
       if (top > 0) floors[device] = top;
     }
-    await this.repairTails(days);
     try {
       const parsed: unknown = JSON.parse(await readFile(this.outboxPath, 'utf8'));
       if (Array.isArray(parsed))
@@ -120,33 +140,98 @@ export class EventFileStore implements ReplicaStorage {
     return { events, outbox: [...this.outbox], floors };
   }
 
-  /** After a crash mid-write, start the next append on a fresh line. */
+  /**
+   * A crash mid-write leaves a torn last line: opening the recent days cuts it off before any
+   * append (on a read-only disk they stay, and reading skips them).
+   */
   private async repairTails(days: readonly string[]): Promise<void> {
     for (const day of days.slice(-3)) {
-      const path = join(this.eventsDir, `${day}.jsonl`);
-      const text = await readFile(path, 'utf8');
-      if (text.length > 0 && !text.endsWith('\n')) await writeFile(path, '\n', { flag: 'a' });
-    }
-  }
-
-  private async handleFor(day: string): Promise<FileHandle> {
-    let h = this.handles.get(day);
-    if (!h) {
-      h = await open(join(this.eventsDir, `${day}.jsonl`), 'a');
-      this.handles.set(day, h);
-      // keep a few days open: late events for old days are rare
-      if (this.handles.size > 4) {
-        const [oldest] = [...this.handles.keys()].sort();
-        if (oldest !== undefined && oldest !== day) {
-          await this.handles.get(oldest)?.close();
-          this.handles.delete(oldest);
-        }
+      try {
+        await this.dayFile(day);
+      } catch (err) {
+        this.opts.report?.failed('events', err);
+        this.log.warn(`cannot open the day file of ${day} for writing: ${describe(err)}`);
       }
     }
-    return h;
   }
 
-  async appendRemote(events: readonly StoreEvent[]): Promise<void> {
+  private async dayFile(day: string): Promise<DayFile> {
+    let f = this.files.get(day);
+    if (f) return f;
+    if (!DAY_FILE.test(`${day}.jsonl`)) {
+      // a clock past year 9999 (refused by validation): never write where loading cannot read
+      throw new RangeError(`no day file can be named for the store day ${day}`);
+    }
+    const path = join(this.eventsDir, `${day}.jsonl`);
+    const file = await this.openFile(path);
+    try {
+      f = { path, file, length: await this.cutTornTail(path, file), torn: false };
+    } catch (err) {
+      await file.close().catch(() => undefined);
+      throw err;
+    }
+    this.files.set(day, f);
+    // keep a few days open: late events for old days are rare (a torn one stays open)
+    if (this.files.size > 4) {
+      const [oldest] = [...this.files.entries()]
+        .filter(([d, o]) => d !== day && !o.torn)
+        .map(([d]) => d)
+        .sort();
+      if (oldest !== undefined) {
+        await this.files.get(oldest)?.file.close();
+        this.files.delete(oldest);
+      }
+    }
+    return f;
+  }
+
+  /**
+   * The file's length once a torn last line is dealt with: a whole JSON value only lacking
+   * its newline gets one; anything else (never acknowledged: a batch counts once flushed) is
+   * cut off, so the next append starts on a line of its own.
+   */
+  private async cutTornTail(path: string, file: AppendFile): Promise<number> {
+    const size = await file.size();
+    if (size === 0 || (await file.read(size - 1, 1))[0] === NEWLINE) return size;
+    let lineStart = 0;
+    for (let end = size; end > 0; end -= TAIL_CHUNK) {
+      const from = Math.max(0, end - TAIL_CHUNK);
+      const i = (await file.read(from, end - from)).lastIndexOf(NEWLINE);
+      if (i >= 0) {
+        lineStart = from + i + 1;
+        break;
+      }
+    }
+    const tail = (await file.read(lineStart, size - lineStart)).toString('utf8');
+    let whole = true;
+    try {
+      JSON.parse(tail);
+    } catch {
+      whole = false;
+    }
+    if (whole) {
+      await file.append(Buffer.from('\n'));
+      await file.sync();
+      return size + 1;
+    }
+    await file.truncate(lineStart);
+    await file.sync();
+    this.log.warn(`${path}: cut off a torn last line (${size - lineStart} bytes, never stored)`);
+    return lineStart;
+  }
+
+  /** Runs `fn` after every write before it. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(fn, fn);
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Appends and flushes each day's lines; on any failure cuts every file touched back to its
+   * length before and rethrows, so a failed batch leaves no trace to be read.
+   */
+  private async write(events: readonly StoreEvent[]): Promise<Written[]> {
     const byDay = new Map<string, string[]>();
     for (const e of events) {
       const day = dayKey(wallOf(e.hlc), this.timeZone);
@@ -154,23 +239,80 @@ export class EventFileStore implements ReplicaStorage {
       lines.push(JSON.stringify(e) + '\n');
       byDay.set(day, lines);
     }
-    for (const [day, lines] of byDay) {
-      const h = await this.handleFor(day);
-      await h.appendFile(lines.join(''));
-      await h.datasync();
+    const written: Written[] = [];
+    try {
+      for (const [day, lines] of byDay) {
+        const f = await this.dayFile(day);
+        if (f.torn) await this.cutBack(f, f.length);
+        const data = Buffer.from(lines.join(''));
+        written.push({ f, from: f.length });
+        f.torn = true;
+        await f.file.append(data);
+        await f.file.sync();
+        f.length += data.length;
+        f.torn = false;
+      }
+    } catch (err) {
+      await this.undo(written);
+      this.opts.report?.failed('events', err);
+      throw err;
+    }
+    this.opts.report?.succeeded('events');
+    return written;
+  }
+
+  private async undo(written: readonly Written[]): Promise<void> {
+    for (const { f, from } of written.toReversed()) {
+      try {
+        await this.cutBack(f, from);
+      } catch (err) {
+        // stays torn: the next append to this day cuts back first, or fails
+        this.log.warn(`${f.path}: cannot cut back a failed write yet: ${describe(err)}`);
+      }
     }
   }
 
-  async appendLocal(event: StoreEvent): Promise<void> {
-    await this.appendRemote([event]);
-    this.outbox.push(event.id);
-    await this.saveOutbox();
+  private async cutBack(f: DayFile, length: number): Promise<void> {
+    f.length = length;
+    f.torn = true;
+    await f.file.truncate(length);
+    await f.file.sync();
+    f.torn = false;
   }
 
-  async removeFromOutbox(ids: readonly string[]): Promise<void> {
-    const gone = new Set(ids);
-    this.outbox = this.outbox.filter((id) => !gone.has(id));
-    await this.saveOutbox();
+  appendRemote(events: readonly StoreEvent[]): Promise<void> {
+    return this.exclusive(async () => {
+      await this.write(events);
+    });
+  }
+
+  appendLocal(event: StoreEvent): Promise<void> {
+    return this.exclusive(async () => {
+      const written = await this.write([event]);
+      this.outbox.push(event.id);
+      try {
+        await this.saveOutbox();
+      } catch (err) {
+        // one transaction: without its outbox entry the event is not kept either
+        this.outbox.pop();
+        await this.undo(written);
+        throw err;
+      }
+    });
+  }
+
+  removeFromOutbox(ids: readonly string[]): Promise<void> {
+    return this.exclusive(async () => {
+      const gone = new Set(ids);
+      const before = this.outbox;
+      this.outbox = this.outbox.filter((id) => !gone.has(id));
+      try {
+        await this.saveOutbox();
+      } catch (err) {
+        this.outbox = before;
+        throw err;
+      }
+    });
   }
 
   /** The hub keeps full history on disk: old days only leave memory. */
@@ -179,13 +321,32 @@ export class EventFileStore implements ReplicaStorage {
   }
 
   async close(): Promise<void> {
-    for (const h of this.handles.values()) await h.close();
-    this.handles.clear();
+    await this.writing;
+    for (const f of this.files.values()) await f.file.close();
+    this.files.clear();
   }
 
   private async saveOutbox(): Promise<void> {
     const tmp = `${this.outboxPath}.tmp`;
-    await writeFile(tmp, JSON.stringify(this.outbox));
-    await rename(tmp, this.outboxPath);
+    try {
+      await writeFile(tmp, JSON.stringify(this.outbox));
+      await rename(tmp, this.outboxPath);
+    } catch (err) {
+      this.opts.report?.failed('events', err);
+      throw err;
+    }
   }
+}
+
+interface Written {
+  readonly f: DayFile;
+  /** The file's length before this write. */
+  readonly from: number;
+}
+
+const NEWLINE = 0x0a;
+const TAIL_CHUNK = 64 * 1024;
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

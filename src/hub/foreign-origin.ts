@@ -4,6 +4,8 @@
  * enroll devices, import history or talk MQTT through a browser on the store network.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from './log.ts';
+import { createLogThrottle } from './throttle.ts';
 import type { HubNames } from './tls/hub-names.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -48,7 +50,29 @@ export function foreignRefusal(
   return undefined;
 }
 
-export function answerForeign(res: ServerResponse, why: string): void {
+/**
+ * The guard the hub puts before its routes: answers a foreign state-changing request with 403
+ * (true: answered), with one log line per address and reason a minute.
+ */
+export function createForeignGuard(
+  names: () => HubNames,
+  log: Logger,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const shouldLog = createLogThrottle();
+  return (req, res) => {
+    const why = foreignRefusal(req, names());
+    if (why === undefined) return false;
+    const from = req.socket.remoteAddress ?? 'unknown address';
+    if (shouldLog(`${from} ${why}`)) {
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      log.warn('http', `${req.method ?? '?'} ${path} refused from ${from}: ${why}`);
+    }
+    answerForeign(res, why);
+    return true;
+  };
+}
+
+function answerForeign(res: ServerResponse, why: string): void {
   const body = JSON.stringify({ error: `refused: ${why}` });
   res.writeHead(403, {
     'Content-Type': 'application/json; charset=utf-8',

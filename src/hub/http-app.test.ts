@@ -130,8 +130,15 @@ describe('the hub over HTTP, with a built app', () => {
   });
 
   it('reports its health', async () => {
-    const body = (await (await fetch(`${base}/api/health`)).json()) as Record<string, unknown>;
-    expect(body).toEqual({ ok: true, store: 'store-001', uptimeSec: expect.any(Number) as number });
+    const res = await fetch(`${base}/api/health`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toEqual({
+      ok: true,
+      store: 'store-001',
+      uptimeSec: expect.any(Number) as number,
+      disk: { ok: true, failedWrites: 0 },
+    });
   });
 
   it('answers unknown API paths with a JSON 404, not the app shell', async () => {

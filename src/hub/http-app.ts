@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { StoreConfig } from '../domain/config/types.ts';
+import type { DiskStatus } from '../domain/health/disk.ts';
 import { acceptsGzip, createGzipCache, isCompressible } from './gzip-cache.ts';
 import type { Logger } from './log.ts';
 import {
@@ -21,11 +22,15 @@ export interface ApiConfig {
   readonly setup?: { readonly url: string };
 }
 
-/** Body of GET /api/health. */
+/** Body of GET /api/health: 200 when ok, 503 when the hub cannot keep what it is sent. */
 export interface ApiHealth {
-  readonly ok: true;
+  readonly ok: boolean;
   readonly store: string;
   readonly uptimeSec: number;
+  /** The data folder: not ok while writes fail (full, read-only). */
+  readonly disk?: DiskStatus;
+  /** Why not ok, in words. */
+  readonly reason?: string;
 }
 
 export interface HttpAppOptions {
@@ -191,7 +196,10 @@ export function createHttpApp(opts: HttpAppOptions): HttpApp {
     }
 
     if (urlPath === '/api/config') return json(res, 200, opts.apiConfig());
-    if (urlPath === '/api/health') return json(res, 200, opts.health());
+    if (urlPath === '/api/health') {
+      const health = opts.health();
+      return json(res, health.ok ? 200 : 503, health);
+    }
     if (urlPath === '/api' || urlPath.startsWith('/api/')) {
       return json(res, 404, { error: `no API at ${urlPath}` });
     }

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { localized, type StoreConfig } from '../domain/config/types.ts';
@@ -32,8 +32,8 @@ import {
 import { createSetupHandler } from './setup/setup-server.ts';
 import type { StoreTls } from './tls/store-authority.ts';
 import type { HubNames } from './tls/hub-names.ts';
-import { answerForeign, foreignRefusal } from './foreign-origin.ts';
-import { createLogThrottle } from './throttle.ts';
+import { createForeignGuard, foreignRefusal } from './foreign-origin.ts';
+import { createDiskHealth, probeFolder } from './disk-health.ts';
 
 export { isLoopbackHost };
 
@@ -90,6 +90,8 @@ export interface HubOptions {
   readonly plainHttp?: boolean;
   /** Starts the store agent; tests pass a fake. Default: startAgent from ./agent.ts. */
   readonly agent?: AgentFactory;
+  /** Checks the data folder takes writes (default: writes a small file); tests make it fail. */
+  readonly diskProbe?: () => Promise<void>;
 }
 
 export interface Hub {
@@ -140,12 +142,14 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     );
   }
 
+  const disk = createDiskHealth({ log, probe: opts.diskProbe ?? probeFolder(dataDir) });
   let registry: DeviceRegistry;
   try {
     registry = new DeviceRegistry({
       dataDir,
       store: config.store.id,
-      onSaveError: (err) => log.error('devices', `cannot save the device list: ${err.message}`),
+      onSaveError: (err) => disk.failed('devices', err),
+      onSaved: () => disk.succeeded('devices'),
     });
   } catch (err) {
     if (err instanceof EnrollmentError) throw new HubStartError(err.message);
@@ -210,20 +214,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     );
     return publicHost ? { ...names, dns: [...names.dns, publicHost] } : names;
   };
-  const foreignLogged = createLogThrottle();
-  const refuseForeign = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const why = foreignRefusal(req, servedNames());
-    if (why === undefined) return false;
-    const from = req.socket.remoteAddress ?? 'unknown address';
-    if (foreignLogged(`${from} ${why}`)) {
-      log.warn(
-        'http',
-        `${req.method ?? '?'} ${(req.url ?? '').split('?')[0]} refused from ${from}: ${why}`,
-      );
-    }
-    answerForeign(res, why);
-    return true;
-  };
+  const refuseForeign = createForeignGuard(servedNames, log);
   const tracking = createTracking({
     config,
     log,
@@ -261,7 +252,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       (await reports.handle(req, res, urlPath)),
     apiConfig: () => (setupUrl ? { ...apiConfig, setup: { url: setupUrl } } : apiConfig),
     health: () => ({
-      ok: true,
+      ...disk.health(),
       store: config.store.id,
       uptimeSec: Math.floor((Date.now() - startedAt) / 1000),
     }),
@@ -273,6 +264,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   let broker: EmbeddedBroker | undefined;
 
   const closeServers = async () => {
+    disk.close();
     tracking.close();
     await registry.flushed();
     await broker?.close();
@@ -338,6 +330,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         log,
         credentials: agentCredentials,
         onDropped: (reason) => drops.record(reason),
+        disk,
         ...(tls ? { tlsCa: tls.ca } : {}),
       });
     } catch (err) {

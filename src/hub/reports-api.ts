@@ -12,6 +12,7 @@ import {
   reportCsv,
   runReport,
 } from '../domain/reports/request.ts';
+import { readBody } from './body.ts';
 import { SECURITY_HEADERS } from './http-app.ts';
 import { ImportConflictError, importPortableLog, type ImportTarget } from './import-log.ts';
 import type { Logger } from './log.ts';
@@ -118,10 +119,9 @@ export function createReportsApi(opts: ReportsOptions): ReportsApi {
   }
 
   async function importLog(req: IncomingMessage, res: ServerResponse, h: HistorySource) {
-    const text = await readBody(req, MAX_IMPORT_BYTES);
-    if (text === undefined) {
-      return json(res, 413, { error: `the log is larger than ${MAX_IMPORT_BYTES >> 20} MiB` });
-    }
+    const body = await readBody(req, res, MAX_IMPORT_BYTES);
+    if (body === undefined) return;
+    const text = body.toString('utf8');
     try {
       const result = await importPortableLog(text, {
         storeId: config.store.id,
@@ -202,23 +202,4 @@ export function createReportsApi(opts: ReportsOptions): ReportsApi {
       log.info('reports', `reports ready: ${rollups.length} days in ${Date.now() - started} ms`);
     },
   };
-}
-
-/** The request body as text, or undefined when it is larger than `max` bytes. */
-function readBody(req: IncomingMessage, max: number): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) {
-        resolve(undefined);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

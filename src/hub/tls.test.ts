@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { connectAsync } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,31 @@ describe('https, wss and mqtts with a certificate the store provides', () => {
     await expect(
       connectAsync(q.hub.mqttUrl, { ...login, password: 'wrong', ca, reconnectPeriod: 0 }),
     ).rejects.toThrow(/Bad username or password|Not authorized/);
+  });
+
+  it('counts mqtts connections from their first byte: no handshake, no stay; plain MQTT is one line', async () => {
+    const port = Number(new URL(q.hub.mqttUrl).port);
+    const open = () => {
+      const s = connect(port, '127.0.0.1');
+      s.on('error', () => undefined);
+      return { s, closed: new Promise((resolve) => s.once('close', resolve)) };
+    };
+    for (let i = 0; i < 3; i++) {
+      const plain = open();
+      // an MQTT 3.1.1 CONNECT where a TLS ClientHello should be
+      plain.s.write(Buffer.from([0x10, 12, 0, 4, 77, 81, 84, 84, 4, 2, 0, 60, 0, 0]));
+      await plain.closed;
+    }
+    expect(q.log.find('refused before CONNECT')).toEqual([
+      expect.stringMatching(
+        /connection from 127\.0\.0\.1 refused before CONNECT: wrong version number$/,
+      ),
+    ]);
+    // a socket that never starts its handshake is closed at the broker's deadline
+    await open().closed;
+    expect(
+      q.log.find('MQTTS connection from 127.0.0.1 closed: not authenticated within'),
+    ).toHaveLength(1);
   });
 
   it('refuses a certificate without its key', async () => {

@@ -134,7 +134,8 @@ describe('ticket tracking API', () => {
     const text = await res.text();
     const view = JSON.parse(text) as TicketView;
     expect(view).toMatchObject({ ticket: C, number: 'A003', status: 'waiting', ahead: 2 });
-    expect(view.wait?.highSec).toBeGreaterThan(0);
+    expect(view.wait).toMatchObject({ noCounter: false, openCounters: 1 });
+    expect(view.wait?.noCounter === false && view.wait.highSec).toBeGreaterThan(0);
     for (const other of [A, B, 'A001', 'A002', 'kiosk-1', 'clerk']) {
       expect(text).not.toContain(other);
     }
@@ -161,7 +162,7 @@ describe('ticket tracking API', () => {
     expect(tracking.streamCount).toBe(1);
 
     replica!.apply({ type: 'ticket.called', ticket: A, counter: 'c1' });
-    expect(JSON.parse((await events.next()).data)).toMatchObject({ ahead: 0 });
+    expect(JSON.parse((await events.next()).data)).toMatchObject({ ahead: 0, next: true });
 
     replica!.apply({ type: 'ticket.called', ticket: B, counter: 'c2' });
     replica!.apply({ type: 'ticket.recalled', ticket: B, counter: 'c2' });

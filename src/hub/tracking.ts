@@ -11,6 +11,7 @@ import { cancelTicket, type CommandResult } from '../domain/queue/commands.ts';
 import type { QueueState } from '../domain/queue/state.ts';
 import { WaitEstimator } from '../domain/wait/estimator.ts';
 import { estimateWaitWith } from '../domain/wait/queue-state.ts';
+import { readBody } from './body.ts';
 import { SECURITY_HEADERS } from './http-app.ts';
 import type { Logger } from './log.ts';
 
@@ -188,9 +189,8 @@ export function createTracking(opts: TrackingOptions): Tracking {
     if (!type.toLowerCase().startsWith('application/json')) {
       return json(res, 415, { error: 'send the request as application/json' });
     }
-    if (!(await readSmallBody(req, MAX_BODY_BYTES))) {
-      return json(res, 413, { error: 'request body too large' });
-    }
+    // the body says nothing the URL does not: read (and bound) it only to reach its end
+    if ((await readBody(req, res, MAX_BODY_BYTES)) === undefined) return;
     const source = opts.source();
     if (!source) return json(res, 503, { error: 'the store is starting' }, { 'Retry-After': '5' });
     const before = viewOf(source, id);
@@ -266,23 +266,4 @@ export function createTracking(opts: TrackingOptions): Tracking {
       unwatchIfIdle();
     },
   };
-}
-
-/** Reads and drops a request body; false when it is larger than `max` bytes. */
-function readSmallBody(req: IncomingMessage, max: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max && !over) {
-        over = true;
-        resolve(false);
-      }
-    });
-    req.on('end', () => {
-      if (!over) resolve(true);
-    });
-    req.on('error', () => resolve(false));
-  });
 }

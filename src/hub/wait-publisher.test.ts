@@ -3,7 +3,7 @@ import { cancelTicket, issueTicket, openCounter } from '../domain/queue/commands
 import type { StoreEvent } from '../domain/queue/events.ts';
 import { ev, testStore } from '../domain/testing/store.ts';
 import { MemoryBroker, MemoryStorage } from '../sync/memory-transport.ts';
-import { systemClock } from '../sync/ports.ts';
+import { systemClock, type Clock } from '../sync/ports.ts';
 import { Replica } from '../sync/replica.ts';
 import { createMemoryLogger } from './log.ts';
 import {
@@ -46,7 +46,11 @@ function yesterday(): StoreEvent[] {
   return out;
 }
 
-async function start(options: WaitPublisherOptions, history: StoreEvent[] = []) {
+async function start(
+  options: WaitPublisherOptions,
+  history: StoreEvent[] = [],
+  clock: Clock = systemClock,
+) {
   const broker = new MemoryBroker();
   const transport = broker.connect('agent-test-store');
   const replica = await Replica.open({
@@ -68,7 +72,7 @@ async function start(options: WaitPublisherOptions, history: StoreEvent[] = []) 
       readDay: () => Promise.resolve(history),
     },
     transport,
-    clock: systemClock,
+    clock,
     log,
     options: { debounceMs: 10, ...options },
   });
@@ -168,6 +172,49 @@ describe('wait publisher', () => {
     const last = waits.estimate('advice', 'w2');
     expect(first.ahead).toBe(1);
     expect(last.ahead).toBe(2);
+    expect(!first.noCounter && !last.noCounter).toBe(true);
+    if (first.noCounter || last.noCounter) return;
     expect(last.estimateSec).toBeGreaterThan(first.estimateSec);
+  });
+
+  it('alerts when someone waits with no counter, and on the longest wait with a short estimate', async () => {
+    // the publisher's clock runs ahead on demand: customers seem to have waited that long
+    let ahead = 0;
+    const clock: Clock = {
+      now: () => Date.now() + ahead,
+      after: (ms, fn) => systemClock.after(ms, fn),
+    };
+    const { replica, seen, broker } = await start({ minIntervalMs: 0, heartbeatMs: 50 }, [], clock);
+    const alerts = () =>
+      seen
+        .filter((m) => m.topic === `${prefix}/alerts`)
+        .map((m) => JSON.parse(m.payload) as Record<string, unknown>);
+    await replica.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'n1'));
+    await until(() => alerts().length === 1);
+    expect(alerts()[0]).toMatchObject({
+      status: 'open',
+      reason: 'noCounter',
+      noCounter: true,
+      openCounters: 0,
+      waiting: 1,
+    });
+    expect(retainedWait(broker, 'advice')).toMatchObject({ noCounter: true, waiting: 1 });
+    // a counter opens: the customer is about to be served, the alert clears
+    await replica.run(() => openCounter('c1', ['advice']));
+    await until(() => alerts().length === 2);
+    expect(alerts()[1]).toMatchObject({ status: 'cleared', noCounter: false });
+    // twenty minutes on, the customer still waits (target 5 min); a newcomer would wait less
+    ahead = 20 * 60_000;
+    await until(() => alerts().length === 3);
+    expect(alerts()[2]).toMatchObject({ status: 'open', reason: 'longestWait' });
+    expect(alerts()[2]!['longestWaitSec']).toBeGreaterThanOrEqual(1200);
+    expect(alerts()[2]!['estimateSec']).toBeLessThan(300);
+    // called at last: cleared
+    await replica.run(() => ({
+      ok: true,
+      event: { type: 'ticket.called', ticket: 'n1', counter: 'c1' },
+    }));
+    await until(() => alerts().length === 4);
+    expect(alerts()[3]).toMatchObject({ status: 'cleared', reason: 'longestWait' });
   });
 });

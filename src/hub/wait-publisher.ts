@@ -3,7 +3,12 @@ import type { PublicMessage } from '../domain/public/messages.ts';
 import { waitAlertMessage, waitMessages } from '../domain/public/wait-messages.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 import type { QueueState } from '../domain/queue/state.ts';
-import { WaitAlerts, type ActiveWaitAlert, type WaitAlertOptions } from '../domain/wait/alerts.ts';
+import {
+  WaitAlerts,
+  waitReading,
+  type ActiveWaitAlert,
+  type WaitAlertOptions,
+} from '../domain/wait/alerts.ts';
 import { WaitEstimator } from '../domain/wait/estimator.ts';
 import { StoreEventFeed } from '../domain/wait/feed.ts';
 import {
@@ -20,7 +25,8 @@ import type { Logger } from './log.ts';
  * The hub's live wait times (DESIGN.md section 4): a WaitEstimator that learns from the
  * store's durable history at start and from every event the agent's replica applies after,
  * publishing the retained `wait/{service}` and `wait/{service}/minutes` topics on every change
- * and at least every `heartbeatMs`, and alerts when a service's wait goes above its target
+ * and at least every `heartbeatMs`, and alerts when a service needs a counter (somebody waits
+ * with none open, or the longest current wait or a new customer's estimate is above the target)
  * and when it recovers (domain/wait/alerts.ts). The decisions are pure domain code; this module
  * only feeds them and publishes what they return.
  */
@@ -139,18 +145,22 @@ export function startWaitPublisher(deps: WaitPublisherDeps): WaitPublisher {
         wait.lowSec,
         wait.highSec,
         wait.openCounters,
+        wait.noCounter,
+        wait.longestWaitSec,
       ]);
       const last = published.get(service.id);
       if (force || last?.key !== key) {
         published.set(service.id, { key, wait });
         for (const m of waitMessages(wait)) void send(m).catch(() => undefined);
       }
-      const change = alerts.update({
-        service: service.id,
-        estimateSec: wait.estimateSec,
-        targetSec: service.targetWaitSec,
-        at: now,
-      });
+      const change = alerts.update(
+        waitReading(
+          service.id,
+          { ...wait, sameServiceAhead: wait.waiting },
+          service.targetWaitSec,
+          now,
+        ),
+      );
       if (change) {
         const m = waitAlertMessage(change, wait, config);
         log.info('waits', (JSON.parse(m.payload) as { message: string }).message);

@@ -1,15 +1,16 @@
 import type { DeviceStatus } from '../apps/runtime/types.ts';
 import { cannotStartOffline, type OfflineCapability } from '../apps/shell/offline-capability.ts';
-import { useT } from './i18n/I18nProvider.tsx';
+import { usePageT } from './i18n/I18nProvider.tsx';
 import './ConnectionBadge.css';
 
 /**
  * Small corner badge: is this device in touch with the store, what is still unsent, and
  * (in a few words, the kiosk's only sign of it) whether it would start without the network.
+ * It sits beside the screen, in the language the screen shows now (the kiosk customer's).
  */
 export function ConnectionBadge(props: { status: DeviceStatus; offline: OfflineCapability }) {
   const { status, offline } = props;
-  const { t, language } = useT();
+  const { t, language } = usePageT();
   const { connection, pending } = status;
   return (
     <div

@@ -4,21 +4,45 @@
  * the printed receipt) follows them. Nested providers may each claim the language; the deepest
  * one wins, whatever order React runs their effects in.
  */
-interface Claim {
-  readonly depth: number;
+export interface PageLanguage {
   readonly lang: string;
   readonly dir: 'ltr' | 'rtl';
 }
 
+interface Claim extends PageLanguage {
+  readonly depth: number;
+}
+
 const claims = new Map<symbol, Claim>();
+let current: Claim | undefined;
+const listeners = new Set<() => void>();
 
 function apply(): void {
-  if (typeof document === 'undefined') return;
   let best: Claim | undefined;
   for (const c of claims.values()) if (!best || c.depth >= best.depth) best = c;
-  const root = document.documentElement;
-  root.lang = best?.lang ?? 'en';
-  root.dir = best?.dir ?? 'ltr';
+  if (typeof document !== 'undefined') {
+    const root = document.documentElement;
+    root.lang = best?.lang ?? 'en';
+    root.dir = best?.dir ?? 'ltr';
+  }
+  if (best === current) return;
+  current = best;
+  for (const listener of listeners) listener();
+}
+
+/**
+ * The language the page is shown in now (the deepest claim), for what sits beside the screens
+ * rather than inside them, like the connection badge; undefined before any screen claims one.
+ * A new object whenever a claim is made again, e.g. once its language's messages have loaded.
+ */
+export function pageLanguage(): PageLanguage | undefined {
+  return current;
+}
+
+/** Calls `listener` whenever the page's language is claimed anew; returns the unsubscribe. */
+export function subscribePageLanguage(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
 /** Claims the page language at `depth`; returns the release function. */

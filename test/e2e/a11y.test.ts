@@ -189,7 +189,7 @@ describe('accessible customer surfaces', () => {
     await callTicket(hub, seeded.id, 'counter-3');
     await board.locator(`[data-testid="latest-call"][data-number="${seeded.number}"]`).waitFor();
     const spokenNumber = `R ${Number(seeded.number.slice(1))}`;
-    const sentence = `Numer ${spokenNumber}, zapraszamy do: Stanowisko 3.`;
+    const sentence = `Numer ${spokenNumber}, Stanowisko 3.`;
     await board.getByTestId('board-announcement').filter({ hasText: sentence }).waitFor();
     await expect
       .poll(() => board.evaluate(() => (window as unknown as { __spoken: unknown[] }).__spoken), {

@@ -87,7 +87,7 @@ describe('the floor view', () => {
     expect(await page.evaluate(() => window.__signals.vibrate)).toBe(0);
   });
 
-  it('raises an alert, with sound and vibration, when a wait goes above its target', async () => {
+  it('raises an alert, with sound and vibration, when people wait with no counter, then when the wait is above target', async () => {
     // pickup: target 5 minutes, about 2 minutes a customer, and no counter open for it
     await setWaiting(hub, config, 'pickup', 6);
     await expect
@@ -95,12 +95,28 @@ describe('the floor view', () => {
       .toBe('6');
     const alert = page.getByTestId('floor-alert-pickup');
     await alert.waitFor({ timeout: 15_000 });
-    expect(await alert.textContent()).toMatch(/Order pickup: wait about \d+ minutes?, above/);
-    expect(await card('pickup').getAttribute('data-level')).toBe('over');
+    // no counter: that is the alert, and no wait is promised (it said "wait about 12 minutes")
+    expect(await alert.getAttribute('data-reason')).toBe('noCounter');
+    expect(await alert.textContent()).toMatch(
+      /Order pickup: 6 customers waiting and no counter is open for it/,
+    );
+    expect(await card('pickup').getAttribute('data-level')).toBe('noCounter');
+    expect(await card('pickup').textContent()).toContain('No counter is open for this right now');
     await expect.poll(() => page.evaluate(() => window.__signals.vibrate)).toBe(1);
     expect(await page.evaluate(() => window.__signals.tones)).toBeGreaterThan(0);
     // services within target raise nothing
     expect(await page.getByTestId('floor-alert-returns').count()).toBe(0);
+
+    // a counter opens for pickup alone: six customers at two minutes each, still above target
+    const run = await hub.agent().replica.run(() => openCounter('counter-4', ['pickup']));
+    expect(run.ok).toBe(true);
+    await page
+      .locator('[data-testid="floor-alert-pickup"][data-reason="estimate"]')
+      .waitFor({ timeout: 15_000 });
+    expect(await alert.textContent()).toMatch(/Order pickup: wait about \d+ minutes?, above/);
+    expect(await card('pickup').getAttribute('data-level')).toBe('over');
+    // the same alert, so no second signal
+    expect(await page.evaluate(() => window.__signals.vibrate)).toBe(1);
   });
 
   it('opens from the clerk’s header and leads back to the counter', async () => {

@@ -17,8 +17,8 @@ const CASES = [
   { lang: 'pl', ahead: 5, text: 'Przed Tobą jest 5 osób', title: /witamy!$/ },
   { lang: 'hu', ahead: 3, text: 'Ön előtt 3 ember vár', title: /üdvözöljük!$/ },
   { lang: 'ru', ahead: 3, text: 'Перед вами 3 человека', title: /добро пожаловать!$/ },
-  { lang: 'hi', ahead: 1, text: 'आपसे पहले 1 व्यक्ति है', title: /में आपका स्वागत है$/ },
-  { lang: 'ar', ahead: 2, text: 'أمامك شخصان', title: /^مرحبًا بكم في / },
+  { lang: 'hi', ahead: 1, text: 'आपसे आगे 1 व्यक्ति है', title: /में आपका स्वागत है$/ },
+  { lang: 'ar', ahead: 2, text: 'أمامك شخصان', title: /^مرحبًا بك في / },
 ] as const;
 
 describe('the kiosk in six languages', () => {

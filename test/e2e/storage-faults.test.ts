@@ -73,3 +73,47 @@ describe('device storage faults', () => {
     await kiosk.locator('[data-testid="storage-warning"][data-kind="low"]').waitFor();
   });
 });
+
+/** The hub's own disk: the manager's board says when the hub cannot save. */
+describe('hub storage faults on the manager board', () => {
+  let hub: TestHub;
+  let browser: Browser;
+  let full = true;
+  beforeAll(async () => {
+    // the hub's probe of its data folder fails as on a full disk until the test frees it
+    hub = await startTestHub({
+      diskProbe: () =>
+        full
+          ? Promise.reject(
+              Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
+            )
+          : Promise.resolve(),
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it('shows a banner while the hub cannot save, and none once it can', async () => {
+    const health = await fetch(`${hub.httpUrl}/api/health`);
+    expect(health.status).toBe(503);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${hub.httpUrl}/manager`);
+    const banner = page.locator('[data-testid="hub-disk-warning"][data-kind="full"]');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('disk is full');
+
+    full = false;
+    // the probe runs every 10 s while the disk fails
+    await expect
+      .poll(async () => (await fetch(`${hub.httpUrl}/api/health`)).status, { timeout: 20_000 })
+      .toBe(200);
+    await page.reload();
+    await page.locator('[data-hub-disk="ok"]').waitFor();
+    expect(await page.getByTestId('hub-disk-warning').count()).toBe(0);
+    await context.close();
+  });
+});

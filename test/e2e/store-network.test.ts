@@ -9,6 +9,7 @@ import { hashPin } from '../../src/domain/kiosk/pin.ts';
 import { testConfigDir } from '../support/hub.ts';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { startMosquitto, type Mosquitto } from '../support/mosquitto.ts';
+import { reloadOnNewDevices } from '../support/mosquitto-follow.ts';
 import { freePort } from '../support/ports.ts';
 import { scanQrCode } from '../support/qr-scan.ts';
 import { takeTicket, waitForQueueItem, waitOnline } from '../support/surfaces.ts';
@@ -81,7 +82,7 @@ describe.each(['embedded', 'mosquitto'] as const)(
     let setupOrigin: string;
     let caPem: string;
     const contexts: BrowserContext[] = [];
-    let reloadTimer: NodeJS.Timeout | undefined;
+    let stopFollowing = (): void => undefined;
     const ports = { https: 0, mqtt: 0, setup: 0, mqtts: 0, wss: 0 };
 
     const startTheHub = async (extra: readonly string[] = []) => {
@@ -91,19 +92,6 @@ describe.each(['embedded', 'mosquitto'] as const)(
         dataDir,
         extraArgs: [...args, ...extra],
       });
-      if (mosquitto) {
-        // Mosquitto reads the device list the hub rewrites on every enrollment on SIGHUP, as
-        // `systemctl reload mosquitto` does in a store
-        let seen = 0;
-        clearInterval(reloadTimer);
-        reloadTimer = setInterval(() => {
-          const n = hub.output().split('Mosquitto files in').length;
-          if (n !== seen) {
-            seen = n;
-            mosquitto?.reload();
-          }
-        }, 100);
-      }
     };
     const newPage = async (): Promise<Page> => {
       const context = await tablet.browser.newContext({ viewport: { width: 1024, height: 768 } });
@@ -126,6 +114,7 @@ describe.each(['embedded', 'mosquitto'] as const)(
           ...['--mqtts-port', String(ports.mqtts), '--wss-port', String(ports.wss)],
         ]);
         mosquitto = await startMosquitto({ aclDir, tls: true });
+        stopFollowing = reloadOnNewDevices(() => mosquitto, aclDir);
         args.push(
           ...['--host', '127.0.0.1', '--broker', `mqtts://127.0.0.1:${ports.mqtts}`],
           ...['--broker-ws', `wss://${HUB_NAME}:${ports.wss}`, '--broker-acl', aclDir],
@@ -141,7 +130,7 @@ describe.each(['embedded', 'mosquitto'] as const)(
     });
 
     afterAll(async () => {
-      clearInterval(reloadTimer);
+      stopFollowing();
       for (const c of contexts) await c.close();
       await tablet?.close();
       await hub?.stop();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StoreConfig } from '../../src/domain/config/types.ts';
+import { openCounter } from '../../src/domain/queue/commands.ts';
 import { axeLog, runAxe, smallTargets } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
@@ -50,6 +51,9 @@ describe('the ticket on the customer’s phone', () => {
   }
 
   it('follows the ticket live from the QR code to the counter, with vibration and a notification', async () => {
+    // a counter serves advice (with none, the page says so instead of a wait: honest-waits.test)
+    const open = await hub.agent().replica.run(() => openCounter('counter-4', ['advice']));
+    expect(open.ok).toBe(true);
     await setWaiting(hub, config, 'advice', 2);
     const { url, number } = await ticketQr('advice');
     expect(url).toMatch(new RegExp(`^${hub.httpUrl}/t/[a-z2-7]{26}\\?lang=en$`));

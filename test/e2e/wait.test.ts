@@ -132,6 +132,7 @@ function expectRetainedWaits(seen: Received[], config: StoreConfig, store: strin
     const json = seen.find((m) => m.topic === `nextup/v1/${store}/wait/${s.id}`);
     expect(json?.retain).toBe(true);
     const body = JSON.parse(json!.text) as Record<string, unknown>;
+    // the contract's fields, in their order; then the extensions (README "Contract extensions")
     expect(Object.keys(body)).toEqual([
       'service',
       'waiting',
@@ -140,8 +141,11 @@ function expectRetainedWaits(seen: Received[], config: StoreConfig, store: strin
       'highSec',
       'openCounters',
       'updatedAt',
+      'noCounter',
+      'longestWaitSec',
     ]);
-    expect(body).toMatchObject({ service: s.id, waiting: 0 });
+    // nobody opened a counter yet: the wait says so
+    expect(body).toMatchObject({ service: s.id, waiting: 0, noCounter: true, longestWaitSec: 0 });
     const minutes = seen.find((m) => m.topic === `nextup/v1/${store}/wait/${s.id}/minutes`);
     expect(minutes?.retain).toBe(true);
     // the one rounding rule (src/domain/wait/minutes.ts): never rosier than the estimate

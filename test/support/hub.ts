@@ -33,6 +33,8 @@ export async function startTestHub(opts: {
   configDir?: string;
   /** With `broker`: the folder of its password_file and acl_file, kept by the hub. */
   brokerAclDir?: string;
+  /** The hub's check that its data folder takes writes (a failing one fakes a full disk). */
+  diskProbe?: () => Promise<void>;
 }): Promise<TestHub> {
   const log = createMemoryLogger();
   let agent: Agent | undefined;
@@ -44,6 +46,7 @@ export async function startTestHub(opts: {
     log,
     ...(opts.broker ? { brokerUrl: opts.broker.mqttUrl, brokerWsUrl: opts.broker.wsUrl } : {}),
     ...(opts.brokerAclDir !== undefined ? { brokerAclDir: opts.brokerAclDir } : {}),
+    ...(opts.diskProbe ? { diskProbe: opts.diskProbe } : {}),
     agent: async (o) => {
       agent = await startAgent(o);
       return agent;

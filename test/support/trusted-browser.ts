@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS } from './browser.ts';
 
 /** The names tablets use for the hub in these tests; Chromium maps them to loopback. */
 export const HUB_NAME = 'nextup-hub.test';
@@ -36,13 +37,7 @@ export async function launchTrustingChromium(caPem: string | undefined): Promise
     headless: true,
     env: { ...process.env, HOME: home },
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       `--host-resolver-rules=MAP ${HUB_NAME} 127.0.0.1, MAP ${OTHER_HUB_NAME} 127.0.0.1`,
     ],
   });

@@ -32,12 +32,18 @@ export function WaitingCounts() {
               >
                 {t('board.waiting.count', { count })}
               </span>
-              <span className="board-waiting__estimate" data-testid={`estimate-${service.id}`}>
+              <span
+                className="board-waiting__estimate"
+                data-testid={`estimate-${service.id}`}
+                data-kind={wait?.kind}
+              >
                 {wait === undefined
                   ? '\u00a0' // the wait model is still loading: no number rather than a wrong one
-                  : wait.kind === 'underMinute'
-                    ? t('board.waiting.short')
-                    : t('board.waiting.estimate', { estimate: duration(wait.estimate) })}
+                  : wait.kind === 'noCounter'
+                    ? t('wait.noCounter')
+                    : wait.kind === 'underMinute'
+                      ? t('board.waiting.short')
+                      : t('board.waiting.estimate', { estimate: duration(wait.estimate) })}
               </span>
             </li>
           );

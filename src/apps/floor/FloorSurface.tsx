@@ -17,8 +17,6 @@ export function FloorSurface() {
   const { t } = useT();
   const { waits, active, recent } = useFloorWaits();
   const [blocked, setBlocked] = useState(soundBlocked);
-  const estimateOf = (service: string) =>
-    waits.find((w) => w.service.id === service)?.wait.estimateSec ?? 0;
   return (
     <main className="floor">
       <header className="floor__header">
@@ -43,7 +41,7 @@ export function FloorSurface() {
           </a>
         </div>
       </header>
-      <AlertList active={active} recent={recent} estimateOf={estimateOf} />
+      <AlertList active={active} recent={recent} waits={waits} />
       <section className="floor-panel" aria-labelledby="floor-waits-title">
         <h2 id="floor-waits-title" className="floor-panel__title">
           {t('floor.waits.title')}

@@ -3,10 +3,11 @@ import type { ServiceConfig } from '../../domain/config/types.ts';
 import { waitingCountByService } from '../../domain/queue/selectors.ts';
 import {
   WaitAlerts,
-  waitLevel,
+  waitReading,
   type ActiveWaitAlert,
   type WaitAlertChange,
 } from '../../domain/wait/alerts.ts';
+import { serviceWaitLevel, type ServiceWaitLevel } from '../../domain/wait/levels.ts';
 import { useNow } from '../../ui/useNow.ts';
 import type { QueueWait } from '../runtime/types.ts';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
@@ -16,7 +17,7 @@ export interface FloorWait {
   readonly service: ServiceConfig;
   readonly wait: QueueWait;
   readonly waiting: number;
-  readonly level: 'ok' | 'near' | 'over';
+  readonly level: ServiceWaitLevel;
 }
 
 /** Waits are looked at again this often even when nothing happens (visits go on). */
@@ -47,7 +48,7 @@ export function useFloorWaits(): {
         service,
         wait,
         waiting: counts.get(service.id) ?? 0,
-        level: waitLevel(wait.estimateSec, service.targetWaitSec),
+        level: serviceWaitLevel(wait, service.targetWaitSec),
       },
     ];
   });
@@ -62,12 +63,7 @@ export function useFloorWaits(): {
     if (!tracker) return;
     const at = Date.now();
     const changes = waits.flatMap((w) => {
-      const change = tracker.update({
-        service: w.service.id,
-        estimateSec: w.wait.estimateSec,
-        targetSec: w.service.targetWaitSec,
-        at,
-      });
+      const change = tracker.update(waitReading(w.service.id, w.wait, w.service.targetWaitSec, at));
       return change ? [change] : [];
     });
     if (changes.length === 0) return;

@@ -36,7 +36,7 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
   const [ticket, setTicket] = useState<IssuedTicket>();
   const [returned, setReturned] = useState(false);
   const [admin, setAdmin] = useState<Admin>('closed');
-  const { issue, issuing, problem, clearProblem } = useIssueTicket(kiosk);
+  const { issue, issuing, problem, clearCustomerProblem, rateLimitOver } = useIssueTicket(kiosk);
   const updateAvailable = useUpdateAvailable();
   // the ticket screen's code comes after the welcome screen showed (or with the first tap)
   const [ticketScreen, setTicketScreen] = useState<TicketScreenModule>();
@@ -63,12 +63,16 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
     setLanguage(storeLanguage);
     setDisplay(PLAIN_DISPLAY);
     setAdmin('closed');
-    clearProblem();
-  }, [hadTicket, storeLanguage, clearProblem]);
+    clearCustomerProblem();
+  }, [hadTicket, storeLanguage, clearCustomerProblem]);
 
   const onWelcome = ticket === undefined;
+  // a rate limit is the kiosk's, not the customer's: it stays until the kiosk is free
   const customised =
-    language !== storeLanguage || display.contrast || display.large || problem !== undefined;
+    language !== storeLanguage ||
+    display.contrast ||
+    display.large ||
+    (problem !== undefined && problem.kind !== 'rateLimited');
   const ticketIdle = useIdle(idleMs, nextCustomer, !onWelcome || admin !== 'closed');
   useIdle(idleMs, nextCustomer, onWelcome && admin === 'closed' && customised);
   // A new version waits until nobody is using the kiosk.
@@ -110,7 +114,7 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
           onLanguage={setLanguage}
           onDisplay={setDisplay}
           onChooseService={(id, priority) => void chooseService(id, priority)}
-          onProblemOver={clearProblem}
+          onRateLimitOver={rateLimitOver}
         />
       )}
       <HiddenCorner onGesture={() => setAdmin('pin')} />

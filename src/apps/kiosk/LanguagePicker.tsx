@@ -1,4 +1,5 @@
-import { LANGUAGES, textDirection } from '../../ui/i18n/catalogs.ts';
+import { LANGUAGES } from '../../ui/i18n/catalogs.ts';
+import { textDirection } from '../../ui/i18n/locale.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 
 /** The customer languages, each named in itself; hidden when there is only one. */

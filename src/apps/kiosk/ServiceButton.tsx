@@ -33,12 +33,18 @@ export function ServiceButton(props: {
         </span>
         <span className="kiosk-service__text">
           <span className="kiosk-service__name">{name}</span>
-          <span className="kiosk-service__wait">
+          <span
+            className="kiosk-service__wait"
+            data-testid={`service-wait-${service.id}`}
+            data-kind={wait?.kind}
+          >
             {wait === undefined
               ? '\u00a0'
-              : wait.kind === 'underMinute'
-                ? t('kiosk.service.waitShort')
-                : t('kiosk.service.waitAbout', { estimate: duration(wait.estimate) })}
+              : wait.kind === 'noCounter'
+                ? t('wait.noCounter')
+                : wait.kind === 'underMinute'
+                  ? t('kiosk.service.waitShort')
+                  : t('kiosk.service.waitAbout', { estimate: duration(wait.estimate) })}
           </span>
         </span>
       </button>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { localized, serviceById } from '../../domain/config/types.ts';
-import { aheadOf } from '../../domain/queue/selectors.ts';
+import { aheadToTell } from '../../domain/wait/ahead.ts';
+import { placeOfTicket } from '../../domain/wait/queue-state.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { PriorityMark } from '../../ui/PriorityMark.tsx';
 import { QrCode } from '../../ui/QrCode.tsx';
@@ -31,7 +32,8 @@ export function TicketScreen(props: {
   const service = serviceById(config, live?.service ?? serviceId);
   const called = live !== undefined && live.status !== 'waiting';
   const counter = config.counters.find((c) => c.id === live?.counter);
-  const ahead = aheadOf(state, ticketId);
+  // people ahead and "you are next" from the line model, as the estimate (domain/wait/ahead.ts)
+  const place = placeOfTicket(state, ticketId);
   const url = trackingUrl(config.kiosk.publicUrl, location.origin, ticketId, language);
   const printing = config.kiosk.printing ?? 'button';
 
@@ -46,7 +48,7 @@ export function TicketScreen(props: {
     serviceName: service ? text(service.name) : serviceId,
     priority,
     at: props.ticket.at,
-    ahead: live?.status === 'waiting' ? ahead : undefined,
+    ahead: place && aheadToTell(place),
     url,
   }));
   const [printStatus, setPrintStatus] = useState('');
@@ -92,7 +94,7 @@ export function TicketScreen(props: {
                 {counter && t('kiosk.ticket.goTo', { counter: text(counter.name) })}
               </p>
             ) : (
-              service && <TicketWait ahead={ahead} wait={estimate(service.id, ticketId)} />
+              service && place && <TicketWait place={place} wait={estimate(service.id, ticketId)} />
             )}
           </div>
         </section>

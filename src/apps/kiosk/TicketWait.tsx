@@ -1,15 +1,33 @@
-import type { QueueWait } from '../runtime/types.ts';
+import { aheadToTell, type LinePlace } from '../../domain/wait/ahead.ts';
 import { waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import type { QueueWait } from '../runtime/types.ts';
 
-/** "3 people ahead of you", "About 12 minutes (8–17 minutes)", honestly, with its range. */
-export function TicketWait({ ahead, wait }: { ahead: number; wait: QueueWait | undefined }) {
+/**
+ * "3 people ahead of you", "About 12 minutes (8–17 minutes)", honestly, with its range; with
+ * no counter open for the service, that and no number. The place comes from the line model
+ * (domain/wait/ahead.ts): "You are next" only when a counter serves the ticket.
+ */
+export function TicketWait({ place, wait }: { place: LinePlace; wait: QueueWait | undefined }) {
   const { t, duration, durationRange } = useT();
-  const aheadLine = (
+  const ahead = aheadToTell(place);
+  const aheadLine = ahead !== undefined && (
     <p className="kiosk-ticket__ahead" data-testid="ticket-ahead" data-ahead={ahead}>
       {t('kiosk.ticket.ahead', { count: ahead })}
     </p>
   );
+  const noCounter = place.noCounter || wait?.noCounter === true;
+  if (noCounter) {
+    return (
+      <>
+        {aheadLine}
+        <p className="kiosk-ticket__wait" data-testid="ticket-wait" data-no-counter="true">
+          {t('wait.noCounter')}
+        </p>
+        <p className="kiosk-ticket__note">{t('kiosk.ticket.callWhenOpen')}</p>
+      </>
+    );
+  }
   // the wait model is still loading (a tap right after the kiosk started): no number yet
   if (!wait) return aheadLine;
   const minutes = waitInMinutes(wait);
@@ -23,16 +41,13 @@ export function TicketWait({ ahead, wait }: { ahead: number; wait: QueueWait | u
         data-low-sec={wait.lowSec}
         data-high-sec={wait.highSec}
       >
-        {minutes.kind === 'underMinute'
-          ? t('kiosk.ticket.waitUnderMinute')
-          : t('kiosk.ticket.waitAbout', {
+        {minutes.kind === 'about'
+          ? t('kiosk.ticket.waitAbout', {
               estimate: duration(minutes.estimate),
               range: durationRange(minutes.low, minutes.high),
-            })}
+            })
+          : t('kiosk.ticket.waitUnderMinute')}
       </p>
-      {wait.openCounters === 0 && (
-        <p className="kiosk-ticket__note">{t('kiosk.ticket.noCounterOpen')}</p>
-      )}
     </>
   );
 }

@@ -19,7 +19,7 @@ export function WelcomeScreen(props: {
   onLanguage: (language: string) => void;
   onDisplay: (prefs: DisplayPrefs) => void;
   onChooseService: (serviceId: string, priority: boolean) => void;
-  onProblemOver: () => void;
+  onRateLimitOver: () => void;
 }) {
   const { config } = useRuntime();
   const { t, text, language, dir } = useT();
@@ -41,7 +41,7 @@ export function WelcomeScreen(props: {
         <KioskProblem
           key={props.problem.kind === 'rateLimited' ? props.problem.retryAt : props.problem.kind}
           problem={props.problem}
-          onOver={props.onProblemOver}
+          onRateLimitOver={props.onRateLimitOver}
         />
       )}
       {config.services.length === 0 ? (
@@ -59,10 +59,11 @@ export function WelcomeScreen(props: {
         </div>
       )}
       {anyPriority && <p className="kiosk-welcome__hint">{t('kiosk.priority.hint')}</p>}
-      <p className="kiosk-welcome__status" role="status">
-        {props.issuing ? t('kiosk.issuing') : ''}
-      </p>
-      <footer className="kiosk-welcome__footer">
+      <footer className="kiosk-welcome__footer" data-testid="kiosk-footer">
+        {/* just above the footer while a ticket is being issued, taking no room otherwise */}
+        <p className="kiosk-welcome__status" role="status">
+          {props.issuing ? t('kiosk.issuing') : ''}
+        </p>
         <LanguagePicker
           languages={customerLanguages(config)}
           current={props.language}

@@ -44,6 +44,8 @@ describe('ESC/POS receipt', () => {
     expect(asciiFold('Odbiór zamówień – Łódź…')).toBe('Odbior zamowien - Lodz...');
     expect(asciiFold('Ön előtt')).toBe('On elott');
     expect(asciiFold('Окно')).toBe('????');
+    // a name isolated inside a right-to-left message prints without its invisible marks
+    expect(asciiFold('\u2068Counter 1\u2069.')).toBe('Counter 1.');
     expect(indexOf(out, bytes('Odbior zamowien'))).toBeGreaterThan(0);
     expect([...out].every((b) => b < 0x80)).toBe(true);
   });

@@ -22,9 +22,13 @@ const ESC = 0x1b;
 const GS = 0x1d;
 const LF = 0x0a;
 
-/** Folds text to printable ASCII: accents dropped, anything else becomes "?". */
+/**
+ * Folds text to printable ASCII: accents and invisible direction marks (the isolates around
+ * names in right-to-left messages) dropped, anything else becomes "?".
+ */
 export function asciiFold(text: string): string {
   return text
+    .replace(/[\u200e\u200f\u2066-\u2069]/g, '')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[łŁ]/g, (c) => (c === 'ł' ? 'l' : 'L'))

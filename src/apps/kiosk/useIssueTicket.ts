@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { IssuingDeviceConfig } from '../../domain/config/types.ts';
-import { checkKioskRequest } from '../../domain/kiosk/issue.ts';
+import { checkKioskRequest, kioskFreeAt } from '../../domain/kiosk/issue.ts';
 import type { QueueState } from '../../domain/queue/state.ts';
 import { useRuntime } from '../shell/device-context.ts';
 import { loadIssueTicket } from './later-parts.ts';
@@ -79,9 +79,29 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
     [rt, kiosk],
   );
 
-  const clearProblem = useCallback(() => setProblem(undefined), []);
+  /** The next customer: what went wrong for the last one goes, a kiosk still limited stays. */
+  const clearCustomerProblem = useCallback(
+    () => setProblem((p) => (p?.kind === 'rateLimited' ? p : undefined)),
+    [],
+  );
 
-  return { issue, issuing, problem, clearProblem };
+  /**
+   * At the moment the rate-limit message counted down to: the kiosk is free, or (its clock
+   * moved, or the limit counts a ticket longer) the message stays with the domain's new moment.
+   */
+  const rateLimitOver = useCallback(() => {
+    const now = Date.now();
+    const freeAt = kioskFreeAt(rt.config, issuedHere(rt.getSnapshot().state, rt.deviceId), now);
+    setProblem((p) =>
+      p?.kind !== 'rateLimited'
+        ? p
+        : freeAt <= now
+          ? undefined
+          : { kind: 'rateLimited', retryAt: freeAt },
+    );
+  }, [rt]);
+
+  return { issue, issuing, problem, clearCustomerProblem, rateLimitOver };
 }
 
 /**

@@ -12,10 +12,11 @@ import {
 import { systemClock } from '../../sync/ports.ts';
 import { Replica } from '../../sync/replica.ts';
 import { presencePayload, topics } from '../../sync/topics.ts';
-import { brokerUrlFor, loadHubConfig, setupPageUrl } from './config-source.ts';
+import { brokerUrlFor, loadHubConfig, setupPageUrl, type HubConfig } from './config-source.ts';
 import { forgetPairingCode, loadOrEnroll, pairingCodeFromUrl } from './enrollment.ts';
 import type { PresenceBook } from './presence.ts';
 import { watchStorage } from './storage-health.ts';
+import { holdStoreLock } from './tab-lock.ts';
 import type { DeviceRuntime, DeviceSnapshot } from './types.ts';
 
 export type DeviceRole = 'kiosk' | 'clerk' | 'board' | 'manager' | 'floor';
@@ -47,6 +48,22 @@ function randomSuffix(): string {
 /** Wires this browser's device: configuration, IndexedDB, MQTT and the replica. */
 export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceRuntime> {
   const hub = await loadHubConfig();
+  const releaseLock = await holdStoreLock(hub.config.store.id);
+  try {
+    return await startDevice(opts, hub, releaseLock);
+  } catch (error) {
+    // a start that failed (a pairing code needed, storage refused) holds nothing: the next
+    // attempt, in this tab, must not meet its own lock
+    releaseLock();
+    throw error;
+  }
+}
+
+async function startDevice(
+  opts: RuntimeOptions,
+  hub: HubConfig,
+  releaseLock: () => void,
+): Promise<DeviceRuntime> {
   const { config } = hub;
   const root = { prefix: config.mqtt.topicPrefix, store: config.store.id };
   const db = new NextupDb(config.store.id);
@@ -101,6 +118,8 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
     root,
     device: deviceId,
     timeZone: config.store.timeZone,
+    // the ticket checks (ranges, services, rate) judge against the same config as the agent
+    config,
     storage: new DexieStorage(db),
     transport,
     clock: systemClock,
@@ -193,6 +212,7 @@ export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceR
       await replica.close();
       await transport.close();
       db.close();
+      releaseLock();
     },
   };
 }

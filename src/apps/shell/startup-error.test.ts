@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigUnavailableError } from '../runtime/config-source.ts';
 import { PairingNeededError } from '../runtime/enrollment.ts';
+import { AnotherTabError } from '../runtime/tab-lock.ts';
 import { errorMessage, startupProblem } from './startup-error.ts';
 
 describe('startupProblem', () => {
@@ -12,6 +13,10 @@ describe('startupProblem', () => {
     expect(
       startupProblem(new PairingNeededError('a pairing code from the manager is needed')),
     ).toBe('pairing');
+  });
+
+  it('recognises a second tab of the same store in this browser', () => {
+    expect(startupProblem(new AnotherTabError())).toBe('anotherTab');
   });
 
   it('treats anything else as a general failure', () => {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { alertFor, canLeave, type TicketView } from '../../domain/kiosk/tracking.ts';
+import { aheadToTell } from '../../domain/wait/ahead.ts';
 import { I18nProvider, useT } from '../../ui/i18n/I18nProvider.tsx';
 import { PriorityMark } from '../../ui/PriorityMark.tsx';
 import { askNotifyPermission, notify, notifyPermission, vibrate } from './alerts.ts';
@@ -104,7 +105,8 @@ function useAnnouncements(view: TicketView | undefined) {
       vibrate(alert === 'called' ? [400, 150, 400, 150, 400] : [300, 150, 300]);
       void notify(message, text(view.store.name), `nextup-${view.ticket}`);
     } else if (prev && view.ahead !== null && view.ahead !== prev.ahead) {
-      setPolite(t('track.ahead', { count: view.ahead }));
+      const ahead = aheadToTell({ ahead: view.ahead, next: view.next });
+      if (ahead !== undefined) setPolite(t('track.ahead', { count: ahead }));
     }
   }, [view, t, text]);
   return { polite, urgent };

@@ -1,4 +1,5 @@
 import type { TicketView } from '../../domain/kiosk/tracking.ts';
+import { aheadToTell } from '../../domain/wait/ahead.ts';
 import { waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 
@@ -13,26 +14,37 @@ export function TrackStatus({ view }: { view: TicketView }) {
   };
   switch (view.status) {
     case 'waiting': {
-      const ahead = view.ahead ?? 0;
+      // people ahead from the line model (domain/wait/ahead.ts); first in line with no counter
+      // open is not "next"
+      const ahead =
+        view.ahead === null ? undefined : aheadToTell({ ahead: view.ahead, next: view.next });
       const wait = view.wait ? waitInMinutes(view.wait) : undefined;
       return (
-        <div {...common} data-ahead={ahead}>
-          <p className="track__ahead" data-testid="track-ahead">
-            {t('track.ahead', { count: ahead })}
-          </p>
-          {ahead === 0 && <p className="track__next">{t('track.next')}</p>}
-          {wait && (
-            <p className="track__wait" data-testid="track-wait">
-              {wait.kind === 'underMinute'
-                ? t('track.waitUnderMinute')
-                : t('track.waitAbout', {
-                    estimate: duration(wait.estimate),
-                    range: durationRange(wait.low, wait.high),
-                  })}
+        <div {...common} data-ahead={view.ahead ?? 0} data-next={view.next}>
+          {ahead !== undefined && (
+            <p className="track__ahead" data-testid="track-ahead">
+              {t('track.ahead', { count: ahead })}
             </p>
           )}
-          {view.wait?.openCounters === 0 && (
-            <p className="track__note">{t('track.noCounterOpen')}</p>
+          {view.next && <p className="track__next">{t('track.next')}</p>}
+          {wait?.kind === 'noCounter' ? (
+            <>
+              <p className="track__wait" data-testid="track-wait" data-no-counter="true">
+                {t('wait.noCounter')}
+              </p>
+              <p className="track__note">{t('track.callWhenOpen')}</p>
+            </>
+          ) : (
+            wait && (
+              <p className="track__wait" data-testid="track-wait">
+                {wait.kind === 'underMinute'
+                  ? t('track.waitUnderMinute')
+                  : t('track.waitAbout', {
+                      estimate: duration(wait.estimate),
+                      range: durationRange(wait.low, wait.high),
+                    })}
+              </p>
+            )
           )}
         </div>
       );

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareHlc, decodeHlc, encodeHlc, receive, tick, type Hlc } from './hlc.ts';
+import { dayKey } from '../queue/day.ts';
+import {
+  compareHlc,
+  decodeHlc,
+  encodeHlc,
+  isHlcString,
+  MAX_WALL,
+  receive,
+  tick,
+  type Hlc,
+} from './hlc.ts';
 
 const hlcArb = fc.record({
   wall: fc.integer({ min: 0, max: 4e12 }),
@@ -54,5 +64,15 @@ describe('hybrid logical clock', () => {
 
   it('refuses a malformed value with a clear message', () => {
     expect(() => decodeHlc('yesterday')).toThrow(/not a hybrid logical clock value/);
+  });
+
+  it('accepts only clocks whose store day a day file can name (before year 10000)', () => {
+    expect(isHlcString(encodeHlc({ wall: MAX_WALL, counter: 99_999 }))).toBe(true);
+    expect(isHlcString(encodeHlc({ wall: MAX_WALL + 1, counter: 0 }))).toBe(false);
+    expect(isHlcString(encodeHlc({ wall: Date.UTC(10000, 0, 1), counter: 0 }))).toBe(false);
+    // the last accepted moment is still in year 9999 wherever the store is
+    for (const zone of ['Pacific/Kiritimati', 'UTC', 'Pacific/Pago_Pago']) {
+      expect(dayKey(MAX_WALL, zone)).toMatch(/^9999-12-\d{2}$/);
+    }
   });
 });

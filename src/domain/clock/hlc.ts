@@ -20,8 +20,17 @@ export function encodeHlc(h: Hlc): string {
 
 const HLC_PATTERN = /^(\d{15})-(\d{5})$/;
 
+/**
+ * The last wall time a store accepts: 9999-12-30T00:00Z, still in year 9999 in every time
+ * zone. A later clock has no store day a day file can name (the hub would keep the event
+ * where loading never looks), and no honest device sends one.
+ */
+export const MAX_WALL = Date.UTC(9999, 11, 30);
+
+/** A clock value, and one the store can file (see MAX_WALL). */
 export function isHlcString(s: string): boolean {
-  return HLC_PATTERN.test(s);
+  const m = HLC_PATTERN.exec(s);
+  return m !== null && Number(m[1]) <= MAX_WALL;
 }
 
 export function decodeHlc(s: string): Hlc {

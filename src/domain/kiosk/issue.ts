@@ -23,6 +23,16 @@ export function checkKioskRequest(cfg: StoreConfig, req: KioskRequest): KioskChe
   if (req.priority && service && !service.allowPriority) {
     return { ok: false, error: 'priorityNotAllowed' };
   }
-  const rate = checkRateLimit(req.recent, req.now, rateLimitOf(cfg.kiosk));
-  return rate.ok ? rate : { ok: false, error: 'rateLimited', retryAt: rate.retryAt };
+  const freeAt = kioskFreeAt(cfg, req.recent, req.now);
+  return freeAt <= req.now ? { ok: true } : { ok: false, error: 'rateLimited', retryAt: freeAt };
+}
+
+/**
+ * When the kiosk may hand out its next ticket, by its rate limit: `now` when it may already,
+ * else the moment the limit frees it (what its rate-limit message counts down to, and checks
+ * again when it gets there).
+ */
+export function kioskFreeAt(cfg: StoreConfig, recent: readonly number[], now: number): number {
+  const rate = checkRateLimit(recent, now, rateLimitOf(cfg.kiosk));
+  return rate.ok ? now : rate.retryAt;
 }

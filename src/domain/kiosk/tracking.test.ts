@@ -5,7 +5,7 @@ import { ev, testStore } from '../testing/store.ts';
 import { issueTicket } from '../queue/commands.ts';
 import { WaitEstimator } from '../wait/estimator.ts';
 import { estimateWaitWith } from '../wait/queue-state.ts';
-import { checkKioskRequest } from './issue.ts';
+import { checkKioskRequest, kioskFreeAt } from './issue.ts';
 import { alertFor, canLeave, isTicketId, ticketView, type TicketView } from './tracking.ts';
 
 const T = (c: string) => c.repeat(26);
@@ -46,7 +46,9 @@ describe('ticketView', () => {
       estimateWaitWith(est, state, s, 4000, { ticket: t }),
     )!;
     expect(view).toMatchObject({ number: 'A003', status: 'waiting', ahead: 2, counter: null });
-    expect(view.wait?.estimateSec).toBeGreaterThan(0);
+    // no counter is open: the phone is told so, with no number
+    expect(view.wait).toEqual({ noCounter: true, openCounters: 0, opensAt: undefined });
+    expect(view.next).toBe(false);
     const json = JSON.stringify(view);
     for (const other of [A, B, 'A001', 'A002', 'kiosk-1']) expect(json).not.toContain(other);
   });
@@ -77,12 +79,21 @@ describe('ticketView', () => {
 
 describe('alertFor', () => {
   const v = (over: Partial<TicketView>): TicketView =>
-    ({ status: 'waiting', ahead: 3, calls: 0, ...over }) as TicketView;
+    ({
+      status: 'waiting',
+      ahead: 3,
+      next: over.ahead === 0 && over.next !== false,
+      calls: 0,
+      ...over,
+    }) as TicketView;
 
   it('alerts on becoming next and on each call, never on the first look', () => {
     expect(alertFor(undefined, v({ ahead: 0 }))).toBeUndefined();
     expect(alertFor(v({ ahead: 1 }), v({ ahead: 0 }))).toBe('next');
     expect(alertFor(v({ ahead: 0 }), v({ ahead: 0 }))).toBeUndefined();
+    // first in line with no counter open is not next: no buzz
+    expect(alertFor(v({ ahead: 1 }), v({ ahead: 0, next: false }))).toBeUndefined();
+    expect(alertFor(v({ ahead: 0, next: false }), v({ ahead: 0 }))).toBe('next');
     expect(alertFor(v({ ahead: 0 }), v({ status: 'called', calls: 1 }))).toBe('called');
     expect(alertFor(v({ status: 'called', calls: 1 }), v({ status: 'called', calls: 1 }))).toBe(
       undefined,
@@ -120,6 +131,16 @@ describe('checkKioskRequest', () => {
       error: 'rateLimited',
       retryAt: 159_000,
     });
+  });
+
+  it('names when the kiosk is free: the countdown ends there and the kiosk issues again', () => {
+    const recent = [99_000, 99_500];
+    expect(kioskFreeAt(cfg, [], 100_000)).toBe(100_000);
+    const freeAt = kioskFreeAt(cfg, recent, 100_000);
+    expect(freeAt).toBe(159_000);
+    expect(checkKioskRequest(cfg, { ...req, recent, now: freeAt - 1 }).ok).toBe(false);
+    expect(checkKioskRequest(cfg, { ...req, recent, now: freeAt }).ok).toBe(true);
+    expect(kioskFreeAt(cfg, recent, freeAt)).toBe(freeAt);
   });
 
   it('offers priority only for services that allow it', () => {

@@ -4,8 +4,8 @@ import {
   type LocalizedText,
   type StoreConfig,
 } from '../config/types.ts';
-import { aheadOf } from '../queue/selectors.ts';
 import type { QueueState, TicketStatus } from '../queue/state.ts';
+import { placeOfTicket, type QueueWait } from '../wait/queue-state.ts';
 
 /**
  * What the customer's phone may know about one ticket (the page at /t/<ticket>): its own
@@ -25,15 +25,15 @@ export interface TicketView {
   readonly status: TicketStatus;
   readonly priority: boolean;
   readonly service: { readonly id: string; readonly name: LocalizedText };
-  /** People before this ticket in line; only while waiting. */
+  /**
+   * People the counters that can serve this ticket call before it (domain/wait/ahead.ts);
+   * only while waiting.
+   */
   readonly ahead: number | null;
-  /** Estimated wait from now with its 80% range; only while waiting. */
-  readonly wait: {
-    readonly estimateSec: number;
-    readonly lowSec: number;
-    readonly highSec: number;
-    readonly openCounters: number;
-  } | null;
+  /** "You are next": a counter serves it and nobody comes before it there. */
+  readonly next: boolean;
+  /** Estimated wait from now with its 80% range, or no counter; only while waiting. */
+  readonly wait: TicketWait | null;
   /** Where to go; only once called (and while served). */
   readonly counter: { readonly id: string; readonly name: LocalizedText } | null;
   /** How many times the number was called (a recall counts again); 0 while waiting. */
@@ -47,11 +47,31 @@ export interface TicketView {
   };
 }
 
+/** The wait on the phone: a number with its range, or no counter serves the ticket. */
+export type TicketWait =
+  | {
+      readonly noCounter: false;
+      readonly estimateSec: number;
+      readonly lowSec: number;
+      readonly highSec: number;
+      readonly openCounters: number;
+    }
+  | { readonly noCounter: true; readonly openCounters: 0; readonly opensAt: number | undefined };
+
 /** The remaining wait of a waiting ticket, from the store's wait-time estimator (domain/wait). */
-export type TicketWaitSource = (
-  service: string,
-  ticket: string,
-) => { estimateSec: number; lowSec: number; highSec: number; openCounters: number };
+export type TicketWaitSource = (service: string, ticket: string) => QueueWait;
+
+function ticketWait(w: QueueWait): TicketWait {
+  return w.noCounter
+    ? { noCounter: true, openCounters: 0, opensAt: w.opensAt }
+    : {
+        noCounter: false,
+        estimateSec: w.estimateSec,
+        lowSec: w.lowSec,
+        highSec: w.highSec,
+        openCounters: w.openCounters,
+      };
+}
 
 export function ticketView(
   state: QueueState,
@@ -64,7 +84,7 @@ export function ticketView(
   if (!t) return undefined;
   const service = serviceById(cfg, t.service);
   const waiting = t.status === 'waiting';
-  const ahead = waiting ? aheadOf(state, t.id) : null;
+  const place = waiting ? placeOfTicket(state, t.id) : undefined;
   const estimate = waiting && waitOf ? waitOf(t.service, t.id) : undefined;
   const atCounter = t.status === 'called' || t.status === 'serving';
   const counter = atCounter ? cfg.counters.find((c) => c.id === t.counter) : undefined;
@@ -74,15 +94,9 @@ export function ticketView(
     status: t.status,
     priority: t.priority === true,
     service: { id: t.service, name: service?.name ?? { [cfg.store.defaultLanguage]: t.service } },
-    ahead,
-    wait: estimate
-      ? {
-          estimateSec: estimate.estimateSec,
-          lowSec: estimate.lowSec,
-          highSec: estimate.highSec,
-          openCounters: estimate.openCounters,
-        }
-      : null,
+    ahead: place ? place.ahead : null,
+    next: place?.next ?? false,
+    wait: estimate ? ticketWait(estimate) : null,
     counter:
       atCounter && t.counter !== undefined
         ? { id: t.counter, name: counter?.name ?? { [cfg.store.defaultLanguage]: t.counter } }
@@ -103,14 +117,14 @@ export type TicketAlert = 'next' | 'called';
 
 /**
  * Alerts come from changes only: opening the page when already next does not buzz, becoming
- * next does; a call, and each recall, does.
+ * next does (first in line with no counter open is not next); a call, and each recall, does.
  */
 export function alertFor(prev: TicketView | undefined, next: TicketView): TicketAlert | undefined {
   if (!prev) return undefined;
   if (next.status === 'called' && next.calls > (prev.status === 'called' ? prev.calls : 0)) {
     return 'called';
   }
-  const isNext = (v: TicketView) => v.status === 'waiting' && v.ahead === 0;
+  const isNext = (v: TicketView) => v.status === 'waiting' && v.next;
   if (isNext(next) && !isNext(prev)) return 'next';
   return undefined;
 }

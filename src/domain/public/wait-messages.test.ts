@@ -10,6 +10,8 @@ const wait = {
   highSec: 1020,
   openCounters: 1,
   updatedAt: '2025-01-06T10:00:00.000Z',
+  noCounter: false,
+  longestWaitSec: 400,
 };
 const at = Date.parse('2025-01-06T10:00:00Z');
 
@@ -17,6 +19,7 @@ describe('wait messages (DESIGN.md section 4)', () => {
   it('publishes the retained wait payload with the contract fields, and minutes', () => {
     const [json, minutes] = waitMessages(wait);
     expect(json).toEqual({ subtopic: 'wait/advice', retain: true, payload: JSON.stringify(wait) });
+    // the contract's fields first, in their order; the extensions after (README)
     expect(Object.keys(JSON.parse(json!.payload) as object)).toEqual([
       'service',
       'waiting',
@@ -25,6 +28,8 @@ describe('wait messages (DESIGN.md section 4)', () => {
       'highSec',
       'openCounters',
       'updatedAt',
+      'noCounter',
+      'longestWaitSec',
     ]);
     // rounded up like every screen (725 s is 12 min 5 s: "about 13 minutes")
     expect(minutes).toEqual({ subtopic: 'wait/advice/minutes', retain: true, payload: '13' });
@@ -39,7 +44,9 @@ describe('wait messages (DESIGN.md section 4)', () => {
         service: 'advice',
         at,
         raisedAt: at,
+        reason: 'estimate',
         estimateSec: 725,
+        longestWaitSec: 400,
         targetSec: 300,
       },
       wait,
@@ -56,6 +63,9 @@ describe('wait messages (DESIGN.md section 4)', () => {
       estimateSec: 725,
       waiting: 6,
       openCounters: 1,
+      reason: 'estimate',
+      noCounter: false,
+      longestWaitSec: 400,
       message: 'Advice: wait about 13 min, above the 5 min target. Open another counter.',
     });
     const cleared = waitAlertMessage(
@@ -64,7 +74,9 @@ describe('wait messages (DESIGN.md section 4)', () => {
         service: 'advice',
         at: at + 600_000,
         raisedAt: at,
+        reason: 'estimate',
         estimateSec: 100,
+        longestWaitSec: 60,
         targetSec: 300,
       },
       { ...wait, estimateSec: 100, waiting: 1 },
@@ -78,5 +90,49 @@ describe('wait messages (DESIGN.md section 4)', () => {
       message: 'Advice: wait back to about 2 min (target 5 min).',
     });
     expect(body['alert']).toBe((JSON.parse(raised.payload) as Record<string, unknown>)['alert']);
+  });
+
+  it('says why a service needs a counter: nobody serves those who wait, or a long wait', () => {
+    const change = {
+      kind: 'raised' as const,
+      service: 'advice',
+      at,
+      raisedAt: at,
+      estimateSec: undefined,
+      longestWaitSec: 1080,
+      targetSec: 600,
+    };
+    const noCounter = { ...wait, openCounters: 0, noCounter: true, waiting: 2 };
+    const none = JSON.parse(
+      waitAlertMessage({ ...change, reason: 'noCounter' }, noCounter, testStore).payload,
+    ) as Record<string, unknown>;
+    expect(none).toMatchObject({
+      status: 'open',
+      reason: 'noCounter',
+      noCounter: true,
+      openCounters: 0,
+      waiting: 2,
+      message: 'Advice: 2 waiting and no counter is open for it. Open a counter.',
+    });
+    const long = JSON.parse(
+      waitAlertMessage({ ...change, reason: 'longestWait', estimateSec: 200 }, wait, testStore)
+        .payload,
+    ) as Record<string, unknown>;
+    expect(long).toMatchObject({
+      reason: 'longestWait',
+      message:
+        'Advice: a customer has waited 18 min, above the 10 min target. Open another counter.',
+    });
+    const gone = JSON.parse(
+      waitAlertMessage(
+        { ...change, kind: 'cleared', reason: 'noCounter' },
+        { ...noCounter, waiting: 0, longestWaitSec: 0 },
+        testStore,
+      ).payload,
+    ) as Record<string, unknown>;
+    expect(gone).toMatchObject({
+      status: 'cleared',
+      message: 'Advice: nobody is waiting for it now (no counter open).',
+    });
   });
 });

@@ -9,12 +9,16 @@ import type { PublicMessage } from './messages.ts';
  *
  * - `{prefix}/{store}/wait/{service}` (retained): `{"service","waiting","estimateSec","lowSec",
  *   "highSec","openCounters","updatedAt"}`, the estimated wait of a ticket issued now, with its
- *   80% range;
+ *   80% range; then the additions (README "Contract extensions"): `noCounter` (no open counter
+ *   serves the service: the estimate is then the wait once one opens, and a screen must say
+ *   "no counter open" instead) and `longestWaitSec` (the longest wait so far of a customer in
+ *   line);
  * - `{prefix}/{store}/wait/{service}/minutes` (retained): `estimateSec` in whole minutes,
  *   rounded up as every screen shows it (domain/wait/minutes.ts), a plain number;
  * - `{prefix}/{store}/alerts` (not retained): `{"kind":"waitAboveTarget","service","message",
- *   "at", ...}` when a service's wait goes above its target (`status` "open") and when it has
- *   recovered (`status` "cleared"); see domain/wait/alerts.ts for the hysteresis.
+ *   "at", ...}` when a service needs a counter (`status` "open": nobody serves those who wait,
+ *   the longest current wait or a new customer's estimate is above the target; `reason` says
+ *   which) and when it has recovered (`status` "cleared"); see domain/wait/alerts.ts.
  */
 export function waitMessages(w: PublishedWait): PublicMessage[] {
   const payload = {
@@ -25,6 +29,8 @@ export function waitMessages(w: PublishedWait): PublicMessage[] {
     highSec: w.highSec,
     openCounters: w.openCounters,
     updatedAt: w.updatedAt,
+    noCounter: w.noCounter,
+    longestWaitSec: w.longestWaitSec,
   };
   return [
     { subtopic: `wait/${w.service}`, retain: true, payload: JSON.stringify(payload) },
@@ -54,9 +60,12 @@ export function waitAlertMessage(
   const service = serviceById(cfg, change.service);
   const name = service ? localized(service.name, 'en', cfg.store.defaultLanguage) : change.service;
   const raised = change.kind === 'raised';
+  const target = minutesText(change.targetSec);
   const message = raised
-    ? `${name}: wait about ${minutesText(wait.estimateSec)}, above the ${minutesText(change.targetSec)} target. Open another counter.`
-    : `${name}: wait back to about ${minutesText(wait.estimateSec)} (target ${minutesText(change.targetSec)}).`;
+    ? raisedText(name, change, wait)
+    : wait.noCounter
+      ? `${name}: nobody is waiting for it now (no counter open).`
+      : `${name}: wait back to about ${minutesText(wait.estimateSec)} (target ${target}).`;
   return {
     subtopic: 'alerts',
     retain: false,
@@ -74,6 +83,21 @@ export function waitAlertMessage(
       highSec: wait.highSec,
       waiting: wait.waiting,
       openCounters: wait.openCounters,
+      reason: change.reason,
+      noCounter: wait.noCounter,
+      longestWaitSec: wait.longestWaitSec,
     }),
   };
+}
+
+function raisedText(name: string, change: WaitAlertChange, wait: PublishedWait): string {
+  const target = minutesText(change.targetSec);
+  switch (change.reason) {
+    case 'noCounter':
+      return `${name}: ${wait.waiting} waiting and no counter is open for it. Open a counter.`;
+    case 'longestWait':
+      return `${name}: a customer has waited ${minutesText(change.longestWaitSec)}, above the ${target} target. Open another counter.`;
+    case 'estimate':
+      return `${name}: wait about ${minutesText(wait.estimateSec)}, above the ${target} target. Open another counter.`;
+  }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ev } from '../testing/store.ts';
 import type { StoreEvent } from './events.ts';
 import { fold } from './fold.ts';
-import { aheadOf, nowServing, waitingTickets } from './selectors.ts';
+import { nowServing, waitingTickets } from './selectors.ts';
 
 const issue = (
   device: string,
@@ -36,15 +36,16 @@ describe('queue fold', () => {
     expect(s.calls.map((c) => c.number)).toEqual(['A001']);
   });
 
-  it('counts the customers ahead in the same service only', () => {
+  it('keeps one line per service, in order of arrival', () => {
     const s = fold([
       issue('k1', 1, 1000, 't1', 'A001'),
       issue('k1', 2, 1500, 'r1', 'R001', 'returns'),
       issue('k1', 3, 2000, 't2', 'A002'),
       issue('k1', 4, 3000, 't3', 'A003'),
     ]);
-    expect(aheadOf(s, 't3')).toBe(2);
-    expect(aheadOf(s, 'r1')).toBe(0);
+    // people ahead across counters come from the line model (domain/wait/ahead.ts)
+    expect(waitingTickets(s, ['advice']).map((t) => t.id)).toEqual(['t1', 't2', 't3']);
+    expect(waitingTickets(s, ['returns']).map((t) => t.id)).toEqual(['r1']);
   });
 
   it('lets the earlier of two partitioned calls win and records the loser', () => {

@@ -25,17 +25,6 @@ export function waitingCountByService(state: QueueState): Map<string, number> {
   return counts;
 }
 
-/** How many customers are in line before this ticket (0 = next). */
-export function aheadOf(state: QueueState, ticketId: string): number {
-  const t = state.tickets.get(ticketId);
-  if (!t || t.status !== 'waiting') return 0;
-  let ahead = 0;
-  for (const o of state.tickets.values()) {
-    if (o.status === 'waiting' && o.service === t.service && byPlaceInLine(o, t) < 0) ahead++;
-  }
-  return ahead;
-}
-
 /** The ticket each counter is busy with right now. */
 export function nowServing(state: QueueState): Ticket[] {
   const out: Ticket[] = [];

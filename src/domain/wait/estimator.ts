@@ -2,6 +2,7 @@ import type { OnlineEstimator, Prediction } from '../portable/replay.ts';
 import { LocalClock } from '../portable/time.ts';
 import type { PortableEvent } from '../portable/types.ts';
 import { IntervalCalibrator, type CalibrationOptions, type RawInterval } from './calibration.ts';
+import { placeInLine } from './ahead.ts';
 import { forwardSimulate, sampleQuantile, type ReplicationBudget } from './forward.ts';
 import { LineTracker, priorityPlace, type LineSnapshot } from './line.ts';
 import { WaitModel, type ModelOptions } from './model.ts';
@@ -27,8 +28,10 @@ export interface WaitEstimate {
   readonly meanSec: number;
   readonly lowSec: number;
   readonly highSec: number;
-  /** Waiting tickets of the same service ahead. */
+  /** People the counters that can serve the ticket call before it (ahead.ts). */
   readonly ahead: number;
+  /** Waiting tickets of the same service ahead (for a new ticket: all who wait for it). */
+  readonly sameServiceAhead: number;
   /** Open counters serving the service. */
   readonly openCounters: number;
   /** No open counter serves the service: the estimate assumes one opens now. */
@@ -154,7 +157,8 @@ export class WaitEstimator implements OnlineEstimator {
         meanSec: raw.mean / 1000,
         lowSec: c.low / 1000,
         highSec: c.high / 1000,
-        ahead: r.aheadSame,
+        ahead: placeInLine(line, service, key).ahead,
+        sameServiceAhead: r.aheadSame,
         openCounters: r.openCounters,
         noCounter: r.noCounter,
       },

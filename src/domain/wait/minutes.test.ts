@@ -28,6 +28,18 @@ describe('minutesOfWait: the one rounding rule for waits', () => {
 });
 
 describe('waitInMinutes', () => {
+  it('gives no number at all when no counter serves the service', () => {
+    expect(waitInMinutes({ noCounter: true, opensAt: undefined })).toEqual({
+      kind: 'noCounter',
+      opensAt: undefined,
+    });
+    // the seam for opening hours: the time a counter opens goes through as it is
+    expect(waitInMinutes({ noCounter: true, opensAt: 123 })).toEqual({
+      kind: 'noCounter',
+      opensAt: 123,
+    });
+  });
+
   it('says under a minute when even the high end is below a minute', () => {
     expect(waitInMinutes({ estimateSec: 20, lowSec: 5, highSec: 59 })).toEqual({
       kind: 'underMinute',
@@ -68,7 +80,8 @@ describe('waitInMinutes', () => {
             number,
           ];
           const m = waitInMinutes({ estimateSec, lowSec, highSec });
-          if (m.kind === 'underMinute') {
+          if (m.kind !== 'about') {
+            expect(m.kind).toBe('underMinute');
             expect(highSec).toBeLessThan(60);
             return;
           }

@@ -14,6 +14,11 @@ export function minutesOfWait(sec: number): number {
 }
 
 export type WaitInMinutes =
+  /**
+   * No open counter serves the service: no number, only "No counter is open for this right
+   * now" (with the time it opens once the store has opening hours: `opensAt`).
+   */
+  | { readonly kind: 'noCounter'; readonly opensAt: number | undefined }
   | { readonly kind: 'underMinute' }
   | {
       readonly kind: 'about';
@@ -22,16 +27,24 @@ export type WaitInMinutes =
       readonly high: number;
     };
 
+/** A wait with its range in seconds, or the fact that no counter serves it (queue-state.ts). */
+export type WaitSeconds =
+  | {
+      readonly noCounter?: false;
+      readonly estimateSec: number;
+      readonly lowSec: number;
+      readonly highSec: number;
+    }
+  | { readonly noCounter: true; readonly opensAt: number | undefined };
+
 /**
- * A wait estimate with its range, as minutes a customer can read: "under a minute" when even
- * the high end is below a minute; otherwise the estimate rounded up (at least 1), and the
- * range widened outwards (low down, high up) so that it always holds the estimate.
+ * A wait estimate with its range, as minutes a customer can read: no number at all when no
+ * counter serves it; "under a minute" when even the high end is below a minute; otherwise the
+ * estimate rounded up (at least 1), and the range widened outwards (low down, high up) so that
+ * it always holds the estimate.
  */
-export function waitInMinutes(w: {
-  readonly estimateSec: number;
-  readonly lowSec: number;
-  readonly highSec: number;
-}): WaitInMinutes {
+export function waitInMinutes(w: WaitSeconds): WaitInMinutes {
+  if (w.noCounter) return { kind: 'noCounter', opensAt: w.opensAt };
   if (w.highSec < 60) return { kind: 'underMinute' };
   const estimate = Math.max(1, minutesOfWait(w.estimateSec));
   const low = Math.min(estimate, Math.floor(Math.max(0, w.lowSec) / 60));

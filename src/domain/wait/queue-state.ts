@@ -1,4 +1,5 @@
 import type { QueueState, Ticket } from '../queue/state.ts';
+import { placeInLine, type LinePlace } from './ahead.ts';
 import type { WaitEstimate, WaitEstimator } from './estimator.ts';
 import { priorityPlace, type CounterEntry, type LineSnapshot, type WaitingEntry } from './line.ts';
 
@@ -107,22 +108,62 @@ export function estimateForQueueState(
   return estimator.estimateInLine(line, t.service, key, now);
 }
 
-/** A wait as the screens show it: whole seconds, an 80% range, and the line behind it. */
-export interface QueueWait {
+/** The line model's place of a waiting ticket (ahead.ts), or undefined if it is not waiting. */
+export function placeOfTicket(state: QueueState, ticket: string): LinePlace | undefined {
+  const t = state.tickets.get(ticket);
+  const line = lineFromQueueState(state);
+  const key = line.places.get(ticket);
+  if (!t || t.status !== 'waiting' || key === undefined) return undefined;
+  return placeInLine(line, t.service, key);
+}
+
+/** The longest wait so far of a customer in `service`'s line, whole seconds (0: nobody). */
+export function longestWaitSec(line: LineSnapshot, service: string, now: number): number {
+  let since = Infinity;
+  for (const w of line.waiting) if (w.service === service && w.since < since) since = w.since;
+  return since === Infinity ? 0 : Math.max(0, Math.round((now - since) / 1000));
+}
+
+interface QueueWaitLine {
+  /** People the counters that can serve the ticket call before it (ahead.ts). */
+  readonly ahead: number;
+  /** Waiting tickets of the same service ahead (for a new ticket: all who wait for it). */
+  readonly sameServiceAhead: number;
+  /** Open counters serving the service. */
+  readonly openCounters: number;
+  /** The longest wait so far of a customer in the service's line, seconds (0: nobody waits). */
+  readonly longestWaitSec: number;
+}
+
+/** A counter serves the service: the wait in whole seconds, with its 80% range. */
+export interface OpenQueueWait extends QueueWaitLine {
+  readonly noCounter: false;
   readonly estimateSec: number;
   readonly lowSec: number;
   readonly highSec: number;
-  /** Waiting tickets of the same service ahead. */
-  readonly ahead: number;
-  /** Open counters serving the service. */
-  readonly openCounters: number;
-  /** No open counter serves the service: the estimate assumes one opens now. */
-  readonly noCounter: boolean;
 }
 
 /**
+ * No open counter serves the service: there is no wait to promise, only that fact. Every
+ * screen says "No counter is open for this right now" and never a number.
+ */
+export interface NoCounterWait extends QueueWaitLine {
+  readonly noCounter: true;
+  readonly openCounters: 0;
+  /**
+   * When a counter for the service is expected to open. The store has no opening hours yet,
+   * so this is always undefined; once it has, this is where the time goes, and the screens
+   * add "It opens at {time}" to the sentence.
+   */
+  readonly opensAt: number | undefined;
+}
+
+/** A wait as the screens show it. */
+export type QueueWait = OpenQueueWait | NoCounterWait;
+
+/**
  * The wait of a ticket issued now for `service` (or, with `ticket`, the remaining wait of that
- * waiting ticket), in the shape the screens show (the kiosk's first version's shape).
+ * waiting ticket), in the shape the screens show: no number when no counter serves it.
  */
 export function estimateWaitWith(
   estimator: WaitEstimator,
@@ -131,25 +172,52 @@ export function estimateWaitWith(
   now: number,
   which: WhichTicket = {},
 ): QueueWait {
+  return shownWait(rawWait(estimator, state, service, now, which), state, service, now);
+}
+
+function rawWait(
+  estimator: WaitEstimator,
+  state: QueueState,
+  service: string,
+  now: number,
+  which: WhichTicket,
+): WaitEstimate {
   // A ticket no longer waiting: answer as for a new one (the screen moves on anyway).
   const w =
     estimateForQueueState(estimator, state, service, now, which) ??
     estimateForQueueState(estimator, state, service, now, { priority: which.priority ?? false });
   if (!w) throw new Error('unreachable: a new ticket always has an estimate');
-  // The calibrated 80% range need not hold the mean (a skewed wait); shown together, "about
-  // 8 min (6-11)", it must.
+  return w;
+}
+
+function shownWait(w: WaitEstimate, state: QueueState, service: string, now: number): QueueWait {
+  const line = {
+    ahead: w.ahead,
+    sameServiceAhead: w.sameServiceAhead,
+    longestWaitSec: longestWaitSec(lineFromQueueState(state), service, now),
+  };
+  if (w.noCounter) return { ...line, noCounter: true, openCounters: 0, opensAt: undefined };
+  return { ...line, noCounter: false, openCounters: w.openCounters, ...wholeSeconds(w) };
+}
+
+/**
+ * Whole seconds. The calibrated 80% range need not hold the mean (a skewed wait); shown
+ * together, "about 8 min (6-11)", it must.
+ */
+function wholeSeconds(w: WaitEstimate): { estimateSec: number; lowSec: number; highSec: number } {
   const estimateSec = Math.round(w.meanSec);
   return {
     estimateSec,
     lowSec: Math.min(estimateSec, Math.max(0, Math.floor(w.lowSec))),
     highSec: Math.max(estimateSec, Math.ceil(w.highSec)),
-    ahead: w.ahead,
-    openCounters: w.openCounters,
-    noCounter: w.noCounter,
   };
 }
 
-/** The retained `nextup/v1/{store}/wait/{service}` payload (DESIGN §4) for a new ticket. */
+/**
+ * The retained `nextup/v1/{store}/wait/{service}` payload (DESIGN §4) for a new ticket: the
+ * contract's fields, then the additions (README "Contract extensions"). With `noCounter`, the
+ * estimate is the wait once a counter opens, not from now: readers must say "no counter open".
+ */
 export interface PublishedWait {
   readonly service: string;
   readonly waiting: number;
@@ -158,6 +226,8 @@ export interface PublishedWait {
   readonly highSec: number;
   readonly openCounters: number;
   readonly updatedAt: string;
+  readonly noCounter: boolean;
+  readonly longestWaitSec: number;
 }
 
 export function publishedWait(
@@ -166,14 +236,14 @@ export function publishedWait(
   service: string,
   now: number,
 ): PublishedWait {
-  const e = estimateWaitWith(estimator, state, service, now);
+  const raw = rawWait(estimator, state, service, now, {});
   return {
     service,
-    waiting: e.ahead,
-    estimateSec: e.estimateSec,
-    lowSec: e.lowSec,
-    highSec: e.highSec,
-    openCounters: e.openCounters,
+    waiting: raw.sameServiceAhead,
+    ...wholeSeconds(raw),
+    openCounters: raw.openCounters,
     updatedAt: new Date(now).toISOString(),
+    noCounter: raw.noCounter,
+    longestWaitSec: longestWaitSec(lineFromQueueState(state), service, now),
   };
 }

@@ -1,5 +1,13 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { claimDocumentLanguage } from '../document.ts';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import { claimDocumentLanguage, pageLanguage, subscribePageLanguage } from '../document.ts';
 import {
   isFullEnglishLoaded,
   isLanguageLoaded,
@@ -60,6 +68,21 @@ export function I18nProvider(props: {
 /** The current language's `t`, config-text and Intl formatters. */
 export function useT(): I18n {
   return useContext(I18nContext);
+}
+
+/**
+ * The language the page shows now (its innermost provider's), for what sits beside the screens
+ * rather than inside them: the connection badge speaks the kiosk customer's language, not the
+ * store's. Texts and numbers only (no store time zone); the provider's own until a screen
+ * claims the page.
+ */
+export function usePageT(): I18n {
+  const own = useT();
+  const page = useSyncExternalStore(subscribePageLanguage, pageLanguage, pageLanguage);
+  return useMemo(
+    () => (page && page.lang !== own.language ? createI18n({ language: page.lang }) : own),
+    [page, own],
+  );
 }
 
 /**

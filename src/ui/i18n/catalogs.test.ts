@@ -8,12 +8,12 @@ import {
   loadLanguage,
   loadFullEnglish,
   resolveLanguage,
-  textDirection,
 } from './catalogs.ts';
 import { enCustomerModules, enStaffModules } from './en.ts';
 import { enFirstLoadModules } from './en-first-load.ts';
 import { enRestModules } from './en-rest.ts';
 import { createI18n } from './i18n.ts';
+import { textDirection } from './locale.ts';
 import { createTranslator } from './translate.ts';
 
 describe('resolveLanguage', () => {

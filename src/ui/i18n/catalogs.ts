@@ -108,10 +108,3 @@ export function resolveLanguage(
 export function catalogFor(language: string): Catalog {
   return loaded.get(resolveLanguage(language)) ?? english;
 }
-
-const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv']);
-
-/** Writing direction of a language, for `dir` on the page. */
-export function textDirection(language: string): 'ltr' | 'rtl' {
-  return RTL.has(language.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
-}

@@ -1,4 +1,5 @@
 /** Locale-aware formatting of times and durations, through Intl only. */
+import { intlLocale } from './locale.ts';
 
 export interface Formatters {
   /** Wall-clock time, e.g. "14:05", in the store's time zone. */
@@ -12,7 +13,8 @@ export interface Formatters {
   readonly number: (n: number) => string;
 }
 
-export function createFormatters(locale: string, timeZone: string | undefined): Formatters {
+export function createFormatters(language: string, timeZone: string | undefined): Formatters {
+  const locale = intlLocale(language);
   const time = new Intl.DateTimeFormat(locale, {
     hour: '2-digit',
     minute: '2-digit',

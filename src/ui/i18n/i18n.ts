@@ -1,6 +1,7 @@
 import { localized, type LocalizedText } from '../../domain/config/types.ts';
-import { catalogFor, FALLBACK_LANGUAGE, resolveLanguage, textDirection } from './catalogs.ts';
+import { catalogFor, FALLBACK_LANGUAGE, resolveLanguage } from './catalogs.ts';
 import { createFormatters, type Formatters } from './format.ts';
+import { textDirection } from './locale.ts';
 import { createTranslator, type Translate } from './translate.ts';
 
 /** Everything a screen needs to speak the customer's language. */

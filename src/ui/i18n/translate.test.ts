@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
-import { createTranslator, interpolate, selectPluralForm } from './translate.ts';
+import { createTranslator, FSI, interpolate, PDI, selectPluralForm } from './translate.ts';
 
 describe('selectPluralForm', () => {
   const ahead = { '=0': 'next', one: '{count} person', other: '{count} people' };
@@ -44,6 +44,12 @@ describe('interpolate', () => {
 
   it('formats with the locale of the number format', () => {
     expect(interpolate('{n}', { n: 1234.5 }, new Intl.NumberFormat('pl'))).toBe('1234,5');
+  });
+
+  it('isolates text parameters, not numbers, for a right-to-left language', () => {
+    expect(interpolate('{a}: {n}', { a: 'Counter 1', n: 3 }, numbers, true)).toBe(
+      `${FSI}Counter 1${PDI}: 3`,
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import type { en, enCustomerModules } from './en.ts';
+import { intlLocale, textDirection } from './locale.ts';
 import type { Message, MessageParams, ParamValue, PluralMessage } from './message.ts';
 
 export type MessageKey = keyof typeof en;
@@ -41,17 +42,28 @@ export function selectPluralForm(
   return message[rules.select(count)] ?? message.other;
 }
 
-/** Replaces `{name}` with its parameter; numbers are formatted for the locale. */
+/** FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: a run laid out on its own direction. */
+export const FSI = '\u2068';
+export const PDI = '\u2069';
+
+/**
+ * Replaces `{name}` with its parameter; numbers are formatted for the locale. With `isolate`
+ * (a right-to-left language) a text parameter (a store, service or counter name, a ticket
+ * number, a time) is wrapped in FSI…PDI, so "Counter 1 (Returns)" keeps its own direction
+ * inside an Arabic sentence instead of being reordered with it.
+ */
 export function interpolate(
   template: string,
   params: Params | undefined,
   numbers: Intl.NumberFormat,
+  isolate = false,
 ): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? numbers.format(value) : value;
+    if (typeof value === 'number') return numbers.format(value);
+    return isolate ? FSI + value + PDI : value;
   });
 }
 
@@ -59,10 +71,17 @@ interface Speaker {
   readonly catalog: Partial<Record<MessageKey, Message>>;
   readonly rules: Intl.PluralRules;
   readonly numbers: Intl.NumberFormat;
+  readonly isolate: boolean;
 }
 
 function speaker(locale: string, catalog: Partial<Record<MessageKey, Message>>): Speaker {
-  return { catalog, rules: new Intl.PluralRules(locale), numbers: new Intl.NumberFormat(locale) };
+  const intl = intlLocale(locale);
+  return {
+    catalog,
+    rules: new Intl.PluralRules(intl),
+    numbers: new Intl.NumberFormat(intl),
+    isolate: textDirection(locale) === 'rtl',
+  };
 }
 
 /**
@@ -82,10 +101,12 @@ export function createTranslator(
     const message: Message | undefined = from?.catalog[key];
     // Only reachable from untyped callers; the key is more useful on screen than a crash.
     if (message === undefined || !from) return key;
-    if (typeof message === 'string') return interpolate(message, params, from.numbers);
+    if (typeof message === 'string') {
+      return interpolate(message, params, from.numbers, from.isolate);
+    }
     const count = params?.['count'];
     const form = selectPluralForm(message, typeof count === 'number' ? count : NaN, from.rules);
-    return interpolate(form, params, from.numbers);
+    return interpolate(form, params, from.numbers, from.isolate);
   };
 }
 

@@ -1,14 +1,18 @@
 import { AlertsPanel } from '../AlertsPanel.tsx';
 import { CountersPanel } from './CountersPanel.tsx';
 import { DevicesOnlinePanel } from './DevicesOnlinePanel.tsx';
+import { HubDiskBanner } from './HubDiskBanner.tsx';
+import { useHubDisk } from './useHubDisk.ts';
 import { ServicesPanel } from './ServicesPanel.tsx';
 import { useLiveBoard } from './useLiveBoard.ts';
 
-/** The live board: the lines first, then calls for a manager, counters and devices. */
+/** The live board: the hub's disk trouble if any, the lines first, then calls for a manager, counters and devices. */
 export function LiveBoard() {
   const { services, counters } = useLiveBoard();
+  const disk = useHubDisk();
   return (
-    <div className="manager__live">
+    <div className="manager__live" data-hub-disk={disk ?? 'unknown'}>
+      {disk && disk !== 'ok' && <HubDiskBanner trouble={disk} />}
       <ServicesPanel services={services} />
       <div className="manager__panels">
         <AlertsPanel />

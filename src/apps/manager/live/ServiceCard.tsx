@@ -1,3 +1,4 @@
+import { serviceWaitLevel } from '../../../domain/wait/levels.ts';
 import { waitInMinutes } from '../../../domain/wait/minutes.ts';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { durationFormatter, percentFormatter } from '../format.ts';
@@ -11,10 +12,8 @@ export function ServiceCard({ item }: { item: LiveService }) {
   const shown = waitInMinutes(wait);
   const dur = durationFormatter(language);
   const pct = percentFormatter(language);
-  const level =
-    stats.longestWaitSec > service.targetWaitSec || wait.estimateSec > service.targetWaitSec
-      ? 'over'
-      : 'ok';
+  // the one rule for a service's colour on staff screens, as on the floor view
+  const level = serviceWaitLevel(wait, service.targetWaitSec);
   return (
     <li
       className={`manager-service manager-service--${level}`}
@@ -25,6 +24,7 @@ export function ServiceCard({ item }: { item: LiveService }) {
       data-left={stats.left}
       data-service-level={stats.serviceLevel ?? ''}
       data-longest-sec={stats.longestWaitSec}
+      data-level={level}
     >
       <h3 className="manager-service__name">
         <span className="manager-service__prefix" aria-hidden="true">
@@ -39,10 +39,12 @@ export function ServiceCard({ item }: { item: LiveService }) {
       <dl className="manager-service__facts">
         <div>
           <dt>{t('managerReports.live.estimate')}</dt>
-          <dd data-testid={`manager-estimate-${service.id}`}>
-            {shown.kind === 'underMinute'
-              ? t('managerReports.live.underMinute')
-              : minutes(shown.estimate)}{' '}
+          <dd data-testid={`manager-estimate-${service.id}`} data-kind={shown.kind}>
+            {shown.kind === 'noCounter'
+              ? t('wait.noCounter')
+              : shown.kind === 'underMinute'
+                ? t('managerReports.live.underMinute')
+                : minutes(shown.estimate)}{' '}
             {shown.kind === 'about' && shown.high > shown.low && (
               <span className="manager-service__range">
                 ({minutes(shown.low)}–{minutes(shown.high)})

@@ -2,7 +2,7 @@ import type { enBoard } from '../en/board.ts';
 import type { Translation } from '../message.ts';
 
 export const arBoard: Translation<typeof enBoard> = {
-  'board.nowServing': 'يُخدم الآن',
+  'board.nowServing': 'قيد الخدمة الآن',
   'board.ticket': 'التذكرة',
   'board.counter': 'الشباك',
   'board.nobodyServed': 'ستبدأ الشبابيك بالنداء على أول العملاء قريبًا.',
@@ -19,7 +19,7 @@ export const arBoard: Translation<typeof enBoard> = {
   },
   'board.waiting.estimate': 'نحو {estimate}',
   'board.waiting.short': 'انتظار قصير',
-  'board.recent.title': 'نودي عليهم سابقًا',
+  'board.recent.title': 'النداءات السابقة',
   'board.announce': 'التذكرة رقم {number}، يُرجى التوجه إلى {counter}.',
   'board.enableSound': 'تشغيل الصوت',
 };

@@ -6,10 +6,16 @@ export const enCommon = {
   'shell.noConfig.title': 'This device has never reached the store hub',
   'shell.noConfig.body':
     'Connect it to the store network once so it can load the store settings. After that it keeps working offline.',
+  'shell.anotherTab.title': 'This store is already open in another tab',
+  'shell.anotherTab.body':
+    'Use the other tab or window of this browser, or close it: this one starts by itself once the other is closed.',
   'shell.error.title': 'This screen could not start',
   'shell.error.detail': 'Details: {message}',
   'shell.error.retry': 'Try again',
-  'shell.error.autoRetry': 'Trying again every {seconds} seconds.',
+  'shell.error.autoRetry': {
+    one: 'Trying again every second.',
+    other: 'Trying again every {count} seconds.',
+  },
   'shell.update': 'New version — reload',
   'landing.title': 'Nextup',
   'landing.intro': 'Choose what this device is used for.',
@@ -32,4 +38,5 @@ export const enCommon = {
   'connection.noOfflineStart': 'no offline start',
   'language.choose': 'Language',
   'ticket.priority': 'Priority',
+  'wait.noCounter': 'No counter is open for this right now',
 } as const satisfies Record<string, Message>;

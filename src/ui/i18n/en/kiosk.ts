@@ -26,7 +26,7 @@ export const enKiosk = {
   },
   'kiosk.ticket.waitAbout': 'About {estimate} ({range})',
   'kiosk.ticket.waitUnderMinute': 'Less than a minute',
-  'kiosk.ticket.noCounterOpen': 'No counter is open for this yet. We will call you when one opens.',
+  'kiosk.ticket.callWhenOpen': 'We will call you when a counter opens for it.',
   'kiosk.ticket.remember': 'Please remember your number. We will call it on the screen.',
   'kiosk.ticket.qr': 'Scan the code to follow your place in line on your phone.',
   'kiosk.ticket.qrLabel': 'QR code: link to follow ticket {number} on your phone',

@@ -20,4 +20,10 @@ export const enManager = {
   'manager.handled.title': 'Answered',
   'manager.handled.at': 'answered at {time}',
   'manager.error': 'That did not work. Please try again.',
+  'manager.disk.full':
+    'The hub’s disk is full: it is not saving what tablets do. They keep it and send it again once space is freed on the hub’s computer.',
+  'manager.disk.readOnly':
+    'The hub cannot write to its data folder: it is not saving what tablets do, and no new device can be paired. Tablets keep their work and send it again once the folder can be written.',
+  'manager.disk.failing':
+    'The hub’s disk fails to save: it is not saving what tablets do. They keep it and send it again once the disk works. Check the hub’s computer.',
 } as const satisfies Record<string, Message>;

@@ -12,7 +12,7 @@ export const enTrack = {
   },
   'track.waitAbout': 'About {estimate} ({range})',
   'track.waitUnderMinute': 'Less than a minute',
-  'track.noCounterOpen': 'No counter is open for this yet. We will call you when one opens.',
+  'track.callWhenOpen': 'We will call you when a counter opens for it.',
   'track.next': 'Please stay close to the counters: you will be called soon.',
   'track.called': 'It is your turn! Please go to {counter}.',
   'track.serving': 'You are being served at {counter}.',

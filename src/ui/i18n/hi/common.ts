@@ -7,10 +7,16 @@ export const hiCommon: Translation<typeof enCommon> = {
   'shell.noConfig.title': 'यह डिवाइस अभी तक स्टोर के सर्वर से नहीं जुड़ा है',
   'shell.noConfig.body':
     'सेटिंग्स लोड करने के लिए इसे एक बार स्टोर के नेटवर्क से जोड़ें। उसके बाद यह नेटवर्क के बिना भी काम करता है।',
+  'shell.anotherTab.title': 'यह स्टोर इस ब्राउज़र के किसी दूसरे टैब में पहले से खुला है',
+  'shell.anotherTab.body':
+    'दूसरे टैब या विंडो का उपयोग करें, या उसे बंद करें: उसके बंद होते ही यह टैब अपने आप शुरू हो जाएगा।',
   'shell.error.title': 'यह स्क्रीन शुरू नहीं हो सकी',
   'shell.error.detail': 'विवरण: {message}',
   'shell.error.retry': 'फिर से कोशिश करें',
-  'shell.error.autoRetry': 'हर {seconds} सेकंड में फिर से कोशिश की जा रही है।',
+  'shell.error.autoRetry': {
+    one: 'हर {count} सेकंड में फिर से कोशिश की जा रही है।',
+    other: 'हर {count} सेकंड में फिर से कोशिश की जा रही है।',
+  },
   'shell.update': 'नया संस्करण — फिर से लोड करें',
   'landing.title': 'Nextup',
   'landing.intro': 'चुनें कि यह डिवाइस किस काम के लिए है।',
@@ -33,4 +39,5 @@ export const hiCommon: Translation<typeof enCommon> = {
   'connection.noOfflineStart': 'ऑफ़लाइन शुरू नहीं होगा',
   'language.choose': 'भाषा',
   'ticket.priority': 'प्राथमिकता',
+  'wait.noCounter': 'इस सेवा के लिए अभी कोई काउंटर खुला नहीं है',
 };

@@ -2,7 +2,7 @@ import type { enBoard } from '../en/board.ts';
 import type { Translation } from '../message.ts';
 
 export const huBoard: Translation<typeof enBoard> = {
-  'board.nowServing': 'Most kiszolgálás alatt',
+  'board.nowServing': 'Kiszolgálás alatt',
   'board.ticket': 'Sorszám',
   'board.counter': 'Pult',
   'board.nobodyServed': 'A pultok hamarosan szólítják az első vásárlókat.',
@@ -15,7 +15,7 @@ export const huBoard: Translation<typeof enBoard> = {
   },
   'board.waiting.estimate': 'kb. {estimate}',
   'board.waiting.short': 'alig kell várni',
-  'board.recent.title': 'Korábban szólítottak',
+  'board.recent.title': 'Korábban szólított sorszámok',
   'board.announce': 'Sorszám: {number}. Kérjük, fáradjon ide: {counter}.',
   'board.enableSound': 'Hang bekapcsolása',
 };

@@ -15,9 +15,9 @@ export const plBoard: Translation<typeof enBoard> = {
     many: '{count} osób czeka',
     other: '{count} osoby czeka',
   },
-  'board.waiting.estimate': 'czekanie: {estimate}',
-  'board.waiting.short': 'bez czekania lub krótko',
+  'board.waiting.estimate': 'ok. {estimate}',
+  'board.waiting.short': 'prawie bez czekania',
   'board.recent.title': 'Wcześniej wywołani',
-  'board.announce': 'Numer {number}, zapraszamy do: {counter}.',
+  'board.announce': 'Numer {number}, {counter}.',
   'board.enableSound': 'Włącz dźwięk',
 };

@@ -7,10 +7,18 @@ export const plCommon: Translation<typeof enCommon> = {
   'shell.noConfig.title': 'To urządzenie nie połączyło się jeszcze z serwerem sklepu',
   'shell.noConfig.body':
     'Połącz je raz z siecią sklepu, aby pobrało ustawienia. Potem działa także bez sieci.',
+  'shell.anotherTab.title': 'Ten sklep jest już otwarty w innej karcie',
+  'shell.anotherTab.body':
+    'Użyj drugiej karty lub okna tej przeglądarki albo je zamknij: ta karta uruchomi się sama, gdy tamta zostanie zamknięta.',
   'shell.error.title': 'Nie udało się uruchomić tego ekranu',
   'shell.error.detail': 'Szczegóły: {message}',
   'shell.error.retry': 'Spróbuj ponownie',
-  'shell.error.autoRetry': 'Ponawiamy próbę co {seconds} s.',
+  'shell.error.autoRetry': {
+    one: 'Ponawiamy próbę co sekundę.',
+    few: 'Ponawiamy próbę co {count} sekundy.',
+    many: 'Ponawiamy próbę co {count} sekund.',
+    other: 'Ponawiamy próbę co {count} sekundy.',
+  },
   'shell.update': 'Nowa wersja — odśwież',
   'landing.title': 'Nextup',
   'landing.intro': 'Wybierz, do czego służy to urządzenie.',
@@ -35,4 +43,5 @@ export const plCommon: Translation<typeof enCommon> = {
   'connection.noOfflineStart': 'nie startuje offline',
   'language.choose': 'Język',
   'ticket.priority': 'Pierwszeństwo',
+  'wait.noCounter': 'Teraz żadne stanowisko nie jest otwarte dla tej sprawy',
 };

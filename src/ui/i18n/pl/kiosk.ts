@@ -11,7 +11,7 @@ export const plKiosk: Translation<typeof enKiosk> = {
   'kiosk.welcome.noServices': 'Nie ustawiono jeszcze usług. Prosimy zwrócić się do pracownika.',
   'kiosk.issuing': 'Chwileczkę…',
   'kiosk.service.waitAbout': 'Przewidywane czekanie: {estimate}',
-  'kiosk.service.waitShort': 'Bez czekania lub krótko',
+  'kiosk.service.waitShort': 'Prawie bez czekania',
   'kiosk.service.priority': 'Bilet z pierwszeństwem',
   'kiosk.priority.hint':
     'Bilet z pierwszeństwem jest dla kobiet w ciąży, osób z niepełnosprawnością i osób, które nie mogą długo stać.',
@@ -29,8 +29,7 @@ export const plKiosk: Translation<typeof enKiosk> = {
   },
   'kiosk.ticket.waitAbout': 'Przewidywany czas: {estimate} ({range})',
   'kiosk.ticket.waitUnderMinute': 'Mniej niż minuta',
-  'kiosk.ticket.noCounterOpen':
-    'Żadne stanowisko nie obsługuje jeszcze tej sprawy. Wywołamy Cię, gdy tylko się otworzy.',
+  'kiosk.ticket.callWhenOpen': 'Wywołamy Cię, gdy tylko któreś stanowisko się otworzy.',
   'kiosk.ticket.remember': 'Zapamiętaj swój numer. Wywołamy go na ekranie.',
   'kiosk.ticket.qr': 'Zeskanuj kod, aby śledzić swoje miejsce w kolejce na telefonie.',
   'kiosk.ticket.qrLabel': 'Kod QR: link do śledzenia biletu {number} na telefonie',

@@ -23,4 +23,10 @@ export const plManager: Translation<typeof enManager> = {
   'manager.handled.title': 'Obsłużone',
   'manager.handled.at': 'obsłużone o {time}',
   'manager.error': 'To się nie udało. Spróbuj ponownie.',
+  'manager.disk.full':
+    'Dysk huba jest pełny: hub nie zapisuje tego, co robią tablety. Tablety przechowują to i wyślą ponownie, gdy na komputerze huba zwolni się miejsce.',
+  'manager.disk.readOnly':
+    'Hub nie może zapisywać w swoim folderze danych: nie zapisuje tego, co robią tablety, i nie można sparować nowego urządzenia. Tablety przechowują swoją pracę i wyślą ją ponownie, gdy folder znów będzie zapisywalny.',
+  'manager.disk.failing':
+    'Dysk huba nie zapisuje danych: hub nie zapisuje tego, co robią tablety. Tablety przechowują to i wyślą ponownie, gdy dysk zacznie działać. Sprawdź komputer huba.',
 };

@@ -14,11 +14,10 @@ export const plTrack: Translation<typeof enTrack> = {
   },
   'track.waitAbout': 'Przewidywany czas: {estimate} ({range})',
   'track.waitUnderMinute': 'Mniej niż minuta',
-  'track.noCounterOpen':
-    'Żadne stanowisko nie obsługuje jeszcze tej sprawy. Wywołamy Cię, gdy tylko się otworzy.',
+  'track.callWhenOpen': 'Wywołamy Cię, gdy tylko któreś stanowisko się otworzy.',
   'track.next': 'Prosimy pozostać w pobliżu stanowisk: za chwilę Cię wywołamy.',
   'track.called': 'Twoja kolej! Zapraszamy do: {counter}.',
-  'track.serving': 'Trwa Twoja obsługa przy: {counter}.',
+  'track.serving': 'Teraz Cię obsługujemy: {counter}.',
   'track.done': 'Dziękujemy za wizytę!',
   'track.noShow':
     'Wywołaliśmy Twój numer, ale nie udało się Cię znaleźć. Pobierz nowy bilet w kiosku.',
@@ -36,7 +35,7 @@ export const plTrack: Translation<typeof enTrack> = {
   'track.leave.confirm': 'Opuścić kolejkę? Twój numer zostanie anulowany i stracisz miejsce.',
   'track.leave.yes': 'Tak, opuszczam kolejkę',
   'track.leave.no': 'Nie, zostaję w kolejce',
-  'track.leave.failed': 'To się nie udało. Spróbuj ponownie albo powiedz pracownikowi.',
+  'track.leave.failed': 'To się nie udało. Spróbuj ponownie albo poproś o pomoc pracownika.',
   'track.alert.next': 'Bilet {number}: Twoja kolej jest następna.',
-  'track.alert.called': 'Bilet {number}: zapraszamy do: {counter}.',
+  'track.alert.called': 'Bilet {number} — zapraszamy: {counter}.',
 };

@@ -7,10 +7,18 @@ export const ruCommon: Translation<typeof enCommon> = {
   'shell.noConfig.title': 'Это устройство ещё ни разу не подключалось к серверу магазина',
   'shell.noConfig.body':
     'Подключите его один раз к сети магазина, чтобы загрузить настройки. После этого оно работает и без сети.',
+  'shell.anotherTab.title': 'Этот магазин уже открыт в другой вкладке',
+  'shell.anotherTab.body':
+    'Пользуйтесь другой вкладкой или окном этого браузера или закройте её: эта вкладка запустится сама, как только другая будет закрыта.',
   'shell.error.title': 'Не удалось запустить этот экран',
   'shell.error.detail': 'Подробности: {message}',
   'shell.error.retry': 'Повторить',
-  'shell.error.autoRetry': 'Повторная попытка каждые {seconds} с.',
+  'shell.error.autoRetry': {
+    one: 'Повторяем попытку раз в {count} секунду.',
+    few: 'Повторяем попытку раз в {count} секунды.',
+    many: 'Повторяем попытку раз в {count} секунд.',
+    other: 'Повторяем попытку раз в {count} секунды.',
+  },
   'shell.update': 'Новая версия — перезагрузить',
   'landing.title': 'Nextup',
   'landing.intro': 'Выберите, для чего используется это устройство.',
@@ -35,4 +43,5 @@ export const ruCommon: Translation<typeof enCommon> = {
   'connection.noOfflineStart': 'не запустится без сети',
   'language.choose': 'Язык',
   'ticket.priority': 'Приоритет',
+  'wait.noCounter': 'Сейчас для этой услуги не открыто ни одно окно',
 };

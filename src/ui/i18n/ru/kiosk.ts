@@ -10,7 +10,7 @@ export const ruKiosk: Translation<typeof enKiosk> = {
     'Каждый киоск выдаёт свои номера талонов, поэтому назначайте каждый киоск только одному планшету.',
   'kiosk.setup.empty': 'В настройках магазина нет киосков. Обратитесь к управляющему магазином.',
   'kiosk.welcome.title': '{store}: добро пожаловать!',
-  'kiosk.welcome.prompt': 'Чем мы можем помочь? Нажмите, чтобы взять талон.',
+  'kiosk.welcome.prompt': 'Выберите услугу, чтобы взять талон.',
   'kiosk.welcome.noServices': 'Услуги ещё не настроены. Пожалуйста, обратитесь к сотруднику.',
   'kiosk.issuing': 'Минутку…',
   'kiosk.service.waitAbout': 'Ожидание примерно {estimate}',
@@ -32,8 +32,7 @@ export const ruKiosk: Translation<typeof enKiosk> = {
   },
   'kiosk.ticket.waitAbout': 'Примерно {estimate} ({range})',
   'kiosk.ticket.waitUnderMinute': 'Меньше минуты',
-  'kiosk.ticket.noCounterOpen':
-    'Для этой услуги пока не открыто ни одно окно. Мы вызовем вас, как только оно откроется.',
+  'kiosk.ticket.callWhenOpen': 'Мы вызовем вас, как только откроется окно.',
   'kiosk.ticket.remember': 'Пожалуйста, запомните свой номер. Мы вызовем его на табло.',
   'kiosk.ticket.qr': 'Отсканируйте код, чтобы следить за очередью на телефоне.',
   'kiosk.ticket.qrLabel': 'QR-код: ссылка, чтобы следить за талоном {number} на телефоне',
