@@ -111,11 +111,12 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     transport,
     clock,
     role: 'agent',
+    config,
     onRejected: dropped,
     onClockSkew: (dev, driftMs) =>
       log.warn(
         'agent',
-        `clock of ${dev} is off by ${formatDrift(driftMs)}: its events keep their order but it should be set right`,
+        `clock of ${dev} is off by ${formatDrift(driftMs)}: it should be set right (events stamped more than 15 minutes ahead are refused)`,
       ),
     onRemoteApplied: (events) => {
       const from = new Set(events.map((e) => e.device));

@@ -37,6 +37,9 @@ describe('nextup mosquitto-config', () => {
         'user kiosk-lobby\ntopic write nextup/v1/store-001/sync/events/kiosk-lobby\n',
       );
       expect(acl).toContain('user agent-store-001\ntopic readwrite nextup/v1/store-001/#\n');
+      // a device reads its own catch-up and nobody else's: no sync/# for devices any more
+      expect(acl).toContain('topic read nextup/v1/store-001/sync/to/kiosk-lobby\n');
+      expect(acl).not.toMatch(/^topic read nextup\/v1\/store-001\/sync\/#$/m);
       const conf = readFileSync(path.join(out.path, 'mosquitto.conf'), 'utf8');
       expect(conf).toContain('allow_anonymous false');
       expect(conf).toContain('message_size_limit 524288');

@@ -1,10 +1,19 @@
 import type { Logger } from './log.ts';
 
 /** Why the agent dropped a message, in a few buckets a manager can read. */
-export type DropKind = 'malformed' | 'invalid event' | 'other store' | 'forged' | 'other';
+export type DropKind =
+  | 'malformed'
+  | 'invalid event'
+  | 'other store'
+  | 'forged'
+  | 'implausible'
+  | 'catch-up limited'
+  | 'other';
 
 export function dropKind(reason: string): DropKind {
   if (/relayed by|not its topic|may not emit|floor for/.test(reason)) return 'forged';
+  if (reason.startsWith('implausible event')) return 'implausible';
+  if (reason.startsWith('catch-up for')) return 'catch-up limited';
   if (reason.startsWith('sync message dropped')) return 'malformed';
   if (/^event from .* dropped/.test(reason)) return 'invalid event';
   if (reason.includes('for another store')) return 'other store';

@@ -8,17 +8,44 @@ import {
   ZERO_HLC,
   type Hlc,
 } from '../domain/clock/hlc.ts';
+import type { StoreConfig } from '../domain/config/types.ts';
 import type { CommandResult } from '../domain/queue/commands.ts';
 import { dayKey, startOfDaysBack } from '../domain/queue/day.ts';
 import { compareEvents, eventId, type StoreEvent } from '../domain/queue/events.ts';
-import { applyEvent } from '../domain/queue/fold.ts';
+import { applyEvent, noteRefusals, refusedIds } from '../domain/queue/fold.ts';
 import { emptyState, type QueueState } from '../domain/queue/state.ts';
 import { summarizeDays } from '../domain/queue/summary.ts';
+import {
+  answerDelay,
+  CATCH_UP_LIMITS,
+  freshBudget,
+  spend,
+  type CatchUpBudget,
+  type CatchUpLimits,
+} from '../domain/sync/catch-up.ts';
 import { EventLog } from '../domain/sync/event-log.ts';
 import { MAX_EVENTS_PER_MESSAGE, parseSyncMessage } from '../domain/sync/messages.ts';
+import {
+  FUTURE_SKEW_MS,
+  noteContact,
+  PAST_SKEW_MS,
+  type ContactBook,
+  type PlausibilityRules,
+} from '../domain/sync/plausibility.ts';
 import type { Clock, ConnectionState, ReplicaStorage, Transport } from './ports.ts';
 import { isSyncTopic, topics, type TopicRoot } from './topics.ts';
-import { checkEventsProvenance, syncTopicDevice } from '../domain/security/provenance.ts';
+import {
+  checkEventsProvenance,
+  isAgentDevice,
+  syncTopicDevice,
+} from '../domain/security/provenance.ts';
+import {
+  emptyTicketIndex,
+  indexTicket,
+  judgeBatch,
+  verdictBodies,
+  type TicketIndex,
+} from '../domain/sync/admission.ts';
 
 export interface ReplicaOptions {
   readonly root: TopicRoot;
@@ -36,8 +63,15 @@ export interface ReplicaOptions {
   readonly antiEntropyMs?: number;
   /** Store days kept in memory and local storage (today and the day before by default). */
   readonly keepDays?: number;
-  /** A clock this far ahead of ours is wrong: reported, and not allowed to drag ours along. */
+  /** A clock this far ahead of ours is wrong: reported, and its events refused. */
   readonly maxDriftMs?: number;
+  /**
+   * The store's configuration, for the ticket checks that need it (services, kiosks' ranges,
+   * the kiosk's rate limit: src/domain/sync/plausibility.ts). Without it those are skipped.
+   */
+  readonly config?: Pick<StoreConfig, 'services' | 'kiosks' | 'kiosk'>;
+  /** The agent's catch-up budget per device (src/domain/sync/catch-up.ts). */
+  readonly catchUp?: CatchUpLimits;
   readonly onRejected?: (reason: string) => void;
   /** A device's clock is off by `driftMs` (positive: ahead of ours). */
   readonly onClockSkew?: (device: string, driftMs: number) => void;
@@ -119,6 +153,21 @@ export class Replica {
   /** Agent's clock minus ours, when notable. */
   private offset = 0;
   private closed = false;
+  /** When each peer was last heard holding how many of its own events (plausibility). */
+  private readonly contacts: ContactBook = new Map();
+  /**
+   * A device's provisional refusals: held (they count in its vector) but left out of its state
+   * until the agent has ruled. Its verdict refuses them for good; its vector covering them
+   * without a verdict lets them in. Only the agent's word is final, so replicas converge.
+   */
+  private readonly quarantine = new Map<string, StoreEvent>();
+  /** The agent's latest vector: what it has ruled on. */
+  private agentSaid:
+    { readonly device: string; readonly vector: Record<string, number> } | undefined;
+  /** The agent's catch-up budget per asking device. */
+  private readonly budgets = new Map<string, CatchUpBudget>();
+  /** Today's tickets taken into the log, current even while the state waits for a refold. */
+  private tickets: TicketIndex = emptyTicketIndex();
 
   private constructor(private readonly opts: ReplicaOptions) {
     this.device = opts.device;
@@ -209,6 +258,7 @@ export class Replica {
       this.hlc = hlc;
       this.log.add(event);
       this.outbox.push(event.id);
+      this.noteTickets([event]);
       this.applyInOrder([event]);
       this.changed();
       this.emitEvents([event]);
@@ -280,7 +330,7 @@ export class Replica {
     };
     this.cancelAntiEntropy = this.opts.clock.after(every, tickLoop);
     void transport
-      .subscribe([topics.syncAll(root)])
+      .subscribe(topics.syncFor(root, this.device))
       .then(() => {
         if (transport.state === 'online') {
           this.announce();
@@ -353,12 +403,17 @@ export class Replica {
     this.cancelRefold?.();
     this.cancelRefold = undefined;
     const state = emptyState();
+    const tickets = emptyTicketIndex();
     let last: StoreEvent | undefined;
-    for (const e of this.log.all()) {
-      if (!this.isToday(e)) continue;
+    const all = this.log.all();
+    noteRefusals(state, all);
+    for (const e of all) {
+      if (!this.isToday(e) || this.quarantine.has(e.id) || state.refused.has(e.id)) continue;
       applyEvent(state, e);
+      if (e.type === 'ticket.issued') indexTicket(tickets, e);
       last = e;
     }
+    this.tickets = tickets;
     this.state = state;
     this.lastApplied = last;
     this.refoldMs = performance.now() - started;
@@ -409,11 +464,14 @@ export class Replica {
       return;
     }
     if (msg.from === this.device) return;
-    // the broker lets a client publish only on its own topics: "from" must be that client
-    const publisher = syncTopicDevice(
-      `${this.opts.root.prefix}/${this.opts.root.store}/sync/`,
-      topic,
-    );
+    // the broker lets a client publish only on its own topics: "from" must be that client;
+    // our catch-up topic is written by the agent alone
+    const publisher =
+      topic === topics.to(this.opts.root, this.device)
+        ? isAgentDevice(msg.from)
+          ? msg.from
+          : undefined
+        : syncTopicDevice(`${this.opts.root.prefix}/${this.opts.root.store}/sync/`, topic);
     if (publisher !== msg.from) {
       this.opts.onRejected?.(`sync message from ${msg.from} on ${topic} dropped: not its topic`);
       return;
@@ -458,28 +516,145 @@ export class Replica {
       if (this.agentRole) this.scheduleAnnounce(ACK_DELAY_MS);
       return;
     }
+    await this.rollDay();
+    if (this.stale && this.agentRole) this.refold();
+    const now = this.now();
+    // verdicts in this very batch (a catch-up brings them with what they judge)
+    const judged = refusedIds(fresh);
+    const refusedBefore = (id: string): boolean => judged.has(id) || this.state.refused.has(id);
+    const refused = judgeBatch(fresh, {
+      now,
+      rules: this.rules(),
+      contacts: this.contacts,
+      held: (device, seq) => this.log.get(device, seq),
+      tickets: this.tickets,
+      refused: { has: refusedBefore },
+      isToday: (e) => this.isToday(e),
+    });
+    // what is refused here, or was by the agent's verdict before it arrived
+    const out = (e: StoreEvent): boolean => refused.has(e.id) || refusedBefore(e.id);
+    // clocks move only with what was taken: a refused event drags no clock along
+    const limit = now + (this.opts.maxDriftMs ?? FUTURE_SKEW_MS);
+    let hlc = this.hlc;
+    for (const e of fresh) {
+      const remote = decodeHlc(e.hlc);
+      if (remote.wall > limit) this.reportSkew(e.device, remote.wall - now);
+      if (!out(e)) hlc = receive(hlc, remote, now);
+    }
+    // the agent's verdicts are stored with what they judge, so its vector never covers a
+    // refused event without its verdict (a device lets in what the vector covers)
+    let seq = this.seq;
+    const verdicts: StoreEvent[] = [];
+    if (this.agentRole) {
+      for (const body of verdictBodies(refused)) {
+        hlc = tick(hlc, now);
+        seq++;
+        verdicts.push({
+          id: eventId(this.device, seq),
+          store: this.opts.root.store,
+          device: this.device,
+          seq,
+          hlc: encodeHlc(hlc),
+          ...body,
+        });
+      }
+    }
     try {
-      await this.opts.storage.appendRemote(fresh);
+      await this.opts.storage.appendRemote([...fresh, ...verdicts]);
     } catch (err) {
       // not applied and not counted as held: catch-up will bring these events again
       this.opts.onRejected?.(`storing ${fresh.length} events failed: ${describe(err)}`);
       return;
     }
-    const now = this.now();
-    const limit = now + (this.opts.maxDriftMs ?? 15 * 60_000);
+    this.hlc = hlc;
+    this.seq = seq;
+    for (const e of [...fresh, ...verdicts]) this.log.add(e);
     for (const e of fresh) {
-      this.log.add(e);
-      const remote = decodeHlc(e.hlc);
-      if (remote.wall > limit) this.reportSkew(e.device, remote.wall - now);
-      this.hlc = receive(this.hlc, remote.wall > limit ? { wall: limit, counter: 0 } : remote, now);
+      const reason = refused.get(e.id);
+      if (reason === undefined) continue;
+      this.opts.onRejected?.(
+        `implausible event ${e.id} ${this.agentRole ? 'refused' : 'held back'}: ${reason}`,
+      );
+      if (!this.agentRole) this.quarantine.set(e.id, e);
     }
-    await this.rollDay();
-    this.applyInOrder(fresh);
+    const taken = [...fresh.filter((e) => !out(e)), ...verdicts];
+    this.noteTickets(taken);
+    // a refold for a verdict has folded these too
+    if (!this.applyVerdicts(taken)) this.applyInOrder(taken);
     this.changed();
-    this.emitEvents(fresh);
-    this.opts.onRemoteApplied?.(fresh);
+    this.emitEvents(taken);
+    this.opts.onRemoteApplied?.(taken);
+    if (verdicts.length > 0) void this.publishEvents(verdicts).catch(() => undefined);
     if (this.agentRole) this.scheduleAnnounce(ACK_DELAY_MS);
-    else if (this.log.hasGaps()) this.scheduleAnnounce(ANNOUNCE_DELAY_MS);
+    else {
+      this.settleQuarantine();
+      if (this.log.hasGaps()) this.scheduleAnnounce(ANNOUNCE_DELAY_MS);
+    }
+  }
+
+  private rules(): PlausibilityRules {
+    return {
+      pastSkewMs: PAST_SKEW_MS,
+      futureSkewMs: this.opts.maxDriftMs ?? FUTURE_SKEW_MS,
+      config: this.opts.config,
+    };
+  }
+
+  /**
+   * Notes the agent's verdicts; an event already folded into today's state that a verdict
+   * refuses needs the day folded again without it. True when it refolded.
+   */
+  private applyVerdicts(events: readonly StoreEvent[]): boolean {
+    const verdicts = events.filter((e) => e.type === 'event.refused');
+    if (verdicts.length === 0) return false;
+    const before = new Set(this.state.refused.keys());
+    noteRefusals(this.state, verdicts);
+    let folded = false;
+    for (const id of this.state.refused.keys()) {
+      if (before.has(id) || this.quarantine.delete(id)) continue;
+      const e = this.log.get(...deviceAndSeq(id));
+      if (e && this.isToday(e)) folded = true;
+    }
+    // at once: a state that names an event refused must not still show it
+    if (folded) this.refold();
+    return folded;
+  }
+
+  /** Indexes today's tickets just taken into the log. */
+  private noteTickets(events: readonly StoreEvent[]): void {
+    for (const e of events) {
+      if (e.type === 'ticket.issued' && this.isToday(e) && !this.state.refused.has(e.id)) {
+        indexTicket(this.tickets, e);
+      }
+    }
+  }
+
+  /**
+   * Lets in held-back events the agent has ruled on without refusing them: its vector covers
+   * them, and we hold every verdict it had written by then. A ticket we took meanwhile with the
+   * same id or number, and the agent has not ruled on, lost to it there: it waits in turn.
+   */
+  private settleQuarantine(): void {
+    const said = this.agentSaid;
+    if (!said || this.quarantine.size === 0) return;
+    if ((this.log.vector()[said.device] ?? 0) < (said.vector[said.device] ?? 0)) return;
+    const ruled = (e: StoreEvent): boolean => (said.vector[e.device] ?? 0) >= e.seq;
+    const released: StoreEvent[] = [];
+    for (const [id, e] of this.quarantine) {
+      if (!ruled(e)) continue;
+      this.quarantine.delete(id);
+      if (this.state.refused.has(id)) continue;
+      released.push(e);
+      if (e.type !== 'ticket.issued' || !this.isToday(e)) continue;
+      for (const other of [this.tickets.byId.get(e.ticket), this.tickets.byNumber.get(e.number)]) {
+        const o = other === undefined ? undefined : this.log.get(...deviceAndSeq(other));
+        if (o && o.id !== id && !ruled(o)) this.quarantine.set(o.id, o);
+      }
+    }
+    if (released.length === 0) return;
+    this.refold();
+    this.changed();
+    this.emitEvents(released);
   }
 
   private reportSkew(device: string, driftMs: number): void {
@@ -499,9 +674,19 @@ export class Replica {
     if (isAgent(from)) {
       if (at !== undefined && !this.agentRole) this.followAgentClock(at);
       this.acknowledge(theirs[this.device] ?? 0);
-    } else if (at !== undefined && this.agentRole) {
-      const drift = at - this.opts.clock.now();
-      if (Math.abs(drift) > (this.opts.maxDriftMs ?? 15 * 60_000)) this.reportSkew(from, drift);
+      if (!this.agentRole) {
+        this.agentSaid = { device: from, vector: theirs };
+        void this.enqueue(() => Promise.resolve(this.settleQuarantine()));
+      }
+    } else {
+      // evidence for the plausibility checks: `from` had written this many events by now
+      noteContact(this.contacts, from, theirs[from] ?? 0, Math.min(this.now(), at ?? Infinity));
+      if (at !== undefined && this.agentRole) {
+        const drift = at - this.opts.clock.now();
+        if (Math.abs(drift) > (this.opts.maxDriftMs ?? FUTURE_SKEW_MS)) {
+          this.reportSkew(from, drift);
+        }
+      }
     }
     // the agent's vector is every device's acknowledgement: answer each announcement with it
     if (this.agentRole) this.scheduleAnnounce(ANNOUNCE_DELAY_MS);
@@ -549,7 +734,10 @@ export class Replica {
   }
 
   /**
-   * Helps a peer that lacks events: the agent with everything, a device with its own events.
+   * Helps a peer that lacks events: the agent helps every device with everything, on that
+   * device's own topic and within its catch-up budget; a device helps the agent with its own
+   * events. A device does not answer other devices: a vector from anyone would otherwise make
+   * every tablet send its day to every subscriber.
    */
   private scheduleAnswer(from: string, theirs: Record<string, number>, since?: string): void {
     const plan = (key: string, delay: number, part: 'all' | 'own'): void => {
@@ -562,10 +750,18 @@ export class Replica {
         }),
       );
     };
-    if (this.agentRole) return plan(`${from}:all`, ANSWER_DELAY_MS, 'all');
+    if (this.agentRole) {
+      const budget = this.budgets.get(from);
+      const wait = budget ? answerDelay(budget, this.opts.clock.now(), this.catchUpLimits()) : 0;
+      return plan(`${from}:all`, Math.max(ANSWER_DELAY_MS, wait), 'all');
+    }
     // Only the agent relays other devices' events: receivers refuse a relay from anyone else
     // (src/domain/security/provenance.ts), so a peer cannot forge another device's events.
-    plan(`${from}:own`, ANSWER_DELAY_MS, 'own');
+    if (isAgent(from)) plan(`${from}:own`, ANSWER_DELAY_MS, 'own');
+  }
+
+  private catchUpLimits(): CatchUpLimits {
+    return this.opts.catchUp ?? CATCH_UP_LIMITS;
   }
 
   private answer(
@@ -583,6 +779,9 @@ export class Replica {
         ...(since !== undefined ? { since } : {}),
       })
       .filter((e) => {
+        // a device holds its own events (one that lost them comes back under a new id); an
+        // answer delayed by the catch-up budget must not send it what it wrote meanwhile
+        if (e.device === from) return false;
         if (e.device === this.device) {
           // our own event still on its way to the agent: do not send it twice
           const sent = this.sentAt.get(e.id);
@@ -597,7 +796,25 @@ export class Replica {
         ? allFloors
         : Object.fromEntries(Object.entries(allFloors).filter(([d]) => d === this.device));
     if (missing.length === 0 && Object.keys(floors).length === 0) return;
-    void this.publishEvents(missing, floors).catch(() => undefined);
+    if (part === 'own') {
+      void this.publishEvents(missing, floors).catch(() => undefined);
+      return;
+    }
+    const limits = this.catchUpLimits();
+    const budget = this.budgets.get(from) ?? freshBudget(now, limits);
+    const spent = spend(budget, now, missing.length, limits);
+    this.budgets.set(from, spent.budget);
+    if (spent.send < missing.length) {
+      this.opts.onRejected?.(
+        `catch-up for ${from} limited to ${spent.send} of ${missing.length} events`,
+      );
+    }
+    // missing runs per device from what the asker holds: a prefix keeps its vector gap-free
+    void this.publishEvents(
+      missing.slice(0, spent.send),
+      floors,
+      topics.to(this.opts.root, from),
+    ).catch(() => undefined);
   }
 
   /** Announces our vector (peers answer with what we lack) once no events are streaming in. */
@@ -637,6 +854,7 @@ export class Replica {
   private async publishEvents(
     events: readonly StoreEvent[],
     floors: Record<string, number> = {},
+    topic = topics.events(this.opts.root, this.device),
   ): Promise<void> {
     const now = this.opts.clock.now();
     for (let i = 0; i < Math.max(events.length, 1); i += CHUNK) {
@@ -650,9 +868,7 @@ export class Replica {
       });
       for (const e of chunk) if (e.device === this.device) this.sentAt.set(e.id, now);
       await withTimeout(
-        this.opts.transport.publish(topics.events(this.opts.root, this.device), payload, {
-          qos: 1,
-        }),
+        this.opts.transport.publish(topic, payload, { qos: 1 }),
         PUBLISH_TIMEOUT_MS,
         this.opts.clock,
       );
@@ -705,6 +921,10 @@ export class Replica {
 
 function seqOf(id: string): number {
   return Number(id.slice(id.lastIndexOf(':') + 1));
+}
+
+function deviceAndSeq(id: string): [string, number] {
+  return [id.slice(0, id.lastIndexOf(':')), seqOf(id)];
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, clock: Clock): Promise<T> {

@@ -7,9 +7,16 @@ export interface TopicRoot {
 const root = (r: TopicRoot): string => `${r.prefix}/${r.store}`;
 
 export const topics = {
-  syncAll: (r: TopicRoot) => `${root(r)}/sync/#`,
   events: (r: TopicRoot, device: string) => `${root(r)}/sync/events/${device}`,
   vector: (r: TopicRoot, device: string) => `${root(r)}/sync/vector/${device}`,
+  /** The agent's catch-up for one device: only that device may read it, only the agent write. */
+  to: (r: TopicRoot, device: string) => `${root(r)}/sync/to/${device}`,
+  /** What a replica subscribes to: everyone's events and vectors, and its own catch-up. */
+  syncFor: (r: TopicRoot, device: string) => [
+    `${root(r)}/sync/events/+`,
+    `${root(r)}/sync/vector/+`,
+    `${root(r)}/sync/to/${device}`,
+  ],
   calls: (r: TopicRoot) => `${root(r)}/calls`,
   alerts: (r: TopicRoot) => `${root(r)}/alerts`,
   presence: (r: TopicRoot, device: string) => `${root(r)}/presence/${device}`,

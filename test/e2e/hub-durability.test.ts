@@ -8,12 +8,17 @@ import { MemoryStorage } from '../../src/sync/memory-transport.ts';
 import { createMqttTransport } from '../../src/sync/mqtt-transport.ts';
 import { systemClock } from '../../src/sync/ports.ts';
 import { Replica } from '../../src/sync/replica.ts';
-import { enrollOverHttp } from '../support/hub.ts';
+import { enrollOverHttp, testConfigDir } from '../support/hub.ts';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { freePort } from '../support/ports.ts';
 import { loadStoreConfig } from '../../src/hub/config-loader.ts';
 
 const config = await loadStoreConfig('kiosk-config');
+// the devices here issue dozens of tickets in a moment: above the kiosk's rate limit, which
+// receivers enforce (src/domain/sync/plausibility.ts); that is not what these tests are about
+const configDir = testConfigDir((c) => {
+  (c.kiosk as Record<string, unknown>).rateLimit = { maxTickets: 1000, windowSec: 1 };
+});
 const root = { prefix: config.mqtt.topicPrefix, store: config.store.id };
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -97,7 +102,7 @@ describe('the hub keeps the store history through crashes', () => {
   it('kill -9 loses no acknowledged event, and the hub catches up on what devices did while it was dead', async () => {
     const [port, mqttPort] = [await freePort(), await freePort()];
     const dataDir = mkdtempSync(join(tmpdir(), 'nextup-durable-'));
-    let hub: HubProcess = await startHubProcess({ port, mqttPort, dataDir });
+    let hub: HubProcess = await startHubProcess({ port, mqttPort, dataDir, configDir });
     cleanups.push(() => hub.stop());
     const k1 = await device(hub, 'kiosk-1-durable');
     const k2 = await device(hub, 'kiosk-2-durable');
@@ -110,7 +115,7 @@ describe('the hub keeps the store history through crashes', () => {
 
     const during = await issueMany(k1, 0, 10, 'c');
     expect(k1.pending).toBe(10);
-    hub = await startHubProcess({ port, mqttPort, dataDir });
+    hub = await startHubProcess({ port, mqttPort, dataDir, configDir });
     await until(() => k1.pending === 0 && k2.pending === 0);
     const ids = await history(dataDir);
     expect(new Set(ids)).toEqual(new Set([...before, ...during]));
@@ -120,7 +125,7 @@ describe('the hub keeps the store history through crashes', () => {
   it('a hub whose disk was wiped gets the day back from the devices', async () => {
     const [port, mqttPort] = [await freePort(), await freePort()];
     const dataDir = mkdtempSync(join(tmpdir(), 'nextup-wiped-'));
-    let hub: HubProcess = await startHubProcess({ port, mqttPort, dataDir });
+    let hub: HubProcess = await startHubProcess({ port, mqttPort, dataDir, configDir });
     cleanups.push(() => hub.stop());
     const k1 = await device(hub, 'kiosk-1-wiped');
     const clerk = await device(hub, 'clerk-wiped');
@@ -128,7 +133,7 @@ describe('the hub keeps the store history through crashes', () => {
     await until(() => k1.pending === 0 && clerk.eventCount === 25);
     await hub.kill9();
     rmSync(dataDir, { recursive: true, force: true });
-    hub = await startHubProcess({ port, mqttPort, dataDir });
+    hub = await startHubProcess({ port, mqttPort, dataDir, configDir });
     // the wiped hub lost its device list too: the devices enroll again under their own ids
     await k1.reenroll(hub);
     await clerk.reenroll(hub);

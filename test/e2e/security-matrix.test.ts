@@ -51,6 +51,9 @@ const FAMILIES: readonly Family[] = [
   { name: "another's events", topic: () => `${P}/${STORE}/sync/events/clerk-other`, sync: 'events', expect: ['PS', 'S', 'S', 'S', 'S', 'S', ''] },
   { name: 'own vector', topic: (s) => `${P}/${STORE}/sync/vector/${s}`, sync: 'vector', expect: ['PS', 'PS', 'PS', 'PS', 'PS', 'PS', ''] },
   { name: "another's vector", topic: () => `${P}/${STORE}/sync/vector/clerk-other`, sync: 'vector', expect: ['PS', 'S', 'S', 'S', 'S', 'S', ''] },
+  // the agent's catch-up for one device: that device reads it, nobody else; only the agent writes
+  { name: 'own catch-up', topic: (s) => `${P}/${STORE}/sync/to/${s}`, expect: ['PS', 'S', 'S', 'S', 'S', 'S', ''] },
+  { name: "another's catch-up", topic: () => `${P}/${STORE}/sync/to/clerk-other`, expect: ['PS', '', '', '', '', '', ''] },
   { name: 'own presence', topic: (s) => `${P}/${STORE}/presence/${s}`, expect: ['PS', 'PS', 'PS', 'PS', 'PS', 'PS', ''] },
   { name: "another's presence", topic: () => `${P}/${STORE}/presence/clerk-other`, expect: ['PS', 'S', 'S', 'S', 'S', 'S', ''] },
   { name: 'calls', topic: () => `${P}/${STORE}/calls`, expect: ['PS', 'S', 'S', 'S', 'S', 'S', ''] },

@@ -118,6 +118,8 @@ async function startDevice(
     root,
     device: deviceId,
     timeZone: config.store.timeZone,
+    // the ticket checks (ranges, services, rate) judge against the same config as the agent
+    config,
     storage: new DexieStorage(db),
     transport,
     clock: systemClock,

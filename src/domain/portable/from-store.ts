@@ -1,5 +1,6 @@
 import { wallOf } from '../clock/hlc.ts';
 import { compareEvents, type StoreEvent } from '../queue/events.ts';
+import { refusedIds } from '../queue/fold.ts';
 import type { PortableEvent } from './types.ts';
 
 /**
@@ -43,7 +44,10 @@ export function portableFromStoreEvent(e: StoreEvent): PortableEvent | undefined
  */
 export function portableLog(events: readonly StoreEvent[]): PortableEvent[] {
   const out: PortableEvent[] = [];
+  // what the store agent refused did not happen in the queue
+  const refused = refusedIds(events);
   for (const e of [...events].sort(compareEvents)) {
+    if (refused.has(e.id)) continue;
     const p = portableFromStoreEvent(e);
     if (p) out.push(p);
   }

@@ -86,7 +86,35 @@ export type EventBody =
    * next sign-out, the device's calls and visits are that person's in per-clerk reports.
    */
   | { readonly type: 'staff.signedIn'; readonly staff: string }
-  | { readonly type: 'staff.signedOut'; readonly staff: string };
+  | { readonly type: 'staff.signedOut'; readonly staff: string }
+  /**
+   * The store agent's verdict on events a device's role may write but that device could not
+   * honestly have written (src/domain/sync/plausibility.ts). Every replica folds the day
+   * without them, so every screen shows the same queue; only an agent's verdict counts.
+   */
+  | {
+      readonly type: 'event.refused';
+      /** Ids of the refused events, at most MAX_REFUSED_PER_EVENT. */
+      readonly events: readonly string[];
+      readonly reason: RefusalReason;
+    };
+
+/** Why the agent refused an event (see src/domain/sync/plausibility.ts for each rule). */
+export const REFUSAL_REASONS = [
+  'clockAhead',
+  'clockBehind',
+  'clockBackwards',
+  'ticketTaken',
+  'numberTaken',
+  'numberOutOfRange',
+  'unknownService',
+  'priorityNotAllowed',
+  'rateLimited',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/** Keeps a verdict small: a chunk of 100 events stays well under the message cap. */
+export const MAX_REFUSED_PER_EVENT = 50;
 
 export type EventType = EventBody['type'];
 export type StoreEvent = EventMeta & EventBody;
@@ -108,6 +136,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'alert.acknowledged',
   'staff.signedIn',
   'staff.signedOut',
+  'event.refused',
 ];
 
 export function eventId(device: string, seq: number): string {

@@ -146,3 +146,25 @@ function summary(s: ReturnType<typeof fold>) {
     calls: s.calls,
   };
 }
+
+describe("the store agent's verdicts", () => {
+  it("leave out what they refuse, before or after it in the log, and no one else's counts", () => {
+    const forged = issue('kiosk-x', 1, 1000, 't1', 'C999', 'checkout');
+    const honest = issue('kiosk-1', 1, 2000, 't1', 'A002');
+    const verdict = ev('agent-s', 1, 3000, {
+      type: 'event.refused',
+      events: ['kiosk-x:1'],
+      reason: 'ticketTaken',
+    });
+    const s = fold([forged, honest, verdict]);
+    expect(s.tickets.get('t1')).toMatchObject({ number: 'A002', service: 'advice' });
+    expect(s.refused).toEqual(new Map([['kiosk-x:1', 'ticketTaken']]));
+    // a verdict stamped before what it refuses (that event's clock was far ahead) works too
+    const early = { ...verdict, hlc: '000000000000500-00000' };
+    expect(fold([early, forged, honest]).tickets.get('t1')?.number).toBe('A002');
+    // a kiosk (anyone but an agent) cannot refuse another device's ticket
+    const fake = { ...verdict, id: 'kiosk-x:2', device: 'kiosk-x', seq: 2 };
+    expect(fold([honest, fake]).tickets.get('t1')?.number).toBe('A002');
+    expect(fold([forged, fake]).tickets.get('t1')?.number).toBe('C999');
+  });
+});

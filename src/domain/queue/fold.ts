@@ -1,4 +1,5 @@
 import { wallOf } from '../clock/hlc.ts';
+import { roleOfDevice } from '../security/roles.ts';
 import { compareEvents, type StoreEvent } from './events.ts';
 import {
   emptyState,
@@ -14,9 +15,12 @@ import {
  * speed; `fold` is the pure entry point (same events in, same state out).
  */
 export function applyEvent(state: QueueState, e: StoreEvent): void {
+  if (state.refused.has(e.id)) return;
   state.applied++;
   const at = wallOf(e.hlc);
   switch (e.type) {
+    case 'event.refused':
+      return noteRefusal(state, e);
     case 'ticket.issued': {
       if (state.tickets.has(e.ticket)) return;
       state.tickets.set(e.ticket, {
@@ -240,9 +244,33 @@ function applyTicketAction(
   }
 }
 
+type Verdict = Extract<StoreEvent, { type: 'event.refused' }>;
+
+/** Only the store agent judges; a verdict from anyone else means nothing. */
+function noteRefusal(state: QueueState, e: Verdict): void {
+  if (roleOfDevice(e.device) !== 'agent') return;
+  for (const id of e.events) if (!state.refused.has(id)) state.refused.set(id, e.reason);
+}
+
+/**
+ * Notes every verdict before a fold: a verdict usually comes after the event it refuses in
+ * log order (the agent judges what it received), and a fold must leave that event out.
+ */
+export function noteRefusals(state: QueueState, events: Iterable<StoreEvent>): void {
+  for (const e of events) if (e.type === 'event.refused') noteRefusal(state, e);
+}
+
 /** Pure fold: sorts a copy into the log's total order and applies every event. */
 export function fold(events: readonly StoreEvent[]): QueueState {
   const state = emptyState();
+  noteRefusals(state, events);
   for (const e of [...events].sort(compareEvents)) applyEvent(state, e);
   return state;
+}
+
+/** The ids of refused events among `events` (reports and exports leave them out). */
+export function refusedIds(events: Iterable<StoreEvent>): Set<string> {
+  const state = emptyState();
+  noteRefusals(state, events);
+  return new Set(state.refused.keys());
 }

@@ -8,6 +8,9 @@ import { emptyState } from './state.ts';
 import { ev } from '../testing/store.ts';
 import type { StoreEvent } from './events.ts';
 
+const issued = (ticket: string, number: string, n: number) =>
+  ({ type: 'ticket.issued', ticket, service: 'advice', number, n }) as const;
+
 const [k1, k2] = testStore.kiosks as [(typeof testStore.kiosks)[0], (typeof testStore.kiosks)[0]];
 
 describe('ticket numbering', () => {
@@ -38,6 +41,20 @@ describe('ticket numbering', () => {
       ok: false,
       error: 'rangeExhausted',
     });
+  });
+
+  it("steps over a number someone else put in this kiosk's range instead of running out", () => {
+    // issue 15: one ticket numbered A999 made the kiosk owning 500..999 say "range exhausted"
+    const s = emptyState();
+    applyEvent(s, ev('kiosk-x', 1, 1000, issued('x1', 'A999', 999)));
+    applyEvent(s, ev('kiosk-x', 2, 1001, issued('x2', 'A501', 501)));
+    const next = () => {
+      const r = issueTicket(s, testStore, k2, 'advice', `t${s.tickets.size}`);
+      if (!r.ok || r.event.type !== 'ticket.issued') throw new Error('not issued');
+      applyEvent(s, ev('k2', s.tickets.size, 2000 + s.tickets.size, r.event));
+      return r.event.number;
+    };
+    expect([next(), next(), next()]).toEqual(['A500', 'A502', 'A503']);
   });
 
   it('never gives two tickets the same number when kiosks issue while partitioned (property)', () => {

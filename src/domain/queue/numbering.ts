@@ -7,9 +7,11 @@ export function formatTicketNumber(prefix: string, n: number, range: NumberRange
 }
 
 /**
- * Next number this device may hand out today for a service: one past the highest number
- * already issued inside the device's own range. Ranges are disjoint per device, so two
- * kiosks cut off from each other can never hand out the same number.
+ * Next number this device may hand out today for a service: the first one free from the
+ * bottom of the device's own range. Ranges are disjoint per device, so two kiosks cut off from
+ * each other can never hand out the same number. A kiosk's own numbers run without gaps, so
+ * this is one past its highest; a number someone else put inside the range (a stolen kiosk
+ * credential, a misconfigured tablet) is stepped over instead of ending the range early.
  * Returns null when the range is used up.
  */
 export function nextNumber(
@@ -17,19 +19,15 @@ export function nextNumber(
   service: ServiceConfig,
   range: NumberRange,
 ): { n: number; number: string } | null {
-  let highest = range.from - 1;
+  const taken = new Set<number>();
   for (const t of state.tickets.values()) {
-    if (
-      t.number.startsWith(service.prefix) &&
-      t.n >= range.from &&
-      t.n <= range.to &&
-      t.n > highest
-    ) {
-      // the prefix identifies the service's numbering even after a transfer
-      highest = t.n;
+    // the prefix identifies the service's numbering even after a transfer
+    if (t.number.startsWith(service.prefix) && t.n >= range.from && t.n <= range.to) {
+      taken.add(t.n);
     }
   }
-  const n = highest + 1;
+  let n = range.from;
+  while (taken.has(n)) n++;
   if (n > range.to) return null;
   return { n, number: formatTicketNumber(service.prefix, n, range) };
 }

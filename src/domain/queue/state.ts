@@ -1,5 +1,5 @@
 import type { Satisfaction, VisitStep } from '../visit/types.ts';
-import type { EventType } from './events.ts';
+import type { EventType, RefusalReason } from './events.ts';
 
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'noShow' | 'cancelled';
 
@@ -111,6 +111,8 @@ export interface QueueState {
   readonly alerts: Map<string, Alert>;
   /** Who is signed in on each device (device id to staff id), from staff.signedIn/Out. */
   readonly staffOn: Map<string, string>;
+  /** Events the store agent refused (event id to why); the fold leaves them out. */
+  readonly refused: Map<string, RefusalReason>;
   applied: number;
 }
 
@@ -127,6 +129,7 @@ export function emptyState(): QueueState {
     visits: new Map(),
     alerts: new Map(),
     staffOn: new Map(),
+    refused: new Map(),
     applied: 0,
   };
 }

@@ -1,6 +1,6 @@
 import { wallOf } from '../clock/hlc.ts';
 import { compareEvents, type StoreEvent } from '../queue/events.ts';
-import { applyEvent } from '../queue/fold.ts';
+import { applyEvent, noteRefusals } from '../queue/fold.ts';
 import { emptyState } from '../queue/state.ts';
 import { FINAL_STEPS, type Satisfaction, type VisitStep } from '../visit/types.ts';
 
@@ -113,6 +113,8 @@ export function buildDayRollup(
   opts: RollupOptions,
 ): DayRollup {
   const state = emptyState();
+  // events the store agent refused never happened, as far as reports go
+  noteRefusals(state, [...dayEvents, ...nextDayEvents]);
   const track = new Map<string, TicketTrack>();
   /** Clerk of a visit: staff signed in on its device when it started, else the device. */
   const visitClerk = new Map<string, string>();
@@ -121,6 +123,7 @@ export function buildDayRollup(
 
   const staffOf = (device: string): string => state.staffOn.get(device) ?? device;
   const step = (e: StoreEvent, ownDay: boolean): void => {
+    if (state.refused.has(e.id)) return;
     if (e.type === 'visit.step' && !state.visits.has(e.visit)) {
       if (!ownDay) return;
       visitClerk.set(e.visit, state.staffOn.get(e.device) ?? e.clerk);

@@ -26,8 +26,19 @@ export interface RoleRules {
   readonly events: readonly string[] | '*';
 }
 
-/** What every staff device reads: the shared log, public topics and presence. */
-const READS = ['sync/#', 'calls', 'alerts', 'presence/+', 'wait/#'];
+/**
+ * What every staff device reads: the shared log, its own catch-up (another device's catch-up
+ * is not for it), public topics and presence.
+ */
+const READS = [
+  'sync/events/+',
+  'sync/vector/+',
+  'sync/to/{device}',
+  'calls',
+  'alerts',
+  'presence/+',
+  'wait/#',
+];
 /** What every replica sends about itself: its events, its vector (acks) and its presence. */
 const OWN = ['sync/events/{device}', 'sync/vector/{device}', 'presence/{device}'];
 

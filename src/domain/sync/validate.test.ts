@@ -30,6 +30,23 @@ describe('event validation', () => {
     expect(validateEvent(input)).toEqual({ ok: false, reason });
   });
 
+  it("takes the agent's verdict only with event ids and a known reason", () => {
+    const verdict = ev('agent-s', 1, 1_700_000_000_000, {
+      type: 'event.refused',
+      events: ['kiosk-1:3'],
+      reason: 'clockBehind',
+    });
+    expect(validateEvent(verdict)).toEqual({ ok: true, value: verdict });
+    expect(validateEvent({ ...verdict, events: [] })).toMatchObject({ ok: false });
+    expect(validateEvent({ ...verdict, events: ['a b'] })).toMatchObject({ ok: false });
+    const many = Array.from({ length: 51 }, (_, i) => `kiosk-1:${i + 1}`);
+    expect(validateEvent({ ...verdict, events: many })).toMatchObject({ ok: false });
+    expect(validateEvent({ ...verdict, reason: 'because' })).toEqual({
+      ok: false,
+      reason: 'event.refused: field "reason" is not a reason for a refusal',
+    });
+  });
+
   it('never throws on arbitrary input (property)', () => {
     fc.assert(
       fc.property(fc.anything(), (x) => {

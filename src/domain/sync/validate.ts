@@ -1,5 +1,12 @@
 import { isHlcString } from '../clock/hlc.ts';
-import { EVENT_TYPES, eventId, type EventType, type StoreEvent } from '../queue/events.ts';
+import {
+  EVENT_TYPES,
+  eventId,
+  MAX_REFUSED_PER_EVENT,
+  REFUSAL_REASONS,
+  type EventType,
+  type StoreEvent,
+} from '../queue/events.ts';
 import { MAX_REASON_LENGTH, SATISFACTIONS, VISIT_STEPS } from '../visit/types.ts';
 
 /**
@@ -170,6 +177,21 @@ function validateBody(type: EventType, x: Obj): Obj | string {
     }
     case 'counter.closed':
       return need('counter');
+    case 'event.refused': {
+      const ids = x.events;
+      if (
+        !Array.isArray(ids) ||
+        ids.length === 0 ||
+        ids.length > MAX_REFUSED_PER_EVENT ||
+        !ids.every((v) => typeof v === 'string' && ID.test(v))
+      ) {
+        return `field "events" must be a list of 1 to ${MAX_REFUSED_PER_EVENT} event ids`;
+      }
+      if (!(REFUSAL_REASONS as readonly unknown[]).includes(x.reason)) {
+        return 'field "reason" is not a reason for a refusal';
+      }
+      return { type, events: [...(ids as string[])], reason: x.reason };
+    }
     default:
       return need('ticket', 'counter');
   }

@@ -1,5 +1,6 @@
 import { wallOf } from '../clock/hlc.ts';
 import { compareEvents, type StoreEvent } from '../queue/events.ts';
+import { refusedIds } from '../queue/fold.ts';
 import { portableFromStoreEvent } from '../portable/from-store.ts';
 import type { WaitEstimator } from './estimator.ts';
 
@@ -28,6 +29,13 @@ export class StoreEventFeed {
 
   /** Queue events (any order, duplicates allowed); observe them with `drain`. */
   push(events: readonly StoreEvent[]): void {
+    // the store agent's verdicts: what they refuse teaches nothing, now or when it comes
+    const refused = refusedIds(events);
+    if (refused.size > 0) {
+      const at = events.reduce((m, e) => Math.max(m, wallOf(e.hlc)), -Infinity);
+      for (const id of refused) this.seen.set(id, at);
+      this.queue = this.queue.filter((e) => !refused.has(e.id));
+    }
     for (const e of events) {
       if (this.seen.has(e.id)) continue;
       const at = wallOf(e.hlc);

@@ -87,7 +87,8 @@ function simStore(devices: number): StoreConfig {
       { id: 'kiosk-2', name: { en: 'K2' }, range: { from: 500, to: 999 } },
     ],
     mqtt: { topicPrefix: 'nextup/v1', browserUrl: '' },
-    kiosk: { idleResetSec: 20 },
+    // the simulation taps far faster than a lobby: the limit is not what it tests
+    kiosk: { idleResetSec: 20, rateLimit: { maxTickets: 1000, windowSec: 60 } },
   };
 }
 
@@ -137,6 +138,7 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
       transport,
       clock: scheduler.clock(n.skewMs),
       role: n.role === 'agent' ? 'agent' : 'device',
+      config: cfg,
     });
   };
   const stop = async (n: Node): Promise<void> => {
@@ -249,6 +251,9 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
   const numbers = [...agentState.tickets.values()].map((t) => t.number);
   const duplicateNumbers = numbers.length - new Set(numbers).size;
   if (!converged) problems.push(describeDivergence(nodes, committed));
+  // every device here is honest: the plausibility checks must let all of it in
+  for (const [id, reason] of agentState.refused)
+    problems.push(`honest event ${id} refused: ${reason}`);
   for (const n of nodes) {
     if (n.role !== 'agent' && n.replica!.pending !== 0) {
       problems.push(`${n.id} still has ${n.replica!.pending} unacknowledged events`);

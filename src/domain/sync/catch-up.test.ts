@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { answerDelay, freshBudget, spend, type CatchUpLimits } from './catch-up.ts';
+
+const limits: CatchUpLimits = { minGapMs: 1_000, burstEvents: 5_000, refillPerSec: 100 };
+
+describe('catch-up budget per device', () => {
+  it('answers a first request in full, then at most once a second', () => {
+    let b = freshBudget(0, limits);
+    expect(answerDelay(b, 0, limits)).toBe(0);
+    const first = spend(b, 0, 4_300, limits);
+    expect(first.send).toBe(4_300);
+    b = first.budget;
+    expect(answerDelay(b, 200, limits)).toBe(800);
+    expect(answerDelay(b, 1_000, limits)).toBe(0);
+  });
+
+  it('gives a device that keeps asking for everything only the refill rate', () => {
+    // 38 empty vectors, one a second, each asking for the whole day of 4,300 events
+    let b = freshBudget(0, limits);
+    let sent = 0;
+    for (let i = 0; i < 38; i++) {
+      const r = spend(b, i * 1_000, 4_300, limits);
+      sent += r.send;
+      b = r.budget;
+    }
+    expect(sent).toBeLessThanOrEqual(limits.burstEvents + 37 * limits.refillPerSec);
+    expect(sent).toBeGreaterThanOrEqual(limits.burstEvents);
+  });
+
+  it('refills up to the burst while a device is quiet', () => {
+    const drained = spend(freshBudget(0, limits), 0, 5_000, limits).budget;
+    expect(spend(drained, 10_000, 5_000, limits).send).toBe(1_000);
+    expect(spend(drained, 3_600_000, 9_000, limits).send).toBe(5_000);
+  });
+});
