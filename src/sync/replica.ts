@@ -230,14 +230,26 @@ export class Replica {
     return () => this.eventListeners.delete(listener);
   }
 
-  /** Decides and commits one local change; serialized with every other change. */
-  run(decide: (state: QueueState) => CommandResult): Promise<LocalOutcome> {
+  /**
+   * The time (ms) an event written now would carry: the corrected clock, or later when a
+   * peer's clock ahead of ours moved the hybrid clock on. Rules that compare with the times of
+   * our own events (a kiosk's rate limit) must use this, not the device's clock.
+   */
+  eventTime(): number {
+    return tick(this.hlc, this.now()).wall;
+  }
+
+  /**
+   * Decides and commits one local change; serialized with every other change. `at` is the
+   * time the event will carry (see eventTime).
+   */
+  run(decide: (state: QueueState, at: number) => CommandResult): Promise<LocalOutcome> {
     return this.enqueue(async () => {
       const rolled = await this.rollDay();
       if (this.stale && !rolled) this.refold();
-      const result = decide(this.state);
-      if (!result.ok) return result;
       const hlc = tick(this.hlc, this.now());
+      const result = decide(this.state, hlc.wall);
+      if (!result.ok) return result;
       const seq = this.seq + 1;
       const event = {
         id: eventId(this.device, seq),

@@ -9,7 +9,7 @@ import { PLAIN_DISPLAY, type DisplayPrefs } from './DisplayOptions.tsx';
 import { HiddenCorner } from './HiddenCorner.tsx';
 import {
   KioskSettings,
-  loadIssueTicket,
+  loadKioskIssue,
   loadTicketScreen,
   PinDialog,
   restoreUsbPrinterLater,
@@ -48,7 +48,7 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
     void afterFirstScreen()
       .then(loadTicketScreen)
       .then((m) => live && setTicketScreen(() => m))
-      .then(loadIssueTicket)
+      .then(loadKioskIssue)
       .then(restoreUsbPrinterLater)
       .catch((error: unknown) => console.warn('[nextup] kiosk code did not load', error));
     return () => {

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { loadFullEnglish } from '../../ui/i18n/catalogs.ts';
 import type * as TicketScreenCode from './TicketScreen.tsx';
-import type { issueTicket as issueTicketFn } from '../../domain/queue/commands.ts';
+import type { kioskIssue as kioskIssueFn } from '../../domain/kiosk/kiosk-issue.ts';
 
 /**
  * The kiosk's code its welcome screen does not need, in chunks of their own: the ticket
@@ -26,9 +26,9 @@ export function loadTicketScreen(): Promise<TicketScreenModule> {
   return ticketScreen;
 }
 
-/** The queue command a tap runs (with the numbering), fetched with the ticket screen. */
-export async function loadIssueTicket(): Promise<typeof issueTicketFn> {
-  return (await import('../../domain/queue/commands.ts')).issueTicket;
+/** The command a tap runs (the kiosk's rules and the numbering), fetched with the ticket screen. */
+export async function loadKioskIssue(): Promise<typeof kioskIssueFn> {
+  return (await import('../../domain/kiosk/kiosk-issue.ts')).kioskIssue;
 }
 
 /** Brings a USB receipt printer paired earlier back, once the printing code is in. */

@@ -1,9 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import type { IssuingDeviceConfig } from '../../domain/config/types.ts';
-import { checkKioskRequest, kioskFreeAt } from '../../domain/kiosk/issue.ts';
-import type { QueueState } from '../../domain/queue/state.ts';
+import { issuedBy, kioskFreeAt } from '../../domain/kiosk/issue.ts';
 import { useRuntime } from '../shell/device-context.ts';
-import { loadIssueTicket } from './later-parts.ts';
+import { loadKioskIssue } from './later-parts.ts';
 import { newTicketId } from './ticket-id.ts';
 
 export interface IssuedTicket {
@@ -39,33 +38,30 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
       setIssuing(true);
       setProblem(undefined);
       try {
-        const now = Date.now();
-        const check = checkKioskRequest(rt.config, {
-          serviceId,
-          priority,
-          now,
-          recent: issuedHere(rt.getSnapshot().state, rt.deviceId),
+        const kioskIssue = await loadKioskIssue();
+        let retryAt: number | undefined;
+        const outcome = await rt.run((state, at) => {
+          const decided = kioskIssue(state, at, {
+            cfg: rt.config,
+            kiosk,
+            device: rt.deviceId,
+            serviceId,
+            ticketId: newTicketId(),
+            priority,
+          });
+          retryAt = decided.retryAt;
+          return decided.result;
         });
-        if (!check.ok) {
-          setProblem(
-            check.error === 'rateLimited'
-              ? { kind: 'rateLimited', retryAt: check.retryAt }
-              : { kind: check.error },
-          );
-          return undefined;
-        }
-        const issueTicket = await loadIssueTicket();
-        const outcome = await rt.run((state) =>
-          issueTicket(state, rt.config, kiosk, serviceId, newTicketId(), priority),
-        );
         if (outcome.ok && outcome.event.type === 'ticket.issued') {
           const { ticket, number, service } = outcome.event;
-          return { ticketId: ticket, number, serviceId: service, priority, at: now };
+          return { ticketId: ticket, number, serviceId: service, priority, at: Date.now() };
         }
         const error = outcome.ok ? 'other' : outcome.error;
-        setProblem({
-          kind: error === 'rangeExhausted' || error === 'storageFailed' ? error : 'other',
-        });
+        if (error === 'rateLimited' && retryAt !== undefined) {
+          setProblem({ kind: 'rateLimited', retryAt: onDeviceClock(retryAt, rt.storeNow()) });
+          return undefined;
+        }
+        setProblem({ kind: KNOWN_PROBLEMS.has(error) ? (error as KnownProblem) : 'other' });
         return undefined;
       } catch (error) {
         console.error('Ticket not issued', error);
@@ -90,26 +86,30 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
    * moved, or the limit counts a ticket longer) the message stays with the domain's new moment.
    */
   const rateLimitOver = useCallback(() => {
-    const now = Date.now();
-    const freeAt = kioskFreeAt(rt.config, issuedHere(rt.getSnapshot().state, rt.deviceId), now);
+    const at = rt.eventTime();
+    const freeAt = kioskFreeAt(rt.config, issuedBy(rt.getSnapshot().state, rt.deviceId), at);
     setProblem((p) =>
       p?.kind !== 'rateLimited'
         ? p
-        : freeAt <= now
+        : freeAt <= at
           ? undefined
-          : { kind: 'rateLimited', retryAt: freeAt },
+          : { kind: 'rateLimited', retryAt: onDeviceClock(freeAt, rt.storeNow()) },
     );
   }, [rt]);
 
   return { issue, issuing, problem, clearCustomerProblem, rateLimitOver };
 }
 
+type KnownProblem = 'rangeExhausted' | 'storageFailed' | 'priorityNotAllowed';
+const KNOWN_PROBLEMS = new Set<string>(['rangeExhausted', 'storageFailed', 'priorityNotAllowed']);
+
 /**
- * When this kiosk issued today's tickets (their clock time), for its rate limit: read from the
- * log, so a reload of the page does not reset the limit.
+ * A moment on the events' time as a moment on this device's clock, which the countdown reads.
+ * Event times stand still while they are ahead of the store's clock (a peer's clock ahead
+ * moved them on) and then run with it, so the moment comes when the store's clock reaches
+ * it: counting from the event time instead would promise a minute and keep the kiosk locked
+ * for as long as the peer was ahead.
  */
-function issuedHere(state: QueueState, device: string): number[] {
-  const out: number[] = [];
-  for (const t of state.tickets.values()) if (t.issuedBy === device) out.push(t.issuedAt);
-  return out;
+function onDeviceClock(eventTimeMoment: number, storeNow: number): number {
+  return Date.now() + Math.max(0, eventTimeMoment - storeNow);
 }

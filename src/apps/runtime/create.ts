@@ -190,6 +190,8 @@ async function startDevice(
       snapshot ??= build();
       return snapshot;
     },
+    eventTime: () => replica.eventTime(),
+    storeNow: () => replica.now(),
     run: async (decide) => {
       const outcome = await replica.run(decide);
       if (outcome.ok) storageWatch.noteWrite(undefined);

@@ -43,9 +43,17 @@ export interface DeviceRuntime {
   getSnapshot(): DeviceSnapshot;
   /**
    * Decides and commits one local change. Runs one at a time, so two quick taps never see
-   * the same state. Resolves after the event is in local storage (the commit point).
+   * the same state. Resolves after the event is in local storage (the commit point). `at` is
+   * the time the event will carry (eventTime()).
    */
-  run(decide: (state: QueueState) => CommandResult): Promise<RunOutcome>;
+  run(decide: (state: QueueState, at: number) => CommandResult): Promise<RunOutcome>;
+  /**
+   * The time (ms) an event written now would carry. It runs ahead of storeNow() after a peer
+   * whose clock was ahead wrote events, and then stands still until storeNow() catches up.
+   */
+  eventTime(): number;
+  /** This device's clock as corrected by the store agent's. */
+  storeNow(): number;
   dismissConflict(eventId: string): void;
   /**
    * The estimated wait, in seconds with an 80% range, of a ticket issued now for the service,

@@ -1,4 +1,5 @@
 import type { StoreConfig } from '../config/types.ts';
+import type { QueueState } from '../queue/state.ts';
 import { checkRateLimit, rateLimitOf } from './rate-limit.ts';
 
 export interface KioskRequest {
@@ -35,4 +36,11 @@ export function checkKioskRequest(cfg: StoreConfig, req: KioskRequest): KioskChe
 export function kioskFreeAt(cfg: StoreConfig, recent: readonly number[], now: number): number {
   const rate = checkRateLimit(recent, now, rateLimitOf(cfg.kiosk));
   return rate.ok ? now : rate.retryAt;
+}
+
+/** Today's issue times (their events' time) of the tickets `device` issued, for its rate limit. */
+export function issuedBy(state: QueueState, device: string): number[] {
+  const out: number[] = [];
+  for (const t of state.tickets.values()) if (t.issuedBy === device) out.push(t.issuedAt);
+  return out;
 }

@@ -17,6 +17,9 @@ export type CommandError =
   | 'counterBusy'
   | 'notAtCounter'
   | 'unknownTicket'
+  // a kiosk's own rules (domain/kiosk/issue.ts)
+  | 'rateLimited'
+  | 'priorityNotAllowed'
   // visits and alerts (domain/visit/commands.ts)
   | 'alreadyRecorded'
   | 'unknownVisit'

@@ -1,0 +1,46 @@
+import type { IssuingDeviceConfig, StoreConfig } from '../config/types.ts';
+import { issueTicket, type CommandResult } from '../queue/commands.ts';
+import type { QueueState } from '../queue/state.ts';
+import { checkKioskRequest, issuedBy } from './issue.ts';
+
+/** What a kiosk's tap decided, and when the rate limit refused it, when the kiosk is free. */
+export interface KioskIssue {
+  readonly result: CommandResult;
+  /** Set when rate-limited: the moment (on the events' time, `at`) another ticket is possible. */
+  readonly retryAt?: number;
+}
+
+/**
+ * A kiosk's tap as one command: its own rules, then the queue's. Runs inside the replica's
+ * commit with `at`, the time the ticket will carry: the rate limit compares it with the times
+ * of the kiosk's earlier tickets, which carry the same clock (a peer's clock ahead moves it
+ * on, and a check on the device's own clock would then lock the kiosk for as long).
+ */
+export function kioskIssue(
+  state: QueueState,
+  at: number,
+  req: {
+    readonly cfg: StoreConfig;
+    readonly kiosk: IssuingDeviceConfig;
+    readonly device: string;
+    readonly serviceId: string;
+    readonly ticketId: string;
+    readonly priority: boolean;
+  },
+): KioskIssue {
+  const check = checkKioskRequest(req.cfg, {
+    serviceId: req.serviceId,
+    priority: req.priority,
+    now: at,
+    recent: issuedBy(state, req.device),
+  });
+  if (!check.ok) {
+    return {
+      result: { ok: false, error: check.error },
+      ...(check.error === 'rateLimited' ? { retryAt: check.retryAt } : {}),
+    };
+  }
+  return {
+    result: issueTicket(state, req.cfg, req.kiosk, req.serviceId, req.ticketId, req.priority),
+  };
+}
