@@ -56,7 +56,7 @@ describe('the printed ticket', () => {
     const receipt = page.getByTestId('receipt');
     expect(await receipt.locator('.receipt__number').textContent()).toBe(number);
     expect(await receipt.locator('svg[data-value]').getAttribute('data-value')).toMatch(
-      /\/t\/[a-z2-7]{26}\?lang=en$/,
+      /\/t\/[a-z2-7]{26}\?lang=en&at=\d{10}$/,
     );
     await page.emulateMedia({ media: 'print' });
     const shown = await page.evaluate(() => ({

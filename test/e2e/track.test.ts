@@ -56,7 +56,7 @@ describe('the ticket on the customer’s phone', () => {
     expect(open.ok).toBe(true);
     await setWaiting(hub, config, 'advice', 2);
     const { url, number } = await ticketQr('advice');
-    expect(url).toMatch(new RegExp(`^${hub.httpUrl}/t/[a-z2-7]{26}\\?lang=en$`));
+    expect(url).toMatch(new RegExp(`^${hub.httpUrl}/t/[a-z2-7]{26}\\?lang=en&at=\\d{10}$`));
 
     const page = await phone.newPage();
     await page.goto(url);
@@ -108,7 +108,7 @@ describe('the ticket on the customer’s phone', () => {
     await setWaiting(hub, config, 'returns', 0);
     await kiosk.getByTestId('language-pl').click();
     const { url, number } = await ticketQr('returns');
-    expect(url).toMatch(/\?lang=pl$/);
+    expect(url).toMatch(/\?lang=pl&at=\d{10}$/);
     const behind = await seedTicket(hub, config, 'returns');
 
     const api = await (await fetch(`${hub.httpUrl}/api/track/${behind.id}`)).text();
@@ -145,6 +145,25 @@ describe('the ticket on the customer’s phone', () => {
     expect(await runAxe(page, 'tracking page: invalid link')).toEqual([]);
     await page.goto(`${hub.httpUrl}/t/${'a'.repeat(26)}`);
     await page.locator('[data-testid="track-message"][data-kind="notFound"]').waitFor();
+    await page.close();
+  });
+
+  it('a ticket taken while the kiosk is offline is "on its way" on the phone until it arrives', async () => {
+    const kioskContext = kiosk.context();
+    await kioskContext.setOffline(true);
+    await kiosk.locator('[data-testid="connection"][data-state="offline"]').waitFor();
+    const { url, number } = await ticketQr('advice');
+    const page = await phone.newPage();
+    await page.goto(url);
+    await page.locator('[data-testid="track-message"][data-kind="onItsWay"]').waitFor();
+    expect(await page.getByTestId('track-message').textContent()).toBe(
+      "Your ticket is on its way to the store's system. This page will show it as soon as it arrives.",
+    );
+    await kioskContext.setOffline(false);
+    await kiosk.locator('[data-testid="connection"][data-pending="0"]').waitFor();
+    // the page asks again by itself (every 2 s, then less often): no reload
+    await page.getByTestId('track-number').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('track-number').textContent()).toBe(number);
     await page.close();
   });
 

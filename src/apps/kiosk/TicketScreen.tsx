@@ -34,7 +34,13 @@ export function TicketScreen(props: {
   const counter = config.counters.find((c) => c.id === live?.counter);
   // people ahead and "you are next" from the line model, as the estimate (domain/wait/ahead.ts)
   const place = placeOfTicket(state, ticketId);
-  const url = trackingUrl(config.kiosk.publicUrl, location.origin, ticketId, language);
+  const url = trackingUrl(
+    config.kiosk.publicUrl,
+    location.origin,
+    ticketId,
+    language,
+    props.ticket.at,
+  );
   const printing = config.kiosk.printing ?? 'button';
 
   const heading = useRef<HTMLParagraphElement>(null);

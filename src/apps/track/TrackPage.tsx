@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { takenAtFromLink } from '../../domain/kiosk/missing-ticket.ts';
 import { alertFor, canLeave, type TicketView } from '../../domain/kiosk/tracking.ts';
 import { aheadToTell } from '../../domain/wait/ahead.ts';
 import { I18nProvider, useT } from '../../ui/i18n/I18nProvider.tsx';
@@ -15,7 +16,7 @@ import './track.css';
  * a notification, and a way to leave the queue. It talks to the hub over HTTP only.
  */
 export function TrackPage({ ticket, search }: { ticket: string; search: string }) {
-  const { state, leave } = useTicketView(ticket);
+  const { state, leave } = useTicketView(ticket, takenAtFromLink(search));
   const storeDefault = state.kind === 'view' ? state.view.store.defaultLanguage : undefined;
   const language = trackLanguage(search, navigator.languages ?? [], storeDefault);
   const view = state.kind === 'view' ? state.view : undefined;
@@ -30,6 +31,14 @@ export function TrackPage({ ticket, search }: { ticket: string; search: string }
     </I18nProvider>
   );
 }
+
+const MESSAGES = {
+  invalid: 'track.invalid',
+  notFound: 'track.notFound',
+  onItsWay: 'track.onItsWay',
+  unreachable: 'track.offline',
+  loading: 'track.loading',
+} as const satisfies Record<Exclude<TicketState['kind'], 'view'>, string>;
 
 function Track({ state, leave }: { state: TicketState; leave: () => Promise<boolean> }) {
   const { t, text, language, dir } = useT();
@@ -62,15 +71,9 @@ function Track({ state, leave }: { state: TicketState; leave: () => Promise<bool
             className="track__message"
             data-testid="track-message"
             data-kind={state.kind}
-            role={state.kind === 'loading' ? 'status' : 'alert'}
+            role={state.kind === 'loading' || state.kind === 'onItsWay' ? 'status' : 'alert'}
           >
-            {state.kind === 'invalid'
-              ? t('track.invalid')
-              : state.kind === 'notFound'
-                ? t('track.notFound')
-                : state.kind === 'unreachable'
-                  ? t('track.offline')
-                  : t('track.loading')}
+            {t(MESSAGES[state.kind])}
           </p>
         </section>
       )}

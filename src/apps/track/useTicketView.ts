@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { missingTicket } from '../../domain/kiosk/missing-ticket.ts';
 import { isTicketId, type TicketView } from '../../domain/kiosk/tracking.ts';
 
 /** What the phone knows about its ticket. */
@@ -6,6 +7,8 @@ export type TicketState =
   | { readonly kind: 'invalid' }
   | { readonly kind: 'loading' }
   | { readonly kind: 'notFound' }
+  /** The hub does not know it yet (taken on a kiosk that was offline): asking again. */
+  | { readonly kind: 'onItsWay' }
   /** Never reached the hub yet (or it is restarting); trying again. */
   | { readonly kind: 'unreachable' }
   | {
@@ -26,9 +29,11 @@ function isView(x: unknown): x is TicketView {
 /**
  * The ticket's view from the hub, kept live with Server-Sent Events (the browser reconnects by
  * itself after a network drop). A stream the hub refuses is followed by one plain request to
- * learn why: 404 means the ticket is gone, anything else means try again shortly.
+ * learn why: 404 means the ticket is on its way (a kiosk that was offline sends it when it
+ * reconnects) or, once it cannot be, gone; anything else means try again shortly. `takenAt`
+ * comes from the ticket's link.
  */
-export function useTicketView(ticket: string) {
+export function useTicketView(ticket: string, takenAt?: number) {
   const valid = isTicketId(ticket);
   const [state, setState] = useState<TicketState>(
     valid ? { kind: 'loading' } : { kind: 'invalid' },
@@ -39,6 +44,7 @@ export function useTicketView(ticket: string) {
     let source: EventSource | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    let missing = 0;
     const show = (view: TicketView) => setState({ kind: 'view', view, at: Date.now(), live: true });
     const down = () =>
       setState((s) => (s.kind === 'view' ? { ...s, live: false } : { kind: 'unreachable' }));
@@ -47,7 +53,15 @@ export function useTicketView(ticket: string) {
       try {
         const res = await fetch(`/api/track/${ticket}`, { cache: 'no-store' });
         if (stopped) return;
-        if (res.status === 404) return setState({ kind: 'notFound' });
+        if (res.status === 404) {
+          const verdict = missingTicket({ takenAt, now: Date.now(), attempts: missing });
+          missing++;
+          if (verdict.kind === 'notFound') return setState({ kind: 'notFound' });
+          setState({ kind: 'onItsWay' });
+          retry = setTimeout(open, verdict.retryInMs);
+          return;
+        }
+        missing = 0;
         if (res.ok) {
           const body: unknown = await res.json();
           if (isView(body)) show(body);
@@ -85,7 +99,7 @@ export function useTicketView(ticket: string) {
       clearTimeout(retry);
       source?.close();
     };
-  }, [ticket, valid]);
+  }, [ticket, valid, takenAt]);
 
   /** The customer leaves the queue; resolves false when it did not work. */
   const leave = useCallback(async (): Promise<boolean> => {

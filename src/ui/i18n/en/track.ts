@@ -21,6 +21,8 @@ export const enTrack = {
     'We called your number but could not find you. Please take a new ticket at the kiosk.',
   'track.cancelled': 'You have left the queue. Thank you for letting us know.',
   'track.notFound': 'We cannot find this ticket. A ticket is valid on the day it was taken.',
+  'track.onItsWay':
+    "Your ticket is on its way to the store's system. This page will show it as soon as it arrives.",
   'track.invalid': 'This is not a valid ticket link. Please scan the code on your ticket again.',
   'track.offline': 'Cannot reach the store right now. Trying again…',
   'track.updated': 'Updated at {time}',

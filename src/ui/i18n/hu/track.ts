@@ -21,6 +21,8 @@ export const huTrack: Translation<typeof enTrack> = {
     'Szólítottuk a sorszámát, de nem találtuk Önt. Kérjük, kérjen új sorszámot a kioszknál.',
   'track.cancelled': 'Kilépett a sorból. Köszönjük, hogy jelezte.',
   'track.notFound': 'Ezt a sorszámot nem találjuk. A sorszám csak a kiadás napján érvényes.',
+  'track.onItsWay':
+    'A sorszáma úton van az üzlet rendszerébe. Ez az oldal megmutatja, amint megérkezik.',
   'track.invalid': 'Ez nem érvényes sorszám-link. Kérjük, olvassa be újra a sorszámon lévő kódot.',
   'track.offline': 'Most nem érjük el az áruházat. Újrapróbálkozunk…',
   'track.updated': 'Frissítve: {time}',

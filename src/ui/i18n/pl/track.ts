@@ -23,6 +23,8 @@ export const plTrack: Translation<typeof enTrack> = {
     'Wywołaliśmy Twój numer, ale nie udało się Cię znaleźć. Pobierz nowy bilet w kiosku.',
   'track.cancelled': 'Twój bilet został anulowany. Dziękujemy za informację.',
   'track.notFound': 'Nie możemy znaleźć tego biletu. Bilet jest ważny w dniu, w którym go pobrano.',
+  'track.onItsWay':
+    'Twój bilet jest w drodze do systemu sklepu. Ta strona pokaże go, gdy tylko dotrze.',
   'track.invalid': 'To nie jest prawidłowy link do biletu. Zeskanuj ponownie kod z biletu.',
   'track.offline': 'Nie możemy teraz połączyć się ze sklepem. Próbujemy ponownie…',
   'track.updated': 'Zaktualizowano o {time}',
