@@ -146,11 +146,19 @@ function expectRetainedWaits(seen: Received[], config: StoreConfig, store: strin
     ]);
     // nobody opened a counter yet: the wait says so
     expect(body).toMatchObject({ service: s.id, waiting: 0, noCounter: true, longestWaitSec: 0 });
-    const minutes = seen.find((m) => m.topic === `nextup/v1/${store}/wait/${s.id}/minutes`);
-    expect(minutes?.retain).toBe(true);
-    // the one rounding rule (src/domain/wait/minutes.ts): never rosier than the estimate
-    expect(minutes!.text).toBe(String(Math.ceil((body['estimateSec'] as number) / 60)));
+    // and no number for signage that shows only the minutes: the retained value is cleared
+    const minutes = seen.filter((m) => m.topic === `nextup/v1/${store}/wait/${s.id}/minutes`);
+    expect(minutes.every((m) => m.text === '')).toBe(true);
   }
+}
+
+/** Once a counter serves it, the service's minutes: the one rounding rule, never rosier. */
+function expectMinutes(seen: Received[], store: string, service: string) {
+  const json = seen.filter((m) => m.topic === `nextup/v1/${store}/wait/${service}`).at(-1);
+  const minutes = seen.filter((m) => m.topic === `nextup/v1/${store}/wait/${service}/minutes`);
+  const body = JSON.parse(json!.text) as Record<string, unknown>;
+  expect(body['noCounter']).toBe(false);
+  expect(minutes.at(-1)!.text).toBe(String(Math.ceil((body['estimateSec'] as number) / 60)));
 }
 
 describe.each([
@@ -178,9 +186,10 @@ describe.each([
     try {
       await expect
         .poll(() => seen.length, { timeout: 10_000 })
-        .toBeGreaterThanOrEqual(2 * config.services.length);
+        .toBeGreaterThanOrEqual(config.services.length);
       expectRetainedWaits(seen, config, store);
       await waitAlertAndRecovery(w, config, seen);
+      expectMinutes(seen, store, 'pickup');
       // the line is gone: pickup's wait says so
       const last = seen.filter((m) => m.topic === `nextup/v1/${store}/wait/pickup`).at(-1);
       expect(JSON.parse(last!.text)).toMatchObject({ waiting: 0, openCounters: 1 });
@@ -190,7 +199,13 @@ describe.each([
   });
 
   it('shows the waits to a plain mosquitto_sub', async () => {
-    const n = 2 * w.hub.config.services.length;
+    // the minutes only of services a counter serves (the others' are cleared)
+    const { state } = w.agent.replica;
+    const served = w.hub.config.services.filter((s) =>
+      [...state.counters.values()].some((c) => c.open && c.services.includes(s.id)),
+    );
+    expect(served.length).toBeGreaterThan(0);
+    const n = w.hub.config.services.length + served.length;
     const out = await mosquittoSub(w, 'nextup/v1/store-001/wait/#', n);
     const lines = out.trim().split('\n');
     expect(lines).toHaveLength(n);
@@ -200,6 +215,8 @@ describe.each([
           new RegExp(`^nextup/v1/store-001/wait/${s.id} \\{"service":"${s.id}",`),
         ),
       );
+    }
+    for (const s of served) {
       expect(lines).toContainEqual(
         expect.stringMatching(new RegExp(`^nextup/v1/store-001/wait/${s.id}/minutes \\d+$`)),
       );

@@ -37,6 +37,16 @@ describe('wait messages (DESIGN.md section 4)', () => {
     expect(waitMessages({ ...wait, estimateSec: 0 })[1]!.payload).toBe('0');
   });
 
+  it('publishes no minutes while no counter serves the service (never a rosy number)', () => {
+    const none = { ...wait, openCounters: 0, noCounter: true, estimateSec: 60 };
+    expect(waitMessages(none)[1]).toEqual({
+      subtopic: 'wait/advice/minutes',
+      retain: true,
+      payload: '',
+    });
+    expect(JSON.parse(waitMessages(none)[0]!.payload)).toMatchObject({ noCounter: true });
+  });
+
   it('announces a wait above target and its recovery on the alerts topic', () => {
     const raised = waitAlertMessage(
       {

@@ -14,7 +14,8 @@ import type { PublicMessage } from './messages.ts';
  *   "no counter open" instead) and `longestWaitSec` (the longest wait so far of a customer in
  *   line);
  * - `{prefix}/{store}/wait/{service}/minutes` (retained): `estimateSec` in whole minutes,
- *   rounded up as every screen shows it (domain/wait/minutes.ts), a plain number;
+ *   rounded up as every screen shows it (domain/wait/minutes.ts), a plain number; empty
+ *   (clearing the retained value) while no counter serves the service;
  * - `{prefix}/{store}/alerts` (not retained): `{"kind":"waitAboveTarget","service","message",
  *   "at", ...}` when a service needs a counter (`status` "open": nobody serves those who wait,
  *   the longest current wait or a new customer's estimate is above the target; `reason` says
@@ -34,7 +35,13 @@ export function waitMessages(w: PublishedWait): PublicMessage[] {
   };
   return [
     { subtopic: `wait/${w.service}`, retain: true, payload: JSON.stringify(payload) },
-    { subtopic: `wait/${w.service}/minutes`, retain: true, payload: String(waitMinutes(w)) },
+    // no counter serves it: no number (an empty retained message clears the last one), since
+    // any number would promise a wait the store cannot deliver to signage that shows only it
+    {
+      subtopic: `wait/${w.service}/minutes`,
+      retain: true,
+      payload: w.noCounter ? '' : String(waitMinutes(w)),
+    },
   ];
 }
 
