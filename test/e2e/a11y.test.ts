@@ -53,6 +53,10 @@ describe('accessible customer surfaces', () => {
     const page = await (await context()).newPage();
     await page.goto(hub.httpUrl);
     await page.getByTestId('link-kiosk').waitFor();
+    // every surface, the manager's and the floor's too
+    for (const surface of ['kiosk', 'clerk', 'board', 'floor', 'manager']) {
+      expect(await page.getByTestId(`link-${surface}`).getAttribute('href')).toBe(`/${surface}`);
+    }
     expect(await runAxe(page, 'landing')).toEqual([]);
     await page.goto(`${hub.httpUrl}/kiosk`);
     await page.getByTestId('kiosk-choose-kiosk-1').waitFor();

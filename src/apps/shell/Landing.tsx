@@ -6,9 +6,11 @@ const LINKS: readonly { surface: SurfaceName; title: PlainMessageKey; hint: Plai
   { surface: 'kiosk', title: 'landing.kiosk', hint: 'landing.kiosk.hint' },
   { surface: 'clerk', title: 'landing.clerk', hint: 'landing.clerk.hint' },
   { surface: 'board', title: 'landing.board', hint: 'landing.board.hint' },
+  { surface: 'floor', title: 'landing.floor', hint: 'landing.floor.hint' },
+  { surface: 'manager', title: 'landing.manager', hint: 'landing.manager.hint' },
 ];
 
-/** The start page: which surface this device should show. */
+/** The start page: which surface this device should show (every one the app has). */
 export function Landing() {
   const { t } = useT();
   return (

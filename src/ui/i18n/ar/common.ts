@@ -30,6 +30,11 @@ export const arCommon: Translation<typeof enCommon> = {
   'landing.clerk.hint': 'يستدعي الموظفون العملاء ويخدمونهم.',
   'landing.board': 'شاشة قاعة الانتظار',
   'landing.board.hint': 'الشاشة التي تعرض من يُنادى عليه وإلى أي شباك.',
+  'landing.floor': 'صالة المتجر',
+  'landing.floor.hint': 'يرى موظفو الصالة أوقات الانتظار والتنبيهات.',
+  'landing.manager': 'المدير',
+  'landing.manager.hint':
+    'طوابير المتجر وأجهزته وسجلّه. يفتح المدير الأول الرابط الذي طبعه الخادم عند تشغيله.',
   'notFound.title': 'لا يوجد شيء على هذا العنوان',
   'notFound.back': 'الذهاب إلى صفحة البداية',
   'connection.label': 'الاتصال',

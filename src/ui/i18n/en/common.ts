@@ -25,6 +25,11 @@ export const enCommon = {
   'landing.clerk.hint': 'Staff call and serve customers.',
   'landing.board': 'Lobby board',
   'landing.board.hint': 'The screen that shows who is called where.',
+  'landing.floor': 'Floor',
+  'landing.floor.hint': 'Staff on the shop floor see the waits and alerts.',
+  'landing.manager': 'Manager',
+  'landing.manager.hint':
+    "The store's lines, devices and history. The first manager opens the link the hub printed when it started.",
   'notFound.title': 'There is nothing at this address',
   'notFound.back': 'Go to the start page',
   'connection.label': 'Connection',

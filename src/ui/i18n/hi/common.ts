@@ -26,6 +26,11 @@ export const hiCommon: Translation<typeof enCommon> = {
   'landing.clerk.hint': 'कर्मचारी ग्राहकों को बुलाते हैं और उनकी सेवा करते हैं।',
   'landing.board': 'प्रतीक्षा क्षेत्र की स्क्रीन',
   'landing.board.hint': 'वह स्क्रीन जो दिखाती है कि किसे किस काउंटर पर बुलाया गया है।',
+  'landing.floor': 'शॉप फ़्लोर',
+  'landing.floor.hint': 'फ़्लोर पर स्टाफ़ प्रतीक्षा समय और अलर्ट देखता है।',
+  'landing.manager': 'मैनेजर',
+  'landing.manager.hint':
+    'स्टोर की कतारें, डिवाइस और इतिहास। पहला मैनेजर वह लिंक खोलता है जो हब ने शुरू होते समय दिखाया था।',
   'notFound.title': 'इस पते पर कुछ नहीं है',
   'notFound.back': 'मुख्य पृष्ठ पर जाएँ',
   'connection.label': 'कनेक्शन',

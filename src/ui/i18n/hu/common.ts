@@ -26,6 +26,11 @@ export const huCommon: Translation<typeof enCommon> = {
   'landing.clerk.hint': 'A munkatársak szólítják és kiszolgálják a vásárlókat.',
   'landing.board': 'Várótermi kijelző',
   'landing.board.hint': 'A képernyő, amely mutatja, kit melyik pulthoz szólítanak.',
+  'landing.floor': 'Eladótér',
+  'landing.floor.hint': 'Az eladótéren dolgozók látják a várakozási időket és a riasztásokat.',
+  'landing.manager': 'Vezető',
+  'landing.manager.hint':
+    'Az üzlet sorai, eszközei és előzményei. Az első vezető a hub indításkor kiírt linkjét nyitja meg.',
   'notFound.title': 'Ezen a címen nincs semmi',
   'notFound.back': 'Vissza a kezdőlapra',
   'connection.label': 'Kapcsolat',

@@ -28,6 +28,11 @@ export const plCommon: Translation<typeof enCommon> = {
   'landing.clerk.hint': 'Pracownicy wywołują i obsługują klientów.',
   'landing.board': 'Tablica w poczekalni',
   'landing.board.hint': 'Ekran, który pokazuje, kto jest wywołany i dokąd.',
+  'landing.floor': 'Sala sprzedaży',
+  'landing.floor.hint': 'Personel na sali widzi czas oczekiwania i alerty.',
+  'landing.manager': 'Kierownik',
+  'landing.manager.hint':
+    'Kolejki, urządzenia i historia sklepu. Pierwszy kierownik otwiera link wypisany przez hub przy starcie.',
   'notFound.title': 'Pod tym adresem nic nie ma',
   'notFound.back': 'Przejdź do strony startowej',
   'connection.label': 'Połączenie',

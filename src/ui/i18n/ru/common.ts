@@ -28,6 +28,11 @@ export const ruCommon: Translation<typeof enCommon> = {
   'landing.clerk.hint': 'Сотрудники вызывают и обслуживают покупателей.',
   'landing.board': 'Табло в зале',
   'landing.board.hint': 'Экран, на котором видно, кого и куда вызвали.',
+  'landing.floor': 'Торговый зал',
+  'landing.floor.hint': 'Сотрудники в зале видят время ожидания и оповещения.',
+  'landing.manager': 'Руководитель',
+  'landing.manager.hint':
+    'Очереди, устройства и история магазина. Первый руководитель открывает ссылку, которую хаб вывел при запуске.',
   'notFound.title': 'По этому адресу ничего нет',
   'notFound.back': 'На начальную страницу',
   'connection.label': 'Соединение',
