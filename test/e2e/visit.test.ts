@@ -173,10 +173,33 @@ describe('the clerk’s visit assistant, in Chromium through the hub', () => {
     await reader.subscribeAsync(`${prefix}/alerts`);
 
     try {
-      const manager = await (await newContext()).newPage();
+      // the manager's screen on a wall TV: counts the tones it plays (its chime)
+      const tv = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+      contexts.push(tv);
+      await tv.addInitScript(() => {
+        const w = window as unknown as { __tones: number };
+        w.__tones = 0;
+        // createOscillator lives on BaseAudioContext, which AudioContext extends
+        const proto = BaseAudioContext.prototype;
+        const create = Object.getOwnPropertyDescriptor(proto, 'createOscillator')!
+          .value as () => OscillatorNode;
+        proto.createOscillator = function (this: BaseAudioContext) {
+          w.__tones++;
+          return create.call(this);
+        };
+      });
+      const manager = await tv.newPage();
       await manager.goto(`${hub.httpUrl}/manager`);
       await waitOnline(manager);
       await manager.getByTestId('manager-alert-count').waitFor();
+      const tones = () =>
+        manager.evaluate(() => (window as unknown as { __tones: number }).__tones);
+      expect(await tones()).toBe(0);
+      // calls for a manager at the top, above the lines, on screen without scrolling
+      const alertsBox = (await manager.getByTestId('manager-alerts').boundingBox())!;
+      const servicesBox = (await manager.getByTestId('manager-services').boundingBox())!;
+      expect(alertsBox.y).toBeLessThan(servicesBox.y);
+      expect(alertsBox.y + alertsBox.height).toBeLessThanOrEqual(1080);
 
       const clerk = await openClerk(await newContext(), hub.httpUrl, 'counter-2');
       await clerk.getByTestId('visit-walk-in').click();
@@ -196,6 +219,8 @@ describe('the clerk’s visit assistant, in Chromium through the hub', () => {
       );
       await card.waitFor();
       expect(await card.getAttribute('data-counter')).toBe('counter-2');
+      // it rang: the three notes of the floor's signal
+      await expect.poll(tones).toBeGreaterThanOrEqual(3);
       expect(await card.getByTestId('manager-alert-reason').textContent()).toBe(
         'Customer shouting about a refund',
       );
@@ -231,6 +256,13 @@ describe('the clerk’s visit assistant, in Chromium through the hub', () => {
       await atStep(clerk, 'assisting');
       await tap(clerk, 'CUSTOMER_LEFT');
       await clerk.locator('[data-testid="visit-finished"][data-step="abandoned"]').waitFor();
+      // the answered call still says where the customer was when the manager was called
+      const answered = manager.locator(
+        `[data-testid="manager-alert"][data-status="acknowledged"][data-visit="${visitId}"]`,
+      );
+      await expect
+        .poll(() => answered.locator('.manager-alert__customer').textContent())
+        .toContain('Was at: Helping the customer');
     } finally {
       await reader.endAsync();
     }

@@ -4,6 +4,7 @@ import { elapsedMinutes } from '../../ui/i18n/format.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
 import { STEP_LABEL } from '../clerk/visit/labels.ts';
+import { stepWhenCalled } from '../../domain/visit/alerts.ts';
 
 /** One call: where, which customer, why, how long ago; the open ones with their one button. */
 export function AlertCard(props: {
@@ -20,7 +21,7 @@ export function AlertCard(props: {
   const counter = config.counters.find((c) => c.id === alert.counter);
   const visit = alert.visit !== undefined ? state.visits.get(alert.visit) : undefined;
   const ticket = visit?.ticket !== undefined ? state.tickets.get(visit.ticket) : undefined;
-  const from = visit?.steps.findLast((s) => s.step !== 'escalated')?.step;
+  const from = stepWhenCalled(visit, alert);
   const waited = elapsedMinutes(alert.raisedAt, now);
 
   return (

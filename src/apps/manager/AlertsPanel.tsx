@@ -1,10 +1,27 @@
+import { useEffect, useRef } from 'react';
 import { acknowledgedAlerts, openAlerts } from '../../domain/visit/alerts.ts';
 import { acknowledgeAlert } from '../../domain/visit/commands.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { useDevice } from '../shell/device-context.ts';
+import { signalAlert } from '../floor/alert-signal.ts';
 import { AlertCard } from './AlertCard.tsx';
 import { useManagerAction } from './useManagerAction.ts';
+
+/**
+ * A chime (the floor view's signal) when a call comes in while the board is open; the calls
+ * already open when it opened do not ring. Sound is an extra: the call is on screen anyway.
+ */
+function useSignalNewCalls(openIds: readonly string[]): void {
+  const known = useRef<Set<string> | undefined>(undefined);
+  const key = openIds.join('\n');
+  useEffect(() => {
+    const ids = key === '' ? [] : key.split('\n');
+    const before = known.current;
+    known.current = new Set(ids);
+    if (before && ids.some((id) => !before.has(id))) signalAlert();
+  }, [key]);
+}
 
 /** Calls for a manager as they come in (oldest first), and the latest answered ones. */
 export function AlertsPanel() {
@@ -14,9 +31,14 @@ export function AlertsPanel() {
   const { act, busy, failed } = useManagerAction();
   const open = openAlerts(state);
   const answered = acknowledgedAlerts(state, 5);
+  useSignalNewCalls(open.map((a) => a.id));
 
   return (
-    <section className="manager-panel manager-alerts" aria-labelledby="manager-alerts-title">
+    <section
+      className="manager-panel manager-alerts"
+      aria-labelledby="manager-alerts-title"
+      data-testid="manager-alerts"
+    >
       <h2 id="manager-alerts-title" className="manager-panel__title">
         {t('manager.alerts.title')}
         <span className="manager-panel__count" data-testid="manager-alert-count">

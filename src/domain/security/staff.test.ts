@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashPin } from '../kiosk/pin.ts';
-import { checkStaffPin, needsSignIn, signIn, signOut } from './staff.ts';
+import { checkStaffPin, needsSignIn, signIn, signOut, staffName } from './staff.ts';
 
 const pin = (p: string) => ({ salt: 's1', iterations: 10, sha256: hashPin(p, 's1', 10) });
 const config = {
@@ -32,5 +32,16 @@ describe('staff sign-in', () => {
       event: { type: 'staff.signedOut', staff: 'anna' },
     });
     expect(signOut(state, 'clerk-2').ok).toBe(false);
+  });
+});
+
+describe('staff names', () => {
+  it('shows a member of staff by name, and an unknown id as it is', () => {
+    const cfg = {
+      staff: [{ id: 'anna', name: 'Anna K.', pin: { salt: 's', iterations: 1, sha256: 'x' } }],
+    };
+    expect(staffName(cfg, 'anna')).toBe('Anna K.');
+    expect(staffName(cfg, 'clerk-7f3a')).toBe('clerk-7f3a');
+    expect(staffName({}, 'anna')).toBe('anna');
   });
 });

@@ -8,6 +8,11 @@ export function staffList(config: Pick<StoreConfig, 'staff'>): readonly StaffCon
   return config.staff ?? [];
 }
 
+/** The name to show for a member of staff (their id when the store does not list them). */
+export function staffName(config: Pick<StoreConfig, 'staff'>, staffId: string): string {
+  return staffList(config).find((s) => s.id === staffId)?.name ?? staffId;
+}
+
 /** Whether this tablet must have someone signed in before it can be used. */
 export function needsSignIn(
   config: Pick<StoreConfig, 'staff'>,

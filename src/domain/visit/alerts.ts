@@ -1,4 +1,5 @@
-import type { Alert, QueueState } from '../queue/state.ts';
+import type { Alert, QueueState, VisitRecord } from '../queue/state.ts';
+import type { VisitStep } from './types.ts';
 
 /** What the manager surface and the clerk's escalation screen read about manager alerts. */
 
@@ -24,4 +25,16 @@ export function alertForVisit(state: QueueState, visitId: string): Alert | undef
     if (a.visit === visitId && (!found || a.raisedAt >= found.raisedAt)) found = a;
   }
   return found;
+}
+
+/**
+ * The step the visit was at when the manager was called: the last one before the alert (not
+ * the escalation itself). Read at the call's time, so an answered call still says where the
+ * customer was, not where the visit went afterwards.
+ */
+export function stepWhenCalled(
+  visit: Pick<VisitRecord, 'steps'> | undefined,
+  alert: Pick<Alert, 'raisedAt'>,
+): VisitStep | undefined {
+  return visit?.steps.findLast((s) => s.step !== 'escalated' && s.at <= alert.raisedAt)?.step;
 }

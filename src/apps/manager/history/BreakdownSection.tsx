@@ -9,6 +9,7 @@ import type { DayRange } from './RangePicker.tsx';
 import { ReportState } from './ReportState.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import { useReport } from './useReport.ts';
+import { staffName } from '../../../domain/security/staff.ts';
 
 const GROUPS = ['service', 'counter', 'clerk'] as const;
 type Group = (typeof GROUPS)[number];
@@ -32,7 +33,8 @@ export function BreakdownSection({ range }: { range: DayRange }) {
     clerk: t('managerReports.col.clerk'),
   };
   const name = (r: QueueRow): string => {
-    const list = by === 'service' ? config.services : by === 'counter' ? config.counters : [];
+    if (by === 'clerk') return staffName(config, r.key);
+    const list = by === 'service' ? config.services : config.counters;
     const found = list.find((x) => x.id === r.key);
     return found ? text(found.name) : r.key;
   };

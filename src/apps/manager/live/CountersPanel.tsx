@@ -3,6 +3,7 @@ import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { STEP_LABEL } from '../../clerk/visit/labels.ts';
 import { useRuntime } from '../../shell/device-context.ts';
 import { durationFormatter } from '../format.ts';
+import { staffName } from '../../../domain/security/staff.ts';
 
 /** Which counters are open, who works there, whom they serve and for how long. */
 export function CountersPanel({ counters }: { counters: readonly LiveCounter[] }) {
@@ -34,7 +35,7 @@ export function CountersPanel({ counters }: { counters: readonly LiveCounter[] }
                 {c.open
                   ? t('managerReports.live.openSince', { time: time(c.since) })
                   : t('managerReports.live.closed')}
-                {c.staff && ` · ${c.staff}`}
+                {c.staff && ` · ${staffName(config, c.staff)}`}
               </p>
               {c.ticket && (
                 <p className="manager-counter__serving">

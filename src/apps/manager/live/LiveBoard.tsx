@@ -6,16 +6,20 @@ import { useHubDisk } from './useHubDisk.ts';
 import { ServicesPanel } from './ServicesPanel.tsx';
 import { useLiveBoard } from './useLiveBoard.ts';
 
-/** The live board: the hub's disk trouble if any, the lines first, then calls for a manager, counters and devices. */
+/**
+ * The live board: the hub's disk trouble if any, then calls for a manager (at the top: on a
+ * wall screen they are what must be seen from across the room), the lines, counters and
+ * devices.
+ */
 export function LiveBoard() {
   const { services, counters } = useLiveBoard();
   const disk = useHubDisk();
   return (
     <div className="manager__live" data-hub-disk={disk ?? 'unknown'}>
       {disk && disk !== 'ok' && <HubDiskBanner trouble={disk} />}
+      <AlertsPanel />
       <ServicesPanel services={services} />
       <div className="manager__panels">
-        <AlertsPanel />
         <CountersPanel counters={counters} />
         <DevicesOnlinePanel />
       </div>

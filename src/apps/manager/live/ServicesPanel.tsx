@@ -6,7 +6,11 @@ import type { LiveService } from './useLiveBoard.ts';
 export function ServicesPanel({ services }: { services: readonly LiveService[] }) {
   const { t } = useT();
   return (
-    <section className="manager-panel manager-services" aria-labelledby="manager-services-title">
+    <section
+      className="manager-panel manager-services"
+      aria-labelledby="manager-services-title"
+      data-testid="manager-services"
+    >
       <h2 id="manager-services-title" className="manager-panel__title">
         {t('managerReports.live.servicesTitle')}
       </h2>
