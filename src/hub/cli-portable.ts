@@ -336,7 +336,7 @@ export async function runImport(cmd: ImportCommand, io: ToolIo): Promise<number>
     info: () => undefined,
     warn: (m) => io.stderr(`nextup: warning: ${m}`),
   });
-  const show = !cmd.quiet && io.stderrIsTerminal === true && size >= 10 * 1024 * 1024;
+  const show = !cmd.quiet && io.stderrIsTerminal === true && size > 1024 * 1024;
   const say = progressLines((line) => io.stderr(`nextup: import: ${line}`));
   try {
     const result = await importPortableLog(createReadStream(cmd.file), {

@@ -28,7 +28,7 @@ export interface Staged {
 }
 
 /** The most work done between two turns of the event loop. */
-export const SLICE_BYTES = 64 * 1024;
+export const SLICE_BYTES = 16 * 1024;
 /** Warnings kept to show; the rest are only counted. */
 const MAX_WARNINGS = 100;
 
