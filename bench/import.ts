@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,8 @@ export interface ImportRun {
 
 export interface ImportFigures {
   readonly mb: number;
+  /** The machine's 1-minute load average at the end (a shared machine slows every figure). */
+  readonly loadAverage: number;
   readonly valid: ImportRun;
   readonly brokenLastLine: ImportRun;
 }
@@ -176,7 +178,8 @@ export async function measureImport(
       );
       runs.push(run);
     }
-    return { mb, valid: runs[0]!, brokenLastLine: runs[1]! };
+    const loadAverage = Math.round(loadavg()[0]! * 10) / 10;
+    return { mb, loadAverage, valid: runs[0]!, brokenLastLine: runs[1]! };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
