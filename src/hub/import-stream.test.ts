@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { request } from 'node:http';
+import { createServer, request, type ClientRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventFileStore } from './event-file-store.ts';
@@ -7,6 +8,11 @@ import { startQuietHub, type QuietHub } from './hub-testing.ts';
 import { importPortableLog, type ImportTarget } from './import-log.ts';
 import { BROKEN_LAST_LINE, portableLogChunks } from './import-testing.ts';
 import { tempDir } from './hub-testing.ts';
+import { DeviceRegistry } from './device-registry.ts';
+import { createMemoryLogger } from './log.ts';
+import { createManagerAuth } from './manager-auth.ts';
+import { createReportsApi } from './reports-api.ts';
+import { ev, testStore } from '../domain/testing/store.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 
 /**
@@ -14,7 +20,7 @@ import type { StoreEvent } from '../domain/queue/events.ts';
  * lost its broker). Imports now stream: these tests bound what the hub does by events (its
  * own log lines and answers), not by durations.
  */
-const LOG_BYTES = 6 * 1024 * 1024;
+const LOG_BYTES = 4 * 1024 * 1024;
 
 function logOf(bytes: number, broken = false): Buffer[] {
   const chunks = [...portableLogChunks(bytes)];
@@ -99,7 +105,7 @@ describe('a streamed import into the hub', () => {
     const lines = chunks.reduce((n, c) => n + c.toString().split('\n').length - 1, 0);
     expect(body).toMatchObject({ events: lines, skipped: 0 });
     // the import went in steps, logged, and health was answered during them, not only after
-    expect(q.log.lines.filter((l) => /import: started \(6\.\d MB\)/.test(l))).toHaveLength(1);
+    expect(q.log.lines.filter((l) => /import: started \(4\.\d MB\)/.test(l))).toHaveLength(1);
     expect(q.log.find('import: checked').length).toBeGreaterThanOrEqual(5);
     expect(q.log.find('import: wrote').length).toBeGreaterThanOrEqual(5);
     expect(q.log.find('import: done')).toHaveLength(1);
@@ -109,7 +115,7 @@ describe('a streamed import into the hub', () => {
     expect(
       readdirSync(join(q.data.path, q.hub.config.store.id)).filter((n) => n.includes('staging')),
     ).toEqual([]);
-  });
+  }, 120_000);
 
   it('refuses a log broken on its last line, naming it, and writes nothing', async () => {
     const chunks = logOf(2 * 1024 * 1024, true);
@@ -122,7 +128,7 @@ describe('a streamed import into the hub', () => {
     );
     expect(await history.days()).toEqual([]);
     expect(q.log.find('import refused')).toHaveLength(1);
-  });
+  }, 60_000);
 });
 
 describe('importPortableLog', () => {
@@ -153,5 +159,149 @@ describe('importPortableLog', () => {
     } finally {
       dir.remove();
     }
+  });
+});
+
+describe('a live write during an import', () => {
+  it('waits for the batch being written at most, not for the import', async () => {
+    const dir = tempDir('import-live');
+    const store = new EventFileStore(dir.path, 'UTC', {
+      info: () => undefined,
+      warn: () => undefined,
+    });
+    let batches = 0;
+    let liveStoredAfter = -1;
+    let live: Promise<void> | undefined;
+    const target: ImportTarget = {
+      days: () => store.days(),
+      appendRemote: async (events) => {
+        const writing = store.appendRemote(events);
+        // a kiosk's ticket arrives while the import's second batch is being written
+        if (batches === 1) {
+          live = store
+            .appendLocal(
+              ev('kiosk-1', 1, Date.parse('2026-03-02T09:00:00Z'), {
+                type: 'ticket.issued',
+                ticket: 'live-1',
+                service: 'advice',
+                number: 'A001',
+                n: 1,
+              }),
+            )
+            .then(() => void (liveStoredAfter = batches));
+        }
+        await writing;
+        batches++;
+      },
+    };
+    try {
+      await importPortableLog(source(logOf(3 * 1024 * 1024)), {
+        storeId: 'test-store',
+        timeZone: 'UTC',
+        target,
+        stagingDir: join(dir.path, 'staging'),
+      });
+      await live;
+      expect(batches).toBeGreaterThan(5);
+      // stored once the batch in progress was, before the import's next one
+      expect(liveStoredAfter).toBe(2);
+      expect((await store.readDay('2026-03-02')).map((e) => e.id)).toEqual(['kiosk-1:1']);
+    } finally {
+      await store.close();
+      dir.remove();
+    }
+  }, 60_000);
+});
+
+describe('the import endpoint with a small limit', () => {
+  const LIMIT = 256 * 1024;
+  let dir: ReturnType<typeof tempDir>;
+  let history: EventFileStore;
+  let registry: DeviceRegistry;
+  let server: Server;
+  let port: number;
+  let auth: string;
+  const log = createMemoryLogger();
+
+  beforeEach(async () => {
+    dir = tempDir('import-limit');
+    registry = new DeviceRegistry({ dataDir: dir.path, store: testStore.store.id });
+    const m = registry.enroll({ role: 'manager', trusted: true });
+    auth = `Basic ${Buffer.from(`${m.username}:${m.password}`).toString('base64')}`;
+    const storeDir = join(dir.path, 'store');
+    history = new EventFileStore(storeDir, 'UTC', { info: () => undefined, warn: () => undefined });
+    const api = createReportsApi({
+      config: testStore,
+      log,
+      manager: createManagerAuth({ authenticate: (u, p) => registry.authenticate(u, p), log }),
+      storeDir,
+      history: () => history,
+      maxImportBytes: LIMIT,
+    });
+    server = createServer((req, res) => void api.handle(req, res, '/api/reports/import'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    await history.close();
+    await registry.flushed();
+    dir.remove();
+  });
+
+  /** A chunked POST left open: the caller writes and ends it. */
+  function open(): { req: ClientRequest; answer: Promise<{ status: number; text: string }> } {
+    let req!: ClientRequest;
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      req = request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/', headers: { Authorization: auth } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (text += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+    });
+    return { req, answer };
+  }
+
+  const until = async (seen: () => boolean) => {
+    while (!seen()) await new Promise((r) => setImmediate(r));
+  };
+
+  it('answers 413 once a chunked log passes the limit; nothing is written, no staging is left', async () => {
+    const { req, answer } = open();
+    const body = Buffer.concat([...portableLogChunks(2 * LIMIT)]);
+    // valid lines all the way: only the size is wrong; the hub answers before the end
+    req.write(body.subarray(0, LIMIT + 1024));
+    const { status, text } = await answer;
+    expect(status).toBe(413);
+    expect(JSON.parse(text)).toMatchObject({ limit: LIMIT });
+    req.destroy();
+    expect(await history.days()).toEqual([]);
+    expect(readdirSync(join(dir.path, 'store')).filter((n) => n.includes('staging'))).toEqual([]);
+  });
+
+  it('runs one import at a time: a second is refused with 409 while the first is read', async () => {
+    const first = open();
+    const body = Buffer.concat([...portableLogChunks(100 * 1024)]);
+    const before = log.find('import: started').length;
+    first.req.write(body.subarray(0, 1000));
+    await until(() => log.find('import: started').length > before);
+    const second = open();
+    second.req.end(body);
+    const refused = await second.answer;
+    expect(refused.status).toBe(409);
+    expect(JSON.parse(refused.text)).toEqual({
+      error: 'another import is running; try again after it',
+    });
+    first.req.end(body.subarray(1000));
+    const done = await first.answer;
+    expect(done.status).toBe(200);
+    expect((await history.days()).length).toBeGreaterThan(0);
   });
 });

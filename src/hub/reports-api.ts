@@ -49,6 +49,8 @@ export interface ReportsOptions {
   /** The agent's history once it runs; undefined while the hub is starting. */
   readonly history: () => HistorySource | undefined;
   readonly now?: () => number;
+  /** The largest import body (default 512 MiB; tests pass less). */
+  readonly maxImportBytes?: number;
 }
 
 export interface ReportsApi {
@@ -62,6 +64,7 @@ const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 export function createReportsApi(opts: ReportsOptions): ReportsApi {
   const { config, log } = opts;
+  const maxImport = opts.maxImportBytes ?? MAX_IMPORT_BYTES;
   let store: ReportStore | undefined;
   const storeOf = (h: HistorySource): ReportStore =>
     (store ??= new ReportStore(opts.storeDir, config.store.timeZone, h, opts.now));
@@ -143,7 +146,7 @@ export function createReportsApi(opts: ReportsOptions): ReportsApi {
     const took = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
     say(`started (${totalBytes === undefined ? 'size not given' : megabytes(totalBytes)})`);
     try {
-      const result = await importPortableLog(bodyChunks(req, res, MAX_IMPORT_BYTES), {
+      const result = await importPortableLog(bodyChunks(req, res, maxImport), {
         storeId: config.store.id,
         timeZone: config.store.timeZone,
         target: h,
@@ -160,7 +163,7 @@ export function createReportsApi(opts: ReportsOptions): ReportsApi {
       if (err instanceof BodyTooLargeError) return say(`refused after ${took()}: ${err.message}`);
       if (err instanceof PortableLogError) {
         log.warn('reports', `import refused after ${took()}, nothing written: ${err.message}`);
-        await discardBody(req, MAX_IMPORT_BYTES);
+        await discardBody(req, maxImport);
         return json(res, 400, { error: err.message, line: err.line });
       }
       if (err instanceof ImportConflictError) {
