@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineSplitter } from './lines.ts';
-import { LogReader, PortableLogError, splitLines } from './parse.ts';
+import { LogReader, parseLog, PortableLogError, splitLines } from './parse.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -116,5 +116,61 @@ describe('cutting a streamed log into lines', () => {
     }
     expect((err as PortableLogError).line).toBe(4);
     expect((err as PortableLogError).message).toMatch(/^line 4: malformed JSON/);
+  });
+});
+
+/** A log's outcome read whole: its events and warnings, or the error's message. */
+function whole(text: string): unknown {
+  try {
+    return parseLog(text);
+  } catch (err) {
+    if (err instanceof PortableLogError) return err.message;
+    throw err;
+  }
+}
+
+/** The same, streamed: cut at `cuts`, each line to a LogReader as it is finished. */
+function streamed(text: string, cuts: readonly number[]): unknown {
+  const reader = new LogReader();
+  const events = [];
+  try {
+    for (const line of splitAt(text, cuts)) {
+      const e = reader.next(line);
+      if (e) events.push(e);
+    }
+  } catch (err) {
+    if (err instanceof PortableLogError) return err.message;
+    throw err;
+  }
+  return { events, warnings: reader.warnings };
+}
+
+describe('a streamed log reads as the whole text does', () => {
+  it('same events, warnings and errors (same line, same message), wherever it is cut', () => {
+    const lines = [
+      '{"at":"2025-01-06T08:00:00Z","type":"counter.opened","counter":"c1","services":["a"]}',
+      '{"at":"2025-01-06T08:00:05Z","type":"ticket.issued","ticket":"t1","service":"a","number":"Ż001"}',
+      '{"at":"2025-01-06T08:01:00Z","type":"ticket.called","ticket":"t1","counter":"c1"}',
+      '{"at":"2025-01-06T08:01:00Z","type":"ticket.called","ticket":"nope","counter":"c1"}',
+      '{"at":"2025-01-06T08:02:00Z","type":"ticket.mystery"}',
+      '{"at":"2025-01-06T07:00:00Z","type":"counter.closed","counter":"c1"}',
+      '{"at":"2025-01-06T08:03:00Z","type":"counter.closed"',
+      '\uFEFF{"at":"2025-01-06T08:03:00Z","type":"counter.closed","counter":"c1"}',
+      '',
+      '   ',
+    ];
+    const sep = fc.constantFrom('\n', '\r\n');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...lines), sep), { maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        (parts, raw) => {
+          const text = parts.map(([l, s]) => l + s).join('');
+          const n = bytes(text).length;
+          const cuts = raw.map((c) => c % (n + 1));
+          expect(streamed(text, cuts)).toEqual(whole(text));
+        },
+      ),
+    );
   });
 });
