@@ -5,6 +5,7 @@ import { measureCapacity } from './capacity.ts';
 import { benchEnvironment } from './environment.ts';
 import { measureFanout } from './fanout.ts';
 import { measureGrowth } from './growth.ts';
+import { measureImport } from './import.ts';
 import { measureKiosk } from './kiosk-budgets.ts';
 import { measureReports } from './reports.ts';
 import { measureLighthouse } from './lighthouse.ts';
@@ -29,6 +30,7 @@ export const ENTRIES = [
   'lighthouse',
   'growth',
   'reports',
+  'import',
 ] as const;
 export type Entry = (typeof ENTRIES)[number];
 
@@ -132,6 +134,10 @@ export async function runBenchmarks(opts: RunOptions = {}): Promise<Record<strin
           );
           break;
         }
+        case 'import':
+          // a log of 100 MB, valid and broken on its last line, each into a fresh hub
+          results.importStream = await measureImport({ mb: smoke ? 2 : 100, log });
+          break;
       }
       timings[entry] = Math.round((performance.now() - t0) / 1000);
     }

@@ -49,6 +49,68 @@ export function readBody(
   });
 }
 
+/** The body passed its limit; a 413 has been answered. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`the request body is larger than ${describeBytes(limit)}`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/**
+ * The body as it arrives, for a reader that never holds it whole (an import): the same limit
+ * and 413 as `readBody`, thrown as BodyTooLargeError once answered. A reader that stops early
+ * leaves the request paused, not destroyed, so an answer written meanwhile still goes out.
+ */
+export async function* bodyChunks(
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBytes: number,
+): AsyncGenerator<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+    answerTooLarge(res, maxBytes);
+    throw new BodyTooLargeError(maxBytes);
+  }
+  let size = 0;
+  for await (const chunk of req.iterator({ destroyOnReturn: false })) {
+    const data = chunk as Buffer;
+    size += data.length;
+    if (size > maxBytes) {
+      req.pause();
+      answerTooLarge(res, maxBytes);
+      throw new BodyTooLargeError(maxBytes);
+    }
+    yield data;
+  }
+}
+
+/**
+ * Reads and drops the rest of a body a reader stopped early (a bad line), so the client,
+ * still sending, reads the answer instead of a reset; at most `maxBytes`, then the connection
+ * is closed.
+ */
+export function discardBody(req: IncomingMessage, maxBytes: number): Promise<void> {
+  if (req.readableEnded || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let size = 0;
+    const done = () => {
+      req.off('data', onData);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.socket.destroy();
+        done();
+      }
+    };
+    req.on('data', onData);
+    req.once('end', done);
+    req.once('close', done);
+    req.resume();
+  });
+}
+
 /** 413 with a JSON error naming the limit, and the connection closed after it. */
 export function answerTooLarge(res: ServerResponse, maxBytes: number): void {
   if (res.headersSent) return void res.destroy();

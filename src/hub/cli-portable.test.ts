@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +24,7 @@ import { WaitEstimator } from '../domain/wait/estimator.ts';
 import { mmsStore, randomStore } from '../domain/wait/testing.ts';
 import { main } from './cli.ts';
 import { EventFileStore } from './event-file-store.ts';
+import { portableLogChunks } from './import-testing.ts';
 import { REPO_ROOT } from './paths.ts';
 
 /**
@@ -493,4 +503,29 @@ describe('nextup import', () => {
     expect(r.stderr).toMatch(/broken\.jsonl: line 5: .*\(nothing was imported\)/);
     noStackTrace(r.stderr);
   });
+
+  it('streams a large log with progress on a terminal; broken on its last line, nothing is imported', async () => {
+    const big = Buffer.concat([...portableLogChunks(3 * 1024 * 1024)]).toString();
+    const lines = big.split('\n').length - 1;
+    const broken = join(dir, 'big-broken.jsonl');
+    writeFileSync(broken, `${big}{"at":"2099-01-01T00:00:00Z","type"`);
+    const data = mkdtempSync(join(tmpdir(), 'nextup-import-'));
+    const bad = await inProcess(['import', broken, '--data', data], { stderrIsTerminal: true });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`big-broken.jsonl: line ${lines + 1}: malformed JSON`);
+    expect(bad.stderr).toContain('(nothing was imported)');
+    const events = join(data, 'store-001', 'events');
+    expect(existsSync(events) ? readdirSync(events) : []).toEqual([]);
+
+    const ok = await inProcess(['import', file('big.jsonl', big), '--data', data], {
+      stderrIsTerminal: true,
+    });
+    expect(ok.code).toBe(0);
+    const checked = [...ok.stderr.matchAll(/import: checked .*\((\d+)%\)/g)].map((m) => m[1]);
+    expect(checked.length).toBeGreaterThanOrEqual(8);
+    expect(ok.stderr).toMatch(/import: wrote .*\(\d+%\)/);
+    expect(ok.stderr).toContain(`imported ${lines} events`);
+    // the staging file is gone
+    expect(readdirSync(join(data, 'store-001')).filter((n) => n.includes('staging'))).toEqual([]);
+  }, 60_000);
 });

@@ -1,11 +1,13 @@
 import {
   closeSync,
   existsSync,
+  createReadStream,
   fstatSync,
   openSync,
   readFileSync,
   readSync,
   renameSync,
+  statSync,
   writeFileSync,
   appendFileSync,
 } from 'node:fs';
@@ -27,6 +29,7 @@ import { formatWhatIfReport, whatIf } from '../domain/portable/whatif.ts';
 import { WaitEstimator } from '../domain/wait/estimator.ts';
 import type { ExportCommand, ImportCommand, ReplayCommand, WhatIfCommand } from './cli-args.ts';
 import { ImportConflictError, importPortableLog } from './import-log.ts';
+import { progressLines } from './import-progress.ts';
 import { loadStoreConfig } from './config-loader.ts';
 import { EventFileStore } from './event-file-store.ts';
 import { displayPath } from './paths.ts';
@@ -318,26 +321,31 @@ export async function runExport(cmd: ExportCommand, io: ToolIo): Promise<number>
 /** `nextup import <log>`: a portable log into the hub's history (days with history refused). */
 export async function runImport(cmd: ImportCommand, io: ToolIo): Promise<number> {
   const config = await loadStoreConfig(cmd.configDir);
-  let text: string;
+  let size: number;
   try {
-    text = readFileSync(cmd.file, 'utf8');
+    // read as a stream below: a log of any size is never held whole
+    const st = statSync(cmd.file);
+    if (st.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    size = st.size;
+    closeSync(openSync(cmd.file, 'r'));
   } catch (err) {
     throw new InputError(`cannot read ${displayPath(cmd.file)}: ${describeFsError(err)}`);
   }
-  const history = new EventFileStore(join(cmd.dataDir, config.store.id), config.store.timeZone, {
+  const storeDir = join(cmd.dataDir, config.store.id);
+  const history = new EventFileStore(storeDir, config.store.timeZone, {
     info: () => undefined,
     warn: (m) => io.stderr(`nextup: warning: ${m}`),
   });
-  let report: ((done: number) => void) | undefined;
+  const show = !cmd.quiet && io.stderrIsTerminal === true && size > 1024 * 1024;
+  const say = progressLines((line) => io.stderr(`nextup: import: ${line}`));
   try {
-    const result = await importPortableLog(text, {
+    const result = await importPortableLog(createReadStream(cmd.file), {
       storeId: config.store.id,
       timeZone: config.store.timeZone,
       target: history,
-      onProgress: (done, total) => {
-        report ??= progress(io, 'import:', total, !cmd.quiet && total >= 10);
-        report(done);
-      },
+      stagingDir: storeDir,
+      totalBytes: size,
+      onProgress: show ? say : undefined,
     });
     for (const w of result.warnings.slice(0, MAX_WARNINGS_SHOWN)) {
       io.stderr(`nextup: warning: ${displayPath(cmd.file)}:${w.line}: ${w.message}`);

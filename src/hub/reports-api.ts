@@ -12,9 +12,10 @@ import {
   reportCsv,
   runReport,
 } from '../domain/reports/request.ts';
-import { readBody } from './body.ts';
+import { BodyTooLargeError, bodyChunks, discardBody } from './body.ts';
 import { SECURITY_HEADERS } from './http-app.ts';
 import { ImportConflictError, importPortableLog, type ImportTarget } from './import-log.ts';
+import { megabytes, progressLines } from './import-progress.ts';
 import type { Logger } from './log.ts';
 import type { ManagerGate } from './manager-auth.ts';
 import { ReportStore, type DayReader } from './report-store.ts';
@@ -29,7 +30,9 @@ import { ReportStore, type DayReader } from './report-store.ts';
  *        [&format=csv]                          (by all, day, clerk); CSV with format=csv
  *   GET  /api/reports/export?from=&to=          those days as a portable log (JSON Lines)
  *   POST /api/reports/import                    a portable log into the history (JSON Lines
- *                                               body; days that have history are refused)
+ *                                               body, streamed: checked line by line into a
+ *                                               staging file, then written; days that have
+ *                                               history are refused; one import at a time)
  *
  * Every endpoint is the manager's only (HTTP Basic with a manager device's credentials): the
  * history is the store's business data, and the hub's network may be the store's guest Wi-Fi.
@@ -46,6 +49,8 @@ export interface ReportsOptions {
   /** The agent's history once it runs; undefined while the hub is starting. */
   readonly history: () => HistorySource | undefined;
   readonly now?: () => number;
+  /** The largest import body (default 512 MiB; tests pass less). */
+  readonly maxImportBytes?: number;
 }
 
 export interface ReportsApi {
@@ -59,6 +64,7 @@ const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 export function createReportsApi(opts: ReportsOptions): ReportsApi {
   const { config, log } = opts;
+  const maxImport = opts.maxImportBytes ?? MAX_IMPORT_BYTES;
   let store: ReportStore | undefined;
   const storeOf = (h: HistorySource): ReportStore =>
     (store ??= new ReportStore(opts.storeDir, config.store.timeZone, h, opts.now));
@@ -118,34 +124,53 @@ export function createReportsApi(opts: ReportsOptions): ReportsApi {
     res.end();
   }
 
+  let importing = false;
+
   async function importLog(req: IncomingMessage, res: ServerResponse, h: HistorySource) {
-    const body = await readBody(req, res, MAX_IMPORT_BYTES);
-    if (body === undefined) return;
-    const text = body.toString('utf8');
+    // two at once could both find a day free and both write it
+    if (importing)
+      return json(res, 409, { error: 'another import is running; try again after it' });
+    importing = true;
     try {
-      const result = await importPortableLog(text, {
+      await streamImport(req, res, h);
+    } finally {
+      importing = false;
+    }
+  }
+
+  async function streamImport(req: IncomingMessage, res: ServerResponse, h: HistorySource) {
+    const declared = Number(req.headers['content-length']);
+    const totalBytes = Number.isFinite(declared) && declared > 0 ? declared : undefined;
+    const say = (m: string) => log.info('reports', `import: ${m}`);
+    const started = performance.now();
+    const took = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+    say(`started (${totalBytes === undefined ? 'size not given' : megabytes(totalBytes)})`);
+    try {
+      const result = await importPortableLog(bodyChunks(req, res, maxImport), {
         storeId: config.store.id,
         timeZone: config.store.timeZone,
         target: h,
-        onProgress: (done, total) => {
-          if (total >= 30 && done % 30 === 0) log.info('reports', `import: ${done}/${total} days`);
-        },
+        stagingDir: opts.storeDir,
+        totalBytes,
+        onProgress: progressLines(say),
       });
       store?.invalidate();
-      log.info(
-        'reports',
-        `imported ${result.events} events of ${result.days.length} days (${result.days[0] ?? '-'} to ${result.days.at(-1) ?? '-'}) as ${result.device}`,
+      say(
+        `done: ${result.events} events of ${result.days.length} days (${result.days[0] ?? '-'} to ${result.days.at(-1) ?? '-'}) from ${result.lines} lines, ${result.skipped} skipped, as ${result.device}, in ${took()}`,
       );
       json(res, 200, { ...result, warnings: result.warnings.slice(0, 50) });
     } catch (err) {
+      if (err instanceof BodyTooLargeError) return say(`refused after ${took()}: ${err.message}`);
       if (err instanceof PortableLogError) {
-        log.warn('reports', `import refused: ${err.message}`);
+        log.warn('reports', `import refused after ${took()}, nothing written: ${err.message}`);
+        await discardBody(req, maxImport);
         return json(res, 400, { error: err.message, line: err.line });
       }
       if (err instanceof ImportConflictError) {
-        log.warn('reports', `import refused: ${err.message}`);
+        log.warn('reports', `import refused after ${took()}, nothing written: ${err.message}`);
         return json(res, 409, { error: err.message, days: err.days });
       }
+      if (req.destroyed && !req.complete) return say(`stopped: the upload was cut off (${took()})`);
       throw err;
     }
   }

@@ -75,6 +75,26 @@ describe('benchmarks still run (smoke)', () => {
     expect(Array.isArray(r.lighthouse.installabilityErrors)).toBe(true);
   }, 180_000);
 
+  it('a streamed import through the hub, valid and broken on its last line', async () => {
+    const r = (await run('import')) as {
+      importStream: {
+        valid: {
+          status: number;
+          peakRssMiB: number;
+          healthAnswers: number;
+          agentLostBroker: number;
+        };
+        brokenLastLine: { status: number; answer: string };
+      };
+    };
+    expect(r.importStream.valid.status).toBe(200);
+    expect(r.importStream.valid.peakRssMiB).toBeGreaterThan(0);
+    expect(r.importStream.valid.healthAnswers).toBeGreaterThan(0);
+    expect(r.importStream.valid.agentLostBroker).toBe(0);
+    expect(r.importStream.brokenLastLine.status).toBe(400);
+    expect(r.importStream.brokenLastLine.answer).toMatch(/malformed JSON/);
+  }, 120_000);
+
   it('the earlier entries: tap latency, visit restore, a year of history, reports', async () => {
     const r = (await runBenchmarks({
       only: ['tap', 'visit', 'year', 'reports'],

@@ -163,20 +163,33 @@ export function parseLine(text: string, line: number): LineResult {
  * skipped with a warning.
  */
 export class LogReader {
+  /** The first `maxWarnings` warnings (a long log of unknown lines must not fill memory). */
   readonly warnings: LogWarning[] = [];
+  /** Lines skipped with a warning, kept or not. */
+  skipped = 0;
   private lineNo = 0;
   private lastAt = -Infinity;
   private readonly tickets = new Set<string>();
+
+  constructor(private readonly maxWarnings = Infinity) {}
+
+  /** Lines read so far. */
+  get lines(): number {
+    return this.lineNo;
+  }
+
+  private warn(line: number, message: string): undefined {
+    this.skipped++;
+    if (this.warnings.length < this.maxWarnings) this.warnings.push({ line, message });
+    return undefined;
+  }
 
   /** The next line of the log; the event, or undefined if the line is blank or skipped. */
   next(text: string): PortableEvent | undefined {
     const line = ++this.lineNo;
     const r = parseLine(line === 1 ? text.replace(/^\uFEFF/, '') : text, line);
     if (r.kind === 'blank') return undefined;
-    if (r.kind === 'skip') {
-      this.warnings.push({ line, message: `${r.message}; line skipped` });
-      return undefined;
-    }
+    if (r.kind === 'skip') return this.warn(line, `${r.message}; line skipped`);
     const e = r.event;
     if (e.at < this.lastAt) {
       throw new PortableLogError(
@@ -187,19 +200,14 @@ export class LogReader {
     this.lastAt = e.at;
     if (e.type === 'ticket.issued') {
       if (this.tickets.has(e.ticket)) {
-        this.warnings.push({
-          line,
-          message: `ticket ${JSON.stringify(e.ticket)} issued twice; line skipped`,
-        });
-        return undefined;
+        return this.warn(line, `ticket ${JSON.stringify(e.ticket)} issued twice; line skipped`);
       }
       this.tickets.add(e.ticket);
     } else if ('ticket' in e && !this.tickets.has(e.ticket)) {
-      this.warnings.push({
+      return this.warn(
         line,
-        message: `${e.type} for unknown ticket ${JSON.stringify(e.ticket)} (never issued in this log); line skipped`,
-      });
-      return undefined;
+        `${e.type} for unknown ticket ${JSON.stringify(e.ticket)} (never issued in this log); line skipped`,
+      );
     }
     return e;
   }
