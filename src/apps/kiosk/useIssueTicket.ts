@@ -33,7 +33,12 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
   const [problem, setProblem] = useState<IssueProblem>();
 
   const issue = useCallback(
-    async (serviceId: string, priority = false): Promise<IssuedTicket | undefined> => {
+    async (
+      serviceId: string,
+      priority = false,
+      /** The customer's language, recorded on the ticket. */
+      lang?: string,
+    ): Promise<IssuedTicket | undefined> => {
       if (running.current) return undefined;
       running.current = true;
       setIssuing(true);
@@ -56,7 +61,7 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
         }
         const issueTicket = await loadIssueTicket();
         const outcome = await rt.run((state) =>
-          issueTicket(state, rt.config, kiosk, serviceId, newTicketId(), priority),
+          issueTicket(state, rt.config, kiosk, serviceId, newTicketId(), priority, lang),
         );
         if (outcome.ok && outcome.event.type === 'ticket.issued') {
           const { ticket, number, service } = outcome.event;
