@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CUSTOMER_IDLE_MS } from '../../src/apps/clerk/visit/handover.ts';
+import { runAxe } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
 import { openClerk, openKiosk, waitForQueueItem } from '../support/surfaces.ts';
@@ -27,7 +28,8 @@ describe('the rating screen in the customer’s hands', () => {
   let hub: TestHub;
   const contexts: BrowserContext[] = [];
   const newContext = async () => {
-    const c = await browser.newContext({ viewport: TABLET });
+    // bypassCSP: axe is injected as an inline script, which the hub's CSP rightly refuses
+    const c = await browser.newContext({ viewport: TABLET, bypassCSP: true });
     contexts.push(c);
     return c;
   };
@@ -140,6 +142,7 @@ describe('the rating screen in the customer’s hands', () => {
       expect(score.height).toBeGreaterThanOrEqual(48);
     }
     for (const text of [...STAFF_TEXTS, number]) expect(seen.text).not.toContain(text);
+    expect(await runAxe(clerk, 'clerk: rating in the customer’s hands (ar)')).toEqual([]);
 
     await clerk.getByTestId('nps-8').click();
     await clerk.getByTestId('feedback-good').click();
