@@ -37,6 +37,33 @@ export function soundBlocked(): boolean {
   }
 }
 
+/**
+ * Whether this page may make sound now: `armed` (it plays), `blocked` (the browser waits for a
+ * touch; a TV started with autoplay allowed never is) or `none` (no audio at all).
+ */
+export type SoundState = 'armed' | 'blocked' | 'none';
+
+export function soundState(): SoundState {
+  try {
+    const state = audio()?.state;
+    return state === undefined || state === 'closed'
+      ? 'none'
+      : state === 'suspended'
+        ? 'blocked'
+        : 'armed';
+  } catch {
+    return 'none';
+  }
+}
+
+/** Calls back whenever the sound state may have changed (the browser let the audio run). */
+export function subscribeSoundState(onChange: () => void): () => void {
+  const ctx = audio();
+  if (!ctx) return () => undefined;
+  ctx.addEventListener('statechange', onChange);
+  return () => ctx.removeEventListener('statechange', onChange);
+}
+
 /** Call from a tap: browsers let a page make sound only after it was touched. */
 export async function unlockSound(): Promise<void> {
   try {

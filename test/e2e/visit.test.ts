@@ -122,6 +122,7 @@ describe('the clerk’s visit assistant, in Chromium through the hub', () => {
     await atStep(clerk, 'checkingOut.paying');
     await tap(clerk, 'PAID');
     await atStep(clerk, 'thanking');
+    await clerk.getByTestId('visit-handover').click();
     await clerk.getByTestId('nps-9').click();
     await clerk.getByTestId('feedback-good').click();
     await clerk

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { latestCall, nowServing } from '../../domain/queue/selectors.ts';
+import { liveCalls, nowServing } from '../../domain/queue/selectors.ts';
 import { I18nProvider, useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
 import { BoardClock } from './BoardClock.tsx';
@@ -9,6 +9,7 @@ import { NowServingList } from './NowServingList.tsx';
 import { RecentCalls } from './RecentCalls.tsx';
 import { SoundUnlock } from './SoundUnlock.tsx';
 import { useCallAnnouncer } from './useCallAnnouncer.ts';
+import { useSoundState } from './useSoundState.ts';
 import { WaitingCounts } from './WaitingCounts.tsx';
 import './board.css';
 
@@ -27,25 +28,32 @@ export function BoardSurface() {
   );
 }
 
-/** Who is called where, with a chime, a voice and a live region for screen readers. */
+/**
+ * Who is called where, with a chime, a voice and a live region for screen readers. Only calls
+ * that still stand are shown and announced: a no-show or a finished customer leaves the board.
+ */
 function Board() {
   const { config } = useRuntime();
   const { state } = useDevice();
   const { text, language, dir } = useT();
-  const announcement = useCallAnnouncer(state.calls);
+  const live = liveCalls(state);
+  const announcement = useCallAnnouncer(live);
+  const sound = useSoundState();
+  const recalled = new Set(live.filter((c) => c.recall).map((c) => c.ticket));
   return (
-    <main className="board" lang={language} dir={dir}>
+    <main className="board" lang={language} dir={dir} data-sound={sound}>
       <header className="board__header">
         <h1 className="board__store">{text(config.store.name)}</h1>
+        {sound === 'blocked' && <SoundUnlock />}
         <BoardClock />
       </header>
       <div className="board__calls">
-        <LatestCall call={latestCall(state)} />
-        <NowServingList serving={nowServing(state)} />
+        <LatestCall call={live[live.length - 1]} />
+        <NowServingList serving={nowServing(state)} recalled={recalled} />
       </div>
       <footer className="board__footer">
         <WaitingCounts />
-        <RecentCalls calls={state.calls} />
+        <RecentCalls calls={live} />
       </footer>
       <p
         className="visually-hidden"
@@ -55,7 +63,6 @@ function Board() {
       >
         {announcement}
       </p>
-      <SoundUnlock />
     </main>
   );
 }

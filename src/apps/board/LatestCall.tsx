@@ -2,7 +2,10 @@ import type { Call } from '../../domain/queue/state.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
 
-/** The newest call, large; it flashes for a moment whenever a new call comes in. */
+/**
+ * The newest call that still stands, large; it flashes for a moment whenever a new call comes
+ * in, and a recall says so ("Called again"), so the customer knows it is still them.
+ */
 export function LatestCall({ call }: { call: Call | undefined }) {
   const { config } = useRuntime();
   const { t, text } = useT();
@@ -22,7 +25,13 @@ export function LatestCall({ call }: { call: Call | undefined }) {
       data-testid="latest-call"
       data-number={call.number}
       data-counter={call.counter}
+      data-recall={call.recall}
     >
+      {call.recall && (
+        <p className="board-recall" data-testid="latest-recall">
+          {t('board.calledAgain')}
+        </p>
+      )}
       <p className="board-latest__number">{call.number}</p>
       <p className="board-latest__counter">
         {t('board.latest.goTo', { counter: counter ? text(counter.name) : call.counter })}

@@ -2,8 +2,12 @@ import type { Ticket } from '../../domain/queue/state.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
 
-/** Every counter's current customer: number → counter. */
-export function NowServingList({ serving }: { serving: readonly Ticket[] }) {
+/** Every counter's current customer: number → counter, and whether they were called again. */
+export function NowServingList(props: {
+  serving: readonly Ticket[];
+  /** Tickets whose standing call is a recall. */
+  recalled: ReadonlySet<string>;
+}) {
   const { config } = useRuntime();
   const { t, text, dir } = useT();
   const arrow = dir === 'rtl' ? '←' : '→';
@@ -18,7 +22,8 @@ export function NowServingList({ serving }: { serving: readonly Ticket[] }) {
         <span>{t('board.counter')}</span>
       </div>
       <ul className="board-serving__list">
-        {serving.map((ticket) => {
+        {props.serving.map((ticket) => {
+          const again = props.recalled.has(ticket.id);
           const counter = config.counters.find((c) => c.id === ticket.counter);
           return (
             <li
@@ -27,8 +32,14 @@ export function NowServingList({ serving }: { serving: readonly Ticket[] }) {
               data-testid="serving-item"
               data-number={ticket.number}
               data-counter={ticket.counter}
+              data-recall={again}
             >
-              <span className="board-serving__number">{ticket.number}</span>
+              <span className="board-serving__number">
+                {ticket.number}
+                {again && (
+                  <span className="board-recall board-recall--small">{t('board.calledAgain')}</span>
+                )}
+              </span>
               <span className="board-serving__arrow" aria-hidden="true">
                 {arrow}
               </span>

@@ -1,4 +1,11 @@
-import { play, soundBlocked, unlockSound as unlockAudio, type Signal } from '../../ui/signal.ts';
+import {
+  play,
+  soundState,
+  subscribeSoundState,
+  unlockSound as unlockAudio,
+  type Signal,
+  type SoundState,
+} from '../../ui/signal.ts';
 
 /**
  * The board's chime (WebAudio, no files) and spoken call-out (speech synthesis). Both are
@@ -14,7 +21,7 @@ const CHIME: Signal = {
   ],
 };
 
-export { soundBlocked };
+export { soundState, subscribeSoundState, type SoundState };
 
 /** Call from a tap: lets the chime and the voice play from now on. */
 export async function unlockSound(): Promise<void> {

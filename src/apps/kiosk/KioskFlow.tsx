@@ -81,13 +81,13 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
   const chooseService = useCallback(
     async (serviceId: string, priority: boolean) => {
       const [issued, screen] = await Promise.all([
-        issue(serviceId, priority),
+        issue(serviceId, priority, language),
         loadTicketScreen().catch(() => undefined),
       ]);
       if (screen) setTicketScreen(() => screen);
       if (issued) setTicket(issued);
     },
-    [issue],
+    [issue, language],
   );
 
   return (

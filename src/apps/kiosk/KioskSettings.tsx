@@ -8,7 +8,7 @@ import { OfflineWarning } from '../shell/OfflineWarning.tsx';
 import { applyUpdate, useUpdateAvailable } from '../shell/pwa-update.ts';
 import { setUsbPrinter, useUsbPrinter } from './printer.ts';
 import { connectUsbPrinter, forgetUsbPrinter, usbPrintingSupported } from './usb-printer.ts';
-import { useModal } from './useModal.ts';
+import { useModal } from '../../ui/useModal.ts';
 
 /** What the manager can change on the kiosk itself (after the hidden gesture and the PIN). */
 export function KioskSettings(props: {

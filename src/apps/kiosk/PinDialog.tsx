@@ -11,7 +11,7 @@ import {
 import { secondsUntil } from '../../domain/kiosk/rate-limit.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useNow } from '../../ui/useNow.ts';
-import { useModal } from './useModal.ts';
+import { useModal } from '../../ui/useModal.ts';
 
 const MAX_DIGITS = 12;
 

@@ -32,7 +32,12 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
   const [problem, setProblem] = useState<IssueProblem>();
 
   const issue = useCallback(
-    async (serviceId: string, priority = false): Promise<IssuedTicket | undefined> => {
+    async (
+      serviceId: string,
+      priority = false,
+      /** The customer's language, recorded on the ticket. */
+      lang?: string,
+    ): Promise<IssuedTicket | undefined> => {
       if (running.current) return undefined;
       running.current = true;
       setIssuing(true);
@@ -48,6 +53,7 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
             serviceId,
             ticketId: newTicketId(),
             priority,
+            lang,
           });
           retryAt = decided.retryAt;
           return decided.result;

@@ -26,6 +26,8 @@ export function kioskIssue(
     readonly serviceId: string;
     readonly ticketId: string;
     readonly priority: boolean;
+    /** The language the customer chose (on the ticket, for screens handed to them). */
+    readonly lang?: string | undefined;
   },
 ): KioskIssue {
   const check = checkKioskRequest(req.cfg, {
@@ -41,6 +43,14 @@ export function kioskIssue(
     };
   }
   return {
-    result: issueTicket(state, req.cfg, req.kiosk, req.serviceId, req.ticketId, req.priority),
+    result: issueTicket(
+      state,
+      req.cfg,
+      req.kiosk,
+      req.serviceId,
+      req.ticketId,
+      req.priority,
+      req.lang,
+    ),
   };
 }

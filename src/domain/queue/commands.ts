@@ -37,6 +37,8 @@ export function issueTicket(
   ticketId: string,
   /** The customer asked for priority service (the kiosk offers it where config allows). */
   priority = false,
+  /** The language the customer chose, recorded so later screens for them speak it. */
+  lang?: string,
 ): CommandResult {
   const service = cfg.services.find((s) => s.id === serviceId);
   if (!service) return fail('unknownService');
@@ -49,6 +51,7 @@ export function issueTicket(
     number: next.number,
     n: next.n,
     ...(priority ? { priority: true as const } : {}),
+    ...(lang !== undefined ? { lang } : {}),
   });
 }
 

@@ -25,6 +25,12 @@ export type EventBody =
       readonly n: number;
       /** Present (true) when the customer asked for priority service; served before others. */
       readonly priority?: true;
+      /**
+       * The language the customer chose at the kiosk (a BCP 47 code such as "pl" or "ar"), so
+       * the screens handed to them later (the clerk's rating) speak it. Optional: absent from
+       * older logs and from devices that do not know it.
+       */
+      readonly lang?: string;
     }
   | { readonly type: 'ticket.called'; readonly ticket: string; readonly counter: string }
   | { readonly type: 'ticket.recalled'; readonly ticket: string; readonly counter: string }

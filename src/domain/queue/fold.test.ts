@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ev } from '../testing/store.ts';
+import { ev, testStore } from '../testing/store.ts';
+import { issueTicket } from './commands.ts';
+import { emptyState } from './state.ts';
 import type { StoreEvent } from './events.ts';
 import { fold } from './fold.ts';
 import { nowServing, waitingTickets } from './selectors.ts';
@@ -34,6 +36,24 @@ describe('queue fold', () => {
     expect(s.serviceTimes.get('advice')).toEqual([60_000]);
     expect(waitingTickets(s).map((t) => t.number)).toEqual(['A002']);
     expect(s.calls.map((c) => c.number)).toEqual(['A001']);
+  });
+
+  it("records the customer's language from the kiosk on the ticket, and none when absent", () => {
+    const issued = issueTicket(
+      emptyState(),
+      testStore,
+      testStore.kiosks[0]!,
+      'advice',
+      't1',
+      false,
+      'ar',
+    );
+    expect(issued).toMatchObject({ ok: true, event: { lang: 'ar' } });
+    const plain = issueTicket(emptyState(), testStore, testStore.kiosks[0]!, 'advice', 't2');
+    expect(plain.ok && 'lang' in plain.event).toBe(false);
+    if (!issued.ok || !plain.ok) return;
+    expect(fold([ev('k1', 1, 1000, issued.event)]).tickets.get('t1')?.lang).toBe('ar');
+    expect(fold([ev('k1', 1, 1000, plain.event)]).tickets.get('t2')?.lang).toBeUndefined();
   });
 
   it('keeps one line per service, in order of arrival', () => {

@@ -34,6 +34,7 @@ export function applyEvent(state: QueueState, e: StoreEvent): void {
         issuedBy: e.device,
         recalls: 0,
         ...(e.priority ? { priority: true } : {}),
+        ...(e.lang !== undefined ? { lang: e.lang } : {}),
       });
       state.numbers.set(e.number, e.ticket);
       return;

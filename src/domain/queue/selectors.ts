@@ -46,6 +46,25 @@ export function latestCall(state: QueueState): Call | undefined {
   return state.calls[state.calls.length - 1];
 }
 
+/**
+ * The calls that still stand, oldest first: each ticket's last call, while that ticket is
+ * still called or served at that counter. A call whose customer did not come (no-show), was
+ * served, left, or was sent to another service is history, not a call to follow.
+ */
+export function liveCalls(state: QueueState): Call[] {
+  const out: Call[] = [];
+  const seen = new Set<string>();
+  for (let i = state.calls.length - 1; i >= 0; i--) {
+    const call = state.calls[i]!;
+    if (seen.has(call.ticket)) continue;
+    seen.add(call.ticket);
+    const t = state.tickets.get(call.ticket);
+    const standing = t?.status === 'called' || t?.status === 'serving';
+    if (standing && t.counter === call.counter) out.push(call);
+  }
+  return out.reverse();
+}
+
 export function openCountersFor(state: QueueState, service: string): number {
   let n = 0;
   for (const c of state.counters.values()) if (c.open && c.services.includes(service)) n++;

@@ -16,6 +16,8 @@ export interface Ticket {
   readonly issuedBy: string;
   /** Asked for priority service at the kiosk: goes before the other customers in line. */
   readonly priority?: boolean;
+  /** The customer's language, chosen at the kiosk (absent when not known). */
+  readonly lang?: string;
   counter?: string;
   calledAt?: number;
   /** Device that made the call that counts. */

@@ -30,6 +30,23 @@ describe('event validation', () => {
     expect(validateEvent(input)).toEqual({ ok: false, reason });
   });
 
+  it('keeps the optional customer language of a ticket, and refuses one that is not a code', () => {
+    expect(validateEvent({ ...good, lang: 'ar' })).toEqual({
+      ok: true,
+      value: { ...good, lang: 'ar' },
+    });
+    expect(validateEvent({ ...good, lang: 'pt-BR' })).toEqual({
+      ok: true,
+      value: { ...good, lang: 'pt-BR' },
+    });
+    for (const lang of ['', 'AR', 'ar_', 'x', '<b>', 7, 'en-' + 'a'.repeat(40)]) {
+      expect(validateEvent({ ...good, lang })).toEqual({
+        ok: false,
+        reason: 'ticket.issued: field "lang" must be a language code such as "pl"',
+      });
+    }
+  });
+
   it("takes the agent's verdict only with event ids and a known reason", () => {
     const verdict = ev('agent-s', 1, 1_700_000_000_000, {
       type: 'event.refused',

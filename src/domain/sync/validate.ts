@@ -17,6 +17,8 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; reason: string 
 
 const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const NUMBER = /^[A-Z][0-9]{3,6}$/;
+/** A BCP 47 language tag such as "pl", "ar" or "pt-BR" (well formed; not necessarily offered). */
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$/;
 const MAX_SEQ = 2 ** 40;
 /** Visit step numbers and times: whole numbers in a sane range (times: 2001 to 2286). */
 const MAX_STEP_N = 1_000_000;
@@ -151,11 +153,15 @@ function validateBody(type: EventType, x: Obj): Obj | string {
       if (x.priority !== undefined && typeof x.priority !== 'boolean') {
         return 'field "priority" must be true or false';
       }
+      if (x.lang !== undefined && (typeof x.lang !== 'string' || !LANGUAGE.test(x.lang))) {
+        return 'field "lang" must be a language code such as "pl"';
+      }
       return {
         ...body,
         number: x.number,
         n: x.n,
         ...(x.priority === true ? { priority: true } : {}),
+        ...(x.lang !== undefined ? { lang: x.lang } : {}),
       };
     }
     case 'ticket.cancelled':

@@ -1,5 +1,6 @@
 import { arBoard } from './ar/board.ts';
 import { arCommon } from './ar/common.ts';
+import { arFeedback } from './ar/feedback.ts';
 import { arKiosk } from './ar/kiosk.ts';
 import { arTrack } from './ar/track.ts';
 import type { LanguageModules } from './modules.ts';
@@ -13,4 +14,5 @@ export const arModules: LanguageModules = {
   kiosk: arKiosk,
   board: arBoard,
   track: arTrack,
+  feedback: arFeedback,
 };

@@ -1,6 +1,7 @@
 import { enBoard } from './en/board.ts';
 import { enClerk } from './en/clerk.ts';
 import { enDevices } from './en/devices.ts';
+import { enFeedback } from './en/feedback.ts';
 import { enFloor } from './en/floor.ts';
 import { enKioskAdmin } from './en/kiosk-admin.ts';
 import { enManager } from './en/manager.ts';
@@ -14,6 +15,7 @@ import { enTrack } from './en/track.ts';
 export const enRestModules = {
   board: enBoard,
   track: enTrack,
+  feedback: enFeedback,
   clerk: enClerk,
   kioskAdmin: enKioskAdmin,
   manager: enManager,

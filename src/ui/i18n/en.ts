@@ -2,6 +2,7 @@ import { enBoard } from './en/board.ts';
 import { enClerk } from './en/clerk.ts';
 import { enCommon } from './en/common.ts';
 import { enDevices } from './en/devices.ts';
+import { enFeedback } from './en/feedback.ts';
 import { enFloor } from './en/floor.ts';
 import { enKioskAdmin } from './en/kiosk-admin.ts';
 import { enKiosk } from './en/kiosk.ts';
@@ -23,6 +24,7 @@ export const enCustomerModules = {
   kiosk: enKiosk,
   board: enBoard,
   track: enTrack,
+  feedback: enFeedback,
 } as const;
 
 export const enStaffModules = {
@@ -39,6 +41,7 @@ export const en = {
   ...enKiosk,
   ...enBoard,
   ...enTrack,
+  ...enFeedback,
   ...enClerk,
   ...enKioskAdmin,
   ...enManager,

@@ -1,5 +1,6 @@
 import { hiBoard } from './hi/board.ts';
 import { hiCommon } from './hi/common.ts';
+import { hiFeedback } from './hi/feedback.ts';
 import { hiKiosk } from './hi/kiosk.ts';
 import { hiTrack } from './hi/track.ts';
 import type { LanguageModules } from './modules.ts';
@@ -10,4 +11,5 @@ export const hiModules: LanguageModules = {
   kiosk: hiKiosk,
   board: hiBoard,
   track: hiTrack,
+  feedback: hiFeedback,
 };

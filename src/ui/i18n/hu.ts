@@ -1,5 +1,6 @@
 import { huBoard } from './hu/board.ts';
 import { huCommon } from './hu/common.ts';
+import { huFeedback } from './hu/feedback.ts';
 import { huKiosk } from './hu/kiosk.ts';
 import { huTrack } from './hu/track.ts';
 import type { LanguageModules } from './modules.ts';
@@ -10,4 +11,5 @@ export const huModules: LanguageModules = {
   kiosk: huKiosk,
   board: huBoard,
   track: huTrack,
+  feedback: huFeedback,
 };

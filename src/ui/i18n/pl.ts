@@ -2,6 +2,7 @@ import type { LanguageModules } from './modules.ts';
 import { plBoard } from './pl/board.ts';
 import { plClerk } from './pl/clerk.ts';
 import { plCommon } from './pl/common.ts';
+import { plFeedback } from './pl/feedback.ts';
 import { plDevices } from './pl/devices.ts';
 import { plFloor } from './pl/floor.ts';
 import { plKioskAdmin } from './pl/kiosk-admin.ts';
@@ -16,6 +17,7 @@ export const plModules: LanguageModules = {
   kiosk: plKiosk,
   board: plBoard,
   track: plTrack,
+  feedback: plFeedback,
   clerk: plClerk,
   kioskAdmin: plKioskAdmin,
   manager: plManager,

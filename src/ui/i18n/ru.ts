@@ -1,6 +1,7 @@
 import type { LanguageModules } from './modules.ts';
 import { ruBoard } from './ru/board.ts';
 import { ruCommon } from './ru/common.ts';
+import { ruFeedback } from './ru/feedback.ts';
 import { ruKiosk } from './ru/kiosk.ts';
 import { ruTrack } from './ru/track.ts';
 
@@ -10,4 +11,5 @@ export const ruModules: LanguageModules = {
   kiosk: ruKiosk,
   board: ruBoard,
   track: ruTrack,
+  feedback: ruFeedback,
 };

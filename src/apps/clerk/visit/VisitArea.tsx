@@ -1,15 +1,25 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
+import { useDevice, useRuntime } from '../../shell/device-context.ts';
+import { customerLanguage } from './customer-language.ts';
+import { CustomerFeedback } from './CustomerFeedback.tsx';
 import { FinishedVisit } from './FinishedVisit.tsx';
 import { nudge, unlockNudgeSound } from './nudge.ts';
 import { ParkedVisits } from './ParkedVisits.tsx';
 import { useVisitDesk } from './useVisitDesk.ts';
 import { VisitPanel } from './VisitPanel.tsx';
 
-/** The clerk's assistant for the customers with them: the visit on screen and the parked ones. */
+/**
+ * The clerk's assistant for the customers with them: the visit on screen and the parked ones,
+ * and the rating screen while the tablet is in the customer's hands.
+ */
 export function VisitArea({ counter }: { counter: string }) {
   const { t } = useT();
+  const { config } = useRuntime();
+  const { state } = useDevice();
   const { desk, view } = useVisitDesk(counter);
+  /** The visit whose customer holds the tablet, and in which language they read. */
+  const [handed, setHanded] = useState<{ visit: string; language: string }>();
   useNudgeSound(view.nudges);
   useShownMark(view.ready);
 
@@ -28,7 +38,17 @@ export function VisitArea({ counter }: { counter: string }) {
       onPointerDownCapture={unlockNudgeSound}
     >
       {view.active ? (
-        <VisitPanel desk={desk} card={view.active} />
+        <VisitPanel
+          desk={desk}
+          card={view.active}
+          onHandOver={() => {
+            const ticket = view.active?.ticket;
+            const lang = ticket ? state.tickets.get(ticket.id)?.lang : undefined;
+            if (view.active) {
+              setHanded({ visit: view.active.id, language: customerLanguage(config, lang) });
+            }
+          }}
+        />
       ) : view.finished ? (
         <FinishedVisit card={view.finished} onDismiss={() => desk.dismissFinished()} />
       ) : (
@@ -45,6 +65,24 @@ export function VisitArea({ counter }: { counter: string }) {
       >
         {t('clerk.visit.startWalkIn')}
       </button>
+      {handed && (
+        <CustomerFeedback
+          key={handed.visit}
+          language={handed.language}
+          onRate={(satisfaction, nps) =>
+            desk.send(handed.visit, {
+              type: 'FEEDBACK',
+              satisfaction,
+              ...(nps !== undefined ? { nps } : {}),
+            })
+          }
+          onSkip={() => {
+            desk.send(handed.visit, { type: 'SKIP_FEEDBACK' });
+            setHanded(undefined);
+          }}
+          onClose={() => setHanded(undefined)}
+        />
+      )}
     </div>
   );
 }

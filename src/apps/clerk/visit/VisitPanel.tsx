@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { VisitEventType } from '../../../domain/visit/types.ts';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { EscalateForm } from './EscalateForm.tsx';
-import { FeedbackPanel } from './FeedbackPanel.tsx';
 import { ACTION_LABEL, isButtonEvent, STEP_LABEL } from './labels.ts';
 import type { VisitCard, VisitDesk } from './visit-desk.ts';
 import { VisitTips, useScript } from './VisitTips.tsx';
@@ -15,8 +14,10 @@ type Open = 'none' | 'escalate' | 'transfer';
  * The visit on screen: the step in big type, what to say, the one or two likely next steps as
  * large buttons, the others smaller, the store's tips, and the exits (manager, transfer, left).
  * Which buttons exist is the machine's answer (card.next / more / side), never decided here.
+ * The customer rates on a screen of their own (`onHandOver`, see CustomerFeedback.tsx).
  */
-export function VisitPanel({ desk, card }: { desk: VisitDesk; card: VisitCard }) {
+export function VisitPanel(props: { desk: VisitDesk; card: VisitCard; onHandOver: () => void }) {
+  const { desk, card } = props;
   const { t } = useT();
   const script = useScript(card);
   const [open, setOpen] = useState<Open>('none');
@@ -78,15 +79,17 @@ export function VisitPanel({ desk, card }: { desk: VisitDesk; card: VisitCard })
       )}
 
       {rating && (
-        <FeedbackPanel
-          onRate={(satisfaction, nps) =>
-            desk.send(card.id, {
-              type: 'FEEDBACK',
-              satisfaction,
-              ...(nps !== undefined ? { nps } : {}),
-            })
-          }
-        />
+        <div className="visit-handover">
+          <p className="clerk-hint">{t('clerk.visit.feedback.hint')}</p>
+          <button
+            type="button"
+            className="button button--primary visit-handover__button"
+            data-testid="visit-handover"
+            onClick={props.onHandOver}
+          >
+            {t('clerk.visit.feedback.handOver')}
+          </button>
+        </div>
       )}
 
       <div className="visit__next">

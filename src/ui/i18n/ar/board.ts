@@ -22,4 +22,5 @@ export const arBoard: Translation<typeof enBoard> = {
   'board.recent.title': 'النداءات السابقة',
   'board.announce': 'التذكرة رقم {number}، يُرجى التوجه إلى {counter}.',
   'board.enableSound': 'تشغيل الصوت',
+  'board.calledAgain': 'نداء مجدد',
 };

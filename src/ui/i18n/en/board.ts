@@ -17,4 +17,5 @@ export const enBoard = {
   'board.recent.title': 'Called before',
   'board.announce': 'Ticket {number}, please go to {counter}.',
   'board.enableSound': 'Turn on sound',
+  'board.calledAgain': 'Called again',
 } as const satisfies Record<string, Message>;

@@ -19,4 +19,5 @@ export const hiBoard: Translation<typeof enBoard> = {
   'board.recent.title': 'पहले बुलाए गए',
   'board.announce': 'टोकन नंबर {number}, कृपया {counter} पर जाएँ।',
   'board.enableSound': 'आवाज़ चालू करें',
+  'board.calledAgain': 'फिर से बुलाया गया',
 };

@@ -18,4 +18,5 @@ export const huBoard: Translation<typeof enBoard> = {
   'board.recent.title': 'Korábban szólított sorszámok',
   'board.announce': 'Sorszám: {number}. Kérjük, fáradjon ide: {counter}.',
   'board.enableSound': 'Hang bekapcsolása',
+  'board.calledAgain': 'Újra szólítva',
 };

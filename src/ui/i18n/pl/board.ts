@@ -20,4 +20,5 @@ export const plBoard: Translation<typeof enBoard> = {
   'board.recent.title': 'Wcześniej wywołani',
   'board.announce': 'Numer {number}, {counter}.',
   'board.enableSound': 'Włącz dźwięk',
+  'board.calledAgain': 'Wezwany ponownie',
 };

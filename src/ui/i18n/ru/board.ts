@@ -20,4 +20,5 @@ export const ruBoard: Translation<typeof enBoard> = {
   'board.recent.title': 'Ранее вызванные',
   'board.announce': 'Талон номер {number}, {counter}.',
   'board.enableSound': 'Включить звук',
+  'board.calledAgain': 'Вызван повторно',
 };
