@@ -155,6 +155,11 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       if (raw === undefined) return true;
       const body = jsonObject(raw);
       const id = typeof body?.id === 'string' ? body.id : '';
+      // the manager's screen offers no such button; a script must not lock its manager out
+      if (id !== '' && basicCredentials(req.headers.authorization)[0] === id) {
+        json(res, 409, { error: 'a manager device cannot revoke itself' });
+        return true;
+      }
       let revoked: boolean;
       try {
         revoked = await registry.revokeSaved(id);
