@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { StoreConfig } from '../domain/config/types.ts';
 import { publicMessages } from '../domain/public/messages.ts';
+import { closeCounterHeldBy } from '../domain/queue/commands.ts';
+import { countersOpenBy } from '../domain/queue/selectors.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 import { createMqttTransport } from '../sync/mqtt-transport.ts';
 import { systemClock, type Clock } from '../sync/ports.ts';
@@ -42,6 +44,12 @@ export interface Agent {
   readonly history: EventFileStore;
   /** Live wait times (public `wait/...` topics and wait alerts) and estimates. */
   readonly waits: WaitPublisher;
+  /**
+   * Closes every counter `device` holds open, in the store log (counter.closed): a revoked
+   * tablet can no longer close them, and an open counter nobody works at would still count
+   * in every wait estimate and on the manager's screen. Resolves to the counters closed.
+   */
+  closeCountersOf(device: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -143,6 +151,14 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     replica,
     history: storage,
     waits,
+    async closeCountersOf(dev) {
+      const closed: string[] = [];
+      for (const counter of countersOpenBy(replica.state, dev)) {
+        const outcome = await replica.run((state) => closeCounterHeldBy(state, counter, dev));
+        if (outcome.ok) closed.push(counter);
+      }
+      return closed;
+    },
     async close() {
       closing = true;
       await waits.close();

@@ -103,6 +103,17 @@ export function accessRefusal(
 /** Marks errors we raised ourselves, so they are logged once as a refusal and not again. */
 class PublishRefused extends Error {}
 
+/**
+ * A CONNECT refused for its credentials. aedes reports it again as a client error; the
+ * refusal is logged (once a minute per client) where it is decided, so that one is not.
+ */
+class CredentialsRefused extends Error {
+  readonly returnCode = 4;
+  constructor() {
+    super('bad user name or password');
+  }
+}
+
 const CLOSE_TIMEOUT_MS = 3000;
 
 export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
@@ -110,7 +121,8 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   const maxBytes = opts.maxPublishBytes ?? MAX_PUBLISH_BYTES;
   const access = opts.access;
   const identities = new WeakMap<object, Identity>();
-  const refusedAt = new Map<string, number>();
+  // a refused device retries (a revoked tablet until it learns so): one line a minute each
+  const refusalLogged = createLogThrottle();
   /** Authenticated clients, so a revocation can drop them at once. */
   const connected = new Set<Client>();
   const gate = createBrokerGate(brokerLimits(maxBytes, opts.limits), log);
@@ -129,15 +141,10 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
       const who = access.authenticate(username, password?.toString());
       // the client id must be the username, so the id in logs and presence is the real one
       if (!who || who.device !== client.id) {
-        // a refused device retries every second: one line a minute says it
-        const last = refusedAt.get(client.id) ?? -Infinity;
-        if (Date.now() - last > 60_000) {
-          if (refusedAt.size > 10_000) refusedAt.clear();
-          refusedAt.set(client.id, Date.now());
+        if (refusalLogged(client.id)) {
           log.warn('broker', `client ${client.id} refused: unknown, wrong or revoked credentials`);
         }
-        const err = Object.assign(new Error('bad user name or password'), { returnCode: 4 });
-        return done(err, false);
+        return done(new CredentialsRefused(), false);
       }
       identities.set(client, who);
       gate.trust(client.conn, client.id);
@@ -183,7 +190,7 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
   });
   broker.on('keepaliveTimeout', (client) => log.warn('broker', `client ${client.id} timed out`));
   broker.on('clientError', (client, err) => {
-    if (!(err instanceof PublishRefused)) {
+    if (!(err instanceof PublishRefused) && !(err instanceof CredentialsRefused)) {
       log.warn('broker', `client ${client.id} error: ${err.message}`);
     }
   });

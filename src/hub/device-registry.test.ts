@@ -62,3 +62,45 @@ describe('device registry when its list cannot be saved', () => {
     expect(registry.authenticate(kiosk.username, kiosk.password)).toBeUndefined();
   });
 });
+
+describe('a revoked device paired again', () => {
+  let dir: TempDir;
+  beforeEach(() => (dir = tempDir('registry')));
+  afterEach(() => dir.remove());
+
+  it('keeps its id only with a manager’s code, and its old secret stays dead', async () => {
+    const registry = new DeviceRegistry({ dataDir: dir.path, store: 's' });
+    const first = await registry.enrollSaved({
+      role: 'clerk',
+      deviceId: 'clerk-tab-1',
+      trusted: true,
+    });
+    expect(first.deviceId).toBe('clerk-tab-1');
+    // held by an active device: a newcomer proposing the id gets another
+    const other = registry.enroll({ role: 'clerk', deviceId: 'clerk-tab-1', trusted: true });
+    expect(other.deviceId).not.toBe('clerk-tab-1');
+
+    await registry.revokeSaved('clerk-tab-1');
+    expect(registry.status(first.username, first.password)).toBe('revoked');
+    // without a code (a trusted machine) the revoked id is not taken back
+    const noCode = registry.enroll({ role: 'clerk', deviceId: 'clerk-tab-1', trusted: true });
+    expect(noCode.deviceId).not.toBe('clerk-tab-1');
+    // a code of another role does not pair it either
+    const { code: boardCode } = registry.createPairingCode('board');
+    expect(() =>
+      registry.enroll({ role: 'clerk', code: boardCode, deviceId: 'clerk-tab-1', trusted: false }),
+    ).toThrow(/for a board/);
+
+    const { code } = registry.createPairingCode('clerk');
+    const again = await registry.enrollSaved({
+      role: 'clerk',
+      code,
+      deviceId: 'clerk-tab-1',
+      trusted: false,
+    });
+    expect(again.deviceId).toBe('clerk-tab-1');
+    expect(registry.status(again.username, again.password)).toBe('active');
+    expect(registry.authenticate(first.username, first.password)).toBeUndefined();
+    expect(registry.status(first.username, first.password)).toBe('unknown');
+  });
+});

@@ -36,6 +36,8 @@ export interface Enrolled extends Credentials {
   readonly role: Role;
 }
 
+export type CredentialStatus = 'active' | 'revoked' | 'unknown';
+
 export class EnrollmentError extends Error {}
 
 /** The device list could not be written: the change did not happen (or only until restart). */
@@ -213,7 +215,8 @@ export class DeviceRegistry {
     } else if (!req.trusted) {
       throw new EnrollmentError('a pairing code from the manager is needed');
     }
-    const id = this.chooseId(role, req.hint, req.deviceId);
+    const paired = typeof req.code === 'string' && req.code !== '';
+    const id = this.chooseId(role, req.hint, req.deviceId, paired);
     const password = newSecret();
     this.put({
       id,
@@ -234,10 +237,13 @@ export class DeviceRegistry {
   async enrollSaved(req: Parameters<DeviceRegistry['enroll']>[0]): Promise<Enrolled> {
     const key = typeof req.code === 'string' ? req.code.trim().toUpperCase() : '';
     const code = this.codes.get(key);
+    const before = typeof req.deviceId === 'string' ? this.devices.get(req.deviceId) : undefined;
     const enrolled = this.enroll(req);
     const failure = await this.saving;
     if (failure === undefined) return enrolled;
-    this.devices.delete(enrolled.deviceId);
+    // a re-paired revoked device stays revoked; a new one is gone again
+    if (before && before.id === enrolled.deviceId) this.devices.set(before.id, before);
+    else this.devices.delete(enrolled.deviceId);
     if (code) this.codes.set(key, code);
     for (const l of this.listeners) l();
     throw new DeviceListNotSaved(
@@ -294,6 +300,18 @@ export class DeviceRegistry {
     };
   }
 
+  /**
+   * What the hub makes of a device's own credentials: 'revoked' only for the right secret of
+   * a revoked device (nobody learns which ids were revoked without holding one), so a device
+   * the broker refuses can tell "a manager removed me" from "the hub lost its device list".
+   */
+  status(username: string | undefined, password: string | undefined): CredentialStatus {
+    if (username === undefined || password === undefined) return 'unknown';
+    const d = this.devices.get(username);
+    if (!d || !verifySecret(password, d.hash)) return 'unknown';
+    return d.revoked ? 'revoked' : 'active';
+  }
+
   /** Called after every change (e.g. to rewrite Mosquitto's files or drop a revoked client). */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -305,14 +323,18 @@ export class DeviceRegistry {
     await this.saving;
   }
 
-  private chooseId(role: DeviceRole, hint: unknown, proposed: unknown): string {
+  /**
+   * A revoked device paired again with a manager's code keeps its id (`paired`): its data,
+   * its event numbering and the counters the hub closed for it stay its own.
+   */
+  private chooseId(role: DeviceRole, hint: unknown, proposed: unknown, paired: boolean): string {
     if (
       typeof proposed === 'string' &&
       DEVICE_ID.test(proposed) &&
-      proposed.startsWith(`${role}-`) &&
-      !this.devices.has(proposed)
+      proposed.startsWith(`${role}-`)
     ) {
-      return proposed;
+      const held = this.devices.get(proposed);
+      if (!held || (paired && held.revoked && held.role === role)) return proposed;
     }
     const clean = typeof hint === 'string' ? hint.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40) : '';
     const base = clean.startsWith(`${role}-`) || clean === role ? clean : `${role}-${clean}`;

@@ -166,6 +166,13 @@ describe('device enrollment over HTTP', () => {
     expect(code.body.code).toMatch(/^[A-Z2-9]{8}$/);
     expect((await post(q, '/api/devices/codes', { role: 'board' }, asClerk)).status).toBe(403);
 
+    const itself = await post(q, '/api/devices/revoke', { id: manager.body.deviceId }, asManager);
+    expect(itself).toEqual({
+      status: 409,
+      body: { error: 'a manager device cannot revoke itself' },
+    });
+    expect(q.hub.registry.get(String(manager.body.deviceId))?.revoked).toBe(false);
+
     const revoked = await post(q, '/api/devices/revoke', { id: clerk.body.deviceId }, asManager);
     expect(revoked.status).toBe(200);
     expect(

@@ -15,7 +15,9 @@ import { createLogThrottle } from './throttle.ts';
  *   GET  /api/devices          (manager)  -> {devices, dropped}
  *   POST /api/devices/codes    (manager) {role} -> {code, expiresAt}
  *   POST /api/devices/revoke   (manager) {id}
- * Managers authenticate with their device credentials (HTTP Basic).
+ *   POST /api/devices/status   (the device itself) -> {status: 'active' | 'revoked' | 'unknown'}
+ * Managers, and a device asking about itself, authenticate with their device credentials
+ * (HTTP Basic).
  */
 export interface DevicesApiOptions {
   readonly registry: DeviceRegistry;
@@ -26,6 +28,8 @@ export interface DevicesApiOptions {
   readonly trustLoopback: boolean;
   /** Invalid messages dropped by the store agent, by reason. */
   dropped(): Readonly<Record<string, number>>;
+  /** A device was revoked (and the list saved): e.g. close the counters it holds open. */
+  onRevoked?(id: string): void;
 }
 
 const PREFIX = '/api/devices';
@@ -118,6 +122,13 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       await enroll(req, res);
       return true;
     }
+    if (action === '/status' && method === 'POST') {
+      // no log line: a revoked tablet asks each time the broker refuses it (the broker's
+      // line, once a minute per device, already says it)
+      const [user, password] = basicCredentials(req.headers.authorization);
+      json(res, 200, { status: registry.status(user, password) });
+      return true;
+    }
     if (!['', '/codes', '/revoke'].includes(action)) {
       json(res, 404, { error: `no API at ${urlPath}` });
       return true;
@@ -144,6 +155,11 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       if (raw === undefined) return true;
       const body = jsonObject(raw);
       const id = typeof body?.id === 'string' ? body.id : '';
+      // the manager's screen offers no such button; a script must not lock its manager out
+      if (id !== '' && basicCredentials(req.headers.authorization)[0] === id) {
+        json(res, 409, { error: 'a manager device cannot revoke itself' });
+        return true;
+      }
       let revoked: boolean;
       try {
         revoked = await registry.revokeSaved(id);
@@ -157,6 +173,7 @@ export function createDevicesApi(opts: DevicesApiOptions) {
         return true;
       }
       log.info('devices', `revoked ${id}`);
+      opts.onRevoked?.(id);
       json(res, 200, { revoked: id });
     } else {
       json(res, 405, { error: 'method not allowed' });
@@ -174,4 +191,12 @@ function jsonObject(raw: Buffer): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** User name and password of an HTTP Basic header, or undefineds. */
+function basicCredentials(header: string | undefined): [string?, string?] {
+  if (!header?.startsWith('Basic ')) return [];
+  const decoded = Buffer.from(header.slice(6), 'base64').toString();
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? [] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
 }

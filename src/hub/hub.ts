@@ -48,6 +48,8 @@ export interface AgentHandle {
   readonly waits?: { estimate(service: string, ticket?: string): ReturnType<TicketWaitSource> };
   /** The agent's durable history: reports, export and import (/api/reports) read and write it. */
   readonly history?: HistorySource;
+  /** Closes the counters a revoked device holds open (src/hub/agent.ts). */
+  closeCountersOf?(device: string): Promise<readonly string[]>;
 }
 
 export type AgentFactory = (opts: AgentOptions) => Promise<AgentHandle>;
@@ -241,6 +243,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     manager,
     trustLoopback: !storeNetwork,
     dropped: () => drops.counts(),
+    onRevoked: (device) => void closeCountersOfRevoked(agent, device, log),
   });
   const app = createHttpApp({
     distDir,
@@ -382,6 +385,23 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   } catch (err) {
     await closeServers();
     throw err;
+  }
+}
+
+/** A revoked tablet's open counters are closed by the agent, in one log line. */
+async function closeCountersOfRevoked(
+  agent: AgentHandle | undefined,
+  device: string,
+  log: Logger,
+): Promise<void> {
+  if (!agent?.closeCountersOf) return;
+  try {
+    const closed = await agent.closeCountersOf(device);
+    if (closed.length > 0) {
+      log.info('agent', `closed ${closed.join(', ')}: held open by ${device}, which was revoked`);
+    }
+  } catch (err) {
+    log.warn('agent', `could not close the counters of ${device}: ${(err as Error).message}`);
   }
 }
 

@@ -18,6 +18,19 @@ export interface MqttTransportOptions {
   readonly tlsCa?: string;
   /** The broker refused the user name or password (CONNACK 4 or 5). */
   readonly onAuthRefused?: () => void;
+  /** The longest wait between tries while the broker refuses our credentials (default 60 s). */
+  readonly authBackoffCapMs?: number;
+}
+
+const AUTH_BACKOFF_CAP_MS = 60_000;
+
+/**
+ * The wait before the next try after `refusals` refused CONNECTs in a row: doubling from the
+ * usual period up to the cap. A password refused once may be fixed a moment later (a broker
+ * rereading its files); one refused ten times will not be fixed within the second.
+ */
+export function authBackoffMs(refusals: number, baseMs: number, capMs: number): number {
+  return Math.min(capMs, baseMs * 2 ** Math.min(refusals, 30));
 }
 
 /**
@@ -41,6 +54,8 @@ export function createMqttTransport(opts: MqttTransportOptions): MqttTransport {
   const stateHandlers: ((s: ConnectionState) => void)[] = [];
   let state: ConnectionState = 'connecting';
   let paused = false;
+  const reconnectMs = opts.reconnectMs ?? 1000;
+  let refusals = 0;
 
   const setState = (s: ConnectionState): void => {
     if (s === state) return;
@@ -52,7 +67,7 @@ export function createMqttTransport(opts: MqttTransportOptions): MqttTransport {
     clientId: opts.clientId,
     clean: true,
     resubscribe: false,
-    reconnectPeriod: opts.reconnectMs ?? 1000,
+    reconnectPeriod: reconnectMs,
     // a refused password may be fixed meanwhile (a broker reloading its files, a new enrollment)
     reconnectOnConnackError: true,
     connectTimeout: 5000,
@@ -69,6 +84,8 @@ export function createMqttTransport(opts: MqttTransportOptions): MqttTransport {
   const client: MqttClient = mqtt.connect(opts.url, options);
 
   client.on('connect', () => {
+    refusals = 0;
+    client.options.reconnectPeriod = reconnectMs;
     void (async () => {
       try {
         if (subscriptions.size > 0) await client.subscribeAsync([...subscriptions], { qos: 1 });
@@ -87,7 +104,16 @@ export function createMqttTransport(opts: MqttTransportOptions): MqttTransport {
   // errors are followed by close/reconnect; the replica reports what matters
   client.on('error', (err) => {
     const code = (err as { code?: unknown }).code;
-    if (code === 4 || code === 5 || code === 134 || code === 135) opts.onAuthRefused?.();
+    if (code === 4 || code === 5 || code === 134 || code === 135) {
+      // read by MQTT.js when it schedules the next try, right after this event
+      refusals++;
+      client.options.reconnectPeriod = authBackoffMs(
+        refusals,
+        reconnectMs,
+        opts.authBackoffCapMs ?? AUTH_BACKOFF_CAP_MS,
+      );
+      opts.onAuthRefused?.();
+    }
   });
   client.on('message', (topic, payload) => {
     const text = payload.toString();

@@ -13,7 +13,14 @@ import { systemClock } from '../../sync/ports.ts';
 import { Replica } from '../../sync/replica.ts';
 import { presencePayload, topics } from '../../sync/topics.ts';
 import { brokerUrlFor, loadHubConfig, setupPageUrl, type HubConfig } from './config-source.ts';
-import { forgetPairingCode, loadOrEnroll, pairingCodeFromUrl } from './enrollment.ts';
+import {
+  DeviceRemovedError,
+  credentialStatus,
+  forgetPairingCode,
+  loadOrEnroll,
+  markRemoved,
+  pairingCodeFromUrl,
+} from './enrollment.ts';
 import type { PresenceBook } from './presence.ts';
 import { watchStorage } from './storage-health.ts';
 import { holdStoreLock } from './tab-lock.ts';
@@ -25,10 +32,19 @@ export interface RuntimeOptions {
   readonly role: DeviceRole;
   /** A readable prefix for the device id, e.g. the configured kiosk "kiosk-1". */
   readonly deviceId?: string;
+  /**
+   * The hub says a manager revoked this device: the runtime has stopped connecting and
+   * remembers it; the screen should close it and say so (DeviceRemovedError on restart).
+   */
+  readonly onRemoved?: (error: DeviceRemovedError) => void;
 }
 
 /** At most one new enrollment attempt per this long after the broker refuses us. */
 const REENROLL_EVERY_MS = 30_000;
+
+function isRuntimeRole(x: string): x is DeviceRole {
+  return ['kiosk', 'clerk', 'board', 'manager', 'floor'].includes(x);
+}
 
 /** A readable hint for the device id; the runtime appends a random part kept in IndexedDB. */
 export function deviceIdFor(role: string, preferred?: string): string {
@@ -73,35 +89,62 @@ async function startDevice(
   const creds = await loadOrEnroll(db, opts.role, proposed, pairingCodeFromUrl(location));
   forgetPairingCode();
   const deviceId = creds.deviceId;
+  // the device's own role: a surface shown under another role's enrollment (the floor view on
+  // a clerk tablet) is that device to the broker and to its peers
+  const role = isRuntimeRole(creds.role) ? creds.role : opts.role;
+  let password = creds.password;
   const storageWatch = watchStorage(navigator.storage);
 
   const presenceTopic = topics.presence(root, deviceId);
   // online, and whether this device can start offline (left out until it knows)
   const onlinePresence = (): string =>
-    presencePayload(deviceId, opts.role, true, Date.now(), offlineCapable(getOfflineCapability()));
+    presencePayload(deviceId, role, true, Date.now(), offlineCapable(getOfflineCapability()));
   // A hub that lost its device list (disk replaced) refuses our password: enroll again under
   // the same id (on its own machine at once, elsewhere once a manager's code is in the URL).
   let lastReenroll = 0;
   const reenroll = (): void => {
     if (Date.now() - lastReenroll < REENROLL_EVERY_MS) return;
     lastReenroll = Date.now();
-    loadOrEnroll(db, opts.role, deviceId, pairingCodeFromUrl(location), true).then(
+    loadOrEnroll(db, role, deviceId, pairingCodeFromUrl(location), true).then(
       (fresh) => {
-        if (fresh.deviceId === deviceId) transport.setCredentials(deviceId, fresh.password);
+        if (fresh.deviceId !== deviceId) return;
+        password = fresh.password;
+        transport.setCredentials(deviceId, fresh.password);
       },
       (err: unknown) => console.warn(`[nextup] the hub refused this device: ${String(err)}`),
     );
   };
+  // The broker's "not authorized" cannot tell revoked from forgotten: the hub's HTTP API can.
+  // Revoked: stop connecting for good (a new pairing code is the only way back); forgotten:
+  // enroll again. One question at a time; the transport's backoff spaces the refusals.
+  let removed = false;
+  let asking = false;
+  const onAuthRefused = (): void => {
+    if (removed || asking) return;
+    asking = true;
+    void credentialStatus(deviceId, password)
+      .then(async (status) => {
+        if (status === 'unknown') reenroll();
+        if (status !== 'revoked' || removed) return;
+        removed = true;
+        window.removeEventListener('online', onOnline);
+        transport.setNetworkAvailable(false);
+        await markRemoved(db);
+        opts.onRemoved?.(new DeviceRemovedError());
+      })
+      .catch((err: unknown) => console.warn(`[nextup] ${String(err)}`))
+      .finally(() => (asking = false));
+  };
   const transport = createLazyMqttTransport(
     {
-      onAuthRefused: reenroll,
+      onAuthRefused,
       url: brokerUrlFor(hub, location),
       clientId: deviceId,
       username: deviceId,
       password: creds.password,
       will: {
         topic: presenceTopic,
-        payload: presencePayload(deviceId, opts.role, false, Date.now()),
+        payload: presencePayload(deviceId, role, false, Date.now()),
         retain: true,
       },
       hello: () => ({ topic: presenceTopic, payload: onlinePresence(), retain: true }),

@@ -1,4 +1,5 @@
 import type { NextupDb } from '../../data/db.ts';
+import { surfaceMayRunAs } from '../../domain/security/roles.ts';
 
 /** What the hub gave this device when it enrolled: its id and broker password. */
 export interface DeviceCredentials {
@@ -15,7 +16,17 @@ export class PairingNeededError extends Error {
   }
 }
 
+/** A manager revoked this device: it needs a new pairing code before it may join again. */
+export class DeviceRemovedError extends Error {
+  constructor() {
+    super('a manager removed this device from the store');
+    this.name = 'DeviceRemovedError';
+  }
+}
+
 const KEY = 'credentials';
+/** Set once the hub said these credentials were revoked; cleared by pairing again. */
+const REMOVED_KEY = 'removed';
 /** The pairing code travels in the URL the manager's QR code opens: /<surface>?pair=CODE */
 export const PAIR_PARAM = 'pair';
 
@@ -41,7 +52,22 @@ export async function loadOrEnroll(
   force = false,
 ): Promise<DeviceCredentials> {
   const row = await db.kv.get(KEY);
-  if (!force && isCredentials(row?.value) && row.value.role === role) return row.value;
+  const kept = isCredentials(row?.value) ? row.value : undefined;
+  if (kept && (await db.kv.get(REMOVED_KEY))?.value === true) {
+    if (!code) throw new DeviceRemovedError();
+    // paired again as the device it was: same role, same id (its data is under it)
+    return enroll(db, kept.role, kept.deviceId, code);
+  }
+  if (!force && kept && surfaceMayRunAs(role, kept.role)) return kept;
+  return enroll(db, role, proposedId, code);
+}
+
+async function enroll(
+  db: NextupDb,
+  role: string,
+  proposedId: string,
+  code: string | null,
+): Promise<DeviceCredentials> {
   let res: Response;
   try {
     res = await fetch('/api/devices/enroll', {
@@ -63,8 +89,37 @@ export async function loadOrEnroll(
   await db.transaction('rw', db.kv, async () => {
     await db.kv.put({ key: KEY, value: creds });
     await db.kv.put({ key: 'deviceId', value: creds.deviceId });
+    await db.kv.delete(REMOVED_KEY);
   });
   return creds;
+}
+
+/** Remembers that the hub revoked this device, so a restart shows it too (not the store). */
+export async function markRemoved(db: NextupDb): Promise<void> {
+  await db.kv.put({ key: REMOVED_KEY, value: true });
+}
+
+/**
+ * What the hub makes of this device's credentials (src/hub/devices-api.ts): the broker only
+ * says "not authorized", which cannot tell a revoked device from one the hub forgot.
+ * Undefined when the hub cannot be asked.
+ */
+export async function credentialStatus(
+  deviceId: string,
+  password: string,
+): Promise<'active' | 'revoked' | 'unknown' | undefined> {
+  try {
+    const res = await fetch('/api/devices/status', {
+      method: 'POST',
+      headers: { Authorization: `Basic ${btoa(`${deviceId}:${password}`)}` },
+      cache: 'no-store',
+    });
+    const body = (await res.json()) as { status?: unknown };
+    const status = body.status;
+    return status === 'active' || status === 'revoked' || status === 'unknown' ? status : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The pairing code in this page's URL, if any. */

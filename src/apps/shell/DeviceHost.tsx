@@ -36,7 +36,14 @@ export function DeviceHost(props: {
   useEffect(() => {
     let cancelled = false;
     let started: DeviceRuntime | undefined;
-    startRuntime(role, preferredId).then(
+    // a manager revoked this device while it ran: it stops, and says so with a way back
+    const onRemoved = (error: Error): void => {
+      if (cancelled) return;
+      if (started) closeQuietly(started);
+      started = undefined;
+      setPhase({ kind: 'failed', error });
+    };
+    startRuntime(role, preferredId, onRemoved).then(
       (runtime) => {
         if (cancelled) return closeQuietly(runtime);
         started = runtime;
@@ -58,7 +65,7 @@ export function DeviceHost(props: {
   }, []);
 
   // a pairing form waits for its person; retrying on a timer would clear what they type
-  useRetryWhileFailed(phase.kind === 'failed' && startupProblem(phase.error) !== 'pairing', retry);
+  useRetryWhileFailed(phase.kind === 'failed' && !waitsForPerson(phase.error), retry);
 
   const reidentify = useCallback((id: string) => {
     setPhase({ kind: 'starting' });
@@ -89,6 +96,12 @@ export function DeviceHost(props: {
   );
 }
 
+/** A pairing code is needed: only a person can fix it, and retrying would clear the form. */
+function waitsForPerson(error: unknown): boolean {
+  const problem = startupProblem(error);
+  return problem === 'pairing' || problem === 'removed';
+}
+
 /** Tries again every few seconds, and at once when the browser says it is back online. */
 function useRetryWhileFailed(failed: boolean, retry: () => void): void {
   useEffect(() => {
@@ -103,9 +116,17 @@ function useRetryWhileFailed(failed: boolean, retry: () => void): void {
 }
 
 /** The runtime (storage and MQTT) is its own chunk: the landing page never loads it. */
-async function startRuntime(role: SurfaceName, preferredId: string | undefined) {
+async function startRuntime(
+  role: SurfaceName,
+  preferredId: string | undefined,
+  onRemoved: (error: Error) => void,
+) {
   const { createDeviceRuntime, deviceIdFor } = await import('../runtime/create.ts');
-  const runtime = await createDeviceRuntime({ role, deviceId: deviceIdFor(role, preferredId) });
+  const runtime = await createDeviceRuntime({
+    role,
+    deviceId: deviceIdFor(role, preferredId),
+    onRemoved,
+  });
   const { store } = runtime.config;
   // the store's language before the first screen; the customer languages right after it
   await loadLanguage(store.defaultLanguage).catch(() => undefined);

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { loadFullEnglish } from '../../ui/i18n/catalogs.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { RemovedScreen } from './RemovedScreen.tsx';
 import { errorMessage, startupProblem } from './startup-error.ts';
 
 /** A device pairs once: the form and its (staff) messages load when the hub asks for it. */
@@ -20,6 +21,7 @@ export function StartupError(props: { error: unknown; retryInSec?: number; onRet
       </Suspense>
     );
   }
+  if (problem === 'removed') return <RemovedScreen onRetry={props.onRetry} />;
   return (
     <main className="shell-message" data-testid="startup-error" role="alert">
       <h1 className="shell-message__title">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigUnavailableError } from '../runtime/config-source.ts';
-import { PairingNeededError } from '../runtime/enrollment.ts';
+import { DeviceRemovedError, PairingNeededError } from '../runtime/enrollment.ts';
 import { AnotherTabError } from '../runtime/tab-lock.ts';
 import { errorMessage, startupProblem } from './startup-error.ts';
 
@@ -13,6 +13,10 @@ describe('startupProblem', () => {
     expect(
       startupProblem(new PairingNeededError('a pairing code from the manager is needed')),
     ).toBe('pairing');
+  });
+
+  it('recognises a device a manager removed from the store', () => {
+    expect(startupProblem(new DeviceRemovedError())).toBe('removed');
   });
 
   it('recognises a second tab of the same store in this browser', () => {

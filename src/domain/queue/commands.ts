@@ -24,7 +24,8 @@ export type CommandError =
   | 'alreadyRecorded'
   | 'unknownVisit'
   | 'unknownAlert'
-  | 'alertClosed';
+  | 'alertClosed'
+  | 'counterNotHeld';
 
 const ok = (event: EventBody): CommandResult => ({ ok: true, event });
 const fail = (error: CommandError): CommandResult => ({ ok: false, error });
@@ -61,6 +62,20 @@ export function openCounter(counter: string, services: readonly string[]): Comma
 
 export function closeCounter(counter: string): CommandResult {
   return ok({ type: 'counter.closed', counter });
+}
+
+/**
+ * Closes `counter` on behalf of `device`, which can no longer do it itself (revoked), only
+ * while that device still holds it open: a counter another tablet reopened is left be.
+ */
+export function closeCounterHeldBy(
+  state: QueueState,
+  counter: string,
+  device: string,
+): CommandResult {
+  const c = state.counters.get(counter);
+  if (!c?.open || c.device !== device) return fail('counterNotHeld');
+  return closeCounter(counter);
 }
 
 /** Calls the first customer in line among the counter's services. */

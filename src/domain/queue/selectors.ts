@@ -70,3 +70,10 @@ export function openCountersFor(state: QueueState, service: string): number {
   for (const c of state.counters.values()) if (c.open && c.services.includes(service)) n++;
   return n;
 }
+
+/** The counters `device` opened and holds open (the last device to open a counter holds it). */
+export function countersOpenBy(state: QueueState, device: string): string[] {
+  const out: string[] = [];
+  for (const c of state.counters.values()) if (c.open && c.device === device) out.push(c.id);
+  return out.sort();
+}

@@ -81,6 +81,24 @@ export const RULES: Readonly<Record<Role, RoleRules>> = {
   tracker: { publish: [], subscribe: ['track/{ticket}'], events: [] },
 };
 
+/**
+ * Surfaces a device of another role shows under its own enrollment: the floor view opened
+ * from a clerk tablet's header is that tablet (same id, same credentials), not a second
+ * device needing its own pairing. The least-privilege choice: the broker grants nothing new
+ * (no clerk credential gains a floor right; the floor surface only uses rights the clerk
+ * role already holds, which roles.test.ts checks against RULES), and a floor phone's own
+ * enrollment still cannot open the clerk surface.
+ */
+export const SURFACE_HOSTS: Readonly<Partial<Record<DeviceRole, readonly DeviceRole[]>>> = {
+  floor: ['clerk'],
+};
+
+/** Whether the `surface` may run under credentials enrolled as `deviceRole`. */
+export function surfaceMayRunAs(surface: string, deviceRole: string): boolean {
+  if (surface === deviceRole) return true;
+  return isDeviceRole(surface) && (SURFACE_HOSTS[surface] ?? []).some((r) => r === deviceRole);
+}
+
 export interface Identity {
   readonly role: Role;
   readonly store: string;

@@ -10,11 +10,13 @@ const REFRESH_MS = 10_000;
 /** Enrolled devices, a pairing code for a new one, revocation, and the invalid-message count. */
 export function DevicesPanel() {
   const { t, time } = useT();
-  const { apiAuth } = useRuntime();
+  const { apiAuth, deviceId: ownId } = useRuntime();
   const [view, setView] = useState<DevicesView | undefined>();
   const [code, setCode] = useState<PairingCode | undefined>();
   const [role, setRole] = useState<DeviceRole>('clerk');
   const [problem, setProblem] = useState<string | undefined>();
+  /** The device whose revocation waits for the manager's "yes". */
+  const [confirming, setConfirming] = useState<string | undefined>();
 
   const refresh = useCallback(() => {
     if (!apiAuth) return;
@@ -94,21 +96,62 @@ export function DevicesPanel() {
             {t('devices.enrolledAt', { time: time(Date.parse(d.enrolledAt)) })}{' '}
             {d.revoked ? (
               <span>{t('devices.revoked')}</span>
+            ) : d.id === ownId ? (
+              // revoking the device in hand would lock this manager out of the Devices view
+              <span data-testid="device-own">({t('devices.thisDevice')})</span>
             ) : (
-              d.role !== 'agent' && (
+              d.role !== 'agent' &&
+              (confirming === d.id ? (
+                <RevokeConfirm
+                  id={d.id}
+                  onYes={() => {
+                    setConfirming(undefined);
+                    void act(devicesClient.revoke(apiAuth, d.id));
+                  }}
+                  onNo={() => setConfirming(undefined)}
+                />
+              ) : (
                 <button
                   type="button"
                   className="button"
                   data-testid={`device-revoke-${d.id}`}
-                  onClick={() => void act(devicesClient.revoke(apiAuth, d.id))}
+                  onClick={() => setConfirming(d.id)}
                 >
                   {t('devices.revoke')}
                 </button>
-              )
+              ))
             )}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Revoking cannot be undone (the device needs a new code): the manager says yes first. */
+function RevokeConfirm(props: { id: string; onYes: () => void; onNo: () => void }) {
+  const { t } = useT();
+  const titleId = `revoke-confirm-${props.id}`;
+  return (
+    <div role="alertdialog" aria-labelledby={titleId} data-testid="revoke-confirm">
+      <p id={titleId}>{t('devices.revokeConfirm', { id: props.id })}</p>
+      <button
+        type="button"
+        className="button button--danger"
+        data-testid="revoke-yes"
+        onClick={props.onYes}
+      >
+        {t('devices.revokeYes')}
+      </button>{' '}
+      <button
+        type="button"
+        className="button"
+        data-testid="revoke-no"
+        autoFocus
+        onClick={props.onNo}
+      >
+        {t('devices.revokeNo')}
+      </button>
+    </div>
   );
 }

@@ -13,6 +13,10 @@ export const arCommon: Translation<typeof enCommon> = {
   'shell.error.title': 'تعذّر تشغيل هذه الشاشة',
   'shell.error.detail': 'التفاصيل: {message}',
   'shell.error.retry': 'إعادة المحاولة',
+  'shell.removed.title': 'أزال أحد المديرين هذا الجهاز اللوحي من المتجر.',
+  'shell.removed.body': 'لاستخدامه مرة أخرى، اطلب من أحد المديرين رمز اقتران.',
+  'shell.removed.code': 'رمز الاقتران',
+  'shell.removed.submit': 'إقران مرة أخرى',
   'shell.error.autoRetry': {
     zero: 'نعيد المحاولة تلقائيًا.',
     one: 'نعيد المحاولة كل ثانية.',

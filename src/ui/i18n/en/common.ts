@@ -12,6 +12,10 @@ export const enCommon = {
   'shell.error.title': 'This screen could not start',
   'shell.error.detail': 'Details: {message}',
   'shell.error.retry': 'Try again',
+  'shell.removed.title': 'This tablet was removed from the store by a manager.',
+  'shell.removed.body': 'To use it again, ask a manager for a pairing code.',
+  'shell.removed.code': 'Pairing code',
+  'shell.removed.submit': 'Pair again',
   'shell.error.autoRetry': {
     one: 'Trying again every second.',
     other: 'Trying again every {count} seconds.',

@@ -22,6 +22,11 @@ export const enDevices = {
   'devices.enrolledAt': 'enrolled {time}',
   'devices.revoke': 'Revoke',
   'devices.revoked': 'Revoked',
+  'devices.revokeConfirm':
+    'Remove {id} from the store? It stops working at once and needs a new pairing code to come back; counters open on it are closed.',
+  'devices.revokeYes': 'Remove it',
+  'devices.revokeNo': 'Keep it',
+  'devices.thisDevice': 'this device',
   'devices.dropped': {
     '=0': 'No invalid messages received',
     one: '{count} invalid message dropped',

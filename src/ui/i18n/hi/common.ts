@@ -13,6 +13,10 @@ export const hiCommon: Translation<typeof enCommon> = {
   'shell.error.title': 'यह स्क्रीन शुरू नहीं हो सकी',
   'shell.error.detail': 'विवरण: {message}',
   'shell.error.retry': 'फिर से कोशिश करें',
+  'shell.removed.title': 'एक मैनेजर ने इस टैबलेट को स्टोर से हटा दिया है।',
+  'shell.removed.body': 'इसे फिर से इस्तेमाल करने के लिए किसी मैनेजर से पेयरिंग कोड माँगें।',
+  'shell.removed.code': 'पेयरिंग कोड',
+  'shell.removed.submit': 'फिर से जोड़ें',
   'shell.error.autoRetry': {
     one: 'हर {count} सेकंड में फिर से कोशिश की जा रही है।',
     other: 'हर {count} सेकंड में फिर से कोशिश की जा रही है।',

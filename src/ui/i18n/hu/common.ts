@@ -13,6 +13,10 @@ export const huCommon: Translation<typeof enCommon> = {
   'shell.error.title': 'Ezt a képernyőt nem sikerült elindítani',
   'shell.error.detail': 'Részletek: {message}',
   'shell.error.retry': 'Újrapróbálás',
+  'shell.removed.title': 'Ezt a táblagépet egy vezető eltávolította az áruházból.',
+  'shell.removed.body': 'Ha újra használni szeretné, kérjen párosítási kódot egy vezetőtől.',
+  'shell.removed.code': 'Párosítási kód',
+  'shell.removed.submit': 'Újrapárosítás',
   'shell.error.autoRetry': {
     one: 'Újrapróbálkozás másodpercenként.',
     other: 'Újrapróbálkozás {count} másodpercenként.',

@@ -13,6 +13,10 @@ export const plCommon: Translation<typeof enCommon> = {
   'shell.error.title': 'Nie udało się uruchomić tego ekranu',
   'shell.error.detail': 'Szczegóły: {message}',
   'shell.error.retry': 'Spróbuj ponownie',
+  'shell.removed.title': 'Ten tablet został usunięty ze sklepu przez kierownika.',
+  'shell.removed.body': 'Aby znów go używać, poproś kierownika o kod parowania.',
+  'shell.removed.code': 'Kod parowania',
+  'shell.removed.submit': 'Połącz ponownie',
   'shell.error.autoRetry': {
     one: 'Ponawiamy próbę co sekundę.',
     few: 'Ponawiamy próbę co {count} sekundy.',

@@ -22,6 +22,11 @@ export const plDevices: Translation<typeof enDevices> = {
   'devices.enrolledAt': 'dodane {time}',
   'devices.revoke': 'Odbierz dostęp',
   'devices.revoked': 'Dostęp odebrany',
+  'devices.revokeConfirm':
+    'Usunąć {id} ze sklepu? Od razu przestanie działać i do powrotu będzie potrzebny nowy kod parowania; otwarte na nim stanowiska zostaną zamknięte.',
+  'devices.revokeYes': 'Usuń',
+  'devices.revokeNo': 'Zostaw',
+  'devices.thisDevice': 'to urządzenie',
   'devices.dropped': {
     '=0': 'Nie odebrano błędnych wiadomości',
     one: '{count} błędna wiadomość odrzucona',

@@ -13,6 +13,10 @@ export const ruCommon: Translation<typeof enCommon> = {
   'shell.error.title': 'Не удалось запустить этот экран',
   'shell.error.detail': 'Подробности: {message}',
   'shell.error.retry': 'Повторить',
+  'shell.removed.title': 'Менеджер удалил этот планшет из магазина.',
+  'shell.removed.body': 'Чтобы снова им пользоваться, попросите у менеджера код сопряжения.',
+  'shell.removed.code': 'Код сопряжения',
+  'shell.removed.submit': 'Подключить снова',
   'shell.error.autoRetry': {
     one: 'Повторяем попытку раз в {count} секунду.',
     few: 'Повторяем попытку раз в {count} секунды.',
