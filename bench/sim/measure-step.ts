@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { summarize, type Summary } from '../stats.ts';
 import type { LatencyWindow } from './latency-window.ts';
 import { cpuMeter } from './proc-usage.ts';
@@ -24,6 +25,8 @@ export interface StepMeasurement {
   readonly hubCpuPct: number;
   /** The generator's event-loop delay p99: high means the generator, not the hub, is late. */
   readonly generatorLagP99Ms: number;
+  /** The machine's 1-minute load average as the window closed (2 cores: above 2 is busy). */
+  readonly loadAverage: number;
 }
 
 /** Event-loop delay of this (generator) process, sampled every 20 ms. */
@@ -100,6 +103,7 @@ export async function measureStep(opts: {
       generatorCpuPct: load.generator,
       hubCpuPct: load.others,
       generatorLagP99Ms,
+      loadAverage: Math.round(loadavg()[0]! * 10) / 10,
     };
   } finally {
     for (const t of timers) clearInterval(t);
@@ -125,6 +129,6 @@ export function describeStep(m: StepMeasurement): string {
     `p50/p95/p99 ${l.median}/${l.p95}/${l.p99} ms (n=${l.n}, ${m.windowSec} s` +
     `${m.undelivered ? `, ${m.undelivered} undelivered` : ''}), tickets ` +
     `${m.achievedTicketsPerSec}/s of ${m.targetTicketsPerSec}/s, CPU hub ${m.hubCpuPct}% ` +
-    `generator ${m.generatorCpuPct}%, generator lag p99 ${m.generatorLagP99Ms} ms`
+    `generator ${m.generatorCpuPct}%, generator lag p99 ${m.generatorLagP99Ms} ms, load ${m.loadAverage}`
   );
 }
