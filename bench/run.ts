@@ -110,7 +110,7 @@ export async function runBenchmarks(opts: RunOptions = {}): Promise<Record<strin
             smoke
               ? {
                   steps: [1, 2],
-                  singleStoreSteps: [4, 8],
+                  singleStoreSteps: [5],
                   ticketEverySec: 1,
                   budget: { minSamples: 20, minSec: 2, maxSec: 4 },
                   log,
