@@ -6,6 +6,8 @@ describe('a partial bench run (--only) merged into results.json', () => {
     const current = {
       budgets: [{ budget: '3. fanout' }, { budget: '4. stores old' }, { budget: '5. lighthouse' }],
       secondsPerEntry: { fanout: 59, capacity: 100 },
+      at: 'full run',
+      environment: { loadAverageAtStart: 1 },
     };
     const run = {
       budgets: [
@@ -13,6 +15,8 @@ describe('a partial bench run (--only) merged into results.json', () => {
         { budget: '4. one store', measured: 'x' },
       ],
       secondsPerEntry: { capacity: 600 },
+      at: 'partial run',
+      environment: { loadAverageAtStart: 9 },
     };
     const patch = partialRunPatch(run, current);
     expect(patch.budgets).toEqual([
@@ -22,5 +26,9 @@ describe('a partial bench run (--only) merged into results.json', () => {
       { budget: '5. lighthouse' },
     ]);
     expect(patch.secondsPerEntry).toEqual({ fanout: 59, capacity: 600 });
+    // the other entries' figures keep the environment they were measured in
+    expect(patch.at).toBe('full run');
+    expect(patch.environment).toEqual({ loadAverageAtStart: 1 });
+    expect(patch.environmentByEntry).toEqual({ capacity: { loadAverageAtStart: 9 } });
   });
 });

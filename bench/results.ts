@@ -26,7 +26,8 @@ export function mergeResults(patch: Record<string, unknown>, file = RESULTS_FILE
 /**
  * The patch of a run of some entries (`--only`): its budget rows replace the rows of the same
  * name and the others stay, and its per-entry seconds join the earlier ones, so a partial run
- * does not drop the other entries' rows from the table.
+ * does not drop the other entries' rows from the table. The file's date and environment stay
+ * those of the last full run; the partial run's go to `environmentByEntry` for its entries.
  */
 export function partialRunPatch(
   run: Record<string, unknown>,
@@ -51,7 +52,15 @@ export function partialRunPatch(
     kept.splice(at, 0, r);
   }
   const seconds = { ...(current.secondsPerEntry as object), ...(run.secondsPerEntry as object) };
-  return { ...run, budgets: kept, secondsPerEntry: seconds };
+  const byEntry: Record<string, unknown> = { ...(current.environmentByEntry as object) };
+  for (const entry of Object.keys(run.secondsPerEntry ?? {})) byEntry[entry] = run.environment;
+  return {
+    ...run,
+    ...(current.at !== undefined ? { at: current.at, environment: current.environment } : {}),
+    environmentByEntry: byEntry,
+    budgets: kept,
+    secondsPerEntry: seconds,
+  };
 }
 
 export function readResults(file = RESULTS_FILE): Record<string, unknown> {
