@@ -4,6 +4,7 @@ import type { GrowthFigures } from './growth.ts';
 import type { KioskFigures } from './kiosk-budgets.ts';
 import type { LighthouseFigures } from './lighthouse.ts';
 import type { ReportFigures } from './reports.ts';
+import type { StepMeasurement } from './sim/measure-step.ts';
 import type { Summary } from './stats.ts';
 
 /** One line of the results table: a budget of issue 9, what was measured, and the verdict. */
@@ -18,6 +19,10 @@ export interface BudgetRow {
 
 const spread = (s: Summary): string =>
   `n=${s.n}, median ${s.median}, p95 ${s.p95}, p99 ${s.p99}, range ${s.min}-${s.max}`;
+
+/** A capacity step: its p99 over how many samples, the load offered, and who used the CPU. */
+const stepSpread = (s: StepMeasurement): string =>
+  `p99 ${s.latencyMs.p99} (n=${s.latencyMs.n}, ${s.achievedTicketsPerSec}/${s.targetTicketsPerSec} tickets/s, CPU hub ${s.hubCpuPct}% gen ${s.generatorCpuPct}%)`;
 
 export interface Measured {
   kiosk?: KioskFigures;
@@ -83,7 +88,7 @@ export function budgetRows(m: Measured): BudgetRow[] {
         budget: `4. Hub capacity (${run.broker}), stores with p99 < ${capacity.limitMs} ms`,
         target: 'report',
         measured: `${run.maxStores} stores${run.maxStores === last?.stores ? ' (largest step tried)' : ''}, ${run.memoryPerDeviceKiB} KiB per device`,
-        spread: run.steps.map((s) => `${s.stores}: p99 ${s.latencyMs.p99}`).join('; '),
+        spread: run.steps.map((s) => `${s.stores}: ${stepSpread(s)}`).join('; '),
         pass: 'report',
       });
     }
@@ -94,6 +99,16 @@ export function budgetRows(m: Measured): BudgetRow[] {
       spread: '',
       pass: 'report',
     });
+    for (const run of [capacity.singleStore.aedes, capacity.singleStore.mosquitto]) {
+      const last = run.steps[run.steps.length - 1];
+      rows.push({
+        budget: `4. One store on the shipped hub (${run.broker}), devices with p99 < ${capacity.limitMs} ms`,
+        target: 'report',
+        measured: `${run.maxDevices} devices${run.maxDevices === last?.devices ? ' (largest step tried)' : ''}`,
+        spread: run.steps.map((s) => `${s.devices}: ${stepSpread(s)}`).join('; '),
+        pass: 'report',
+      });
+    }
   }
   if (lighthouse) {
     const l = lighthouse;

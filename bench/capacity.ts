@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,17 @@ import type { StoreConfig } from '../src/domain/config/types.ts';
 import { loadStoreConfig } from '../src/hub/config-loader.ts';
 import { startMosquitto, type Mosquitto } from '../test/support/mosquitto.ts';
 import type { NewStore, StoresAdded } from './capacity-hub.ts';
+import { measureSingleStore, type SingleStoreFigures } from './capacity-store.ts';
 import type { BenchCredentials } from './sim/connect.ts';
+import { LatencyWindow } from './sim/latency-window.ts';
+import {
+  describeStep,
+  measureStep,
+  stepPassed,
+  type StepBudget,
+  type StepMeasurement,
+} from './sim/measure-step.ts';
+import { rssOf } from './sim/proc-usage.ts';
 import { writeBenchMosquittoFiles } from './sim/store-registries.ts';
 import {
   startSimDevice,
@@ -16,7 +26,6 @@ import {
   waitOnline,
   type SimDevice,
 } from './sim/device.ts';
-import { summarize, type Summary } from './stats.ts';
 
 /**
  * Hub capacity: simulated stores (a kiosk, 4 clerks, a board; the agent in the hub) against
@@ -26,16 +35,13 @@ import { summarize, type Summary } from './stats.ts';
  * production security: every device and agent is enrolled and authenticates, and the per-role
  * ACL (embedded: the broker's checks; Mosquitto: password_file and acl_file) applies.
  */
-export interface CapacityStep {
+export interface CapacityStep extends StepMeasurement {
   /** 2 when the first measurement of this step missed the limit and it was measured again. */
   readonly attempt: number;
   readonly stores: number;
   readonly devices: number;
-  readonly latencyMs: Summary;
   /** Hub process RSS (plus Mosquitto's when it is the broker), MiB. */
   readonly hubRssMiB: number;
-  /** The load generator's own event-loop delay p99: if high, it (not the hub) is the limit. */
-  readonly generatorLagP99Ms: number;
 }
 
 export interface CapacityRun {
@@ -55,11 +61,24 @@ export interface CapacityFigures {
   /** aedes max stores / Mosquitto max stores, and memory per device ratio. */
   readonly storesRatio: number;
   readonly memoryRatio: number;
+  /** The shipped single-store hub: how many devices of one store stay under the limit. */
+  readonly singleStore: SingleStoreFigures;
 }
 
-const LIMIT_MS = 200;
+export interface CapacityOptions {
+  /** Store counts of the many-stores run. */
+  readonly steps?: number[];
+  /** Device counts of the single-store run. */
+  readonly singleStoreSteps?: number[];
+  readonly budget?: StepBudget;
+  readonly ticketEverySec?: number;
+  readonly log?: (line: string) => void;
+}
+
+export const LIMIT_MS = 200;
 
 export interface HubChild {
+  readonly pid: number;
   request<T>(m: unknown, answer: string): Promise<T>;
   close(): Promise<void>;
 }
@@ -121,6 +140,7 @@ export async function startHubChild(
     return (await p) as T;
   };
   return {
+    pid: child.pid ?? 0,
     brokerUrl: String(ready.brokerUrl),
     request,
     addStores: (stores) => request<StoresAdded>({ type: 'addStores', stores }, 'added'),
@@ -133,16 +153,12 @@ export async function startHubChild(
   };
 }
 
-function rssOfPid(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) * 1024 : 0;
-}
-
 interface SimStore {
   readonly config: StoreConfig;
   readonly kiosk: SimDevice;
   readonly clerks: SimDevice[];
-  readonly screens: SimDevice[];
+  /** Every device of the store, the kiosk first. */
+  readonly devices: SimDevice[];
   issued: number;
 }
 
@@ -150,6 +166,8 @@ function storeConfig(base: StoreConfig, i: number): StoreConfig {
   return {
     ...base,
     store: { ...base.store, id: `bench-${String(i).padStart(4, '0')}` },
+    // the kiosk issues at the bench's pace (smoke: every second): lift the per-kiosk limit
+    kiosk: { ...base.kiosk, rateLimit: { maxTickets: 1000, windowSec: 1 } },
     kiosks: base.kiosks.map((k, j) => ({
       ...k,
       range: { from: 1 + j * 100_000, to: (j + 1) * 100_000 - 1 },
@@ -186,31 +204,28 @@ async function startStore(
   }
   for (const d of devices) await waitOnline(d);
   const [kiosk, ...screens] = devices;
-  return { config, kiosk: kiosk!, clerks: screens.slice(0, -1), screens, issued: 0 };
+  return { config, kiosk: kiosk!, clerks: screens.slice(0, -1), devices, issued: 0 };
 }
 
-/** Event-loop delay of this (generator) process, sampled every 20 ms. */
-function lagMonitor(): { stop(): number } {
-  const lags: number[] = [];
-  let last = performance.now();
-  const t = setInterval(() => {
-    const now = performance.now();
-    lags.push(Math.max(0, now - last - 20));
-    last = now;
-  }, 20);
-  return {
-    stop() {
-      clearInterval(t);
-      return summarize(lags).p99;
-    },
-  };
+/** A store's tick: its kiosk issues a ticket and one of its clerks calls and completes one. */
+function storeTick(s: SimStore, window: LatencyWindow): void {
+  const recipients = s.devices.length - 1;
+  const t0 = performance.now();
+  const ticket = `${s.config.store.id}-t${++s.issued}`;
+  void simIssue(s.kiosk, s.config, 'kiosk-1', 'advice', ticket).then((e) => {
+    if (e) window.track(e, t0, recipients);
+  });
+  const clerk = s.clerks[s.issued % s.clerks.length]!;
+  const counter = s.config.counters[s.issued % s.clerks.length]!;
+  // the clerk's call and completion reach the other screens too: samples as well
+  void simServeNext(clerk, counter.id, counter.services).then((done) => {
+    for (const d of done) window.track(d.event, d.startedAt, recipients);
+  });
 }
 
 async function runOne(
   kind: 'embedded aedes' | 'mosquitto',
-  steps: readonly number[],
-  measureSec: number,
-  ticketEverySec: number,
+  opts: Required<Omit<CapacityOptions, 'log' | 'singleStoreSteps'>>,
   log: (line: string) => void,
 ): Promise<CapacityRun> {
   const base = await loadStoreConfig();
@@ -227,100 +242,65 @@ async function runOne(
     topicPrefix: prefix,
     ...(mosquitto && aclDir ? { mosquitto: { broker: mosquitto, aclDir } } : {}),
   });
+  const hubPids = [hub.pid, ...(mosquitto ? [mosquitto.pid] : [])];
   const stores: SimStore[] = [];
   const out: CapacityStep[] = [];
   const memory = async (): Promise<number> => {
     const m = await hub.request<{ rss: number }>({ type: 'memory' }, 'memory');
-    return m.rss + (mosquitto ? rssOfPid(mosquitto.pid) : 0);
+    return m.rss + (mosquitto ? rssOf(mosquitto.pid) : 0);
   };
   const baseline = await memory();
   let maxStores = 0;
   let memoryPerDeviceKiB = 0;
+  // every device reports what it applies to the step's window
+  let window = new LatencyWindow();
   try {
     const started = performance.now();
-    for (const target of steps) {
-      // a bounded run: no new step after two and a half minutes (the table says which was last)
-      if (performance.now() - started > 150_000) break;
+    for (const target of opts.steps) {
+      // a bounded run: no new step after four minutes (the table says which was last)
+      if (performance.now() - started > 240_000) break;
       const added = Array.from({ length: target - stores.length }, (_, k) =>
         storeDevices(storeConfig(base, stores.length + k)),
       );
       // enrollment and connecting happen here, before the measured window
       const { credentials } = await hub.addStores(added);
-      for (const a of added) stores.push(await startStore(hub.brokerUrl, a, credentials));
+      for (const a of added) {
+        const s = await startStore(hub.brokerUrl, a, credentials);
+        for (const d of s.devices) d.onApplied((events) => window.applied(events));
+        stores.push(s);
+      }
       // one spike on a shared machine decides a p99: a step that misses is measured once more,
       // and only two misses in a row end the search (both are kept in the results)
       let passed = false;
       for (let attempt = 0; attempt < 2 && !passed; attempt++) {
-        const committedAt = new Map<string, number>();
-        const samples: number[] = [];
-        const record = (events: readonly { id: string; type: string }[]): void => {
-          const now = performance.now();
-          for (const e of events) {
-            const at = committedAt.get(e.id);
-            if (at !== undefined) samples.push(now - at);
-          }
-        };
-        const listening = new Set<SimDevice>();
-        for (const s of stores) {
-          for (const d of s.screens) {
-            if (!listening.has(d)) {
-              listening.add(d);
-              d.onApplied((events) => measuring && record(events));
-            }
-          }
-        }
-        let measuring = false;
-        // every store issues a ticket every `ticketEverySec` (staggered) and a clerk serves one
-        const timers: NodeJS.Timeout[] = [];
-        stores.forEach((s, i) => {
-          const tick = (): void => {
-            const t0 = performance.now();
-            const ticket = `${s.config.store.id}-t${++s.issued}`;
-            void simIssue(s.kiosk, s.config, 'kiosk-1', 'advice', ticket).then((e) => {
-              if (e) committedAt.set(e.id, t0);
-            });
-            const clerk = s.clerks[s.issued % s.clerks.length]!;
-            const counter = s.config.counters[s.issued % s.clerks.length]!;
-            // the clerk's call and completion reach the other screens too: samples as well
-            void simServeNext(clerk, counter.id, counter.services).then((done) => {
-              for (const d of done) committedAt.set(d.event.id, d.startedAt);
-            });
-          };
-          const start = setTimeout(
-            () => timers.push(setInterval(tick, ticketEverySec * 1000)),
-            ((i / stores.length) * ticketEverySec * 1000) | 0,
-          );
-          timers.push(start);
+        window = new LatencyWindow();
+        const m = await measureStep({
+          issuers: stores.length,
+          periodMs: opts.ticketEverySec * 1000,
+          tick: (i, w) => storeTick(stores[i]!, w),
+          window,
+          budget: opts.budget,
+          hubPids,
         });
-        await new Promise((r) => setTimeout(r, Math.min(3000, measureSec * 300)));
-        measuring = true;
-        const lag = lagMonitor();
-        await new Promise((r) => setTimeout(r, measureSec * 1000));
-        measuring = false;
-        const generatorLagP99Ms = lag.stop();
-        for (const t of timers) clearInterval(t);
         const rss = await memory();
         const devices = stores.length * 6;
         const step: CapacityStep = {
           attempt: attempt + 1,
           stores: stores.length,
           devices,
-          latencyMs: summarize(samples),
+          ...m,
           hubRssMiB: Math.round(rss / 2 ** 20),
-          generatorLagP99Ms: Math.round(generatorLagP99Ms),
         };
         out.push(step);
-        log(
-          `  ${kind}: ${step.stores} stores (${devices} devices) p99 ${step.latencyMs.p99} ms (n=${step.latencyMs.n}), hub ${step.hubRssMiB} MiB, generator lag p99 ${step.generatorLagP99Ms} ms`,
-        );
+        log(`  ${kind}: ${step.stores} stores (${devices} devices) ${describeStep(step)}`);
         memoryPerDeviceKiB = Math.round((rss - baseline) / devices / 1024);
-        passed = step.latencyMs.n > 0 && step.latencyMs.p99 < LIMIT_MS;
+        passed = stepPassed(step, LIMIT_MS);
       }
       if (passed) maxStores = stores.length;
       else break;
     }
   } finally {
-    for (const s of stores) for (const d of [s.kiosk, ...s.screens]) await d.close();
+    for (const s of stores) for (const d of s.devices) await d.close();
     await hub.close();
     await mosquitto?.stop();
     if (aclDir) rmSync(aclDir, { recursive: true, force: true });
@@ -328,27 +308,31 @@ async function runOne(
   return { broker: kind, steps: out, maxStores, memoryPerDeviceKiB };
 }
 
-export async function measureCapacity(
-  opts: {
-    steps?: number[];
-    measureSec?: number;
-    ticketEverySec?: number;
-    log?: (line: string) => void;
-  } = {},
-): Promise<CapacityFigures> {
-  const steps = opts.steps ?? [5, 10, 20, 40, 80, 160];
-  const measureSec = opts.measureSec ?? 10;
-  const ticketEverySec = opts.ticketEverySec ?? 10;
+export async function measureCapacity(opts: CapacityOptions = {}): Promise<CapacityFigures> {
+  const run = {
+    steps: opts.steps ?? [20, 40, 80, 160, 320],
+    ticketEverySec: opts.ticketEverySec ?? 10,
+    // at least 1,000 samples per step for its p99; the smallest steps need a minute for them
+    budget: opts.budget ?? { minSamples: 1000, minSec: 10, maxSec: 90 },
+  };
   const log = opts.log ?? ((l: string) => console.log(l));
-  const aedes = await runOne('embedded aedes', steps, measureSec, ticketEverySec, log);
-  const mosquitto = await runOne('mosquitto', steps, measureSec, ticketEverySec, log);
+  const aedes = await runOne('embedded aedes', run, log);
+  const mosquitto = await runOne('mosquitto', run, log);
+  const singleStore = await measureSingleStore({
+    steps: opts.singleStoreSteps ?? [25, 50, 100, 150, 200, 300],
+    ticketEverySec: run.ticketEverySec,
+    budget: run.budget,
+    limitMs: LIMIT_MS,
+    log,
+  });
   const ratio = (a: number, b: number): number => (b > 0 ? Math.round((a / b) * 100) / 100 : NaN);
   return {
     limitMs: LIMIT_MS,
-    ticketEverySec,
+    ticketEverySec: run.ticketEverySec,
     aedes,
     mosquitto,
     storesRatio: ratio(aedes.maxStores, mosquitto.maxStores),
     memoryRatio: ratio(aedes.memoryPerDeviceKiB, mosquitto.memoryPerDeviceKiB),
+    singleStore,
   };
 }

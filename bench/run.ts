@@ -9,7 +9,7 @@ import { measureImport } from './import.ts';
 import { measureKiosk } from './kiosk-budgets.ts';
 import { measureReports } from './reports.ts';
 import { measureLighthouse } from './lighthouse.ts';
-import { mergeResults } from './results.ts';
+import { mergeResults, partialRunPatch, readResults } from './results.ts';
 import { measureTapLatency } from './tap-latency.ts';
 import { measureVisitRestore } from './visit-restore.ts';
 import { measureYear } from './year-history.ts';
@@ -109,7 +109,15 @@ export async function runBenchmarks(opts: RunOptions = {}): Promise<Record<strin
           break;
         case 'capacity':
           measured.capacity = await measureCapacity(
-            smoke ? { steps: [1, 2], measureSec: 2, ticketEverySec: 1, log } : { log },
+            smoke
+              ? {
+                  steps: [1, 2],
+                  singleStoreSteps: [5],
+                  ticketEverySec: 1,
+                  budget: { minSamples: 20, minSec: 2, maxSec: 4 },
+                  log,
+                }
+              : { log },
           );
           results.hubCapacity = measured.capacity;
           break;
@@ -175,7 +183,7 @@ if (process.argv[1]?.endsWith('run.ts')) {
   const smoke = process.argv.includes('--smoke');
   const only = parseOnly(process.argv);
   const results = await runBenchmarks({ smoke, ...(only ? { only } : {}) });
-  if (!smoke) mergeResults(results);
+  if (!smoke) mergeResults(only ? partialRunPatch(results, readResults()) : results);
   console.log(smoke ? '\n(smoke run: figures not written)' : '\nwritten to bench/results.json');
   process.exit(0);
 }

@@ -4,6 +4,8 @@ import { waitForPort } from './ports.ts';
 export interface HubProcess {
   readonly httpUrl: string;
   readonly mqttUrl: string;
+  /** The process id (benchmarks read its CPU and memory). */
+  readonly pid: number;
   output(): string;
   /** SIGKILL: no chance to flush or say goodbye. */
   kill9(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startHubProcess(opts: {
   return {
     httpUrl: `http://127.0.0.1:${opts.port}`,
     mqttUrl: `mqtt://127.0.0.1:${opts.mqttPort}`,
+    pid: proc.pid ?? 0,
     output: () => out,
     kill9: async () => {
       if (proc.exitCode === null) proc.kill('SIGKILL');
