@@ -102,9 +102,12 @@ describe('the lobby display on a TV', () => {
     await board.locator(`[data-testid="latest-call"][data-number="${number}"]`).waitFor();
 
     const announcement = board.getByTestId('board-announcement');
-    await expect.poll(() => announcement.textContent()).toContain(spokenTicketNumber(number));
+    await expect
+      .poll(() => announcement.textContent(), { timeout: 15_000 })
+      .toContain(spokenTicketNumber(number));
     const text = (await announcement.textContent()) ?? '';
-    await expect.poll(async () => (await heard(board)).spoken).toEqual([text]);
+    // spoken once the chime has played (about 1.5 s)
+    await expect.poll(async () => (await heard(board)).spoken, { timeout: 15_000 }).toEqual([text]);
     const { tones } = await heard(board);
     // the two notes of the chime, played by a running audio context: no tap was needed
     expect(tones).toEqual(['running', 'running']);
@@ -127,7 +130,9 @@ describe('the lobby display on a TV', () => {
     await clerk1.locator(`[data-testid="current-ticket"][data-number="${first}"]`).waitFor();
     await clerk2.getByTestId('call-next').click();
     await latest(second).waitFor();
-    await expect.poll(() => latest(second).getAttribute('data-recall')).toBe('false');
+    await expect
+      .poll(() => latest(second).getAttribute('data-recall'), { timeout: 15_000 })
+      .toBe('false');
 
     await clerk1.getByTestId('recall').click();
     await latest(first).locator('[data-testid="latest-recall"]').waitFor();

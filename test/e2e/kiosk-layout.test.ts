@@ -175,6 +175,11 @@ describe('the kiosk on a 1280×800 tablet', () => {
     const freeAt = Number(await error.getAttribute('data-free-at'));
     const countdown = page.getByTestId('kiosk-error-countdown');
 
+    // Offline from here: online, the kiosk keeps to the hub's clock (its rate limit counts on
+    // the store's time), which real time moves on while the page's stands still; offline, the
+    // store's time is the page's own.
+    await page.context().setOffline(true);
+    await page.locator('[data-testid="connection"][data-state="offline"]').waitFor();
     // from here the page's time moves only when the test moves it
     // (a little ahead: the page's clock keeps flowing while the test asks for it)
     await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 500);
