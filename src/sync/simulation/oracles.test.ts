@@ -71,7 +71,9 @@ describe('state oracles', () => {
     watch.check(s, () => log);
     expect(watch.violations.at(-1)).toBe('x: a went from A001 to A002');
     s.tickets.delete('a');
-    expect(watch.check(s, () => log)).toEqual([{ id: 'a', number: 'A001', issuedBy: 'k' }]);
+    expect(watch.check(s, () => log)).toEqual([
+      { id: 'a', number: 'A001', issuedBy: 'k', issuedAt: T0 },
+    ]);
   });
 
   it('see a line out of issue order beyond the window, priority left out', () => {

@@ -46,6 +46,7 @@ export function numbersIssuedTwice(
 interface Seen {
   readonly number: string;
   readonly issuedBy: string;
+  readonly issuedAt: number;
   service: string;
 }
 
@@ -54,6 +55,7 @@ export interface GoneTicket {
   readonly id: string;
   readonly number: string;
   readonly issuedBy: string;
+  readonly issuedAt: number;
 }
 
 /**
@@ -73,7 +75,7 @@ export class TicketWatch {
     for (const [id, was] of this.seen) {
       const t = state.tickets.get(id);
       if (!t) {
-        gone.push({ id, number: was.number, issuedBy: was.issuedBy });
+        gone.push({ id, number: was.number, issuedBy: was.issuedBy, issuedAt: was.issuedAt });
         this.seen.delete(id);
       } else if (t.number !== was.number) {
         this.violations.push(`${this.name}: ${id} went from ${was.number} to ${t.number}`);
@@ -88,7 +90,12 @@ export class TicketWatch {
     }
     for (const t of state.tickets.values()) {
       if (!this.seen.has(t.id))
-        this.seen.set(t.id, { number: t.number, issuedBy: t.issuedBy, service: t.service });
+        this.seen.set(t.id, {
+          number: t.number,
+          issuedBy: t.issuedBy,
+          issuedAt: t.issuedAt,
+          service: t.service,
+        });
     }
     return gone;
   }
