@@ -282,9 +282,9 @@ async function run(seed: number, ops: readonly Op[]): Promise<void> {
     const seq = forged.length + 1;
     const hlc = encodeHlc({ wall, counter: 0 });
     const e = { id: `${EVIL}:${seq}`, store: root.store, device: EVIL, seq, hlc, ...body };
-    forged.push(e as StoreEvent);
+    forged.push(e);
     sentAt.set(e.id, scheduler.now);
-    send([e as StoreEvent]);
+    send([e]);
   };
   const resend = () => {
     if (forged.length > 0) send(forged);
