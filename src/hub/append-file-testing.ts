@@ -1,5 +1,5 @@
 /** A disk for tests that fills up or turns read-only on demand (the AppendFile port). */
-import { openAppendFile, type OpenAppendFile } from './append-file.ts';
+import { openAppendFile, type AppendFile, type OpenAppendFile } from './append-file.ts';
 
 export interface FaultyDisk {
   readonly open: OpenAppendFile;
@@ -73,6 +73,81 @@ export function faultyDisk(): FaultyDisk {
     },
     get failedAppends() {
       return failed;
+    },
+  };
+  return disk;
+}
+
+/**
+ * One life of a process's disk, for crash tests: `crash()` is `kill -9` between writes, and
+ * `tearNextAppend` is `kill -9` in the middle of one, leaving part of it as a torn last line.
+ * Once crashed, every operation of this life hangs (a dead process does nothing more); the
+ * next life opens the same files anew, as a restarted hub does.
+ */
+export interface CrashableDisk {
+  readonly open: OpenAppendFile;
+  /** The next append writes `keep(length)` bytes of its data (fewer than all), then dies. */
+  tearNextAppend(keep: (length: number) => number): void;
+  crash(): void;
+  readonly crashed: boolean;
+  /** A torn append is armed and has not happened yet. */
+  readonly armed: boolean;
+  /** Bytes of a torn write left on disk by this life's crash (0: none). */
+  readonly tornBytes: number;
+  /** Called once, when this life dies. */
+  onCrash?: () => void;
+}
+
+export function crashableDisk(): CrashableDisk {
+  let tear: ((length: number) => number) | undefined;
+  let dead = false;
+  let torn = 0;
+  const files = new Set<AppendFile>();
+  const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
+  const die = () => {
+    if (dead) return;
+    dead = true;
+    // the process is gone: its file handles with it
+    for (const f of files) void f.close().catch(() => undefined);
+    disk.onCrash?.();
+  };
+  const alive =
+    <A extends unknown[], R>(fn: (...a: A) => Promise<R>) =>
+    (...a: A): Promise<R> =>
+      dead ? never<R>() : fn(...a);
+  const disk: CrashableDisk = {
+    open: alive(async (path) => {
+      const file = await openAppendFile(path);
+      files.add(file);
+      return {
+        size: alive(() => file.size()),
+        sync: alive(() => file.sync()),
+        truncate: alive((length) => file.truncate(length)),
+        read: alive((position, length) => file.read(position, length)),
+        close: () => (files.delete(file), file.close()),
+        append: alive(async (data) => {
+          if (!tear) return file.append(data);
+          const keep = Math.max(0, Math.min(data.length - 1, tear(data.length)));
+          tear = undefined;
+          if (keep > 0) await file.append(data.subarray(0, keep));
+          torn = keep;
+          die();
+          return never();
+        }),
+      };
+    }),
+    tearNextAppend: (keep) => {
+      tear = keep;
+    },
+    crash: die,
+    get crashed() {
+      return dead;
+    },
+    get armed() {
+      return tear !== undefined && !dead;
+    },
+    get tornBytes() {
+      return torn;
     },
   };
   return disk;

@@ -302,9 +302,13 @@ export class Replica {
   private async load(): Promise<void> {
     const { events, outbox, floors } = await this.opts.storage.load(this.since());
     for (const [device, seq] of Object.entries(floors)) this.log.raiseFloor(device, seq);
+    // as when they arrived, a refused event drags no clock along: a forged one stamped hours
+    // ahead would otherwise set the restarted agent's clock, and every honest event after
+    // (issue 15, found by src/hub/disk-chaos.property.test.ts)
+    const refused = refusedIds(events);
     for (const e of events) {
       this.log.add(e);
-      this.hlc = maxHlc(this.hlc, decodeHlc(e.hlc));
+      if (!refused.has(e.id)) this.hlc = maxHlc(this.hlc, decodeHlc(e.hlc));
       if (e.device === this.device && e.seq > this.seq) this.seq = e.seq;
     }
     this.seq = Math.max(this.seq, this.log.floorOf(this.device));
@@ -572,7 +576,10 @@ export class Replica {
       }
     }
     try {
-      await this.opts.storage.appendRemote([...fresh, ...verdicts]);
+      // verdicts first: a crash that tears the batch keeps a prefix of it, and a verdict
+      // without its event is harmless where an event without its verdict is let in (issue
+      // 15, found by src/hub/disk-chaos.property.test.ts)
+      await this.opts.storage.appendRemote([...verdicts, ...fresh]);
     } catch (err) {
       // not applied and not counted as held: catch-up will bring these events again
       this.opts.onRejected?.(`storing ${fresh.length} events failed: ${describe(err)}`);

@@ -18,6 +18,7 @@ import { MemoryStorage } from '../memory-transport.ts';
 import { ANTI_ENTROPY_MS, Replica } from '../replica.ts';
 import { topics } from '../topics.ts';
 import { SimNetwork } from './network.ts';
+import { numbersShownTwice, TicketWatch } from './oracles.ts';
 import { prng, SimScheduler } from './scheduler.ts';
 
 /**
@@ -127,12 +128,6 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
 );
 
-interface Shown {
-  readonly number: string;
-  service: string;
-  readonly forged: boolean;
-}
-
 async function run(seed: number, ops: readonly Op[]): Promise<void> {
   const random = prng(seed);
   const scheduler = new SimScheduler(START);
@@ -143,7 +138,7 @@ async function run(seed: number, ops: readonly Op[]): Promise<void> {
   const violations: string[] = [];
   /** Honest tickets a screen showed and then lost; judged once the run is over (raced below). */
   const vanished: { where: string; ticket: string; number: string }[] = [];
-  const shown = new Map<string, Map<string, Shown>>();
+  const watches: TicketWatch[] = [];
   const committedAt = new Map<string, number>();
   for (const name of names) {
     const skew = Math.round((random() * 2 - 1) * 1_500);
@@ -161,37 +156,16 @@ async function run(seed: number, ops: readonly Op[]): Promise<void> {
       config: cfg,
     });
     replicas.set(name, r);
-    const seen = new Map<string, Shown>();
-    shown.set(name, seen);
     // oracle: a shown ticket keeps its number, and changes service only by a transfer in the log
+    const watch = new TicketWatch(name);
+    watches.push(watch);
     r.subscribe(() => {
-      for (const [id, was] of seen) {
-        const t = r.state.tickets.get(id);
-        if (!t) {
-          // a device's own doubt and the agent's verdict may differ at the edge of a rule: a
-          // forged ticket it showed may go when the verdict comes; an honest one never does
-          if (!was.forged) vanished.push({ where: name, ticket: id, number: was.number });
-          seen.delete(id);
-        } else if (t.number !== was.number)
-          violations.push(`${name}: ${id} went from ${was.number} to ${t.number}`);
-        else if (t.service !== was.service) {
-          const moved = r
-            .events()
-            .some(
-              (e) =>
-                e.type === 'ticket.transferred' && e.ticket === id && e.toService === t.service,
-            );
-          if (!moved) violations.push(`${name}: ${id} went from ${was.service} to ${t.service}`);
-          was.service = t.service;
-        }
+      for (const g of watch.check(r.state, () => r.events())) {
+        // a device's own doubt and the agent's verdict may differ at the edge of a rule: a
+        // forged ticket it showed may go when the verdict comes; an honest one never does
+        if (g.issuedBy !== EVIL) vanished.push({ where: name, ticket: g.id, number: g.number });
       }
-      for (const t of r.state.tickets.values()) {
-        if (!seen.has(t.id)) {
-          seen.set(t.id, { number: t.number, service: t.service, forged: t.issuedBy === EVIL });
-        }
-      }
-      const numbers = [...r.state.tickets.values()].map((t) => t.number);
-      if (new Set(numbers).size !== numbers.length) violations.push(`${name}: a number twice`);
+      if (numbersShownTwice(r.state).length > 0) violations.push(`${name}: a number twice`);
     });
   }
   const agent = replicas.get('agent-test-store')!;
@@ -354,7 +328,7 @@ async function run(seed: number, ops: readonly Op[]): Promise<void> {
     if (!issue || !raced(issue.id))
       violations.push(`${v.where}: ticket ${v.ticket} (${v.number}) vanished`);
   }
-  expect(violations).toEqual([]);
+  expect([...violations, ...watches.flatMap((w) => w.violations)]).toEqual([]);
   // every replica ends identical, holding the same events
   const fingerprint = (r: Replica) =>
     JSON.stringify([

@@ -28,8 +28,20 @@ export class SimScheduler {
   private order = 0;
   private readonly timers: Timer[] = [];
 
-  constructor(start: number) {
+  /**
+   * `idle` resolves once work outside the event loop's turn is done (real file I/O of an
+   * on-disk store): virtual time must not run ahead of a write still on its way to disk.
+   */
+  constructor(
+    start: number,
+    private readonly idle?: () => Promise<void>,
+  ) {
     this.time = start;
+  }
+
+  private async quiet(): Promise<void> {
+    await settle();
+    if (this.idle) await this.idle();
   }
 
   get now(): number {
@@ -58,7 +70,7 @@ export class SimScheduler {
 
   /** Runs timers up to `until`, letting all promise work settle after each. */
   async runUntil(until: number): Promise<void> {
-    await settle();
+    await this.quiet();
     for (;;) {
       const next = this.timers[0];
       if (!next || next.at > until) break;
@@ -66,7 +78,7 @@ export class SimScheduler {
       if (next.cancelled) continue;
       this.time = next.at;
       next.fn();
-      await settle();
+      await this.quiet();
     }
     this.time = Math.max(this.time, until);
   }
