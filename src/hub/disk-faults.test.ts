@@ -130,7 +130,13 @@ describe('the hub on a full disk', () => {
     await until(() => disk.failedAppends >= 3, 'the clerk to send it three times');
     expect(k.pending).toBe(1);
     expect(agent().replica.vector()['clerk-disk']).toBe(1);
-    const red = await health(q);
+    // the disk's report counts a failed write once the agent has heard of it, a moment after
+    // the disk refused it
+    let red = await health(q);
+    await until(async () => {
+      red = await health(q);
+      return red.disk.failedWrites >= 3;
+    }, 'the report to count three failed writes');
     expect(red).toMatchObject({
       status: 503,
       ok: false,
