@@ -59,7 +59,9 @@ async function start(
     timeZone: 'UTC',
     storage: new MemoryStorage(),
     transport,
-    clock: systemClock,
+    // one clock for the events and the publisher: a ticket called "now" has been in service
+    // for no time, whatever the clock says
+    clock,
     role: 'agent',
   });
   const log = createMemoryLogger();
