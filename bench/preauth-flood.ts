@@ -1,9 +1,15 @@
 import { fork } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmbeddedBroker } from '../src/hub/broker.ts';
+import { DeviceRegistry } from '../src/hub/device-registry.ts';
 import type { Logger } from '../src/hub/log.ts';
+import { writeMosquittoFiles } from '../src/hub/mosquitto-config.ts';
+import { startMosquitto } from '../test/support/mosquitto.ts';
+import { floodConnect, processMemory } from '../test/support/preauth-flood.ts';
 
 /**
  * The embedded broker under an unauthenticated flood (issue 15, "memory before login"): N raw
@@ -12,7 +18,12 @@ import type { Logger } from '../src/hub/log.ts';
  * samples the child's RSS every 50 ms and prints the baseline, the peak and the figure a few
  * seconds after every socket closed.
  *
+ * With --mosquitto the target is Mosquitto run with the files `nextup mosquitto-config` writes
+ * (its peak is the kernel's VmHWM); --without-packet-limit drops their max_packet_size line,
+ * to show what that line prevents.
+ *
  *   node --import tsx bench/preauth-flood.ts [--connections 16] [--mb 255] [--ws]
+ *   node --import tsx bench/preauth-flood.ts --mosquitto [--without-packet-limit]
  */
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
@@ -48,6 +59,8 @@ if (process.argv.includes('--serve')) {
     if (m === 'stats') send({ type: 'stats', stats: broker.stats() });
     if (m === 'close') process.exit(0);
   });
+} else if (process.argv.includes('--mosquitto')) {
+  await floodMosquitto(arg('--connections', 16), arg('--mb', 255));
 } else {
   const connections = arg('--connections', 16);
   const mb = arg('--mb', 255);
@@ -83,7 +96,7 @@ if (process.argv.includes('--serve')) {
   const started = performance.now();
   const sent = await Promise.all(
     Array.from({ length: connections }, () =>
-      flood(overWs ? httpPort : port, mb * 1024 * 1024, overWs),
+      floodConnect(overWs ? httpPort : port, mb * 1024 * 1024, overWs),
     ),
   );
   const allClosedMs = Math.round(performance.now() - started);
@@ -104,78 +117,32 @@ if (process.argv.includes('--serve')) {
   console.log('broker gate:', JSON.stringify(gate));
 }
 
-/** The MQTT remaining-length varint of `n`. */
-function varint(n: number): Buffer {
-  const out: number[] = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    out.push(b);
-  } while (n > 0);
-  return Buffer.from(out);
-}
-
-/** One attacker socket; resolves with the bytes it got to send before the broker closed it. */
-function flood(port: number, bodyBytes: number, overWs: boolean): Promise<number> {
-  return new Promise((resolve) => {
-    const socket: Socket = connect(port, '127.0.0.1');
-    let sent = 0;
-    let open = true;
-    socket.on('error', () => undefined);
-    socket.on('close', () => {
-      open = false;
-      resolve(sent);
-    });
-    const chunk = Buffer.alloc(64 * 1024, 0x61);
-    const frame = (payload: Buffer): Buffer => (overWs ? wsFrame(payload) : payload);
-    const pump = () => {
-      while (open && sent < bodyBytes) {
-        sent += chunk.length;
-        if (!socket.write(frame(chunk))) return void socket.once('drain', pump);
-      }
-      if (open) socket.end();
-    };
-    const start = () => {
-      socket.write(frame(Buffer.concat([Buffer.from([0x10]), varint(bodyBytes)])));
-      pump();
-    };
-    if (!overWs) return void socket.once('connect', start);
-    socket.once('connect', () =>
-      socket.write(
-        'GET /mqtt HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
-          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n' +
-          'Sec-WebSocket-Protocol: mqtt\r\n\r\n',
-      ),
-    );
-    let answer = '';
-    const onHandshake = (data: Buffer) => {
-      answer += data.toString('latin1');
-      if (!answer.includes('\r\n\r\n')) return;
-      socket.off('data', onHandshake);
-      if (answer.startsWith('HTTP/1.1 101')) start();
-      else socket.destroy();
-    };
-    if (overWs) socket.on('data', onHandshake);
-  });
-}
-
-/** A masked binary WebSocket frame, as a client must send. */
-function wsFrame(payload: Buffer): Buffer {
-  const n = payload.length;
-  const head = Buffer.alloc(10);
-  head[0] = 0x82;
-  let at = 2;
-  if (n < 126) head[1] = 0x80 | n;
-  else if (n < 65536) {
-    head[1] = 0x80 | 126;
-    head.writeUInt16BE(n, 2);
-    at = 4;
-  } else {
-    head[1] = 0x80 | 127;
-    head.writeBigUInt64BE(BigInt(n), 2);
-    at = 10;
+async function floodMosquitto(connections: number, mb: number): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'nextup-flood-data-'));
+  const aclDir = mkdtempSync(join(tmpdir(), 'nextup-flood-acl-'));
+  await writeMosquittoFiles(
+    new DeviceRegistry({ dataDir, store: 'store-001' }),
+    'nextup/v1',
+    aclDir,
+  );
+  const limited = !process.argv.includes('--without-packet-limit');
+  if (!limited) {
+    const conf = join(aclDir, 'mosquitto.conf');
+    writeFileSync(conf, readFileSync(conf, 'utf8').replace(/^max_packet_size .*\n/m, ''));
   }
-  // an all-zero mask leaves the payload as it is
-  return Buffer.concat([head.subarray(0, at), Buffer.alloc(4), payload]);
+  const mosquitto = await startMosquitto({ aclDir });
+  const before = processMemory(mosquitto.pid);
+  const started = performance.now();
+  const sent = await Promise.all(
+    Array.from({ length: connections }, () => floodConnect(mosquitto.mqttPort, mb * 1024 * 1024)),
+  );
+  const allClosedMs = Math.round(performance.now() - started);
+  const after = processMemory(mosquitto.pid);
+  await mosquitto.stop();
+  const MiB = (b: number) => `${Math.round(b / 1024 / 1024)} MiB`;
+  console.log(
+    `Mosquitto ${limited ? 'with' : 'WITHOUT'} max_packet_size, ${connections} TCP CONNECTs ` +
+      `announcing ${mb} MB each: RSS ${MiB(before.rss)} before, peak ${MiB(after.peak)}; ` +
+      `sockets closed after ${allClosedMs} ms having sent ${MiB(Math.min(...sent))} to ${MiB(Math.max(...sent))} each`,
+  );
 }

@@ -3,8 +3,9 @@ import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mosquittoFiles, type MosquittoUser } from '../../src/domain/security/mosquitto.ts';
 import type { DeviceRole } from '../../src/domain/security/roles.ts';
-import { MAX_PUBLISH_BYTES, type BrokerAccess } from '../../src/hub/broker.ts';
+import type { BrokerAccess } from '../../src/hub/broker.ts';
 import { DeviceRegistry, type Credentials } from '../../src/hub/device-registry.ts';
+import { MOSQUITTO_LIMITS } from '../../src/hub/mosquitto-config.ts';
 import type { BenchCredentials } from './connect.ts';
 
 /**
@@ -73,7 +74,7 @@ export async function writeBenchMosquittoFiles(
   topicPrefix: string,
   dir: string,
 ): Promise<void> {
-  const files = mosquittoFiles(users, topicPrefix, dir, MAX_PUBLISH_BYTES);
+  const files = mosquittoFiles(users, topicPrefix, dir, MOSQUITTO_LIMITS);
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'password_file'), files.passwordFile, { mode: 0o600 });
   await chmod(join(dir, 'password_file'), 0o600);

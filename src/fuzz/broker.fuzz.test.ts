@@ -4,6 +4,7 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { connectAsync } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { announce, connectPacket, publishPacket } from '../domain/testing/mqtt-packets.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../hub/broker.ts';
 import { brokerLimits, type BrokerLimits } from '../hub/broker-gate.ts';
 import { createMemoryLogger } from '../hub/log.ts';
@@ -42,39 +43,6 @@ const memoryBound = (caseBytes: number) =>
 let broker: EmbeddedBroker;
 let cases = 0;
 const log = createMemoryLogger();
-
-function varint(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 128;
-    out.push(b);
-  } while (n > 0);
-  return out;
-}
-
-/** A CONNECT (MQTT 3.1.1) with user name and password; client id = user name. */
-function connectPacket(user: string, password: string): Buffer {
-  const str = (s: string) => {
-    const b = Buffer.from(s);
-    return Buffer.concat([Buffer.from([b.length >> 8, b.length & 255]), b]);
-  };
-  const body = Buffer.concat([
-    str('MQTT'),
-    Buffer.from([4, 0xc2, 0, 60]),
-    str(user),
-    str(user),
-    str(password),
-  ]);
-  return Buffer.concat([Buffer.from([0x10, ...varint(body.length)]), body]);
-}
-
-function publishPacket(topic: string, payload: Buffer): Buffer {
-  const t = Buffer.from(topic);
-  const body = Buffer.concat([Buffer.from([t.length >> 8, t.length & 255]), t, payload]);
-  return Buffer.concat([Buffer.from([0x30, ...varint(body.length)]), body]);
-}
 
 type Conn =
   | { kind: 'garbage'; bytes: Uint8Array; repeat: number }
@@ -116,22 +84,22 @@ function bytesOf(c: Conn): Buffer[] {
     case 'garbage':
       return Array.from({ length: c.repeat }, () => Buffer.from(c.bytes));
     case 'announce':
-      return [Buffer.from([c.type << 4, ...varint(c.length)]), filler(c.filler)];
+      return [Buffer.from(announce(c.type, c.length)), filler(c.filler)];
     case 'badAuth':
-      return [connectPacket('kiosk-1', 'wrong'), Buffer.from(c.then)];
+      return [Buffer.from(connectPacket('kiosk-1', 'wrong')), Buffer.from(c.then)];
     case 'authed':
-      return [connectPacket('kiosk-1', 'pw'), Buffer.from(c.then)];
+      return [Buffer.from(connectPacket('kiosk-1', 'pw')), Buffer.from(c.then)];
     case 'authedBig':
       return [
-        connectPacket('kiosk-1', 'pw'),
-        Buffer.from([0x30, ...varint(c.length)]),
+        Buffer.from(connectPacket('kiosk-1', 'pw')),
+        Buffer.from(announce(3, c.length)),
         filler(c.filler),
       ];
     case 'authedPublishes':
       return [
-        connectPacket('kiosk-1', 'pw'),
+        Buffer.from(connectPacket('kiosk-1', 'pw')),
         ...Array.from({ length: c.count }, (_, i) =>
-          publishPacket(`nextup/v1/store-001/x/${i}`, filler(c.size)),
+          Buffer.from(publishPacket(`nextup/v1/store-001/x/${i}`, filler(c.size))),
         ),
       ];
   }

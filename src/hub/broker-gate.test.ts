@@ -3,6 +3,7 @@ import { connect as tcpConnect, type AddressInfo, type Socket } from 'node:net';
 import { connectAsync, type MqttClient } from 'mqtt';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
+import { announce as announcePacket } from '../domain/testing/mqtt-packets.ts';
 import { MAX_PUBLISH_BYTES, startEmbeddedBroker, type EmbeddedBroker } from './broker.ts';
 import type { BrokerLimits } from './broker-gate.ts';
 import { createMemoryLogger, type MemoryLogger } from './log.ts';
@@ -10,20 +11,8 @@ import { createMemoryLogger, type MemoryLogger } from './log.ts';
 const KiB = 1024;
 const MB = 1024 * 1024;
 
-/** The MQTT remaining-length varint, as the spec's example loop writes it. */
-function varint(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 128;
-    out.push(b);
-  } while (n > 0);
-  return out;
-}
-
 /** The fixed header of a packet of `type` announcing `body` bytes, and nothing of the body. */
-const announce = (type: number, body: number) => Buffer.from([type << 4, ...varint(body)]);
+const announce = (type: number, body: number) => Buffer.from(announcePacket(type, body));
 
 interface Running {
   readonly broker: EmbeddedBroker;

@@ -43,6 +43,7 @@ describe('nextup mosquitto-config', () => {
       const conf = readFileSync(path.join(out.path, 'mosquitto.conf'), 'utf8');
       expect(conf).toContain('allow_anonymous false');
       expect(conf).toContain('message_size_limit 524288');
+      expect(conf).toContain(`max_packet_size ${512 * 1024 + 64 * 1024}`);
     } finally {
       data.remove();
       out.remove();

@@ -2,10 +2,17 @@ import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mosquittoFiles } from '../domain/security/mosquitto.ts';
 import { MAX_PUBLISH_BYTES } from './broker.ts';
+import { brokerLimits } from './broker-gate.ts';
 import type { DeviceRegistry } from './device-registry.ts';
 import type { Logger } from './log.ts';
 import { displayPath } from './paths.ts';
 import type { TlsMaterial } from './tls/hub-tls.ts';
+
+/** The embedded broker's own caps: one limit whichever broker the store runs. */
+export const MOSQUITTO_LIMITS = {
+  maxPayloadBytes: MAX_PUBLISH_BYTES,
+  maxPacketBytes: brokerLimits(MAX_PUBLISH_BYTES).maxPacketBytes,
+} as const;
 
 /**
  * Writes password_file, acl_file and mosquitto.conf (the lines to include) into `dir`, from
@@ -28,7 +35,7 @@ export async function writeMosquittoFiles(
       revoked: d.revoked,
       ...(d.ticket !== undefined ? { ticket: d.ticket } : {}),
     }));
-  const files = mosquittoFiles(users, topicPrefix, dir, MAX_PUBLISH_BYTES);
+  const files = mosquittoFiles(users, topicPrefix, dir, MOSQUITTO_LIMITS);
   await mkdir(dir, { recursive: true });
   // the ACL first: a reload between the two files must never let a new device log in
   // without its topics (it would connect and be silently denied everything)

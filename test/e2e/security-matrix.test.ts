@@ -5,13 +5,10 @@ import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mosquittoFiles, type MosquittoUser } from '../../src/domain/security/mosquitto.ts';
 import type { Identity, Role } from '../../src/domain/security/roles.ts';
-import {
-  MAX_PUBLISH_BYTES,
-  startEmbeddedBroker,
-  type EmbeddedBroker,
-} from '../../src/hub/broker.ts';
+import { startEmbeddedBroker, type EmbeddedBroker } from '../../src/hub/broker.ts';
 import { DeviceRegistry, hashSecret } from '../../src/hub/device-registry.ts';
 import { createMemoryLogger } from '../../src/hub/log.ts';
+import { MOSQUITTO_LIMITS } from '../../src/hub/mosquitto-config.ts';
 import { startMosquitto, type Mosquitto } from '../support/mosquitto.ts';
 
 /**
@@ -297,7 +294,7 @@ describe('authorization matrix', () => {
     });
     const dir = mkdtempSync(join(tmpdir(), 'nextup-acl-'));
     mkdirSync(dir, { recursive: true });
-    const files = mosquittoFiles(s.users, P, dir, MAX_PUBLISH_BYTES);
+    const files = mosquittoFiles(s.users, P, dir, MOSQUITTO_LIMITS);
     writeFileSync(join(dir, 'password_file'), files.passwordFile, { mode: 0o600 });
     writeFileSync(join(dir, 'acl_file'), files.aclFile);
     writeFileSync(join(dir, 'mosquitto.conf'), files.conf);

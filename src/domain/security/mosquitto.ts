@@ -10,7 +10,7 @@ export interface MosquittoUser extends Identity {
 export interface MosquittoFiles {
   readonly passwordFile: string;
   readonly aclFile: string;
-  /** Lines for mosquitto.conf naming both files and the size cap. */
+  /** Lines for mosquitto.conf naming both files and the size caps. */
   readonly conf: string;
 }
 
@@ -27,7 +27,7 @@ export function mosquittoFiles(
   users: readonly MosquittoUser[],
   prefix: string,
   dir: string,
-  maxPayloadBytes: number,
+  limits: { readonly maxPayloadBytes: number; readonly maxPacketBytes: number },
 ): MosquittoFiles {
   const active = users.filter((u) => !u.revoked && SAFE_USER.test(u.device));
   const passwordFile = active.map((u) => `${u.device}:${u.hash}\n`).join('');
@@ -51,7 +51,10 @@ export function mosquittoFiles(
     'allow_anonymous false',
     `password_file ${dir}/password_file`,
     `acl_file ${dir}/acl_file`,
-    `message_size_limit ${maxPayloadBytes}`,
+    `message_size_limit ${limits.maxPayloadBytes}`,
+    // without it Mosquitto allocates whatever a CONNECT announces before anyone logged in
+    // (16 CONNECTs announcing 255 MB: 3 GB); with it the fifth byte closes the socket
+    `max_packet_size ${limits.maxPacketBytes}`,
     '',
   ].join('\n');
   return { passwordFile, aclFile: acl.join('\n'), conf };

@@ -1,23 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { announce } from '../testing/mqtt-packets.ts';
 import { INITIAL_SCAN, scanFrames, type FrameLimits, type ScanResult } from './mqtt-frames.ts';
 
 const limits: FrameLimits = { maxPreAuthBytes: 1000, maxPacketBytes: 5000 };
-
-/** The remaining-length varint, written as the spec's own example loop does. */
-function lengthBytes(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 128;
-    out.push(b);
-  } while (n > 0);
-  return out;
-}
-
-/** Header bytes only: what an attacker sends before the body it announces. */
-const announce = (type: number, body: number) => Uint8Array.from([type << 4, ...lengthBytes(body)]);
 
 /** A whole packet of `type` with `body` bytes. */
 const packet = (type: number, body: number) =>
