@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, connect as tcpConnect, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { connectAsync } from 'mqtt';
@@ -43,6 +43,25 @@ describe('startHub', () => {
     expect(await isOpen(portOf(httpUrl))).toBe(false);
     expect(await isOpen(portOf(mqttUrl))).toBe(false);
     expect(q.log.lines.at(-1)).toMatch(/INFO {2}hub {5}stopped$/);
+  });
+
+  it('removes the staging file of an import a stop cut short, and says so', async () => {
+    const data = tempDir('data-staging');
+    try {
+      const storeDir = path.join(data.path, 'store-001');
+      mkdirSync(storeDir, { recursive: true });
+      writeFileSync(path.join(storeDir, 'import-x1.staging.jsonl'), '{"half":\n');
+      writeFileSync(path.join(storeDir, 'keep.txt'), 'not an import');
+      const q = await startQuietHub({ dataDir: data.path });
+      await q.close();
+      expect(readdirSync(storeDir)).toContain('keep.txt');
+      expect(readdirSync(storeDir)).not.toContain('import-x1.staging.jsonl');
+      expect(
+        q.log.find('removed 1 unfinished import(s) left by a stop: import-x1.staging.jsonl'),
+      ).toHaveLength(1);
+    } finally {
+      data.remove();
+    }
   });
 
   it('closes promptly with idle clients still connected, and only once', async () => {

@@ -6,6 +6,7 @@ import { localized, type StoreConfig } from '../domain/config/types.ts';
 import { startAgent, type AgentOptions } from './agent.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.ts';
 import { loadStoreConfig } from './config-loader.ts';
+import { removeStaleStaging } from './import-log.ts';
 import { createHttpApp, type ApiConfig } from './http-app.ts';
 import { HubStartError, closeServer, listen, withTimeout } from './listen.ts';
 import { createConsoleLogger, type Logger } from './log.ts';
@@ -141,6 +142,14 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   } catch (err) {
     throw new HubStartError(
       `cannot create the data directory ${displayPath(dataDir)}: ${(err as Error).message}`,
+    );
+  }
+
+  const stale = await removeStaleStaging(join(dataDir, config.store.id));
+  if (stale.length > 0) {
+    log.warn(
+      'import',
+      `removed ${stale.length} unfinished import(s) left by a stop: ${stale.join(', ')}`,
     );
   }
 

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { LineSplitter } from '../domain/portable/lines.ts';
@@ -49,6 +49,26 @@ export interface ImportOptions {
   readonly device?: string;
 }
 
+const STAGING_SUFFIX = '.staging.jsonl';
+
+/**
+ * Staging files of imports the hub was stopped in the middle of (a crash, a power cut): their
+ * events never reached the history, and nobody will finish them. Removed at start; returns
+ * their names. A folder that does not exist yet has none.
+ */
+export async function removeStaleStaging(stagingDir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(stagingDir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+  const stale = names.filter((n) => n.endsWith(STAGING_SUFFIX));
+  for (const n of stale) await rm(join(stagingDir, n), { force: true });
+  return stale;
+}
+
 /**
  * Bytes of events handed to the store at once: a live event written meanwhile waits for at
  * most one such batch (and its flush), never for the import.
@@ -68,7 +88,7 @@ export async function importPortableLog(
 ): Promise<ImportResult> {
   const device = opts.device ?? `import-${Date.now().toString(36)}`;
   await mkdir(opts.stagingDir, { recursive: true });
-  const path = join(opts.stagingDir, `${device}.staging.jsonl`);
+  const path = join(opts.stagingDir, `${device}${STAGING_SUFFIX}`);
   try {
     const staged = await stageLog(source, { ...opts, device, path });
     const existing = new Set(await opts.target.days());
