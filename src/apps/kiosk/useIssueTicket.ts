@@ -1,6 +1,11 @@
 import { useCallback, useRef, useState } from 'react';
 import type { IssuingDeviceConfig } from '../../domain/config/types.ts';
-import { issuedBy, kioskFreeAt } from '../../domain/kiosk/issue.ts';
+import {
+  issuedBy,
+  kioskFreeAt,
+  kioskRefusal,
+  type KioskRefusal,
+} from '../../domain/kiosk/issue.ts';
 import { useRuntime } from '../shell/device-context.ts';
 import { loadKioskIssue } from './later-parts.ts';
 import { newTicketId } from './ticket-id.ts';
@@ -16,7 +21,7 @@ export interface IssuedTicket {
 
 /** What the customer is told when no ticket came out. */
 export type IssueProblem =
-  | { readonly kind: 'rangeExhausted' | 'storageFailed' | 'priorityNotAllowed' | 'other' }
+  | { readonly kind: KioskRefusal }
   /** Too many tickets from this kiosk just now; another one is possible at `retryAt`. */
   | { readonly kind: 'rateLimited'; readonly retryAt: number };
 
@@ -67,7 +72,7 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
           setProblem({ kind: 'rateLimited', retryAt: onDeviceClock(retryAt, rt.storeNow()) });
           return undefined;
         }
-        setProblem({ kind: KNOWN_PROBLEMS.has(error) ? (error as KnownProblem) : 'other' });
+        setProblem({ kind: kioskRefusal(error) });
         return undefined;
       } catch (error) {
         console.error('Ticket not issued', error);
@@ -105,9 +110,6 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
 
   return { issue, issuing, problem, clearCustomerProblem, rateLimitOver };
 }
-
-type KnownProblem = 'rangeExhausted' | 'storageFailed' | 'priorityNotAllowed';
-const KNOWN_PROBLEMS = new Set<string>(['rangeExhausted', 'storageFailed', 'priorityNotAllowed']);
 
 /**
  * A moment on the events' time as a moment on this device's clock, which the countdown reads.

@@ -44,3 +44,18 @@ export function issuedBy(state: QueueState, device: string): number[] {
   for (const t of state.tickets.values()) if (t.issuedBy === device) out.push(t.issuedAt);
   return out;
 }
+
+/** What a kiosk tells the customer when no ticket came out (a rate limit has its own message). */
+export type KioskRefusal = 'rangeExhausted' | 'storageFailed' | 'priorityNotAllowed' | 'other';
+
+/** The message for a refused tap: the refusals a kiosk explains, anything else plainly "other". */
+export function kioskRefusal(error: string): KioskRefusal {
+  switch (error) {
+    case 'rangeExhausted':
+    case 'storageFailed':
+    case 'priorityNotAllowed':
+      return error;
+    default:
+      return 'other';
+  }
+}
