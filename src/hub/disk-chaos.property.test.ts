@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { encodeHlc, wallOf } from '../domain/clock/hlc.ts';
+import { wallOf } from '../domain/clock/hlc.ts';
 import type { StoreConfig } from '../domain/config/types.ts';
 import {
   actOnCurrent,
@@ -12,13 +12,14 @@ import {
   transferCurrent,
 } from '../domain/queue/commands.ts';
 import { dayKey } from '../domain/queue/day.ts';
-import type { EventBody, StoreEvent } from '../domain/queue/events.ts';
+import type { EventBody } from '../domain/queue/events.ts';
 import { waitingTickets } from '../domain/queue/selectors.ts';
 import { testStore } from '../domain/testing/store.ts';
 import { runs } from '../fuzz/runs.ts';
 import { MemoryStorage } from '../sync/memory-transport.ts';
 import type { ReplicaStorage } from '../sync/ports.ts';
 import { ANTI_ENTROPY_MS, Replica } from '../sync/replica.ts';
+import { HostileKiosk, ticketBody } from '../sync/simulation/hostile-kiosk.ts';
 import { SimNetwork, type SimTransport } from '../sync/simulation/network.ts';
 import {
   lineOrderViolations,
@@ -27,7 +28,6 @@ import {
   TicketWatch,
 } from '../sync/simulation/oracles.ts';
 import { prng, settle, SimScheduler } from '../sync/simulation/scheduler.ts';
-import { topics } from '../sync/topics.ts';
 import { crashableDisk, type CrashableDisk } from './append-file-testing.ts';
 import { EventFileStore } from './event-file-store.ts';
 import { tempDir } from './hub-testing.ts';
@@ -271,28 +271,13 @@ async function run(seed: number, ops: readonly Op[]): Promise<void> {
   // the hostile kiosk: its own topic, stamps whatever it likes, and sends what it forged
   // again every anti-entropy period as a device resends its outbox (a lost or missed forgery
   // would otherwise sit on the devices that got it, unjudged by an agent that never did)
-  const evil = net.connect(EVIL);
-  const forged: StoreEvent[] = [];
-  const sentAt = new Map<string, number>();
-  const send = (events: readonly StoreEvent[]) => {
-    const payload = JSON.stringify({ v: 1, kind: 'events', from: EVIL, events });
-    void evil.publish(topics.events(root, EVIL), payload).catch(() => undefined);
-  };
-  const forge = (wall: number, body: EventBody): void => {
-    const seq = forged.length + 1;
-    const hlc = encodeHlc({ wall, counter: 0 });
-    const e = { id: `${EVIL}:${seq}`, store: root.store, device: EVIL, seq, hlc, ...body };
-    forged.push(e);
-    sentAt.set(e.id, scheduler.now);
-    send([e]);
-  };
+  const evil = new HostileKiosk(net, scheduler, root, EVIL);
+  const { forged, sentAt } = evil;
+  const forge = (wall: number, body: EventBody): void => void evil.send([evil.stamp(wall, body)]);
   const resend = () => {
-    if (forged.length > 0) send(forged);
+    if (forged.length > 0) void evil.send(forged);
     // and announces its vector as connected devices do (without it, nothing dates its events)
-    const vector = { v: 1, kind: 'vector', from: EVIL, vector: { [EVIL]: forged.length } };
-    void evil
-      .publish(topics.vector(root, EVIL), JSON.stringify({ ...vector, at: scheduler.now }))
-      .catch(() => undefined);
+    void evil.announce();
     scheduler.after(ANTI_ENTROPY_MS, resend);
   };
   scheduler.after(ANTI_ENTROPY_MS, resend);
@@ -350,13 +335,7 @@ async function run(seed: number, ops: readonly Op[]): Promise<void> {
       case 'forge': {
         const seen = everywhere();
         const victim = seen[o.pick % Math.max(1, seen.length)];
-        const ticket = (id: string, svc: string, n: number): EventBody => ({
-          type: 'ticket.issued',
-          ticket: id,
-          service: svc,
-          number: `${svc === 'advice' ? 'A' : 'R'}${String(n).padStart(3, '0')}`,
-          n,
-        });
+        const ticket = (id: string, svc: string, n: number) => ticketBody(cfg, id, svc, n);
         if (o.how === 'duplicate' && victim)
           forge(now, ticket(`f${forged.length}`, victim.service, victim.n));
         else if (o.how === 'reuse' && victim) {

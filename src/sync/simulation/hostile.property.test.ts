@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeHlc, wallOf } from '../../domain/clock/hlc.ts';
+import { wallOf } from '../../domain/clock/hlc.ts';
 import type { StoreConfig } from '../../domain/config/types.ts';
 import { checkKioskRequest } from '../../domain/kiosk/issue.ts';
 import {
@@ -16,7 +16,7 @@ import { testStore } from '../../domain/testing/store.ts';
 import { PAST_SKEW_MS } from '../../domain/sync/plausibility.ts';
 import { MemoryStorage } from '../memory-transport.ts';
 import { ANTI_ENTROPY_MS, Replica } from '../replica.ts';
-import { topics } from '../topics.ts';
+import { HostileKiosk, ticketBody } from './hostile-kiosk.ts';
 import { SimNetwork } from './network.ts';
 import { numbersShownTwice, TicketWatch } from './oracles.ts';
 import { prng, SimScheduler } from './scheduler.ts';
@@ -173,47 +173,18 @@ async function run(seed: number, ops: readonly Op[]): Promise<void> {
   const clerk = replicas.get('clerk-1')!;
 
   // the hostile kiosk: its own credentials, its own topic, stamps whatever it likes
-  const evil = net.connect(EVIL);
-  let evilSeq = 0;
-  const sentAt = new Map<string, number>();
-  const announce = (vector: Record<string, number> = { [EVIL]: evilSeq }) =>
-    evil
-      .publish(
-        topics.vector(root, EVIL),
-        JSON.stringify({ v: 1, kind: 'vector', from: EVIL, vector, at: scheduler.now }),
-      )
-      .catch(() => undefined);
+  const evil = new HostileKiosk(net, scheduler, root, EVIL);
+  const { sentAt } = evil;
+  const forge = (wall: number, body: EventBody, counter = 0) => evil.stamp(wall, body, counter);
+  const send = (events: StoreEvent[]) => evil.send(events);
+  const ticket = (id: string, svc: string, n: number, priority = false) =>
+    ticketBody(cfg, id, svc, n, priority);
   // connected like any device: it announces as often as a kiosk does
   const tick = () => {
-    void announce();
+    void evil.announce();
     scheduler.after(ANTI_ENTROPY_MS, tick);
   };
   scheduler.after(1_000, tick);
-  const forge = (wall: number, body: EventBody, counter = 0): StoreEvent => {
-    evilSeq++;
-    const id = `${EVIL}:${evilSeq}`;
-    sentAt.set(id, scheduler.now);
-    const hlc = encodeHlc({ wall, counter });
-    return { id, store: root.store, device: EVIL, seq: evilSeq, hlc, ...body };
-  };
-  const send = (events: StoreEvent[]) =>
-    evil
-      .publish(
-        topics.events(root, EVIL),
-        JSON.stringify({ v: 1, kind: 'events', from: EVIL, events }),
-      )
-      .catch(() => undefined);
-  const ticket = (id: string, svc: string, n: number, priority = false): EventBody => {
-    const prefix = cfg.services.find((s) => s.id === svc)?.prefix ?? 'C';
-    return {
-      type: 'ticket.issued',
-      ticket: id,
-      service: svc,
-      number: `${prefix}${String(n).padStart(3, '0')}`,
-      n,
-      ...(priority ? { priority: true as const } : {}),
-    };
-  };
   /** Honest tickets every replica shows (what a person in the lobby can read off a screen). */
   const everywhere = () =>
     [...agent.state.tickets.values()].filter(
@@ -295,7 +266,7 @@ async function run(seed: number, ops: readonly Op[]): Promise<void> {
         void send([forge(now + o.minutes * 60_000, ticket(`f${forged++}`, 'advice', 450))]);
         break;
       case 'emptyVectors':
-        for (let i = 0; i < o.count; i++) void announce({});
+        for (let i = 0; i < o.count; i++) void evil.announce({});
         break;
     }
     await scheduler.runUntil(scheduler.now + 1);
