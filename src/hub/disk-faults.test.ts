@@ -4,38 +4,16 @@ import { connectAsync } from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../domain/clock/hlc.ts';
 import type { EventBody } from '../domain/queue/events.ts';
-import { createMqttTransport } from '../sync/mqtt-transport.ts';
-import { systemClock } from '../sync/ports.ts';
-import { Replica } from '../sync/replica.ts';
 import { topics } from '../sync/topics.ts';
-import { MemoryStorage } from '../sync/memory-transport.ts';
-import { startAgent, type Agent } from './agent.ts';
-import { diskError, faultyDisk, type FaultyDisk } from './append-file-testing.ts';
+import { diskError, faultyDisk } from './append-file-testing.ts';
 import { EventFileStore } from './event-file-store.ts';
-import { startQuietHub, type FakeAgent, type QuietHub } from './hub-testing.ts';
+import { startQuietHub, type QuietHub } from './hub-testing.ts';
+import { nodeDevice, realAgent, until } from './node-devices-testing.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-/** The real store agent on a disk the test can fill or make read-only. */
-function agentOn(disk: FaultyDisk): FakeAgent & { agent(): Agent } {
-  let agent: Agent | undefined;
-  const handle = {
-    started: [],
-    closed: 0,
-    factory: async (o: Parameters<typeof startAgent>[0]) => {
-      agent = await startAgent({ ...o, openFile: disk.open });
-      return agent;
-    },
-    agent: () => {
-      if (!agent) throw new Error('no agent');
-      return agent;
-    },
-  };
-  return handle;
-}
 
 /** A hub whose data folder fails when the test says: the agent's disk and the probe. */
 async function hubOnFaultyDisk(readOnly = false) {
@@ -45,7 +23,7 @@ async function hubOnFaultyDisk(readOnly = false) {
     disk.readOnly();
     probeFails = 'EROFS';
   }
-  const a = agentOn(disk);
+  const a = realAgent((o) => ({ ...o, openFile: disk.open }));
   const q = await startQuietHub(
     {
       diskProbe: () => (probeFails ? Promise.reject(diskError(probeFails)) : Promise.resolve()),
@@ -73,38 +51,11 @@ async function health(q: QuietHub) {
   return { status: res.status, ...body };
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** A clerk's tablet in Node: the browser's replica on memory storage, over MQTT to the hub. */
 async function clerk(q: QuietHub, id: string) {
-  const who = q.hub.registry.enroll({ role: 'clerk', deviceId: id, trusted: true });
-  const transport = createMqttTransport({
-    url: q.hub.mqttUrl,
-    clientId: who.deviceId,
-    username: who.username,
-    password: who.password,
-    reconnectMs: 200,
-  });
-  const replica = await Replica.open({
-    root: { prefix: q.hub.config.mqtt.topicPrefix, store: q.hub.config.store.id },
-    device: who.deviceId,
-    timeZone: q.hub.config.store.timeZone,
-    storage: new MemoryStorage(),
-    transport,
-    clock: systemClock,
-    antiEntropyMs: 300,
-  });
-  cleanups.push(async () => {
-    await replica.close();
-    await transport.close();
-  });
-  return replica;
+  const device = await nodeDevice(q, id);
+  cleanups.push(() => device.close());
+  return device.replica;
 }
 
 const opened: EventBody = { type: 'counter.opened', counter: 'c1', services: ['advice'] };

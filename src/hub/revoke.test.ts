@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCounter } from '../domain/queue/commands.ts';
-import { createMqttTransport } from '../sync/mqtt-transport.ts';
-import { MemoryStorage } from '../sync/memory-transport.ts';
-import { systemClock } from '../sync/ports.ts';
-import { Replica } from '../sync/replica.ts';
-import { startAgent, type Agent } from './agent.ts';
-import { startQuietHub, type FakeAgent, type QuietHub } from './hub-testing.ts';
+import type { Agent } from './agent.ts';
+import { startQuietHub, type QuietHub } from './hub-testing.ts';
+import { nodeDevice, realAgent, until } from './node-devices-testing.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -14,60 +11,24 @@ afterEach(async () => {
 
 /** A hub with the real store agent, whose replica the test reads. */
 async function hubWithAgent(): Promise<{ q: QuietHub; agent: () => Agent }> {
-  let agent: Agent | undefined;
-  const handle: FakeAgent = {
-    started: [],
-    closed: 0,
-    factory: async (o) => (agent = await startAgent(o)),
-  };
+  const handle = realAgent();
   const q = await startQuietHub({}, handle);
   cleanups.push(() => q.close());
-  return {
-    q,
-    agent: () => {
-      if (!agent) throw new Error('no agent');
-      return agent;
-    },
-  };
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  return { q, agent: () => handle.agent() };
 }
 
 /** A clerk tablet's replica on the hub's broker; counts the broker's refusals of it. */
 async function clerk(q: QuietHub, id: string) {
-  const who = q.hub.registry.enroll({ role: 'clerk', deviceId: id, trusted: true });
   let refused = 0;
-  const transport = createMqttTransport({
-    url: q.hub.mqttUrl,
-    clientId: who.deviceId,
-    username: who.username,
-    password: who.password,
+  const device = await nodeDevice(q, id, 'clerk', {
     // tries quickly, so the hub's log sees many refusals within the test
     reconnectMs: 20,
     authBackoffCapMs: 40,
     onAuthRefused: () => refused++,
   });
-  const replica = await Replica.open({
-    root: { prefix: q.hub.config.mqtt.topicPrefix, store: q.hub.config.store.id },
-    device: who.deviceId,
-    timeZone: q.hub.config.store.timeZone,
-    storage: new MemoryStorage(),
-    transport,
-    clock: systemClock,
-    antiEntropyMs: 300,
-  });
-  cleanups.push(async () => {
-    await replica.close();
-    await transport.close();
-  });
-  await until(() => transport.state === 'online', `${id} online`);
-  return { id: who.deviceId, replica, refused: () => refused };
+  cleanups.push(() => device.close());
+  await until(() => device.transport.state === 'online', `${id} online`);
+  return { id: device.id, replica: device.replica, refused: () => refused };
 }
 
 async function revoke(q: QuietHub, id: string): Promise<number> {
