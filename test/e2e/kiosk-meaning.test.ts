@@ -1,23 +1,15 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueTicket } from '../../src/domain/queue/commands.ts';
 import type { StoreEvent } from '../../src/domain/queue/events.ts';
 import { waitingTickets } from '../../src/domain/queue/selectors.ts';
-import { startAgent, type Agent } from '../../src/hub/agent.ts';
-import { DeviceRegistry } from '../../src/hub/device-registry.ts';
-import { startHub, type Hub } from '../../src/hub/hub.ts';
-import { createMemoryLogger } from '../../src/hub/log.ts';
-import { writeMosquittoFiles } from '../../src/hub/mosquitto-config.ts';
 import { MemoryStorage } from '../../src/sync/memory-transport.ts';
 import { createMqttTransport } from '../../src/sync/mqtt-transport.ts';
 import { systemClock } from '../../src/sync/ports.ts';
 import { Replica } from '../../src/sync/replica.ts';
 import { topics } from '../../src/sync/topics.ts';
 import { deviceCredentials } from '../support/hub.ts';
-import { startMosquitto, type Mosquitto } from '../support/mosquitto.ts';
+import { brokerKnows, startStoreHub, type StoreHub } from '../support/store-hub.ts';
 
 /**
  * Issue 15, breakage 3, on both brokers: a kiosk's own credentials, publishing only what its
@@ -29,59 +21,13 @@ const quiet: IClientOptions = { reconnectPeriod: 0, connectTimeout: 5000 };
 const hlc = (ms: number, counter = 0) =>
   `${String(ms).padStart(15, '0')}-${String(counter).padStart(5, '0')}`;
 
-interface Store {
-  readonly hub: Hub;
-  readonly agent: Agent;
-  readonly mosquitto?: Mosquitto;
-  readonly aclDir?: string;
-  close(): Promise<void>;
-}
-
-async function start(kind: 'embedded' | 'mosquitto'): Promise<Store> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nextup-meaning-'));
-  let mosquitto: Mosquitto | undefined;
-  let aclDir: string | undefined;
-  if (kind === 'mosquitto') {
-    aclDir = mkdtempSync(join(tmpdir(), 'nextup-acl-'));
-    const registry = new DeviceRegistry({ dataDir, store: 'store-001' });
-    await writeMosquittoFiles(registry, 'nextup/v1', aclDir);
-    await registry.flushed();
-    mosquitto = await startMosquitto({ aclDir });
-  }
-  let agent: Agent | undefined;
-  const hub = await startHub({
-    port: 0,
-    mqttPort: 0,
-    dataDir,
-    log: createMemoryLogger(),
-    ...(mosquitto
-      ? { brokerUrl: mosquitto.mqttUrl, brokerWsUrl: mosquitto.wsUrl, brokerAclDir: aclDir! }
-      : {}),
-    agent: async (o) => (agent = await startAgent(o)),
-  });
-  const until = Date.now() + 10_000;
-  while (agent?.replica.connection !== 'online') {
-    if (Date.now() > until) throw new Error('the agent did not connect to the broker');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    hub,
-    agent,
-    ...(mosquitto ? { mosquitto, aclDir: aclDir! } : {}),
-    close: async () => {
-      await hub.close();
-      await mosquitto?.stop();
-    },
-  };
-}
-
 describe.each(['embedded', 'mosquitto'] as const)(
   "a kiosk's credentials on the %s broker",
   (kind) => {
-    let s: Store;
+    let s: StoreHub;
     const closers: (() => Promise<unknown>)[] = [];
     beforeAll(async () => {
-      s = await start(kind);
+      s = await startStoreHub(kind);
     });
     afterAll(async () => {
       for (const c of closers.reverse()) await c().catch(() => undefined);
@@ -90,13 +36,7 @@ describe.each(['embedded', 'mosquitto'] as const)(
 
     const credentials = async (role: 'kiosk' | 'clerk', id: string) => {
       const who = deviceCredentials(s.hub, role, id);
-      if (s.mosquitto) {
-        await expect
-          .poll(() => readFileSync(join(s.aclDir!, 'password_file'), 'utf8').includes(`${id}:`))
-          .toBe(true);
-        s.mosquitto.reload();
-        await new Promise((r) => setTimeout(r, 300));
-      }
+      await brokerKnows(s, who, true);
       return who;
     };
     /** A tablet's replica in Node, without the store configuration (as tablets run today). */

@@ -1,15 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAgent, type Agent } from '../../src/hub/agent.ts';
-import { DeviceRegistry } from '../../src/hub/device-registry.ts';
-import { startHub, type Hub } from '../../src/hub/hub.ts';
-import { createMemoryLogger, type MemoryLogger } from '../../src/hub/log.ts';
-import { writeMosquittoFiles } from '../../src/hub/mosquitto-config.ts';
 import { deviceCredentials } from '../support/hub.ts';
-import { startMosquitto, type Mosquitto } from '../support/mosquitto.ts';
+import { brokerKnows, startStoreHub, type StoreHub } from '../support/store-hub.ts';
 
 /**
  * The hub with credentials on both brokers: a forged event (a clerk sending a kiosk's event,
@@ -19,72 +11,11 @@ import { startMosquitto, type Mosquitto } from '../support/mosquitto.ts';
 const quiet: IClientOptions = { reconnectPeriod: 0, connectTimeout: 5000 };
 const hlc = (ms: number) => `${String(ms).padStart(15, '0')}-00000`;
 
-interface SecureHub {
-  readonly hub: Hub;
-  readonly agent: Agent;
-  readonly log: MemoryLogger;
-  readonly mosquitto?: Mosquitto;
-  readonly aclDir?: string;
-  close(): Promise<void>;
-}
-
-async function start(kind: 'embedded' | 'mosquitto'): Promise<SecureHub> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nextup-sec-'));
-  const log = createMemoryLogger();
-  let mosquitto: Mosquitto | undefined;
-  let aclDir: string | undefined;
-  if (kind === 'mosquitto') {
-    // as an operator would: `nextup mosquitto-config`, then Mosquitto, then the hub
-    aclDir = mkdtempSync(join(tmpdir(), 'nextup-acl-'));
-    const registry = new DeviceRegistry({ dataDir, store: 'store-001' });
-    await writeMosquittoFiles(registry, 'nextup/v1', aclDir);
-    await registry.flushed();
-    mosquitto = await startMosquitto({ aclDir });
-  }
-  let agent: Agent | undefined;
-  const hub = await startHub({
-    port: 0,
-    mqttPort: 0,
-    dataDir,
-    log,
-    ...(mosquitto
-      ? { brokerUrl: mosquitto.mqttUrl, brokerWsUrl: mosquitto.wsUrl, brokerAclDir: aclDir! }
-      : {}),
-    agent: async (o) => (agent = await startAgent(o)),
-  });
-  const until = Date.now() + 10_000;
-  while (agent?.replica.connection !== 'online') {
-    if (Date.now() > until) throw new Error('the agent did not connect to the broker');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    hub,
-    agent,
-    log,
-    ...(mosquitto ? { mosquitto } : {}),
-    ...(aclDir ? { aclDir } : {}),
-    close: async () => {
-      await hub.close();
-      await mosquitto?.stop();
-    },
-  };
-}
-
-/** After enrolling or revoking: Mosquitto rereads the files the hub rewrote. */
-async function brokerKnows(s: SecureHub, id: string, present: boolean): Promise<void> {
-  if (!s.mosquitto) return;
-  await expect
-    .poll(() => readFileSync(join(s.aclDir!, 'password_file'), 'utf8').includes(`${id}:`))
-    .toBe(present);
-  s.mosquitto.reload();
-  await new Promise((r) => setTimeout(r, 300));
-}
-
 describe.each(['embedded', 'mosquitto'] as const)('security on the %s broker', (kind) => {
-  let s: SecureHub;
+  let s: StoreHub;
   const clients: MqttClient[] = [];
   beforeAll(async () => {
-    s = await start(kind);
+    s = await startStoreHub(kind);
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.endAsync(true).catch(() => undefined)));
@@ -93,7 +24,7 @@ describe.each(['embedded', 'mosquitto'] as const)('security on the %s broker', (
 
   const login = async (role: 'kiosk' | 'clerk' | 'board', id: string) => {
     const who = deviceCredentials(s.hub, role, id);
-    await brokerKnows(s, who.clientId, true);
+    await brokerKnows(s, who, true);
     const c = await connectAsync(s.hub.mqttUrl, { ...quiet, ...who });
     c.on('error', () => undefined);
     clients.push(c);
@@ -105,7 +36,7 @@ describe.each(['embedded', 'mosquitto'] as const)('security on the %s broker', (
       /Not authorized|Bad username or password/,
     );
     const who = deviceCredentials(s.hub, 'kiosk', 'kiosk-guess');
-    await brokerKnows(s, who.clientId, true);
+    await brokerKnows(s, who, true);
     await expect(
       connectAsync(s.hub.mqttUrl, { ...quiet, ...who, password: 'guess' }),
     ).rejects.toThrow(/Not authorized|Bad username or password/);
@@ -171,7 +102,7 @@ describe.each(['embedded', 'mosquitto'] as const)('security on the %s broker', (
     const { c, who } = await login('board', `board-revoked-${kind}`);
     expect(c.connected).toBe(true);
     s.hub.registry.revoke(who.clientId);
-    await brokerKnows(s, who.clientId, false);
+    await brokerKnows(s, who, false);
     if (kind === 'embedded') {
       // the embedded broker also drops the connection it has at once
       await expect.poll(() => c.connected).toBe(false);
