@@ -11,6 +11,7 @@ import { presencePayload, topics } from '../sync/topics.ts';
 import type { OpenAppendFile } from './append-file.ts';
 import type { DiskReport } from './disk-health.ts';
 import { EventFileStore } from './event-file-store.ts';
+import { startHaDiscovery } from './ha-discovery-publisher.ts';
 import type { Logger } from './log.ts';
 import {
   startWaitPublisher,
@@ -136,6 +137,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     },
   });
   log.info('agent', `history loaded: ${replica.eventCount} events for store ${config.store.id}`);
+  startHaDiscovery({ config, transport, agentDevice: device, log });
   const waits = startWaitPublisher({
     config,
     root,

@@ -64,7 +64,7 @@ describe('the default store configuration', () => {
       ['kiosk-1', 1, 499],
       ['kiosk-2', 500, 999],
     ]);
-    expect(cfg.mqtt).toEqual({ topicPrefix: 'nextup/v1', browserUrl: '' });
+    expect(cfg.mqtt).toEqual({ topicPrefix: 'nextup/v1', browserUrl: '', homeAssistant: false });
     expect(cfg.kiosk.idleResetSec).toBe(20);
     expect(cfg).not.toHaveProperty('$schema');
   });
@@ -79,7 +79,7 @@ describe('the default store configuration', () => {
     delete (cfg as Partial<Json>).mqtt;
     delete (cfg as Partial<Json>).kiosk;
     const loaded = parseStoreConfig(JSON.stringify(cfg), FILE);
-    expect(loaded.mqtt).toEqual({ topicPrefix: 'nextup/v1', browserUrl: '' });
+    expect(loaded.mqtt).toEqual({ topicPrefix: 'nextup/v1', browserUrl: '', homeAssistant: false });
     expect(loaded.kiosk).toEqual({
       idleResetSec: 20,
       rateLimit: { maxTickets: 4, windowSec: 60 },

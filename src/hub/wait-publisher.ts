@@ -1,8 +1,10 @@
 import type { StoreConfig } from '../domain/config/types.ts';
 import type { PublicMessage } from '../domain/public/messages.ts';
-import { waitAlertMessage, waitMessages } from '../domain/public/wait-messages.ts';
+import { waitAlertMessage, waitMessages, type WaitExtras } from '../domain/public/wait-messages.ts';
+import { startOfDay } from '../domain/queue/day.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 import type { QueueState } from '../domain/queue/state.ts';
+import { liveServiceStats } from '../domain/reports/live.ts';
 import {
   WaitAlerts,
   waitReading,
@@ -131,6 +133,11 @@ export function startWaitPublisher(deps: WaitPublisherDeps): WaitPublisher {
     if (closed || learning) return;
     feed.drain();
     const now = clock.now();
+    const level = new Map(
+      liveServiceStats(replica.state, config, now, startOfDay(now, config.store.timeZone)).map(
+        (x) => [x.service, x.serviceLevel],
+      ),
+    );
     for (const service of config.services) {
       let wait: PublishedWait;
       try {
@@ -139,20 +146,7 @@ export function startWaitPublisher(deps: WaitPublisherDeps): WaitPublisher {
         log.error('waits', `estimating ${service.id} failed: ${(err as Error).message}`);
         continue;
       }
-      const key = JSON.stringify([
-        wait.waiting,
-        wait.estimateSec,
-        wait.lowSec,
-        wait.highSec,
-        wait.openCounters,
-        wait.noCounter,
-        wait.longestWaitSec,
-      ]);
-      const last = published.get(service.id);
-      if (force || last?.key !== key) {
-        published.set(service.id, { key, wait });
-        for (const m of waitMessages(wait)) void send(m).catch(() => undefined);
-      }
+      // the alert first: the retained wait says whether one stands, as the alerts topic does
       const change = alerts.update(
         waitReading(
           service.id,
@@ -165,6 +159,26 @@ export function startWaitPublisher(deps: WaitPublisherDeps): WaitPublisher {
         const m = waitAlertMessage(change, wait, config);
         log.info('waits', (JSON.parse(m.payload) as { message: string }).message);
         sendAlert(m);
+      }
+      const extra: WaitExtras = {
+        alert: alerts.active().some((a) => a.service === service.id),
+        serviceLevelToday: level.get(service.id) ?? null,
+      };
+      const key = JSON.stringify([
+        wait.waiting,
+        wait.estimateSec,
+        wait.lowSec,
+        wait.highSec,
+        wait.openCounters,
+        wait.noCounter,
+        wait.longestWaitSec,
+        extra.alert,
+        extra.serviceLevelToday,
+      ]);
+      const last = published.get(service.id);
+      if (force || last?.key !== key) {
+        published.set(service.id, { key, wait });
+        for (const m of waitMessages(wait, extra)) void send(m).catch(() => undefined);
       }
     }
     // a raise or recovery held back by the minimum interval: look again when it may happen

@@ -143,9 +143,19 @@ function expectRetainedWaits(seen: Received[], config: StoreConfig, store: strin
       'updatedAt',
       'noCounter',
       'longestWaitSec',
+      'minutes',
+      'alert',
+      'serviceLevelToday',
     ]);
     // nobody opened a counter yet: the wait says so
-    expect(body).toMatchObject({ service: s.id, waiting: 0, noCounter: true, longestWaitSec: 0 });
+    expect(body).toMatchObject({
+      service: s.id,
+      waiting: 0,
+      noCounter: true,
+      longestWaitSec: 0,
+      minutes: null,
+      alert: false,
+    });
     // and no number for signage that shows only the minutes: the retained value is cleared
     const minutes = seen.filter((m) => m.topic === `nextup/v1/${store}/wait/${s.id}/minutes`);
     expect(minutes.every((m) => m.text === '')).toBe(true);

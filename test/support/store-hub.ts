@@ -22,7 +22,10 @@ export interface StoreHub {
 }
 
 /** Starts it as an operator would: `nextup mosquitto-config`, then Mosquitto, then the hub. */
-export async function startStoreHub(kind: 'embedded' | 'mosquitto'): Promise<StoreHub> {
+export async function startStoreHub(
+  kind: 'embedded' | 'mosquitto',
+  opts: { readonly configDir?: string } = {},
+): Promise<StoreHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'nextup-store-'));
   const log = createMemoryLogger();
   let mosquitto: Mosquitto | undefined;
@@ -40,6 +43,7 @@ export async function startStoreHub(kind: 'embedded' | 'mosquitto'): Promise<Sto
     mqttPort: 0,
     dataDir,
     log,
+    ...(opts.configDir !== undefined ? { configDir: opts.configDir } : {}),
     ...(mosquitto && aclDir
       ? { brokerUrl: mosquitto.mqttUrl, brokerWsUrl: mosquitto.wsUrl, brokerAclDir: aclDir }
       : {}),

@@ -90,6 +90,8 @@ export interface StoreConfig {
     readonly topicPrefix: string;
     /** Broker URL for browsers; empty means the hub's own ws(s)://<host>/mqtt. */
     readonly browserUrl: string;
+    /** Publish Home Assistant discovery configs (domain/public/ha-discovery.ts). */
+    readonly homeAssistant?: boolean;
   };
   readonly kiosk: {
     readonly idleResetSec: number;

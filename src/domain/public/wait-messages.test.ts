@@ -14,11 +14,16 @@ const wait = {
   longestWaitSec: 400,
 };
 const at = Date.parse('2025-01-06T10:00:00Z');
+const quiet = { alert: false, serviceLevelToday: null };
 
 describe('wait messages (DESIGN.md section 4)', () => {
   it('publishes the retained wait payload with the contract fields, and minutes', () => {
-    const [json, minutes] = waitMessages(wait);
-    expect(json).toEqual({ subtopic: 'wait/advice', retain: true, payload: JSON.stringify(wait) });
+    const [json, minutes] = waitMessages(wait, quiet);
+    expect(json).toEqual({
+      subtopic: 'wait/advice',
+      retain: true,
+      payload: JSON.stringify({ ...wait, minutes: 13, ...quiet }),
+    });
     // the contract's fields first, in their order; the extensions after (README)
     expect(Object.keys(JSON.parse(json!.payload) as object)).toEqual([
       'service',
@@ -30,21 +35,29 @@ describe('wait messages (DESIGN.md section 4)', () => {
       'updatedAt',
       'noCounter',
       'longestWaitSec',
+      'minutes',
+      'alert',
+      'serviceLevelToday',
     ]);
     // rounded up like every screen (725 s is 12 min 5 s: "about 13 minutes")
     expect(minutes).toEqual({ subtopic: 'wait/advice/minutes', retain: true, payload: '13' });
-    expect(waitMessages({ ...wait, estimateSec: 29 })[1]!.payload).toBe('1');
-    expect(waitMessages({ ...wait, estimateSec: 0 })[1]!.payload).toBe('0');
+    expect(waitMessages({ ...wait, estimateSec: 29 }, quiet)[1]!.payload).toBe('1');
+    expect(waitMessages({ ...wait, estimateSec: 0 }, quiet)[1]!.payload).toBe('0');
   });
 
   it('publishes no minutes while no counter serves the service (never a rosy number)', () => {
     const none = { ...wait, openCounters: 0, noCounter: true, estimateSec: 60 };
-    expect(waitMessages(none)[1]).toEqual({
+    expect(waitMessages(none, quiet)[1]).toEqual({
       subtopic: 'wait/advice/minutes',
       retain: true,
       payload: '',
     });
-    expect(JSON.parse(waitMessages(none)[0]!.payload)).toMatchObject({ noCounter: true });
+    expect(JSON.parse(waitMessages(none, quiet)[0]!.payload)).toMatchObject({
+      noCounter: true,
+      minutes: null,
+    });
+    const raised = { alert: true, serviceLevelToday: 62 };
+    expect(JSON.parse(waitMessages(none, raised)[0]!.payload)).toMatchObject(raised);
   });
 
   it('announces a wait above target and its recovery on the alerts topic', () => {

@@ -4,6 +4,14 @@ import { minutesOfWait } from '../wait/minutes.ts';
 import type { PublishedWait } from '../wait/queue-state.ts';
 import type { PublicMessage } from './messages.ts';
 
+/** What the wait topic carries beyond the estimate (README "Contract extensions"). */
+export interface WaitExtras {
+  /** An alert stands for the service (it needs a counter): the alerts topic's open/cleared. */
+  readonly alert: boolean;
+  /** Today's share of customers called within the target, %; null before anyone counts. */
+  readonly serviceLevelToday: number | null;
+}
+
 /**
  * The wait-time part of the public MQTT API (DESIGN.md section 4), as pure data:
  *
@@ -12,7 +20,9 @@ import type { PublicMessage } from './messages.ts';
  *   80% range; then the additions (README "Contract extensions"): `noCounter` (no open counter
  *   serves the service: the estimate is then the wait once one opens, and a screen must say
  *   "no counter open" instead) and `longestWaitSec` (the longest wait so far of a customer in
- *   line);
+ *   line), `minutes` (what the minutes topic says; null while no counter serves it), `alert`
+ *   and `serviceLevelToday` (WaitExtras): one retained message per service with everything a
+ *   dashboard shows (Home Assistant's discovery points at it, ha-discovery.ts);
  * - `{prefix}/{store}/wait/{service}/minutes` (retained): `estimateSec` in whole minutes,
  *   rounded up as every screen shows it (domain/wait/minutes.ts), a plain number; empty
  *   (clearing the retained value) while no counter serves the service;
@@ -21,7 +31,7 @@ import type { PublicMessage } from './messages.ts';
  *   the longest current wait or a new customer's estimate is above the target; `reason` says
  *   which) and when it has recovered (`status` "cleared"); see domain/wait/alerts.ts.
  */
-export function waitMessages(w: PublishedWait): PublicMessage[] {
+export function waitMessages(w: PublishedWait, extra: WaitExtras): PublicMessage[] {
   const payload = {
     service: w.service,
     waiting: w.waiting,
@@ -32,6 +42,9 @@ export function waitMessages(w: PublishedWait): PublicMessage[] {
     updatedAt: w.updatedAt,
     noCounter: w.noCounter,
     longestWaitSec: w.longestWaitSec,
+    minutes: w.noCounter ? null : waitMinutes(w),
+    alert: extra.alert,
+    serviceLevelToday: extra.serviceLevelToday,
   };
   return [
     { subtopic: `wait/${w.service}`, retain: true, payload: JSON.stringify(payload) },

@@ -1,4 +1,4 @@
-import { RULES, type Identity } from './roles.ts';
+import { allowedFilters, type Identity } from './roles.ts';
 
 /** A device as the Mosquitto files need it: identity, password hash, still allowed or not. */
 export interface MosquittoUser extends Identity {
@@ -37,11 +37,8 @@ export function mosquittoFiles(
     '',
   ];
   for (const u of active) {
-    const fill = (rule: string): string =>
-      `${prefix}/${u.store}/${rule.replaceAll('{device}', u.device).replaceAll('{ticket}', u.ticket ?? '')}`;
-    const rules = RULES[u.role];
-    const pub = new Set(rules.publish.map(fill));
-    const sub = new Set(rules.subscribe.map(fill));
+    const pub = new Set(allowedFilters(u, 'publish', prefix));
+    const sub = new Set(allowedFilters(u, 'subscribe', prefix));
     acl.push(`# ${u.role}`, `user ${u.device}`);
     for (const t of pub) acl.push(`topic ${sub.has(t) ? 'readwrite' : 'write'} ${t}`);
     for (const t of sub) if (!pub.has(t)) acl.push(`topic read ${t}`);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEVICE_ROLES, RULES, SURFACE_HOSTS, filterCovers, surfaceMayRunAs } from './roles.ts';
+import {
+  DEVICE_ROLES,
+  RULES,
+  SURFACE_HOSTS,
+  filterCovers,
+  mayPublish,
+  maySubscribe,
+  surfaceMayRunAs,
+} from './roles.ts';
 
 describe('surfaces shown under another device’s enrollment', () => {
   it('the floor view runs on a clerk tablet; nothing else crosses roles', () => {
@@ -31,5 +39,31 @@ describe('surfaces shown under another device’s enrollment', () => {
         }
       }
     }
+  });
+});
+
+describe('Home Assistant discovery, outside the store topics', () => {
+  const P = 'nextup/v1';
+  const agent = { role: 'agent', store: 'store-001', device: 'agent-store-001' } as const;
+  const board = { role: 'board', store: 'store-001', device: 'board-ha' } as const;
+  const kiosk = { role: 'kiosk', store: 'store-001', device: 'kiosk-1' } as const;
+
+  it("the agent writes its own store's configs, never another store's, and hears HA's status", () => {
+    expect(mayPublish(agent, 'homeassistant/sensor/store-001/advice_wait/config', P)).toBe(true);
+    expect(mayPublish(agent, 'homeassistant/sensor/store-002/advice_wait/config', P)).toBe(false);
+    expect(mayPublish(agent, 'homeassistant/status', P)).toBe(false);
+    expect(maySubscribe(agent, 'homeassistant/status', P)).toBe(true);
+  });
+
+  it('a board (how Home Assistant enrolls) reads discovery and says HA is back, no more', () => {
+    expect(maySubscribe(board, 'homeassistant/#', P)).toBe(true);
+    expect(mayPublish(board, 'homeassistant/status', P)).toBe(true);
+    expect(mayPublish(board, 'homeassistant/sensor/store-001/advice_wait/config', P)).toBe(false);
+    expect(maySubscribe(board, '#', P)).toBe(false);
+  });
+
+  it('other devices get nothing outside their store', () => {
+    expect(maySubscribe(kiosk, 'homeassistant/#', P)).toBe(false);
+    expect(mayPublish(kiosk, 'homeassistant/status', P)).toBe(false);
   });
 });

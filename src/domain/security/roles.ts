@@ -22,6 +22,11 @@ export function isDeviceRole(x: unknown): x is DeviceRole {
 export interface RoleRules {
   readonly publish: readonly string[];
   readonly subscribe: readonly string[];
+  /**
+   * Filters from the broker's root, outside the store's topics, with a `{store}` placeholder:
+   * Home Assistant's discovery topics, which it reads at a fixed place.
+   */
+  readonly outside?: { readonly publish: readonly string[]; readonly subscribe: readonly string[] };
   /** Event types this role may put on its own events topic ('*': any). */
   readonly events: readonly string[] | '*';
 }
@@ -63,19 +68,37 @@ const STAFF_EVENTS = [
   'staff.signedOut',
 ];
 
+/** Home Assistant's MQTT discovery prefix (its default; README, Home Assistant). */
+export const HA_DISCOVERY_PREFIX = 'homeassistant';
+
 export const RULES: Readonly<Record<Role, RoleRules>> = {
-  // The hub's store agent: keeps the history, answers catch-up, publishes the public API.
-  agent: { publish: ['#'], subscribe: ['#'], events: '*' },
+  // The hub's store agent: keeps the history, answers catch-up, publishes the public API and
+  // its own store's discovery configs (and hears Home Assistant come back, to send them again).
+  agent: {
+    publish: ['#'],
+    subscribe: ['#'],
+    events: '*',
+    outside: {
+      publish: [`${HA_DISCOVERY_PREFIX}/+/{store}/+/config`],
+      subscribe: [`${HA_DISCOVERY_PREFIX}/status`],
+    },
+  },
   // A lobby kiosk issues tickets and nothing else; it cannot call, serve or cancel.
   kiosk: { publish: OWN, subscribe: READS, events: ['ticket.issued'] },
   clerk: { publish: OWN, subscribe: READS, events: STAFF_EVENTS },
   floor: { publish: OWN, subscribe: READS, events: STAFF_EVENTS },
   manager: { publish: OWN, subscribe: READS, events: STAFF_EVENTS },
-  // A board only shows: it acknowledges what it holds (vector) and says it is there.
+  // A board only shows: it acknowledges what it holds (vector) and says it is there. Home
+  // Assistant and Node-RED enroll as boards: they read discovery (Home Assistant subscribes
+  // to its whole prefix) and Home Assistant announces itself on its status topic.
   board: {
     publish: ['sync/vector/{device}', 'presence/{device}'],
     subscribe: READS,
     events: [],
+    outside: {
+      publish: [`${HA_DISCOVERY_PREFIX}/status`],
+      subscribe: [`${HA_DISCOVERY_PREFIX}/#`],
+    },
   },
   // A customer's phone, for its own ticket only.
   tracker: { publish: [], subscribe: ['track/{ticket}'], events: [] },
@@ -112,12 +135,15 @@ function expand(rule: string, id: Identity, prefix: string): string {
   return `${prefix}/${id.store}/${rule.replaceAll('{device}', id.device).replaceAll('{ticket}', id.ticket ?? '')}`;
 }
 
+/** Every filter `id` may publish or subscribe to, as full topics (the store's and outside). */
 export function allowedFilters(
   id: Identity,
   action: 'publish' | 'subscribe',
   prefix: string,
 ): string[] {
-  return RULES[id.role][action].map((r) => expand(r, id, prefix));
+  const rules = RULES[id.role];
+  const outside = (rules.outside?.[action] ?? []).map((r) => r.replaceAll('{store}', id.store));
+  return [...rules[action].map((r) => expand(r, id, prefix)), ...outside];
 }
 
 /** True when every topic that `requested` matches is also matched by `allowed` (MQTT filters). */
