@@ -217,7 +217,11 @@ export class DeviceRegistry {
       }
       this.codes.delete(req.code.trim().toUpperCase());
     } else if (!req.trusted) {
-      throw new EnrollmentError('a pairing code from the manager is needed');
+      throw new EnrollmentError(
+        role === 'manager' && !this.hasManager()
+          ? 'the store has no manager yet: use the first-manager link the hub printed when it started'
+          : 'a pairing code from the manager is needed',
+      );
     }
     const paired = typeof req.code === 'string' && req.code !== '';
     const id = this.chooseId(role, req.hint, req.deviceId, paired);
@@ -279,8 +283,9 @@ export class DeviceRegistry {
     const d = this.devices.get(id);
     const name = cleanDeviceName(raw);
     if (!d || d.role === 'tracker' || name === undefined) return false;
-    const { name: _old, ...rest } = d;
-    this.put(name === '' ? rest : { ...rest, name });
+    const named: { -readonly [K in keyof DeviceRecord]: DeviceRecord[K] } = { ...d, name };
+    if (name === '') delete named.name;
+    this.put(named);
     const failure = await this.saving;
     if (failure === undefined) return true;
     throw new DeviceListNotSaved(

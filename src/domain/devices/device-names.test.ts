@@ -13,12 +13,12 @@ describe('device names', () => {
       { id: 'clerk-b', role: 'clerk', name: '   ' },
     ]);
     expect(Object.fromEntries(names)).toEqual({
-      'agent-s': { kind: 'numbered', role: 'agent', number: 1 },
-      'kiosk-a': { kind: 'numbered', role: 'kiosk', number: 1 },
-      'clerk-a': { kind: 'given', name: 'Till by the door' },
-      'kiosk-b': { kind: 'numbered', role: 'kiosk', number: 2 },
+      'agent-s': { given: undefined, role: 'agent', number: 1 },
+      'kiosk-a': { given: undefined, role: 'kiosk', number: 1 },
       // the named clerk still holds number 1: clearing its name gives it back
-      'clerk-b': { kind: 'numbered', role: 'clerk', number: 2 },
+      'clerk-a': { given: 'Till by the door', role: 'clerk', number: 1 },
+      'kiosk-b': { given: undefined, role: 'kiosk', number: 2 },
+      'clerk-b': { given: undefined, role: 'clerk', number: 2 },
     });
   });
 

@@ -9,9 +9,12 @@ export interface ListedDevice {
   readonly name?: string | undefined;
 }
 
-export type DeviceName =
-  | { readonly kind: 'given'; readonly name: string }
-  | { readonly kind: 'numbered'; readonly role: string; readonly number: number };
+/** A device's given name, if any, and its role and number ("Kiosk 2") either way. */
+export interface DeviceName {
+  readonly given: string | undefined;
+  readonly role: string;
+  readonly number: number;
+}
 
 /** Longest name a manager may give a device (it must fit a row on a phone). */
 export const MAX_DEVICE_NAME = 40;
@@ -19,7 +22,7 @@ export const MAX_DEVICE_NAME = 40;
 /**
  * Names for a list in the order the devices first enrolled (the hub's order). Each role is
  * numbered from 1; removed devices keep their number, so "Kiosk 2" stays Kiosk 2 when
- * Kiosk 1 is removed, and a named device keeps its number for when the name is cleared.
+ * Kiosk 1 is removed, and a named device has its number too, for when the name is cleared.
  */
 export function deviceNames(devices: readonly ListedDevice[]): Map<string, DeviceName> {
   const counts = new Map<string, number>();
@@ -27,11 +30,7 @@ export function deviceNames(devices: readonly ListedDevice[]): Map<string, Devic
   for (const d of devices) {
     const number = (counts.get(d.role) ?? 0) + 1;
     counts.set(d.role, number);
-    const given = d.name?.trim();
-    names.set(
-      d.id,
-      given ? { kind: 'given', name: given } : { kind: 'numbered', role: d.role, number },
-    );
+    names.set(d.id, { given: d.name?.trim() || undefined, role: d.role, number });
   }
   return names;
 }
