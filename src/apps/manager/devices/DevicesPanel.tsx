@@ -79,7 +79,7 @@ export function DevicesPanel() {
             ))}
           </select>
         </label>{' '}
-        <button type="submit" className="button" data-testid="devices-add">
+        <button type="submit" className="button button--primary" data-testid="devices-add">
           {t('devices.add')}
         </button>
       </form>

@@ -11,8 +11,9 @@ export function roleLabel(t: Translate, role: string): string {
     : role;
 }
 
-/** Its role and number: "Kiosk 2". */
+/** Its role and number: "Kiosk 2" (the store hub is one of its kind: "Store hub"). */
 export function numberedLabel(t: Translate, name: DeviceName): string {
+  if (name.role === 'agent') return roleLabel(t, name.role);
   return t('devices.name.numbered', { role: roleLabel(t, name.role), number: name.number });
 }
 
