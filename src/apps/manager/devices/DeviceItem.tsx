@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DeviceState } from '../../../domain/devices/device-state.ts';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
+import type { Translate } from '../../../ui/i18n/translate.ts';
 import { roleLabel } from './device-label.ts';
 import type { DeviceRow } from './devices-client.ts';
 import { RenameForm } from './RenameForm.tsx';
@@ -102,7 +103,7 @@ export function DeviceItem(props: DeviceItemProps) {
 function stateText(
   state: DeviceState,
   since: number,
-  t: ReturnType<typeof useT>['t'],
+  t: Translate,
   time: (ms: number) => string,
 ): string {
   switch (state) {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { deviceNames } from '../../../domain/devices/device-names.ts';
 import { deviceState } from '../../../domain/devices/device-state.ts';
-import { DEVICE_ROLES, type DeviceRole } from '../../../domain/security/roles.ts';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../../shell/device-context.ts';
 import { usePresence } from '../usePresence.ts';
 import { deviceLabel, numberedLabel } from './device-label.ts';
+import { AddDeviceForm } from './AddDeviceForm.tsx';
 import { DeviceItem } from './DeviceItem.tsx';
 import { devicesClient, type DevicesView, type PairingCode } from './devices-client.ts';
 import { PairingCodeCard } from './PairingCodeCard.tsx';
@@ -23,7 +23,6 @@ export function DevicesPanel() {
   const presence = usePresence(runtime.presence);
   const [view, setView] = useState<DevicesView | undefined>();
   const [code, setCode] = useState<PairingCode | undefined>();
-  const [role, setRole] = useState<DeviceRole>('clerk');
   const [problem, setProblem] = useState<string | undefined>();
 
   const refresh = useCallback(() => {
@@ -58,31 +57,9 @@ export function DevicesPanel() {
       <h2 className="manager-panel__title" id="devices-title">
         {t('devices.title')}
       </h2>
-      <form
-        className="devices-add"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void act(devicesClient.pairingCode(apiAuth, role).then(setCode));
-        }}
-      >
-        <label>
-          {t('devices.addRole')}{' '}
-          <select
-            data-testid="devices-role"
-            value={role}
-            onChange={(e) => setRole(e.target.value as DeviceRole)}
-          >
-            {DEVICE_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`devices.role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <button type="submit" className="button button--primary" data-testid="devices-add">
-          {t('devices.add')}
-        </button>
-      </form>
+      <AddDeviceForm
+        onAdd={(role) => void act(devicesClient.pairingCode(apiAuth, role).then(setCode))}
+      />
       {code && <PairingCodeCard code={code} />}
       {problem && (
         <p role="alert" data-testid="devices-problem">
