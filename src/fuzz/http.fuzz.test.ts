@@ -50,6 +50,13 @@ const ENDPOINTS: readonly Endpoint[] = [
     limit: 4 * KiB,
     file: 'devices-api.ts',
   },
+  {
+    method: 'POST',
+    path: '/api/devices/name',
+    auth: true,
+    limit: 4 * KiB,
+    file: 'devices-api.ts',
+  },
   { method: 'GET', path: `/api/track/${TICKET}` },
   { method: 'GET', path: `/api/track/${TICKET}/events` },
   { method: 'POST', path: `/api/track/${TICKET}/cancel`, limit: KiB, file: 'tracking.ts' },

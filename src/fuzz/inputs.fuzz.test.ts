@@ -160,6 +160,7 @@ describe('fuzzing the hub HTTP API', () => {
       '/api/devices/enroll',
       '/api/devices/codes',
       '/api/devices/revoke',
+      '/api/devices/name',
     ),
   );
   const body = fc.oneof(

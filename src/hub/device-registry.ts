@@ -2,6 +2,7 @@ import { pbkdf2Sync, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { cleanDeviceName } from '../domain/devices/device-names.ts';
 import {
   isDeviceRole,
   isRole,
@@ -19,6 +20,8 @@ export interface DeviceRecord {
   readonly id: string;
   readonly role: Role;
   readonly label: string;
+  /** The name a manager gave it ("Till by the door"); the screen numbers unnamed ones. */
+  readonly name?: string;
   readonly hash: string;
   readonly enrolledAt: string;
   readonly revoked: boolean;
@@ -85,7 +88,8 @@ function isRecord(x: unknown): x is DeviceRecord {
     typeof r.label === 'string' &&
     typeof r.hash === 'string' &&
     typeof r.enrolledAt === 'string' &&
-    typeof r.revoked === 'boolean'
+    typeof r.revoked === 'boolean' &&
+    (r.name === undefined || typeof r.name === 'string')
   );
 }
 
@@ -213,14 +217,21 @@ export class DeviceRegistry {
       }
       this.codes.delete(req.code.trim().toUpperCase());
     } else if (!req.trusted) {
-      throw new EnrollmentError('a pairing code from the manager is needed');
+      throw new EnrollmentError(
+        role === 'manager' && !this.hasManager()
+          ? 'the store has no manager yet: use the first-manager link the hub printed when it started'
+          : 'a pairing code from the manager is needed',
+      );
     }
     const paired = typeof req.code === 'string' && req.code !== '';
     const id = this.chooseId(role, req.hint, req.deviceId, paired);
     const password = newSecret();
+    // a device paired again keeps the name a manager gave it
+    const name = this.devices.get(id)?.name;
     this.put({
       id,
       role,
+      ...(name !== undefined ? { name } : {}),
       label: typeof req.hint === 'string' ? req.hint.slice(0, 40) : role,
       hash: hashSecret(password),
       enrolledAt: new Date(this.now()).toISOString(),
@@ -261,6 +272,24 @@ export class DeviceRegistry {
     if (failure === undefined) return true;
     throw new DeviceListNotSaved(
       `${id} is shut out until the hub restarts, but the hub cannot save its device list: ${failure.message}`,
+    );
+  }
+
+  /**
+   * Gives a listed device (not a tracker) a name, or clears it with ''; answers once the list
+   * is on disk, so the name is still there after a restart. False for no such device.
+   */
+  async nameSaved(id: string, raw: unknown): Promise<boolean> {
+    const d = this.devices.get(id);
+    const name = cleanDeviceName(raw);
+    if (!d || d.role === 'tracker' || name === undefined) return false;
+    const named: { -readonly [K in keyof DeviceRecord]: DeviceRecord[K] } = { ...d, name };
+    if (name === '') delete named.name;
+    this.put(named);
+    const failure = await this.saving;
+    if (failure === undefined) return true;
+    throw new DeviceListNotSaved(
+      `the hub cannot save its device list, so the name holds only until it restarts: ${failure.message}`,
     );
   }
 

@@ -181,6 +181,74 @@ describe('device enrollment over HTTP', () => {
     expect(q.log.find(`revoked ${String(clerk.body.deviceId)}`)).toHaveLength(1);
   });
 
+  it('tells a refused manager it is the first one only while the store has no manager', async () => {
+    const q = await hub('0.0.0.0');
+    const first = await post(q, '/api/devices/enroll', { role: 'manager' });
+    expect(first).toEqual({
+      status: 403,
+      body: {
+        error:
+          'the store has no manager yet: use the first-manager link the hub printed when it started',
+        firstManager: true,
+      },
+    });
+    // another role is told to ask a manager, whether or not there is one yet
+    expect((await post(q, '/api/devices/enroll', { role: 'kiosk' })).body.firstManager).toBe(
+      undefined,
+    );
+    const { code } = q.hub.registry.createPairingCode('manager');
+    expect((await post(q, '/api/devices/enroll', { role: 'manager', code })).status).toBe(200);
+    const second = await post(q, '/api/devices/enroll', { role: 'manager' });
+    expect(second).toEqual({
+      status: 403,
+      body: { error: 'a pairing code from the manager is needed' },
+    });
+  });
+
+  it('names a device for a manager only, and the name survives a restart and re-pairing', async () => {
+    const q = await hub();
+    const kiosk = await post(q, '/api/devices/enroll', { role: 'kiosk' });
+    const manager = await post(q, '/api/devices/enroll', { role: 'manager' });
+    const asManager = basic(manager.body.username, manager.body.password);
+    const asKiosk = basic(kiosk.body.username, kiosk.body.password);
+    const id = String(kiosk.body.deviceId);
+
+    expect((await post(q, '/api/devices/name', { id, name: 'Door' }, asKiosk)).status).toBe(403);
+    expect((await post(q, '/api/devices/name', { id, name: 3 }, asManager)).status).toBe(400);
+    expect(
+      (await post(q, '/api/devices/name', { id: 'nobody', name: 'x' }, asManager)).status,
+    ).toBe(404);
+    const named = await post(
+      q,
+      '/api/devices/name',
+      { id, name: ' Kiosk by\nthe door ' },
+      asManager,
+    );
+    expect(named).toEqual({ status: 200, body: { id, name: 'Kiosk by the door' } });
+    const list = (await (
+      await fetch(`${base(q)}/api/devices`, { headers: { Authorization: asManager } })
+    ).json()) as { devices: { id: string; name?: string }[] };
+    expect(list.devices.find((d) => d.id === id)?.name).toBe('Kiosk by the door');
+
+    // revoked and paired again as the same device: the name stays
+    await post(q, '/api/devices/revoke', { id }, asManager);
+    const { code } = q.hub.registry.createPairingCode('kiosk');
+    const again = await post(q, '/api/devices/enroll', { role: 'kiosk', code, deviceId: id });
+    expect(again.body.deviceId).toBe(id);
+    expect(q.hub.registry.get(id)?.name).toBe('Kiosk by the door');
+
+    await q.hub.close();
+    const { DeviceRegistry } = await import('./device-registry.ts');
+    const reopened = new DeviceRegistry({ dataDir: q.data.path, store: 'store-001' });
+    expect(reopened.get(id)?.name).toBe('Kiosk by the door');
+    // '' clears it
+    expect(await reopened.nameSaved(id, '')).toBe(true);
+    expect(reopened.get(id)?.name).toBeUndefined();
+    expect(
+      new DeviceRegistry({ dataDir: q.data.path, store: 'store-001' }).get(id),
+    ).not.toHaveProperty('name');
+  });
+
   it('keeps enrolled devices across a restart of the hub (the data folder)', async () => {
     const q = await hub();
     const e = await post(q, '/api/devices/enroll', { role: 'board' });

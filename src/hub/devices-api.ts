@@ -12,10 +12,14 @@ import { createLogThrottle } from './throttle.ts';
 /**
  * Enrollment and device management over HTTP:
  *   POST /api/devices/enroll  {role, code?, hint?, deviceId?} -> {deviceId, role, username, password}
- *   GET  /api/devices          (manager)  -> {devices, dropped}
+ *   GET  /api/devices          (manager)  -> {devices, dropped}, devices in the order they
+ *                              first enrolled (the screen numbers them by it: "Kiosk 2")
  *   POST /api/devices/codes    (manager) {role} -> {code, expiresAt}
  *   POST /api/devices/revoke   (manager) {id}
+ *   POST /api/devices/name     (manager) {id, name} -> {id, name}  ('' clears the name)
  *   POST /api/devices/status   (the device itself) -> {status: 'active' | 'revoked' | 'unknown'}
+ * A refused manager enrollment says `firstManager: true` while the store has no manager: that
+ * person needs the link the hub printed at start, since there is nobody to ask for a code.
  * Managers, and a device asking about itself, authenticate with their device credentials
  * (HTTP Basic).
  */
@@ -106,7 +110,8 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       if (logged(`${from} ${err.message}`)) {
         log.warn('devices', `enrollment refused from ${from}: ${err.message}`);
       }
-      json(res, 403, { error: err.message });
+      const first = body.role === 'manager' && !registry.hasManager();
+      json(res, 403, { error: err.message, ...(first ? { firstManager: true } : {}) });
     }
   }
 
@@ -129,7 +134,7 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       json(res, 200, { status: registry.status(user, password) });
       return true;
     }
-    if (!['', '/codes', '/revoke'].includes(action)) {
+    if (!['', '/codes', '/revoke', '/name'].includes(action)) {
       json(res, 404, { error: `no API at ${urlPath}` });
       return true;
     }
@@ -175,11 +180,35 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       log.info('devices', `revoked ${id}`);
       opts.onRevoked?.(id);
       json(res, 200, { revoked: id });
+    } else if (action === '/name' && method === 'POST') {
+      await name(req, res);
     } else {
       json(res, 405, { error: 'method not allowed' });
     }
     return true;
   };
+
+  async function name(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req, res, MAX_BODY);
+    if (raw === undefined) return;
+    const body = jsonObject(raw);
+    const id = typeof body?.id === 'string' ? body.id : '';
+    if (typeof body?.name !== 'string') return json(res, 400, { error: 'the name must be text' });
+    try {
+      if (!(await registry.nameSaved(id, body.name))) {
+        return json(res, 404, { error: 'no such device' });
+      }
+    } catch (err) {
+      if (!(err instanceof DeviceListNotSaved)) throw err;
+      return refuseUnsaved(res, err);
+    }
+    const named = registry.get(id)?.name ?? '';
+    log.info(
+      'devices',
+      named ? `${id} is now called ${JSON.stringify(named)}` : `${id} has no name now`,
+    );
+    json(res, 200, { id, name: named });
+  }
 }
 
 function jsonObject(raw: Buffer): Record<string, unknown> | undefined {

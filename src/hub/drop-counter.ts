@@ -1,14 +1,8 @@
+import type { RefusalKind } from '../domain/devices/refusals.ts';
 import type { Logger } from './log.ts';
 
-/** Why the agent dropped a message, in a few buckets a manager can read. */
-export type DropKind =
-  | 'malformed'
-  | 'invalid event'
-  | 'other store'
-  | 'forged'
-  | 'implausible'
-  | 'catch-up limited'
-  | 'other';
+/** Why the agent dropped a message, in a few buckets a manager can read (and 'other'). */
+export type DropKind = RefusalKind | 'other';
 
 export function dropKind(reason: string): DropKind {
   if (/relayed by|not its topic|may not emit|floor for/.test(reason)) return 'forged';

@@ -31,6 +31,7 @@ const ENDPOINTS = [
   { path: '/api/devices/enroll', limit: 4096, auth: false },
   { path: '/api/devices/codes', limit: 4096, auth: true },
   { path: '/api/devices/revoke', limit: 4096, auth: true },
+  { path: '/api/devices/name', limit: 4096, auth: true },
   { path: `/api/track/${TICKET}/cancel`, limit: 1024, auth: false },
   { path: '/api/reports/import', limit: 512 * 1024 * 1024, auth: true },
 ] as const;

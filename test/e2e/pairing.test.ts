@@ -104,7 +104,9 @@ describe('pairing devices with a hub on the store network', () => {
 
     // a slip of the finger is taken back
     await manager.getByTestId(`device-revoke-${clerkId}`).click();
-    expect(await manager.getByTestId('revoke-confirm').textContent()).toContain(clerkId);
+    expect(await manager.getByTestId('revoke-confirm').textContent()).toContain(
+      'Remove Clerk tablet 1 from the store?',
+    );
     await manager.getByTestId('revoke-no').click();
     await manager.getByTestId(`device-revoke-${clerkId}`).waitFor();
     expect(hub.registry.get(clerkId)?.revoked).toBe(false);

@@ -10,7 +10,11 @@ export interface DeviceCredentials {
 
 /** The hub wants a pairing code from a manager before this device may join. */
 export class PairingNeededError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The hub has no manager yet and this is a manager: nobody to ask, the hub's link is the way. */
+    readonly firstManager = false,
+  ) {
     super(message);
     this.name = 'PairingNeededError';
   }
@@ -83,6 +87,7 @@ async function enroll(
   if (!res.ok || typeof body.deviceId !== 'string' || typeof body.password !== 'string') {
     throw new PairingNeededError(
       typeof body.error === 'string' ? body.error : `enrollment failed (${res.status})`,
+      body.firstManager === true,
     );
   }
   const creds: DeviceCredentials = { deviceId: body.deviceId, role, password: body.password };

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { loadFullEnglish } from '../../ui/i18n/catalogs.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { RemovedScreen } from './RemovedScreen.tsx';
-import { errorMessage, startupProblem } from './startup-error.ts';
+import { errorMessage, isFirstManager, startupProblem } from './startup-error.ts';
 
 /** A device pairs once: the form and its (staff) messages load when the hub asks for it. */
 const PairingForm = lazy(async () => {
@@ -17,7 +17,11 @@ export function StartupError(props: { error: unknown; retryInSec?: number; onRet
   if (problem === 'pairing') {
     return (
       <Suspense fallback={null}>
-        <PairingForm problem={errorMessage(props.error)} onRetry={props.onRetry} />
+        <PairingForm
+          problem={errorMessage(props.error)}
+          firstManager={isFirstManager(props.error)}
+          onRetry={props.onRetry}
+        />
       </Suspense>
     );
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigUnavailableError } from '../runtime/config-source.ts';
 import { DeviceRemovedError, PairingNeededError } from '../runtime/enrollment.ts';
 import { AnotherTabError } from '../runtime/tab-lock.ts';
-import { errorMessage, startupProblem } from './startup-error.ts';
+import { errorMessage, isFirstManager, startupProblem } from './startup-error.ts';
 
 describe('startupProblem', () => {
   it('recognises a device that never had the store configuration', () => {
@@ -13,6 +13,14 @@ describe('startupProblem', () => {
     expect(
       startupProblem(new PairingNeededError('a pairing code from the manager is needed')),
     ).toBe('pairing');
+  });
+
+  it('tells the store’s first manager from a device that can ask one', () => {
+    expect(isFirstManager(new PairingNeededError('no manager yet', true))).toBe(true);
+    expect(
+      isFirstManager(new PairingNeededError('a pairing code from the manager is needed')),
+    ).toBe(false);
+    expect(isFirstManager(new Error('x'))).toBe(false);
   });
 
   it('recognises a device a manager removed from the store', () => {

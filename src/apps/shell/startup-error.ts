@@ -18,3 +18,8 @@ export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** The hub refused a manager while the store has none: the pairing screen says what to do. */
+export function isFirstManager(error: unknown): boolean {
+  return error instanceof Error && (error as { firstManager?: unknown }).firstManager === true;
+}

@@ -1,5 +1,6 @@
 import { arBoard } from './ar/board.ts';
 import { arCommon } from './ar/common.ts';
+import { arDevices } from './ar/devices.ts';
 import { arFeedback } from './ar/feedback.ts';
 import { arKiosk } from './ar/kiosk.ts';
 import { arTrack } from './ar/track.ts';
@@ -15,4 +16,5 @@ export const arModules: LanguageModules = {
   board: arBoard,
   track: arTrack,
   feedback: arFeedback,
+  devices: arDevices,
 };

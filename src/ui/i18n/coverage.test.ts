@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { languageModules } from './all-languages.ts';
 import { coverageProblems } from './coverage.ts';
 import { en, enCustomerModules, enStaffModules } from './en.ts';
-import { STAFF_LANGUAGES } from './modules.ts';
+import { EVERY_LANGUAGE_STAFF_MODULES, STAFF_LANGUAGES } from './modules.ts';
 
 const english = { ...enCustomerModules, ...enStaffModules };
 const customer = new Set(Object.keys(enCustomerModules));
+const everywhere: ReadonlySet<string> = new Set(EVERY_LANGUAGE_STAFF_MODULES);
 const required = (lang: string, module: string) =>
-  customer.has(module) || STAFF_LANGUAGES.includes(lang);
+  customer.has(module) || everywhere.has(module) || STAFF_LANGUAGES.includes(lang);
 
 describe('translation coverage', () => {
   it('every language has every key English has, with its placeholders and plural forms', () => {
@@ -60,5 +61,17 @@ describe('translation coverage', () => {
     });
     expect(problems).toEqual(['pl/clerk: the module is missing']);
     expect(languageModules['ar']!.clerk).toBeUndefined();
+  });
+
+  it('wants the devices module (pairing, sign-in, the Devices view) in every language', () => {
+    const problems = coverageProblems({
+      english,
+      languages: { hi: { ...languageModules['hi']!, devices: undefined } },
+      required,
+    });
+    expect(problems).toEqual(['hi/devices: the module is missing']);
+    for (const lang of ['en', 'pl', 'hu', 'ru', 'hi', 'ar']) {
+      expect(languageModules[lang]!.devices).toBeDefined();
+    }
   });
 });

@@ -16,7 +16,8 @@ import { enTrack } from './en/track.ts';
  * waiting.
  *
  * Customer-facing modules must be translated completely into every language the kiosk offers;
- * staff modules into English and Polish at least (other languages fall back to English).
+ * staff modules into English and Polish at least (other languages fall back to English),
+ * except the few every language translates (EVERY_LANGUAGE_STAFF_MODULES in modules.ts).
  * `coverage.test.ts` checks both. A new staff module goes into `enStaffModules` and `en`.
  */
 export const enCustomerModules = {

@@ -1,5 +1,6 @@
 import { hiBoard } from './hi/board.ts';
 import { hiCommon } from './hi/common.ts';
+import { hiDevices } from './hi/devices.ts';
 import { hiFeedback } from './hi/feedback.ts';
 import { hiKiosk } from './hi/kiosk.ts';
 import { hiTrack } from './hi/track.ts';
@@ -12,4 +13,5 @@ export const hiModules: LanguageModules = {
   board: hiBoard,
   track: hiTrack,
   feedback: hiFeedback,
+  devices: hiDevices,
 };

@@ -1,5 +1,6 @@
 import { huBoard } from './hu/board.ts';
 import { huCommon } from './hu/common.ts';
+import { huDevices } from './hu/devices.ts';
 import { huFeedback } from './hu/feedback.ts';
 import { huKiosk } from './hu/kiosk.ts';
 import { huTrack } from './hu/track.ts';
@@ -12,4 +13,5 @@ export const huModules: LanguageModules = {
   board: huBoard,
   track: huTrack,
   feedback: huFeedback,
+  devices: huDevices,
 };

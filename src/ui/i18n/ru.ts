@@ -1,6 +1,7 @@
 import type { LanguageModules } from './modules.ts';
 import { ruBoard } from './ru/board.ts';
 import { ruCommon } from './ru/common.ts';
+import { ruDevices } from './ru/devices.ts';
 import { ruFeedback } from './ru/feedback.ts';
 import { ruKiosk } from './ru/kiosk.ts';
 import { ruTrack } from './ru/track.ts';
@@ -12,4 +13,5 @@ export const ruModules: LanguageModules = {
   board: ruBoard,
   track: ruTrack,
   feedback: ruFeedback,
+  devices: ruDevices,
 };

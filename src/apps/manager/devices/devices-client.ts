@@ -3,13 +3,16 @@ export interface DeviceRow {
   readonly id: string;
   readonly role: string;
   readonly label: string;
+  /** The name a manager gave it, if any. */
+  readonly name?: string;
   readonly enrolledAt: string;
   readonly revoked: boolean;
 }
 
 export interface DevicesView {
+  /** In the order they first enrolled (the numbers in "Kiosk 2" come from it). */
   readonly devices: readonly DeviceRow[];
-  /** Invalid messages the store agent dropped, by kind. */
+  /** Messages the store agent refused since the hub started, by kind. */
   readonly dropped: Readonly<Record<string, number>>;
 }
 
@@ -39,6 +42,9 @@ export const devicesClient = {
   pairingCode: (auth: string, role: string) =>
     call<PairingCode>(auth, '/api/devices/codes', { role }),
   revoke: (auth: string, id: string) => call<unknown>(auth, '/api/devices/revoke', { id }),
+  /** '' clears the name. */
+  rename: (auth: string, id: string, name: string) =>
+    call<unknown>(auth, '/api/devices/name', { id, name }),
 };
 
 /** The address a new device opens (or its camera reads from the QR code) to pair. */

@@ -1,15 +1,7 @@
-import { useSyncExternalStore } from 'react';
-import type { PresenceEntry, PresenceFeed } from '../../runtime/presence.ts';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../../shell/device-context.ts';
+import { usePresence } from '../usePresence.ts';
 import { NotOfflineDevices } from './NotOfflineDevices.tsx';
-
-const NONE: readonly PresenceEntry[] = [];
-const noFeed = (): (() => void) => () => undefined;
-
-function usePresence(feed: PresenceFeed | undefined): readonly PresenceEntry[] {
-  return useSyncExternalStore(feed ? (l) => feed.subscribe(l) : noFeed, () => feed?.list() ?? NONE);
-}
 
 /** Devices online and offline, from their presence messages on the broker. */
 export function DevicesOnlinePanel() {

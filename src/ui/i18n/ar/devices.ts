@@ -1,0 +1,88 @@
+import type { enDevices } from '../en/devices.ts';
+import type { Translation } from '../message.ts';
+
+export const arDevices: Translation<typeof enDevices> = {
+  'devices.pair.title': 'اقرن هذا الجهاز بالمتجر',
+  'devices.pair.body':
+    'اطلب من أحد المديرين رمز اقتران (شاشة المدير، الأجهزة، إضافة جهاز)، أو امسح رمز QR المعروض هناك.',
+  'devices.pair.code': 'رمز الاقتران',
+  'devices.pair.submit': 'اقتران',
+  'devices.pair.problem': 'يقول خادم المتجر: {message}',
+  'devices.pair.firstTitle': 'المدير الأول للمتجر',
+  'devices.pair.firstBody':
+    'هذا أول جهاز مدير في المتجر، لذا لا يوجد بعد من تطلب منه رمزًا. افتح الرابط الذي طبعه خادم المتجر عند تشغيله: في نافذة الخادم أو الطرفية، السطر «first manager: open …».',
+  'devices.pair.firstExpired':
+    'يعمل الرابط مرة واحدة لمدة 24 ساعة. إذا لم يعد يعمل، أعد تشغيل خادم المتجر: سيطبع رابطًا جديدًا.',
+  'devices.pair.firstCode': 'أو اكتب الرمز الموجود في نهاية ذلك الرابط (بعد «pair=»)',
+  'devices.title': 'الأجهزة',
+  'devices.none': 'لا توجد أجهزة مقترنة بعد.',
+  'devices.add': 'إضافة جهاز',
+  'devices.addRole': 'دور الجهاز الجديد',
+  'devices.role.kiosk': 'جهاز التذاكر',
+  'devices.role.clerk': 'جهاز الشباك اللوحي',
+  'devices.role.floor': 'هاتف الصالة',
+  'devices.role.board': 'شاشة العرض',
+  'devices.role.manager': 'المدير',
+  'devices.role.agent': 'خادم المتجر',
+  'devices.name.numbered': '{role} {number}',
+  'devices.code': 'رمز الاقتران {code}، لجهاز واحد، حتى {time}',
+  'devices.codeHint': 'امسح رمز QR بالجهاز الجديد، أو افتح عليه هذا العنوان:',
+  'devices.codeQr': 'رمز QR لاقتران جهاز جديد',
+  'devices.enrolledAt': 'اقترن {time}',
+  'devices.technicalId': 'معرّف الجهاز: {id}',
+  'devices.state.online': 'متصل',
+  'devices.state.offline': 'غير متصل منذ {time}',
+  'devices.state.offlineUnknown': 'غير متصل',
+  'devices.state.neverSeen': 'لم يتصل منذ اقترانه',
+  'devices.rename': 'إعادة التسمية',
+  'devices.renameLabel': 'اسم جديد لـ {name}',
+  'devices.renameHint': 'اتركه فارغًا للعودة إلى «{name}».',
+  'devices.renameSave': 'حفظ',
+  'devices.renameCancel': 'إلغاء',
+  'devices.revoke': 'إزالة',
+  'devices.revoked': 'أُزيل من المتجر',
+  'devices.revokeConfirm':
+    'هل تريد إزالة {name} من المتجر؟ سيتوقف عن العمل فورًا ويحتاج إلى رمز اقتران جديد للعودة؛ وستُغلق الشبابيك المفتوحة عليه.',
+  'devices.revokeYes': 'أزله',
+  'devices.revokeNo': 'أبقه',
+  'devices.thisDevice': 'هذا الجهاز',
+  'devices.refused.total': {
+    '=0': 'منذ تشغيله، لم يرفض خادم المتجر أي رسالة من الأجهزة.',
+    one: 'منذ تشغيله، رفض خادم المتجر رسالة واحدة من الأجهزة.',
+    two: 'منذ تشغيله، رفض خادم المتجر رسالتين من الأجهزة.',
+    few: 'منذ تشغيله، رفض خادم المتجر {count} رسائل من الأجهزة.',
+    many: 'منذ تشغيله، رفض خادم المتجر {count} رسالة من الأجهزة.',
+    other: 'منذ تشغيله، رفض خادم المتجر {count} رسالة من الأجهزة.',
+  },
+  'devices.refused.why':
+    'لا يقبل الخادم إلا الرسائل التي يمكنه الوثوق بها، فيبقى الطابور صحيحًا. بعض الرسائل بعد انقطاع قصير في الشبكة أمر عادي؛ أما الكثير منها فيعني عادةً أن أحد الأجهزة يعمل بإصدار قديم من التطبيق أو أُعدّ لمتجر آخر.',
+  'devices.refused.line': '{reason}: {count}',
+  'devices.refused.malformed': 'تالفة أو غير مقروءة',
+  'devices.refused.invalidEvent': 'مخالفة لقواعد الطابور',
+  'devices.refused.otherStore': 'موجهة إلى متجر آخر',
+  'devices.refused.forged': 'مرسلة باسم جهاز آخر، أو بما يتجاوز صلاحيات الجهاز',
+  'devices.refused.implausible': 'بوقت أو رقم مستحيل',
+  'devices.refused.catchUpLimited': 'اختُصرت المزامنة (سيحصل الجهاز على الباقي في المرة القادمة)',
+  'devices.refused.other': 'أسباب أخرى',
+  'devices.error': 'لم ينجح ذلك: {message}',
+  'devices.staff.title': 'من يعمل على هذا الجهاز اللوحي؟',
+  'devices.staff.pin': 'رمز PIN لـ {name}',
+  'devices.staff.signIn': 'تسجيل الدخول',
+  'devices.staff.back': 'رجوع',
+  'devices.staff.wrong': 'رمز PIN هذا غير صحيح. حاول مرة أخرى.',
+  'devices.staff.locked': 'محاولات خاطئة كثيرة. انتظر دقيقة ثم حاول مرة أخرى.',
+  'devices.staff.signedIn': 'تم تسجيل الدخول: {name}',
+  'devices.staff.signOut': 'تسجيل الخروج',
+  'devices.storage.low':
+    'مساحة التخزين في هذا الجهاز على وشك النفاد. كل شيء محفوظ حتى الآن؛ يرجى تحرير بعض المساحة.',
+  'devices.storage.full':
+    'مساحة التخزين في هذا الجهاز ممتلئة: لم يُحفظ الإجراء الأخير. كل ما حُفظ من قبل آمن. حرّر بعض المساحة ثم حاول مرة أخرى.',
+  'devices.offline.insecure':
+    'لن تعمل هذه الشاشة بدون الشبكة: لم تُفتح عبر HTTPS، لذا لا يمكنها الاحتفاظ بنسختها غير المتصلة.',
+  'devices.offline.noWorker': 'لن تعمل هذه الشاشة بدون الشبكة: تعذّر تثبيت نسختها غير المتصلة.',
+  'devices.offline.setupAt': 'اضبط هذا الجهاز اللوحي على {url}',
+  'devices.offline.askInsecure':
+    'افتحه على عنوان https:// لخادم المتجر بعد تثبيت شهادة المتجر على هذا الجهاز اللوحي، أو اسأل المسؤول عن خادم المتجر.',
+  'devices.offline.askNoWorker':
+    'أعد تحميله وهو متصل بالشبكة. إذا بقيت هذه الرسالة، اسأل المسؤول عن خادم المتجر.',
+};
