@@ -57,7 +57,7 @@ export async function startStoreHub(
   }
   return {
     hub,
-    agent: agent!,
+    agent: agent,
     log,
     ...(mosquitto ? { mosquitto } : {}),
     ...(aclDir ? { aclDir } : {}),
