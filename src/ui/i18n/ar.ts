@@ -1,4 +1,5 @@
 import { arBoard } from './ar/board.ts';
+import { arClerkDesk } from './ar/clerk-desk.ts';
 import { arCommon } from './ar/common.ts';
 import { arFeedback } from './ar/feedback.ts';
 import { arKiosk } from './ar/kiosk.ts';
@@ -15,4 +16,5 @@ export const arModules: LanguageModules = {
   board: arBoard,
   track: arTrack,
   feedback: arFeedback,
+  clerkDesk: arClerkDesk,
 };

@@ -1,5 +1,6 @@
 import { enBoard } from './en/board.ts';
 import { enClerk } from './en/clerk.ts';
+import { enClerkDesk } from './en/clerk-desk.ts';
 import { enCommon } from './en/common.ts';
 import { enDevices } from './en/devices.ts';
 import { enFeedback } from './en/feedback.ts';
@@ -29,6 +30,7 @@ export const enCustomerModules = {
 
 export const enStaffModules = {
   clerk: enClerk,
+  clerkDesk: enClerkDesk,
   kioskAdmin: enKioskAdmin,
   manager: enManager,
   managerReports: enManagerReports,
@@ -43,6 +45,7 @@ export const en = {
   ...enTrack,
   ...enFeedback,
   ...enClerk,
+  ...enClerkDesk,
   ...enKioskAdmin,
   ...enManager,
   ...enManagerReports,

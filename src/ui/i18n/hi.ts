@@ -1,4 +1,5 @@
 import { hiBoard } from './hi/board.ts';
+import { hiClerkDesk } from './hi/clerk-desk.ts';
 import { hiCommon } from './hi/common.ts';
 import { hiFeedback } from './hi/feedback.ts';
 import { hiKiosk } from './hi/kiosk.ts';
@@ -12,4 +13,5 @@ export const hiModules: LanguageModules = {
   board: hiBoard,
   track: hiTrack,
   feedback: hiFeedback,
+  clerkDesk: hiClerkDesk,
 };

@@ -1,4 +1,5 @@
 import { huBoard } from './hu/board.ts';
+import { huClerkDesk } from './hu/clerk-desk.ts';
 import { huCommon } from './hu/common.ts';
 import { huFeedback } from './hu/feedback.ts';
 import { huKiosk } from './hu/kiosk.ts';
@@ -12,4 +13,5 @@ export const huModules: LanguageModules = {
   board: huBoard,
   track: huTrack,
   feedback: huFeedback,
+  clerkDesk: huClerkDesk,
 };

@@ -1,5 +1,6 @@
 import type { LanguageModules } from './modules.ts';
 import { ruBoard } from './ru/board.ts';
+import { ruClerkDesk } from './ru/clerk-desk.ts';
 import { ruCommon } from './ru/common.ts';
 import { ruFeedback } from './ru/feedback.ts';
 import { ruKiosk } from './ru/kiosk.ts';
@@ -12,4 +13,5 @@ export const ruModules: LanguageModules = {
   board: ruBoard,
   track: ruTrack,
   feedback: ruFeedback,
+  clerkDesk: ruClerkDesk,
 };

@@ -16,8 +16,15 @@ type Open = 'none' | 'escalate' | 'transfer';
  * Which buttons exist is the machine's answer (card.next / more / side), never decided here.
  * The customer rates on a screen of their own (`onHandOver`, see CustomerFeedback.tsx).
  */
-export function VisitPanel(props: { desk: VisitDesk; card: VisitCard; onHandOver: () => void }) {
+export function VisitPanel(props: {
+  desk: VisitDesk;
+  card: VisitCard;
+  /** False while the ticket panel offers the (one) transfer for the customer at the counter. */
+  canTransfer: boolean;
+  onHandOver: () => void;
+}) {
   const { desk, card } = props;
+  const side = card.side.filter((type) => type !== 'TRANSFER' || props.canTransfer);
   const { t } = useT();
   const script = useScript(card);
   const [open, setOpen] = useState<Open>('none');
@@ -44,7 +51,7 @@ export function VisitPanel(props: { desk: VisitDesk; card: VisitCard; onHandOver
         <VisitWho card={card} />
         <button
           type="button"
-          className="button visit__park"
+          className="button button--secondary visit__park"
           data-testid="visit-park"
           onClick={() => desk.park()}
         >
@@ -146,9 +153,9 @@ export function VisitPanel(props: { desk: VisitDesk; card: VisitCard; onHandOver
 
       <VisitTips key={card.id} card={card} withDifficult />
 
-      {open === 'none' && card.side.length > 0 && (
+      {open === 'none' && side.length > 0 && (
         <div className="visit__side">
-          {card.side.filter(isButtonEvent).map((type) => (
+          {side.filter(isButtonEvent).map((type) => (
             <button
               key={type}
               type="button"
