@@ -98,7 +98,7 @@ export function WorkScreen(props: { station: ClerkStation; onClosed: () => void 
           <VisitArea counter={counter} ticketHere={current !== undefined} />
           {current && callNextButton}
         </div>
-        <WaitingList services={services} />
+        <WaitingList counter={counter} services={services} />
       </div>
     </main>
   );

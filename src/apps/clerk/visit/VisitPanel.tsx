@@ -4,6 +4,7 @@ import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { EscalateForm } from './EscalateForm.tsx';
 import { ACTION_LABEL, isButtonEvent, STEP_LABEL } from './labels.ts';
 import type { VisitCard, VisitDesk } from './visit-desk.ts';
+import { VisitNote } from './VisitNote.tsx';
 import { VisitTips, useScript } from './VisitTips.tsx';
 import { VisitTransferPicker } from './VisitTransferPicker.tsx';
 import { VisitWho } from './VisitWho.tsx';
@@ -151,6 +152,7 @@ export function VisitPanel(props: {
         />
       )}
 
+      <VisitNote key={`note-${card.id}`} desk={desk} card={card} />
       <VisitTips key={card.id} card={card} withDifficult />
 
       {open === 'none' && side.length > 0 && (

@@ -20,11 +20,13 @@ export const enClerkDesk = {
   'desk.transfer.reason': 'Why? The next clerk reads this.',
   'desk.transfer.send': 'Hand over',
   'desk.transfer.cancel': 'Cancel',
-  'desk.handover.from': 'From {name} ({counter}): {reason}',
-  'desk.handover.fromNoReason': 'From {name} ({counter})',
+  'desk.handover.from': 'From {who}: {reason}',
+  'desk.handover.fromNoReason': 'From {who}',
   'desk.handover.forYou': 'handed to you',
   'desk.note.label': 'Note on this visit',
   'desk.note.save': 'Save note',
   'desk.note.saved': 'Note saved',
+  'desk.error.counterClosed':
+    'That counter or colleague is not at an open counter now. Choose another.',
   'desk.note.shown': 'Note: {note}',
 } as const satisfies Record<string, Message>;

@@ -17,11 +17,13 @@ export const plClerkDesk: Translation<typeof enClerkDesk> = {
   'desk.transfer.reason': 'Dlaczego? Przeczyta to kolejna osoba.',
   'desk.transfer.send': 'Przekaż',
   'desk.transfer.cancel': 'Anuluj',
-  'desk.handover.from': 'Od {name} ({counter}): {reason}',
-  'desk.handover.fromNoReason': 'Od {name} ({counter})',
+  'desk.handover.from': 'Od {who}: {reason}',
+  'desk.handover.fromNoReason': 'Od {who}',
   'desk.handover.forYou': 'przekazany do Ciebie',
   'desk.note.label': 'Notatka do wizyty',
   'desk.note.save': 'Zapisz notatkę',
   'desk.note.saved': 'Notatka zapisana',
+  'desk.error.counterClosed':
+    'To stanowisko lub ta osoba nie jest teraz przy otwartym stanowisku. Wybierz inne.',
   'desk.note.shown': 'Notatka: {note}',
 };

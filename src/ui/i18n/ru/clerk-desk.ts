@@ -17,11 +17,13 @@ export const ruClerkDesk: Translation<typeof enClerkDesk> = {
   'desk.transfer.reason': 'Почему? Это прочитает следующий сотрудник.',
   'desk.transfer.send': 'Передать',
   'desk.transfer.cancel': 'Отмена',
-  'desk.handover.from': 'От {name} ({counter}): {reason}',
-  'desk.handover.fromNoReason': 'От {name} ({counter})',
+  'desk.handover.from': 'От {who}: {reason}',
+  'desk.handover.fromNoReason': 'От {who}',
   'desk.handover.forYou': 'передан вам',
   'desk.note.label': 'Заметка о визите',
   'desk.note.save': 'Сохранить заметку',
   'desk.note.saved': 'Заметка сохранена',
+  'desk.error.counterClosed':
+    'Это окно или этот коллега сейчас не за открытым окном. Выберите другое.',
   'desk.note.shown': 'Заметка: {note}',
 };
