@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { serviceById } from '../../domain/config/types.ts';
 import { actOnCurrent, type CommandResult } from '../../domain/queue/commands.ts';
-import { handOver } from '../../domain/queue/handover.ts';
+import { handOver, handoverTargets } from '../../domain/queue/handover.ts';
 import type { QueueState, Ticket } from '../../domain/queue/state.ts';
 import { elapsedMinutes } from '../../ui/i18n/format.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useNow } from '../../ui/useNow.ts';
-import { useRuntime } from '../shell/device-context.ts';
+import { useDevice, useRuntime } from '../shell/device-context.ts';
 import { HandoverInfo } from './HandoverInfo.tsx';
 import { HandoverPicker } from './HandoverPicker.tsx';
 
@@ -24,6 +24,7 @@ export function CurrentTicketPanel(props: {
 }) {
   const { counterId, ticket, busy, act } = props;
   const { config } = useRuntime();
+  const { state } = useDevice();
   const { t, text, time, minutes } = useT();
   const now = useNow(15_000);
   const [transferring, setTransferring] = useState(false);
@@ -38,6 +39,8 @@ export function CurrentTicketPanel(props: {
   }
 
   const service = serviceById(config, ticket.service);
+  const targets = handoverTargets(state, config, counterId);
+  const canHandOver = targets.services.length + targets.counters.length > 0;
   const onCounter = (type: Parameters<typeof actOnCurrent>[2]) => () =>
     void act((s) => actOnCurrent(s, counterId, type));
 
@@ -107,7 +110,7 @@ export function CurrentTicketPanel(props: {
             type="button"
             className="button button--secondary"
             data-testid="transfer"
-            disabled={busy}
+            disabled={busy || !canHandOver}
             onClick={() => setTransferring(true)}
           >
             {t('clerk.transfer')}
