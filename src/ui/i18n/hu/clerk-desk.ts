@@ -2,7 +2,7 @@ import type { enClerkDesk } from '../en/clerk-desk.ts';
 import type { Translation } from '../message.ts';
 
 export const huClerkDesk: Translation<typeof enClerkDesk> = {
-  'desk.close.title': 'Bezárja: {counter}?',
+  'desk.close.title': '{counter} bezárása?',
   'desk.close.stranded': 'Ezeket az ügyfeleket más nyitott pult nem szolgálja ki:',
   'desk.close.service': '{service}: {count} várakozik',
   'desk.close.confirm': 'Bezárás mégis',
@@ -17,8 +17,8 @@ export const huClerkDesk: Translation<typeof enClerkDesk> = {
   'desk.transfer.reason': 'Miért? A következő munkatárs ezt olvassa.',
   'desk.transfer.send': 'Átadás',
   'desk.transfer.cancel': 'Mégse',
-  'desk.handover.from': 'Küldte: {who}: {reason}',
-  'desk.handover.fromNoReason': 'Küldte: {who}',
+  'desk.handover.from': '{who} küldte: {reason}',
+  'desk.handover.fromNoReason': '{who} küldte',
   'desk.handover.forYou': 'Önnek átadva',
   'desk.note.label': 'Megjegyzés a látogatáshoz',
   'desk.note.save': 'Megjegyzés mentése',
