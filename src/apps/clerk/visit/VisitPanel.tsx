@@ -14,7 +14,9 @@ type Open = 'none' | 'escalate' | 'transfer';
 /**
  * The visit on screen: the step in big type, what to say, the one or two likely next steps as
  * large buttons, the others smaller, the store's tips, and the exits (manager, transfer, left).
- * Which buttons exist is the machine's answer (card.next / more / side), never decided here.
+ * Which buttons exist is the machine's answer (card.next / more / side), never decided here;
+ * only where Transfer shows is: on the ticket panel while a ticket is at the counter, so the
+ * clerk sees one Transfer, and here for a walk-in.
  * The customer rates on a screen of their own (`onHandOver`, see CustomerFeedback.tsx).
  */
 export function VisitPanel(props: {
