@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPin } from '../../src/domain/kiosk/pin.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
-import { waitOnline } from '../support/surfaces.ts';
+import { enterPin, waitOnline } from '../support/surfaces.ts';
 
 /** Clerks sign in to a tablet with a short PIN; the store's log says who worked where. */
 describe('clerk PIN sign-in', () => {
@@ -36,13 +36,11 @@ describe('clerk PIN sign-in', () => {
     await page.getByTestId('staff-signin').waitFor();
     await waitOnline(page).catch(() => undefined);
     await page.getByTestId('staff-anna').click();
-    await page.getByTestId('staff-pin').fill('1357');
-    await page.getByTestId('staff-signin-submit').click();
+    await enterPin(page, '1357');
     await page.getByTestId('staff-problem').waitFor();
     expect(hub.eventTypes()).not.toContain('staff.signedIn');
 
-    await page.getByTestId('staff-pin').fill('2468');
-    await page.getByTestId('staff-signin-submit').click();
+    await enterPin(page, '2468');
     await page.locator('[data-testid="staff-bar"][data-staff="anna"]').waitFor();
     await page.locator('[data-testid^="counter-choose-"]').first().waitFor();
     await expect.poll(() => hub.eventTypes()).toContain('staff.signedIn');

@@ -12,7 +12,13 @@ import { startMosquitto, type Mosquitto } from '../support/mosquitto.ts';
 import { reloadOnNewDevices } from '../support/mosquitto-follow.ts';
 import { freePort } from '../support/ports.ts';
 import { scanQrCode } from '../support/qr-scan.ts';
-import { newPairingCode, takeTicket, waitForQueueItem, waitOnline } from '../support/surfaces.ts';
+import {
+  enterPin,
+  newPairingCode,
+  takeTicket,
+  waitForQueueItem,
+  waitOnline,
+} from '../support/surfaces.ts';
 import {
   HUB_NAME,
   OTHER_HUB_NAME,
@@ -181,8 +187,7 @@ describe.each(['embedded', 'mosquitto'] as const)(
       const clerk = await newPage();
       await pairByQr(manager, clerk, 'clerk', origin);
       await clerk.getByTestId('staff-anna').click();
-      await clerk.getByTestId('staff-pin').fill('2468');
-      await clerk.getByTestId('staff-signin-submit').click();
+      await enterPin(clerk, '2468');
       await clerk.locator('[data-testid="staff-bar"][data-staff="anna"]').waitFor();
       await clerk.getByTestId('counter-choose-counter-1').click();
       await clerk.getByTestId('counter-open').click();

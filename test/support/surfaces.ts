@@ -101,3 +101,10 @@ export async function newPairingCode(manager: Page, role: string): Promise<strin
   await fresh.waitFor();
   return (await fresh.getAttribute('data-code'))!;
 }
+
+/** Types a PIN on the clerk's sign-in keypad, one digit key at a time, and signs in. */
+export async function enterPin(page: Page, pin: string): Promise<void> {
+  for (const digit of pin) await page.getByTestId(`pin-key-${digit}`).click();
+  await page.locator(`[data-testid="staff-pin"][data-length="${pin.length}"]`).waitFor();
+  await page.getByTestId('staff-signin-submit').click();
+}

@@ -9,6 +9,7 @@ const MESSAGES: Partial<Record<ActionProblem, PlainMessageKey>> = {
   notAtCounter: 'clerk.error.notAtCounter',
   unknownService: 'clerk.error.unknownService',
   storageFailed: 'clerk.error.storageFailed',
+  counterClosed: 'desk.error.counterClosed',
 };
 
 /** Why the last action did not happen. */

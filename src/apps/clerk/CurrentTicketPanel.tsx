@@ -1,16 +1,21 @@
 import { useState } from 'react';
 import { serviceById } from '../../domain/config/types.ts';
-import { actOnCurrent, transferCurrent, type CommandResult } from '../../domain/queue/commands.ts';
+import { actOnCurrent, type CommandResult } from '../../domain/queue/commands.ts';
+import { handOver, handoverTargets } from '../../domain/queue/handover.ts';
 import type { QueueState, Ticket } from '../../domain/queue/state.ts';
 import { elapsedMinutes } from '../../ui/i18n/format.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useNow } from '../../ui/useNow.ts';
-import { useRuntime } from '../shell/device-context.ts';
-import { TransferPicker } from './TransferPicker.tsx';
+import { useDevice, useRuntime } from '../shell/device-context.ts';
+import { HandoverInfo } from './HandoverInfo.tsx';
+import { HandoverPicker } from './HandoverPicker.tsx';
 
 type Act = (decide: (state: QueueState) => CommandResult) => Promise<boolean>;
 
-/** The customer at this counter now, and what the clerk can do with the ticket. */
+/**
+ * The customer at this counter now (and who handed them over, why, and the visit's note), and
+ * what the clerk can do with the ticket: Done, Recall, No-show, and the one Transfer.
+ */
 export function CurrentTicketPanel(props: {
   counterId: string;
   ticket: Ticket | undefined;
@@ -19,6 +24,7 @@ export function CurrentTicketPanel(props: {
 }) {
   const { counterId, ticket, busy, act } = props;
   const { config } = useRuntime();
+  const { state } = useDevice();
   const { t, text, time, minutes } = useT();
   const now = useNow(15_000);
   const [transferring, setTransferring] = useState(false);
@@ -33,6 +39,8 @@ export function CurrentTicketPanel(props: {
   }
 
   const service = serviceById(config, ticket.service);
+  const targets = handoverTargets(state, config, counterId);
+  const canHandOver = targets.services.length + targets.counters.length > 0;
   const onCounter = (type: Parameters<typeof actOnCurrent>[2]) => () =>
     void act((s) => actOnCurrent(s, counterId, type));
 
@@ -57,13 +65,15 @@ export function CurrentTicketPanel(props: {
           )}
         </div>
       </div>
+      <HandoverInfo ticket={ticket} />
       {transferring ? (
-        <TransferPicker
+        <HandoverPicker
+          counterId={counterId}
           ticket={ticket}
           busy={busy}
-          onTransfer={(toService) => {
+          onSend={(target, reason) => {
             setTransferring(false);
-            void act((s) => transferCurrent(s, counterId, toService, config));
+            void act((s) => handOver(s, config, counterId, target, reason));
           }}
           onCancel={() => setTransferring(false)}
         />
@@ -100,7 +110,7 @@ export function CurrentTicketPanel(props: {
             type="button"
             className="button button--secondary"
             data-testid="transfer"
-            disabled={busy || config.services.length < 2}
+            disabled={busy || !canHandOver}
             onClick={() => setTransferring(true)}
           >
             {t('clerk.transfer')}

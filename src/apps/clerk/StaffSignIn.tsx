@@ -3,6 +3,7 @@ import { afterWrongPin, isLocked, OPEN_PIN_GUARD, type PinGuard } from '../../do
 import { checkStaffPin, signIn, signOut, staffList } from '../../domain/security/staff.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
+import { PinPad } from './PinPad.tsx';
 
 /** Wrong tries survive leaving the screen, so the lock cannot be dodged by going back. */
 let guard: PinGuard = OPEN_PIN_GUARD;
@@ -55,34 +56,17 @@ export function StaffSignIn() {
           ))}
         </ul>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <label>
-            {t('devices.staff.pin', { name: member.name })}{' '}
-            <input
-              data-testid="staff-pin"
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={12}
-              value={pin}
-              onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-            />
-          </label>{' '}
-          <button
-            type="submit"
-            className="button button--primary"
-            data-testid="staff-signin-submit"
-          >
-            {t('devices.staff.signIn')}
-          </button>{' '}
+        <div className="clerk-signin__pin">
+          <PinPad
+            label={t('devices.staff.pin', { name: member.name })}
+            pin={pin}
+            onChange={setPin}
+            onSubmit={() => void submit()}
+            submitLabel={t('devices.staff.signIn')}
+          />
           <button
             type="button"
-            className="button"
+            className="button clerk-signin__back"
             onClick={() => {
               setChosen(undefined);
               setPin('');
@@ -91,7 +75,7 @@ export function StaffSignIn() {
           >
             {t('devices.staff.back')}
           </button>
-        </form>
+        </div>
       )}
       {problem && (
         <p role="alert" data-testid="staff-problem">

@@ -1,18 +1,27 @@
 import { serviceById } from '../../domain/config/types.ts';
-import { waitingTickets } from '../../domain/queue/selectors.ts';
+import { heldFor, waitingAt } from '../../domain/queue/handover.ts';
 import { elapsedMinutes } from '../../ui/i18n/format.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { PriorityMark } from '../../ui/PriorityMark.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
 
-/** Customers waiting for this counter's services, first in line first. */
-export function WaitingList({ services }: { services: readonly string[] }) {
+/**
+ * Customers this counter will call, in the order it calls them: those handed over to it first,
+ * then its services' line (domain/queue/handover.ts).
+ */
+export function WaitingList({
+  counter,
+  services,
+}: {
+  counter: string;
+  services: readonly string[];
+}) {
   const { config } = useRuntime();
   const { state } = useDevice();
   const { t, text, minutes } = useT();
   const now = useNow(15_000);
-  const waiting = waitingTickets(state, services);
+  const waiting = waitingAt(state, counter, services);
   return (
     <section className="clerk-queue" aria-labelledby="clerk-queue-title">
       <h2 id="clerk-queue-title" className="clerk-section-title">
@@ -36,6 +45,11 @@ export function WaitingList({ services }: { services: readonly string[] }) {
               <span className="clerk-queue__number">{ticket.number}</span>
               <span className="clerk-queue__service">
                 {service ? text(service.name) : ''} {ticket.priority && <PriorityMark />}
+                {heldFor(state, ticket) === counter && (
+                  <span className="clerk-tag" data-testid="queue-handed">
+                    {t('desk.handover.forYou')}
+                  </span>
+                )}
               </span>
               <span className="clerk-queue__waited">
                 {waited < 1

@@ -1,14 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
-import { callNext, closeCounter, openCounter } from '../../domain/queue/commands.ts';
+import { useEffect, useRef } from 'react';
+import { callNext, openCounter } from '../../domain/queue/commands.ts';
 import { ticketAtCounter } from '../../domain/queue/selectors.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
 import type { ClerkStation } from './clerk-station.ts';
 import { ClerkProblem } from './ClerkProblem.tsx';
+import { CloseCounterConfirm } from './CloseCounterConfirm.tsx';
 import { ConflictBanner } from './ConflictBanner.tsx';
 import { CounterHeader } from './CounterHeader.tsx';
 import { CurrentTicketPanel } from './CurrentTicketPanel.tsx';
 import { useClerkAction } from './useClerkAction.ts';
+import { useCounterClosing } from './useCounterClosing.ts';
 import { VisitArea } from './visit/VisitArea.tsx';
 import { WaitingList } from './WaitingList.tsx';
 
@@ -23,7 +25,7 @@ export function WorkScreen(props: { station: ClerkStation; onClosed: () => void 
   const { state, myConflicts } = useDevice();
   const { t } = useT();
   const { act, busy, problem } = useClerkAction();
-  const [closing, setClosing] = useState(false);
+  const closing = useCounterClosing(state, counter, act, props.onClosed);
 
   const counterState = state.counters.get(counter);
   const isOpen = counterState?.open === true;
@@ -33,11 +35,18 @@ export function WorkScreen(props: { station: ClerkStation; onClosed: () => void 
 
   useReopenAfterReload(props.station, isOpen);
 
-  const close = async () => {
-    setClosing(true);
-    if (await act(() => closeCounter(counter))) props.onClosed();
-    else setClosing(false);
-  };
+  // While a customer is here the ticket's and the visit's buttons come first; call next waits.
+  const callNextButton = (
+    <button
+      type="button"
+      className="button button--primary clerk-call-next"
+      data-testid="call-next"
+      disabled={busy || !canCallNext}
+      onClick={() => void act((s) => callNext(s, counter, services))}
+    >
+      {t('clerk.callNext')}
+    </button>
+  );
 
   return (
     <main className="clerk clerk-work">
@@ -45,8 +54,17 @@ export function WorkScreen(props: { station: ClerkStation; onClosed: () => void 
         counterId={counter}
         services={services}
         busy={busy}
-        onClose={() => void close()}
+        onClose={closing.request}
       />
+      {closing.confirming && (
+        <CloseCounterConfirm
+          counterId={counter}
+          stranded={closing.confirming}
+          busy={busy}
+          onClose={() => void closing.close()}
+          onKeep={closing.keep}
+        />
+      )}
       {myConflicts.map((conflict) => (
         <ConflictBanner
           key={conflict.eventId}
@@ -59,7 +77,7 @@ export function WorkScreen(props: { station: ClerkStation; onClosed: () => void 
           onDismiss={() => rt.dismissConflict(conflict.eventId)}
         />
       ))}
-      {!isOpen && !closing && (
+      {!isOpen && !closing.closing && (
         <div className="clerk-notice" role="status">
           <p>{t('clerk.closedElsewhere')}</p>
           <button
@@ -75,19 +93,12 @@ export function WorkScreen(props: { station: ClerkStation; onClosed: () => void 
       {problem && <ClerkProblem problem={problem} />}
       <div className="clerk-work__columns">
         <div className="clerk-work__main">
-          <VisitArea counter={counter} />
           <CurrentTicketPanel counterId={counter} ticket={current} busy={busy} act={act} />
-          <button
-            type="button"
-            className="button button--primary clerk-call-next"
-            data-testid="call-next"
-            disabled={busy || !canCallNext}
-            onClick={() => void act((s) => callNext(s, counter, services))}
-          >
-            {t('clerk.callNext')}
-          </button>
+          {!current && callNextButton}
+          <VisitArea counter={counter} ticketHere={current !== undefined} />
+          {current && callNextButton}
         </div>
-        <WaitingList services={services} />
+        <WaitingList counter={counter} services={services} />
       </div>
     </main>
   );

@@ -1,7 +1,8 @@
 import type { IssuingDeviceConfig, StoreConfig } from '../config/types.ts';
 import type { EventBody } from './events.ts';
 import { nextNumber } from './numbering.ts';
-import { ticketAtCounter, waitingTickets } from './selectors.ts';
+import { waitingAt } from './handover.ts';
+import { ticketAtCounter } from './selectors.ts';
 import type { QueueState } from './state.ts';
 
 /**
@@ -17,6 +18,8 @@ export type CommandError =
   | 'counterBusy'
   | 'notAtCounter'
   | 'unknownTicket'
+  // a handover to a counter or colleague that is not (or no longer) open (queue/handover.ts)
+  | 'counterClosed'
   // a kiosk's own rules (domain/kiosk/issue.ts)
   | 'rateLimited'
   | 'priorityNotAllowed'
@@ -85,7 +88,7 @@ export function callNext(
   services: readonly string[],
 ): CommandResult {
   if (ticketAtCounter(state, counter)) return fail('counterBusy');
-  const next = waitingTickets(state, services)[0];
+  const next = waitingAt(state, counter, services)[0];
   if (!next) return fail('queueEmpty');
   return ok({ type: 'ticket.called', ticket: next.id, counter });
 }

@@ -43,6 +43,15 @@ export type EventBody =
       readonly ticket: string;
       readonly counter: string;
       readonly toService: string;
+      /**
+       * A handover to one counter: while it is open only that counter calls the ticket, first
+       * in its line (domain/queue/handover.ts). Optional; readers that ignore it see a transfer.
+       */
+      readonly toCounter?: string;
+      /** A handover to a colleague (staff id): the counter they are signed in at calls it. */
+      readonly toStaff?: string;
+      /** Why, for the clerk who takes the customer; at most 280 characters. */
+      readonly reason?: string;
     }
   | {
       readonly type: 'counter.opened';
@@ -75,6 +84,19 @@ export type EventBody =
       readonly clerk: string;
       readonly satisfaction: Satisfaction;
       readonly nps?: number;
+    }
+  /**
+   * The clerk's note on a visit ("wants the blue one in size 40"), shown with the ticket to
+   * whoever serves the customer next. The last note in log order counts; "" clears it.
+   */
+  | {
+      readonly type: 'visit.note';
+      readonly visit: string;
+      readonly clerk: string;
+      readonly counter?: string;
+      readonly ticket?: string;
+      /** At most 280 characters. */
+      readonly note: string;
     }
   /** A clerk asks for help ("Get a manager"); published on the public alerts topic. */
   | {
@@ -138,6 +160,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'counter.closed',
   'visit.step',
   'visit.feedback',
+  'visit.note',
   'alert.raised',
   'alert.acknowledged',
   'staff.signedIn',

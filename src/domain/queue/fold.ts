@@ -6,6 +6,7 @@ import {
   MAX_VISIT_STEPS,
   RECENT_CALLS,
   type Conflict,
+  type Handover,
   type QueueState,
   type Ticket,
 } from './state.ts';
@@ -62,6 +63,8 @@ export function applyEvent(state: QueueState, e: StoreEvent): void {
     case 'visit.step':
     case 'visit.feedback':
       return applyVisitEvent(state, e, at);
+    case 'visit.note':
+      return applyVisitNote(state, e, at);
     case 'alert.raised':
     case 'alert.acknowledged':
       return applyAlertEvent(state, e, at);
@@ -118,6 +121,27 @@ function applyVisitEvent(state: QueueState, e: VisitEvent, at: number): void {
   visit.ticket ??= e.ticket;
 }
 
+/**
+ * A note belongs to its visit (only the visit's own device may write one) and travels with the
+ * customer's ticket, so the next clerk reads it; the last in log order counts, "" clears it.
+ */
+function applyVisitNote(
+  state: QueueState,
+  e: Extract<StoreEvent, { type: 'visit.note' }>,
+  at: number,
+): void {
+  const visit = state.visits.get(e.visit);
+  if (visit && visit.device !== e.device) return;
+  if (visit) {
+    if (e.note === '') delete visit.note;
+    else visit.note = e.note;
+  }
+  const t = e.ticket !== undefined ? state.tickets.get(e.ticket) : undefined;
+  if (!t) return;
+  if (e.note === '') delete t.note;
+  else t.note = { text: e.note, visit: e.visit, at };
+}
+
 type AlertEvent = Extract<StoreEvent, { type: 'alert.raised' | 'alert.acknowledged' }>;
 
 /** The first raise of an id counts; an acknowledgement closes an open alert once. */
@@ -143,7 +167,7 @@ function applyAlertEvent(state: QueueState, e: AlertEvent, at: number): void {
   });
 }
 
-type TicketAction = Extract<StoreEvent, { ticket: string }>;
+type TicketAction = Exclude<Extract<StoreEvent, { ticket: string }>, { type: 'visit.note' }>;
 
 function conflict(
   state: QueueState,
@@ -238,11 +262,30 @@ function applyTicketAction(
       }
       t.status = 'waiting';
       t.service = e.toService;
+      t.handover = handoverOf(state, e, at);
       delete t.counter;
       delete t.calledBy;
       delete t.calledAt;
       return;
   }
+}
+
+/** Who handed the customer on: the staff member signed in on the device at that moment. */
+function handoverOf(
+  state: QueueState,
+  e: Extract<StoreEvent, { type: 'ticket.transferred' }>,
+  at: number,
+): Handover {
+  const fromStaff = state.staffOn.get(e.device);
+  return {
+    fromCounter: e.counter,
+    fromDevice: e.device,
+    ...(fromStaff !== undefined ? { fromStaff } : {}),
+    ...(e.toCounter !== undefined ? { toCounter: e.toCounter } : {}),
+    ...(e.toStaff !== undefined ? { toStaff: e.toStaff } : {}),
+    ...(e.reason !== undefined ? { reason: e.reason } : {}),
+    at,
+  };
 }
 
 type Verdict = Extract<StoreEvent, { type: 'event.refused' }>;

@@ -24,6 +24,28 @@ export interface Ticket {
   calledBy?: string;
   recalls: number;
   endedAt?: number;
+  /** The last handover of this customer from one clerk to another (ticket.transferred). */
+  handover?: Handover;
+  /** The last note a clerk wrote on a visit with this customer (visit.note). */
+  note?: TicketNote;
+}
+
+/** Who passed the customer on, to whom, and why: shown to the clerk who calls them next. */
+export interface Handover {
+  readonly fromCounter: string;
+  readonly fromDevice: string;
+  /** The member of staff signed in on that device at the time, if any. */
+  readonly fromStaff?: string;
+  readonly toCounter?: string;
+  readonly toStaff?: string;
+  readonly reason?: string;
+  readonly at: number;
+}
+
+export interface TicketNote {
+  readonly text: string;
+  readonly visit: string;
+  readonly at: number;
 }
 
 export interface CounterState {
@@ -76,6 +98,8 @@ export interface VisitRecord {
   /** Ordered by `n`, without repeats. */
   readonly steps: LoggedStep[];
   feedback?: { readonly satisfaction: Satisfaction; readonly nps?: number; readonly at: number };
+  /** The clerk's note (visit.note), the last one in log order. */
+  note?: string;
 }
 
 export type AlertStatus = 'open' | 'acknowledged';

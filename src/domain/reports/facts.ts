@@ -161,8 +161,12 @@ export function buildDayRollup(
   if (needsNextDay) {
     for (const e of [...nextDayEvents].sort(compareEvents)) {
       const own =
-        ('ticket' in e && e.type !== 'visit.step' && track.has(e.ticket)) ||
-        ((e.type === 'visit.step' || e.type === 'visit.feedback') && state.visits.has(e.visit)) ||
+        ('ticket' in e &&
+          e.type !== 'visit.step' &&
+          e.type !== 'visit.note' &&
+          track.has(e.ticket)) ||
+        ((e.type === 'visit.step' || e.type === 'visit.feedback' || e.type === 'visit.note') &&
+          state.visits.has(e.visit)) ||
         e.type === 'staff.signedIn' ||
         e.type === 'staff.signedOut';
       if (own) step(e, false);

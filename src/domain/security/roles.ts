@@ -62,6 +62,7 @@ const STAFF_EVENTS = [
   'counter.closed',
   'visit.step',
   'visit.feedback',
+  'visit.note',
   'alert.raised',
   'alert.acknowledged',
   'staff.signedIn',

@@ -144,3 +144,28 @@ describe('plausibility of what a device sends', () => {
     expect(heardBefore(book, 'kiosk-1', 100)).toBe(NOW + 99);
   });
 });
+
+describe('handovers and visit notes', () => {
+  const handover: EventBody = {
+    type: 'ticket.transferred',
+    ticket: 'tk',
+    counter: 'counter-1',
+    toService: 'advice',
+    toCounter: 'counter-2',
+    toStaff: 'bo',
+    reason: 'Knows the case',
+  };
+  const note: EventBody = { type: 'visit.note', visit: 'v-1', clerk: 'clerk-1', note: 'Size 40' };
+
+  it('pass from an honest clerk, and answer to the same clock rules as every event', () => {
+    for (const body of [handover, note]) {
+      expect(judge(ev('clerk-1', 5, NOW, body), { now: NOW, heardAt: NOW - 5_000 }, rules)).toBe(
+        undefined,
+      );
+      expect(judge(ev('clerk-1', 5, NOW + 20 * MIN, body), { now: NOW }, rules)).toBe('clockAhead');
+      expect(judge(ev('clerk-1', 5, NOW - 10 * MIN, body), { now: NOW, heardAt: NOW }, rules)).toBe(
+        'clockBehind',
+      );
+    }
+  });
+});

@@ -86,6 +86,27 @@ function textField(x: Obj, key: string, max: number): string | null | undefined 
   return v;
 }
 
+const TEXT_RULE = `must be text of at most ${MAX_REASON_LENGTH} characters`;
+
+/** A transfer's optional handover: to a counter or a colleague, and why. */
+function withHandover(body: Obj | string, x: Obj): Obj | string {
+  if (typeof body === 'string') return body;
+  const bad = optionalIds(x, body, 'toCounter', 'toStaff');
+  if (bad) return bad;
+  const reason = textField(x, 'reason', MAX_REASON_LENGTH);
+  if (reason === null) return `field "reason" ${TEXT_RULE}`;
+  return { ...body, ...(reason !== undefined ? { reason } : {}) };
+}
+
+function visitNote(body: Obj | string, x: Obj): Obj | string {
+  if (typeof body === 'string') return body;
+  const bad = optionalIds(x, body, 'counter', 'ticket');
+  if (bad) return bad;
+  const note = textField(x, 'note', MAX_REASON_LENGTH);
+  if (note === undefined || note === null) return `field "note" ${TEXT_RULE}`;
+  return { ...body, note };
+}
+
 function validateBody(type: EventType, x: Obj): Obj | string {
   const need = (...keys: string[]): Obj | string => {
     const out: Obj = { type };
@@ -167,7 +188,9 @@ function validateBody(type: EventType, x: Obj): Obj | string {
     case 'ticket.cancelled':
       return need('ticket');
     case 'ticket.transferred':
-      return need('ticket', 'counter', 'toService');
+      return withHandover(need('ticket', 'counter', 'toService'), x);
+    case 'visit.note':
+      return visitNote(need('visit', 'clerk'), x);
     case 'counter.opened': {
       const body = need('counter');
       if (typeof body === 'string') return body;

@@ -93,3 +93,25 @@ export function acknowledgeAlert(state: QueueState, alertId: string): CommandRes
   if (alert.status !== 'open') return fail('alertClosed');
   return ok({ type: 'alert.acknowledged', alert: alertId });
 }
+
+/**
+ * The clerk's note on a visit, for whoever serves the customer next: cleaned like a reason
+ * ("" clears it); refused when the log already holds the same note for the visit.
+ */
+export function recordVisitNote(
+  state: QueueState,
+  about: { readonly visit: string; readonly clerk: string } & VisitPlace,
+  note: string,
+): CommandResult {
+  const text = cleanReason(note) ?? '';
+  const known = state.visits.get(about.visit);
+  if ((known?.note ?? '') === text) return fail('alreadyRecorded');
+  return ok({
+    type: 'visit.note',
+    visit: about.visit,
+    clerk: about.clerk,
+    ...(about.counter !== undefined ? { counter: about.counter } : {}),
+    ...(about.ticket !== undefined ? { ticket: about.ticket } : {}),
+    note: text,
+  });
+}

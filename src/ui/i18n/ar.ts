@@ -1,4 +1,5 @@
 import { arBoard } from './ar/board.ts';
+import { arClerkDesk } from './ar/clerk-desk.ts';
 import { arCommon } from './ar/common.ts';
 import { arDevices } from './ar/devices.ts';
 import { arFeedback } from './ar/feedback.ts';
@@ -17,4 +18,5 @@ export const arModules: LanguageModules = {
   track: arTrack,
   feedback: arFeedback,
   devices: arDevices,
+  clerkDesk: arClerkDesk,
 };

@@ -1,5 +1,6 @@
 import { enBoard } from './en/board.ts';
 import { enClerk } from './en/clerk.ts';
+import { enClerkDesk } from './en/clerk-desk.ts';
 import { enDevices } from './en/devices.ts';
 import { enFeedback } from './en/feedback.ts';
 import { enFloor } from './en/floor.ts';
@@ -17,6 +18,7 @@ export const enRestModules = {
   track: enTrack,
   feedback: enFeedback,
   clerk: enClerk,
+  clerkDesk: enClerkDesk,
   kioskAdmin: enKioskAdmin,
   manager: enManager,
   managerReports: enManagerReports,

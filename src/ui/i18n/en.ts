@@ -1,5 +1,6 @@
 import { enBoard } from './en/board.ts';
 import { enClerk } from './en/clerk.ts';
+import { enClerkDesk } from './en/clerk-desk.ts';
 import { enCommon } from './en/common.ts';
 import { enDevices } from './en/devices.ts';
 import { enFeedback } from './en/feedback.ts';
@@ -30,6 +31,7 @@ export const enCustomerModules = {
 
 export const enStaffModules = {
   clerk: enClerk,
+  clerkDesk: enClerkDesk,
   kioskAdmin: enKioskAdmin,
   manager: enManager,
   managerReports: enManagerReports,
@@ -44,6 +46,7 @@ export const en = {
   ...enTrack,
   ...enFeedback,
   ...enClerk,
+  ...enClerkDesk,
   ...enKioskAdmin,
   ...enManager,
   ...enManagerReports,

@@ -1,4 +1,5 @@
 import { hiBoard } from './hi/board.ts';
+import { hiClerkDesk } from './hi/clerk-desk.ts';
 import { hiCommon } from './hi/common.ts';
 import { hiDevices } from './hi/devices.ts';
 import { hiFeedback } from './hi/feedback.ts';
@@ -14,4 +15,5 @@ export const hiModules: LanguageModules = {
   track: hiTrack,
   feedback: hiFeedback,
   devices: hiDevices,
+  clerkDesk: hiClerkDesk,
 };

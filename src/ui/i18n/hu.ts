@@ -1,4 +1,5 @@
 import { huBoard } from './hu/board.ts';
+import { huClerkDesk } from './hu/clerk-desk.ts';
 import { huCommon } from './hu/common.ts';
 import { huDevices } from './hu/devices.ts';
 import { huFeedback } from './hu/feedback.ts';
@@ -14,4 +15,5 @@ export const huModules: LanguageModules = {
   track: huTrack,
   feedback: huFeedback,
   devices: huDevices,
+  clerkDesk: huClerkDesk,
 };

@@ -9,9 +9,13 @@ export const STAFF_LANGUAGES: readonly string[] = ['en', 'pl'];
 
 /**
  * Staff modules every language translates all the same: pairing a tablet, signing in on it and
- * the manager's Devices view meet whoever sets up the store, in the store's language.
+ * the manager's Devices view meet whoever sets up the store, in the store's language; the clerk
+ * desk's handover and closing texts are read by clerks of any language.
  */
-export const EVERY_LANGUAGE_STAFF_MODULES = ['devices'] as const satisfies readonly StaffModule[];
+export const EVERY_LANGUAGE_STAFF_MODULES = [
+  'devices',
+  'clerkDesk',
+] as const satisfies readonly StaffModule[];
 type EveryLanguageStaffModule = (typeof EVERY_LANGUAGE_STAFF_MODULES)[number];
 
 /**

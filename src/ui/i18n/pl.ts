@@ -1,5 +1,6 @@
 import type { LanguageModules } from './modules.ts';
 import { plBoard } from './pl/board.ts';
+import { plClerkDesk } from './pl/clerk-desk.ts';
 import { plClerk } from './pl/clerk.ts';
 import { plCommon } from './pl/common.ts';
 import { plFeedback } from './pl/feedback.ts';
@@ -18,6 +19,7 @@ export const plModules: LanguageModules = {
   board: plBoard,
   track: plTrack,
   feedback: plFeedback,
+  clerkDesk: plClerkDesk,
   clerk: plClerk,
   kioskAdmin: plKioskAdmin,
   manager: plManager,

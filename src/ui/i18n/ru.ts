@@ -1,5 +1,6 @@
 import type { LanguageModules } from './modules.ts';
 import { ruBoard } from './ru/board.ts';
+import { ruClerkDesk } from './ru/clerk-desk.ts';
 import { ruCommon } from './ru/common.ts';
 import { ruDevices } from './ru/devices.ts';
 import { ruFeedback } from './ru/feedback.ts';
@@ -14,4 +15,5 @@ export const ruModules: LanguageModules = {
   track: ruTrack,
   feedback: ruFeedback,
   devices: ruDevices,
+  clerkDesk: ruClerkDesk,
 };

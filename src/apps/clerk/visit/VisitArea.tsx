@@ -11,9 +11,11 @@ import { VisitPanel } from './VisitPanel.tsx';
 
 /**
  * The clerk's assistant for the customers with them: the visit on screen and the parked ones,
- * and the rating screen while the tablet is in the customer's hands.
+ * and the rating screen while the tablet is in the customer's hands. With a ticket at the
+ * counter (`ticketHere`) the ticket panel above speaks for the customer: no "no customer" line,
+ * and its Transfer is the only one.
  */
-export function VisitArea({ counter }: { counter: string }) {
+export function VisitArea({ counter, ticketHere }: { counter: string; ticketHere: boolean }) {
   const { t } = useT();
   const { config } = useRuntime();
   const { state } = useDevice();
@@ -41,6 +43,7 @@ export function VisitArea({ counter }: { counter: string }) {
         <VisitPanel
           desk={desk}
           card={view.active}
+          canTransfer={!ticketHere}
           onHandOver={() => {
             const ticket = view.active?.ticket;
             const lang = ticket ? state.tickets.get(ticket.id)?.lang : undefined;
@@ -51,7 +54,7 @@ export function VisitArea({ counter }: { counter: string }) {
         />
       ) : view.finished ? (
         <FinishedVisit card={view.finished} onDismiss={() => desk.dismissFinished()} />
-      ) : (
+      ) : ticketHere ? null : (
         <section className="visit visit--none" data-testid="visit-none">
           <p className="visit__none">{t('clerk.visit.none')}</p>
         </section>

@@ -4,6 +4,7 @@ import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { EscalateForm } from './EscalateForm.tsx';
 import { ACTION_LABEL, isButtonEvent, STEP_LABEL } from './labels.ts';
 import type { VisitCard, VisitDesk } from './visit-desk.ts';
+import { VisitNote } from './VisitNote.tsx';
 import { VisitTips, useScript } from './VisitTips.tsx';
 import { VisitTransferPicker } from './VisitTransferPicker.tsx';
 import { VisitWho } from './VisitWho.tsx';
@@ -13,11 +14,20 @@ type Open = 'none' | 'escalate' | 'transfer';
 /**
  * The visit on screen: the step in big type, what to say, the one or two likely next steps as
  * large buttons, the others smaller, the store's tips, and the exits (manager, transfer, left).
- * Which buttons exist is the machine's answer (card.next / more / side), never decided here.
+ * Which buttons exist is the machine's answer (card.next / more / side), never decided here;
+ * only where Transfer shows is: on the ticket panel while a ticket is at the counter, so the
+ * clerk sees one Transfer, and here for a walk-in.
  * The customer rates on a screen of their own (`onHandOver`, see CustomerFeedback.tsx).
  */
-export function VisitPanel(props: { desk: VisitDesk; card: VisitCard; onHandOver: () => void }) {
+export function VisitPanel(props: {
+  desk: VisitDesk;
+  card: VisitCard;
+  /** False while the ticket panel offers the (one) transfer for the customer at the counter. */
+  canTransfer: boolean;
+  onHandOver: () => void;
+}) {
   const { desk, card } = props;
+  const side = card.side.filter((type) => type !== 'TRANSFER' || props.canTransfer);
   const { t } = useT();
   const script = useScript(card);
   const [open, setOpen] = useState<Open>('none');
@@ -44,7 +54,7 @@ export function VisitPanel(props: { desk: VisitDesk; card: VisitCard; onHandOver
         <VisitWho card={card} />
         <button
           type="button"
-          className="button visit__park"
+          className="button button--secondary visit__park"
           data-testid="visit-park"
           onClick={() => desk.park()}
         >
@@ -144,11 +154,12 @@ export function VisitPanel(props: { desk: VisitDesk; card: VisitCard; onHandOver
         />
       )}
 
+      <VisitNote key={`note-${card.id}`} desk={desk} card={card} />
       <VisitTips key={card.id} card={card} withDifficult />
 
-      {open === 'none' && card.side.length > 0 && (
+      {open === 'none' && side.length > 0 && (
         <div className="visit__side">
-          {card.side.filter(isButtonEvent).map((type) => (
+          {side.filter(isButtonEvent).map((type) => (
             <button
               key={type}
               type="button"

@@ -282,4 +282,40 @@ describe('the clerk’s visit desk', () => {
     expect(desk.getView().active?.id).not.toBe(first);
     expect(desk.getView().active?.ticket?.service).toBe('returns');
   });
+
+  it('writes the note on the visit with its ticket, and the handover by the ticket ends the visit', async () => {
+    const { rt, open } = setup();
+    const desk = await open();
+    callTicket(rt);
+    await settle(desk);
+    const visit = desk.getView().active!.id;
+    expect(await desk.note(visit, ' Size 40 ')).toMatchObject({ ok: true });
+    expect(rt.log.at(-1)).toMatchObject({
+      type: 'visit.note',
+      visit,
+      clerk: 'tab',
+      counter: 'c1',
+      ticket: 't1',
+      note: 'Size 40',
+    });
+    expect(await desk.note(visit, 'Size 40')).toEqual({ ok: false, error: 'alreadyRecorded' });
+    expect(await desk.note('v-none', 'x')).toEqual({ ok: false, error: 'unknownVisit' });
+    // the ticket panel's Transfer hands the customer to counter c2; the visit follows
+    rt.commit({ type: 'counter.opened', counter: 'c2', services: ['advice'] }, 'other-tab');
+    rt.commit({
+      type: 'ticket.transferred',
+      ticket: 't1',
+      counter: 'c1',
+      toService: 'advice',
+      toCounter: 'c2',
+      reason: 'Knows the case',
+    });
+    await settle(desk);
+    expect(desk.getView().finished).toMatchObject({ id: visit, step: 'transferred' });
+    expect(rt.getSnapshot().state.tickets.get('t1')).toMatchObject({
+      status: 'waiting',
+      note: { text: 'Size 40', visit },
+      handover: { fromCounter: 'c1', toCounter: 'c2', reason: 'Knows the case' },
+    });
+  });
 });

@@ -7,6 +7,7 @@ import {
   acknowledgeAlert,
   raiseManagerAlert,
   recordVisitFeedback,
+  recordVisitNote,
   recordVisitStep,
 } from '../../../domain/visit/commands.ts';
 import { ticketCommandForVisitEnd, visitEventForTicket } from '../../../domain/visit/link.ts';
@@ -233,6 +234,20 @@ export class VisitDesk {
 
   transfer(visitId: string, toService: string): void {
     this.send(visitId, { type: 'TRANSFER', toService });
+  }
+
+  /** The clerk's note on a visit, written to the store's log with the customer's ticket. */
+  note(visitId: string, text: string): Promise<RunOutcome> {
+    const v = this.live.get(visitId);
+    if (!v) return Promise.resolve({ ok: false, error: 'unknownVisit' });
+    const ticket = v.actor.getSnapshot().context.ticket;
+    const about = {
+      visit: visitId,
+      clerk: this.clerk,
+      counter: this.opts.counter,
+      ...(ticket ? { ticket: ticket.id } : {}),
+    };
+    return this.run((s) => recordVisitNote(s, about, text));
   }
 
   park(): void {
