@@ -1,7 +1,14 @@
+import { heldFor } from '../queue/handover.ts';
 import type { QueueState, Ticket } from '../queue/state.ts';
 import { placeInLine, type LinePlace } from './ahead.ts';
 import type { WaitEstimate, WaitEstimator } from './estimator.ts';
-import { priorityPlace, type CounterEntry, type LineSnapshot, type WaitingEntry } from './line.ts';
+import {
+  PRIORITY_BASE,
+  priorityPlace,
+  type CounterEntry,
+  type LineSnapshot,
+  type WaitingEntry,
+} from './line.ts';
 
 /**
  * The thin adapter between the app's QueueState (the fold of the replicated log) and the
@@ -43,6 +50,11 @@ export function lineFromQueueState(state: QueueState): QueueLine {
 type QueueLine = LineSnapshot & { readonly places: ReadonlyMap<string, number> };
 const lines = new WeakMap<QueueState, { applied: number; line: QueueLine }>();
 
+/** Places before every priority place, by the time of the handover. */
+function handoverPlace(at: number): number {
+  return 2 * PRIORITY_BASE + at;
+}
+
 function buildLine(state: QueueState): QueueLine {
   // Places: waiting and called tickets in one order, since a transfer keeps a ticket's place.
   const active = [...state.tickets.values()]
@@ -53,7 +65,14 @@ function buildLine(state: QueueState): QueueLine {
   const busyAt = new Map<string, Ticket>();
   let next = 0;
   for (const t of active) {
-    const key = t.priority ? priorityPlace(t.issuedAt) : next++;
+    // a customer handed over to a counter is called first there: counted ahead of everyone
+    // in the service's line (for the others never rosier; at other counters pessimistic)
+    const handover = t.status === 'waiting' && heldFor(state, t) ? t.handover : undefined;
+    const key = handover
+      ? handoverPlace(handover.at)
+      : t.priority
+        ? priorityPlace(t.issuedAt)
+        : next++;
     places.set(t.id, key);
     if (t.status === 'waiting')
       waiting.push({ ticket: t.id, service: t.service, key, since: t.issuedAt });
