@@ -1,4 +1,5 @@
 import type { LanguageModules } from './modules.ts';
+import { plSettings } from './pl/settings.ts';
 import { plBoard } from './pl/board.ts';
 import { plClerk } from './pl/clerk.ts';
 import { plCommon } from './pl/common.ts';
@@ -24,4 +25,5 @@ export const plModules: LanguageModules = {
   managerReports: plManagerReports,
   floor: plFloor,
   devices: plDevices,
+  settings: plSettings,
 };

@@ -1,4 +1,5 @@
 import type { LanguageModules } from './modules.ts';
+import { ruSettings } from './ru/settings.ts';
 import { ruBoard } from './ru/board.ts';
 import { ruCommon } from './ru/common.ts';
 import { ruFeedback } from './ru/feedback.ts';
@@ -12,4 +13,5 @@ export const ruModules: LanguageModules = {
   board: ruBoard,
   track: ruTrack,
   feedback: ruFeedback,
+  settings: ruSettings,
 };
