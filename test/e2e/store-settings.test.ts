@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
+import { openBoard, openKiosk, waitOnline } from '../support/surfaces.ts';
+
+/**
+ * Store settings without JSON: the manager renames a service and sets the board's
+ * announcement on the Settings view; the kiosk and the board, already open, show both without
+ * a reload (the agent's retained config version tells them to fetch the new config).
+ */
+describe('store settings from the manager screen', () => {
+  let browser: Browser;
+  let hub: TestHub;
+  let configDir: string;
+  const contexts: BrowserContext[] = [];
+  const newContext = async () => {
+    const c = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(c);
+    return c;
+  };
+
+  beforeAll(async () => {
+    // a copy: the settings write their config folder, never the shipped one
+    configDir = testConfigDir(() => undefined);
+    hub = await startTestHub({ configDir });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it('a renamed service and the board announcement reach the open kiosk and board', async () => {
+    const kiosk = await openKiosk(await newContext(), hub.httpUrl);
+    const board = await openBoard(await newContext(), hub.httpUrl);
+    // a mark on each page: still there afterwards means the page was never reloaded
+    for (const page of [kiosk, board])
+      await page.evaluate(() => (document.body.dataset.mark = 'kept'));
+    await expect
+      .poll(() => kiosk.getByTestId('service-returns').textContent())
+      .toContain('Returns and exchanges');
+    expect(await board.getByTestId('board-notice').count()).toBe(0);
+
+    const manager = await (await newContext()).newPage();
+    await manager.goto(`${hub.httpUrl}/manager#settings`);
+    await waitOnline(manager);
+    await manager.getByTestId('settings-service-returns-name-en').fill('Returns desk');
+    await manager.getByTestId('settings-board-announcement-en').fill('Closing at 18:00 today');
+    await manager.getByTestId('settings-save').click();
+    await expect
+      .poll(() => manager.getByTestId('settings-status').getAttribute('data-state'))
+      .toBe('saved');
+
+    await expect
+      .poll(() => kiosk.getByTestId('service-returns').textContent())
+      .toContain('Returns desk');
+    await expect
+      .poll(() => board.getByTestId('board-notice').textContent())
+      .toBe('Closing at 18:00 today');
+    for (const page of [kiosk, board]) {
+      expect(await page.evaluate(() => document.body.dataset.mark)).toBe('kept');
+    }
+    const written = JSON.parse(readFileSync(join(configDir, 'store.json'), 'utf8')) as {
+      services: { id: string; name: Record<string, string> }[];
+      board?: { announcement?: Record<string, string> };
+    };
+    expect(written.services.find((s) => s.id === 'returns')?.name.en).toBe('Returns desk');
+    expect(written.board?.announcement?.en).toBe('Closing at 18:00 today');
+    expect(
+      hub.logLines.filter((l) => /settings changed by manager-.*: services, board$/.test(l)),
+    ).toHaveLength(1);
+  });
+
+  it('a wrong field is named on the screen and nothing is sent', async () => {
+    const manager = await (await newContext()).newPage();
+    await manager.goto(`${hub.httpUrl}/manager#settings`);
+    await waitOnline(manager);
+    const before = readFileSync(join(configDir, 'store.json'), 'utf8');
+    await manager.getByTestId('settings-kiosk-pin').fill('12');
+    await manager.getByTestId('settings-save').click();
+    await expect
+      .poll(() => manager.getByTestId('settings-status').getAttribute('data-state'))
+      .toBe('fix');
+    const problem = manager.locator('[data-testid="settings-problem"][data-path="kioskPin"]');
+    expect(await problem.textContent()).toBe('Use 4 to 8 digits.');
+    expect(readFileSync(join(configDir, 'store.json'), 'utf8')).toBe(before);
+  });
+});
