@@ -343,7 +343,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
 
     try {
       agent = await (opts.agent ?? startAgent)({
-        config,
+        // the settings may have changed while the servers came up
+        config: settings.current(),
         brokerUrl: mqttUrl,
         dataDir,
         log,

@@ -145,6 +145,7 @@ describe('store settings over HTTP', () => {
       [{ mqtt: { topicPrefix: 'x/v1' } }, 409, 'restart'],
       [{ kiosks: [] }, 400, 'kiosks'],
       [{ version: 'stale', board: {} }, 409, 'changed meanwhile'],
+      [{ version: before.version }, 400, 'nothing to change'],
     ];
     for (const [body, status, names] of cases) {
       const r = await call(q, 'PUT', body, auth);

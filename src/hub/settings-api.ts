@@ -96,6 +96,10 @@ function sectionRefusal(keys: readonly string[]): { status: 400 | 409; error: st
       error: `${other.join(', ')}: not part of the settings (expected: ${LIVE_SECTIONS.join(', ')}); edit kiosk-config/store.json and restart the hub`,
     };
   }
+  // nothing to write: the file is left as it is, not rewritten
+  if (!keys.some((k) => k !== 'version')) {
+    return { status: 400, error: `nothing to change (expected: ${LIVE_SECTIONS.join(', ')})` };
+  }
   return undefined;
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAxe } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
 import { openBoard, openKiosk, waitOnline } from '../support/surfaces.ts';
@@ -16,8 +17,14 @@ describe('store settings from the manager screen', () => {
   let hub: TestHub;
   let configDir: string;
   const contexts: BrowserContext[] = [];
-  const newContext = async () => {
-    const c = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  /** A 1x1 PNG, the smallest logo. */
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  /** `bypassCSP` for axe, injected as an inline script; the kiosk and board keep the CSP. */
+  const newContext = async (bypassCSP = false) => {
+    const c = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP });
     contexts.push(c);
     return c;
   };
@@ -51,6 +58,10 @@ describe('store settings from the manager screen', () => {
     await waitOnline(manager);
     await manager.getByTestId('settings-service-returns-name-en').fill('Returns desk');
     await manager.getByTestId('settings-board-announcement-en').fill('Closing at 18:00 today');
+    await manager
+      .getByTestId('settings-board-logo')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+    await manager.locator('.settings__logo img').waitFor(); // read by the page, in the form
     await manager.getByTestId('settings-save').click();
     await expect
       .poll(() => manager.getByTestId('settings-status').getAttribute('data-state'))
@@ -62,6 +73,12 @@ describe('store settings from the manager screen', () => {
     await expect
       .poll(() => board.getByTestId('board-notice').textContent())
       .toBe('Closing at 18:00 today');
+    // the logo travels in the config and loads under the board's security policy
+    const logo = board.getByTestId('board-logo');
+    await expect
+      .poll(() => logo.getAttribute('src'))
+      .toBe(`data:image/png;base64,${PNG.toString('base64')}`);
+    await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
     for (const page of [kiosk, board]) {
       expect(await page.evaluate(() => document.body.dataset.mark)).toBe('kept');
     }
@@ -77,7 +94,7 @@ describe('store settings from the manager screen', () => {
   });
 
   it('a wrong field is named on the screen and nothing is sent', async () => {
-    const manager = await (await newContext()).newPage();
+    const manager = await (await newContext(true)).newPage();
     await manager.goto(`${hub.httpUrl}/manager#settings`);
     await waitOnline(manager);
     const before = readFileSync(join(configDir, 'store.json'), 'utf8');
@@ -88,6 +105,7 @@ describe('store settings from the manager screen', () => {
       .toBe('fix');
     const problem = manager.locator('[data-testid="settings-problem"][data-path="kioskPin"]');
     expect(await problem.textContent()).toBe('Use 4 to 8 digits.');
+    expect(await runAxe(manager, 'manager: settings with a problem')).toEqual([]);
     expect(readFileSync(join(configDir, 'store.json'), 'utf8')).toBe(before);
   });
 });
