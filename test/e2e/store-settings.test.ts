@@ -106,6 +106,19 @@ describe('store settings from the manager screen', () => {
     const problem = manager.locator('[data-testid="settings-problem"][data-path="kioskPin"]');
     expect(await problem.textContent()).toBe('Use 4 to 8 digits.');
     expect(await runAxe(manager, 'manager: settings with a problem')).toEqual([]);
+
+    // a rule only the hub checks (the whole file: a ticket letter used twice) comes back at
+    // the field, in the hub's words
+    await manager.getByTestId('settings-kiosk-pin').fill('');
+    await manager.getByTestId('settings-service-returns-prefix').fill('A');
+    await manager.getByTestId('settings-save').click();
+    await expect
+      .poll(() => manager.getByTestId('settings-status').getAttribute('data-state'))
+      .toBe('refused');
+    const taken = manager.locator(
+      '[data-testid="settings-problem"][data-path="services[1].prefix"]',
+    );
+    expect(await taken.textContent()).toBe('"A" is already used by services[0]');
     expect(readFileSync(join(configDir, 'store.json'), 'utf8')).toBe(before);
   });
 });

@@ -42,6 +42,7 @@ export function ServicesSettings({ draft, problems, send }: Props) {
               <span>{t('settings.service.prefix')}</span>
               <input
                 value={service.prefix}
+                data-testid={`settings-service-${service.id}-prefix`}
                 maxLength={1}
                 size={2}
                 onChange={(e) =>

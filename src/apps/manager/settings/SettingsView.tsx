@@ -4,7 +4,8 @@ import { useRuntime } from '../../shell/device-context.ts';
 import { BoardSettings } from './BoardSettings.tsx';
 import { CountersSettings } from './CountersSettings.tsx';
 import { ServicesSettings } from './ServicesSettings.tsx';
-import { settingsClient } from './settings-client.ts';
+import { HubProblems, hubProblemsByPath } from './FieldProblem.tsx';
+import { SettingsRefused, settingsClient } from './settings-client.ts';
 import {
   changeOf,
   draftOf,
@@ -22,7 +23,8 @@ type SaveState =
   | { kind: 'saving' }
   | { kind: 'saved' }
   | { kind: 'fix' }
-  | { kind: 'refused'; message: string };
+  /** The hub's words, and its problems by field (shown at the fields until the next edit). */
+  | { kind: 'refused'; message: string; fields?: ReadonlyMap<string, string> };
 
 /**
  * The store's settings without JSON: what the hub can change while it runs, checked here by
@@ -63,45 +65,55 @@ export function SettingsView() {
         setDraft(draftOf(view));
         setSave({ kind: 'saved' });
       },
-      (e: unknown) => setSave({ kind: 'refused', message: (e as Error).message }),
+      (e: unknown) =>
+        setSave({
+          kind: 'refused',
+          message: (e as Error).message,
+          ...(e instanceof SettingsRefused ? { fields: hubProblemsByPath(e.problems) } : {}),
+        }),
     );
   };
   const sectionProps = { draft, problems, send };
+  const fromHub = save.kind === 'refused' ? save.fields : undefined;
   return (
-    <form
-      className="manager-panel settings"
-      data-testid="settings-view"
-      data-version={draft.loaded.version}
-      aria-labelledby="settings-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <h2 className="manager-panel__title" id="settings-title">
-        {t('settings.title')}
-      </h2>
-      <p>{t('settings.intro')}</p>
-      <ServicesSettings {...sectionProps} />
-      <CountersSettings {...sectionProps} />
-      <StaffSettings {...sectionProps} />
-      <KioskPinSettings {...sectionProps} />
-      <BoardSettings {...sectionProps} />
-      <p className="settings__note">{t('settings.fileOnly')}</p>
-      <div className="settings__bar">
-        <button
-          type="submit"
-          className="button"
-          data-testid="settings-save"
-          disabled={save.kind === 'saving' || !hasChanges(draft)}
-        >
-          {t(save.kind === 'saving' ? 'settings.saving' : 'settings.save')}
-        </button>
-        <SaveStatus save={save} changed={hasChanges(draft)} />
-      </div>
-    </form>
+    <HubProblems.Provider value={fromHub ?? NO_PROBLEMS}>
+      <form
+        className="manager-panel settings"
+        data-testid="settings-view"
+        data-version={draft.loaded.version}
+        aria-labelledby="settings-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <h2 className="manager-panel__title" id="settings-title">
+          {t('settings.title')}
+        </h2>
+        <p>{t('settings.intro')}</p>
+        <ServicesSettings {...sectionProps} />
+        <CountersSettings {...sectionProps} />
+        <StaffSettings {...sectionProps} />
+        <KioskPinSettings {...sectionProps} />
+        <BoardSettings {...sectionProps} />
+        <p className="settings__note">{t('settings.fileOnly')}</p>
+        <div className="settings__bar">
+          <button
+            type="submit"
+            className="button"
+            data-testid="settings-save"
+            disabled={save.kind === 'saving' || !hasChanges(draft)}
+          >
+            {t(save.kind === 'saving' ? 'settings.saving' : 'settings.save')}
+          </button>
+          <SaveStatus save={save} changed={hasChanges(draft)} />
+        </div>
+      </form>
+    </HubProblems.Provider>
   );
 }
+
+const NO_PROBLEMS: ReadonlyMap<string, string> = new Map();
 
 function SaveStatus({ save, changed }: { save: SaveState; changed: boolean }) {
   const { t } = useT();

@@ -35,6 +35,15 @@ describe('the settings form', () => {
     expect(draftProblems(d)).toEqual([]);
   });
 
+  it('an emptied name drops its language; all emptied is one problem for the name', () => {
+    let d = draftOf(VIEW);
+    d = settingsReducer(d, { type: 'serviceName', index: 0, language: 'pl', value: '' });
+    expect(changeOf(d).services?.[0]?.name).toEqual({ en: 'Advice' });
+    expect(draftProblems(d)).toEqual([]);
+    d = settingsReducer(d, { type: 'serviceName', index: 0, language: 'en', value: '' });
+    expect(draftProblems(d)).toEqual([{ path: 'services[0].name', rule: 'required' }]);
+  });
+
   it('keeps a counter’s services in the services’ order', () => {
     let d = draftOf(VIEW);
     d = settingsReducer(d, { type: 'counterService', index: 0, service: 'returns', on: true });

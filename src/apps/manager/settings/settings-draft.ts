@@ -6,7 +6,12 @@ import {
   type SettingsView,
   type StaffChange,
 } from '../../../domain/config/settings.ts';
-import type { BoardConfig, CounterConfig, ServiceConfig } from '../../../domain/config/types.ts';
+import type {
+  BoardConfig,
+  CounterConfig,
+  LocalizedText,
+  ServiceConfig,
+} from '../../../domain/config/types.ts';
 
 /**
  * The Settings view's form: the hub's settings as loaded, the manager's edits, and which
@@ -62,14 +67,14 @@ export function settingsReducer(draft: SettingsDraft, event: SettingsEvent): Set
       return edit(draft, 'services', {
         services: replaceAt(draft.services, event.index, (s) => ({
           ...s,
-          name: { ...s.name, [event.language]: event.value },
+          name: withText(s.name, event.language, event.value),
         })),
       });
     case 'counterName':
       return edit(draft, 'counters', {
         counters: replaceAt(draft.counters, event.index, (c) => ({
           ...c,
-          name: { ...c.name, [event.language]: event.value },
+          name: withText(c.name, event.language, event.value),
         })),
       });
     case 'counterService':
@@ -114,7 +119,7 @@ function staffOrBoard(draft: SettingsDraft, event: SettingsEvent): SettingsDraft
       return edit(draft, 'board', {
         board: {
           ...draft.board,
-          announcement: { ...draft.board.announcement, [event.language]: event.value },
+          announcement: withText(draft.board.announcement ?? {}, event.language, event.value),
         },
       });
     case 'boardLogo':
@@ -155,6 +160,12 @@ function edit(
   patch: Partial<SettingsDraft>,
 ): SettingsDraft {
   return { ...draft, ...patch, touched: new Set([...draft.touched, section]) };
+}
+
+/** An emptied field drops its language (a name need not exist in every language). */
+function withText(text: LocalizedText, language: string, value: string): LocalizedText {
+  const rest = Object.fromEntries(Object.entries(text).filter(([lang]) => lang !== language));
+  return value === '' ? rest : { ...rest, [language]: value };
 }
 
 function replaceAt<T>(list: readonly T[], index: number, f: (item: T) => T): T[] {
