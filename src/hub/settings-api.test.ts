@@ -140,6 +140,7 @@ describe('store settings over HTTP', () => {
       [{ counters: [{ ...before.counters[0], services: ['nope'] }] }, 400, 'counters[0].services'],
       [{ board: { colors: { text: 'red' } } }, 400, 'board.colors.text'],
       [{ board: { announcement: { en: 'x'.repeat(121) } } }, 400, 'board.announcement.en'],
+      [{ board: { colors: { text: '#1b2533' } } }, 400, 'board.colors.text: is too close'],
       // what needs the file and a restart
       [{ store: { id: 'elsewhere' } }, 409, 'restart'],
       [{ mqtt: { topicPrefix: 'x/v1' } }, 409, 'restart'],

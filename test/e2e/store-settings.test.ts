@@ -62,6 +62,10 @@ describe('store settings from the manager screen', () => {
       .getByTestId('settings-board-logo')
       .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
     await manager.locator('.settings__logo img').waitFor(); // read by the page, in the form
+    // a light board: its tiles follow (src/domain/config/settings.ts, boardPalette)
+    await manager.getByTestId('settings-board-background').fill('#ffffff');
+    await manager.getByTestId('settings-board-text').fill('#111111');
+    await manager.getByTestId('settings-board-accent').fill('#b00020');
     await manager.getByTestId('settings-save').click();
     await expect
       .poll(() => manager.getByTestId('settings-status').getAttribute('data-state'))
@@ -73,6 +77,11 @@ describe('store settings from the manager screen', () => {
     await expect
       .poll(() => board.getByTestId('board-notice').textContent())
       .toBe('Closing at 18:00 today');
+    const colours = await board.locator('main.board').evaluate((el) => {
+      const style = getComputedStyle(el);
+      return [style.backgroundColor, style.color, style.getPropertyValue('--board-panel')];
+    });
+    expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(17, 17, 17)', '#ececec']);
     // the logo travels in the config and loads under the board's security policy
     const logo = board.getByTestId('board-logo');
     await expect

@@ -1,4 +1,5 @@
 import { useState, type CSSProperties } from 'react';
+import { boardPalette } from '../../domain/config/settings.ts';
 import type { BoardConfig } from '../../domain/config/types.ts';
 import { liveCalls, nowServing } from '../../domain/queue/selectors.ts';
 import { I18nProvider, useT } from '../../ui/i18n/I18nProvider.tsx';
@@ -89,11 +90,17 @@ function Board() {
 
 /** The store's colours from the settings, over the board's own (board.css). */
 function boardColours(look: BoardConfig): CSSProperties | undefined {
-  const { background, text, accent } = look.colors ?? {};
-  if (!background && !text && !accent) return undefined;
+  const p = boardPalette(look.colors);
+  if (!p) return undefined;
   return {
-    ...(background ? { '--board-bg': background, background } : {}),
-    ...(text ? { '--board-text': text, color: text } : {}),
-    ...(accent ? { '--board-number': accent, '--board-accent': accent } : {}),
-  };
+    '--board-bg': p.background,
+    '--board-text': p.text,
+    '--board-number': p.accent,
+    '--board-accent': p.accent,
+    '--board-panel': p.panel,
+    '--board-line': p.line,
+    '--board-muted': p.muted,
+    background: p.background,
+    color: p.text,
+  } as CSSProperties;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { boardProblems, changedSections, settingsView, withSettings } from './settings.ts';
+import {
+  BOARD_COLOURS,
+  boardPalette,
+  boardProblems,
+  changedSections,
+  contrast,
+  settingsView,
+  withSettings,
+} from './settings.ts';
 import type { StoreConfig } from './types.ts';
 
 const PIN = { salt: 'old', iterations: 1, sha256: 'a'.repeat(64) };
@@ -75,5 +83,24 @@ describe('settings into the config file', () => {
     expect(boardProblems({ colors: { accent: 5 } } as never)).toEqual([
       { path: 'board.colors.accent', rule: 'colour' },
     ]);
+  });
+
+  it('keeps the board readable: text, muted text and numbers against the background and tiles', () => {
+    expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(boardPalette(undefined)).toBeUndefined();
+    // numbers alone: the board's own tiles stay
+    expect(boardPalette({ accent: '#ff8800' })?.panel).toBe(BOARD_COLOURS.panel);
+    expect(boardProblems({ colors: { accent: '#ff8800' } })).toEqual([]);
+    expect(boardProblems({ colors: { text: '#1b2533' } })).toEqual([
+      { path: 'board.colors.text', rule: 'contrast' },
+    ]);
+    // a white board with the board's own light text and yellow numbers: said once, at the colour set
+    expect(boardProblems({ colors: { background: '#ffffff' } })).toEqual([
+      { path: 'board.colors.background', rule: 'contrast' },
+    ]);
+    // a light board done right: its tiles are light too
+    const light = { background: '#ffffff', text: '#111111', accent: '#b00020' };
+    expect(boardProblems({ colors: light })).toEqual([]);
+    expect(boardPalette(light)?.panel).toBe('#ececec');
   });
 });

@@ -69,11 +69,30 @@ export const LOGO_MAX_CHARS = 200_000;
 export const COLOUR_PATTERN = /^#[0-9a-fA-F]{6}$/;
 export const LOGO_PATTERN =
   /^data:image\/(png|jpeg|webp|gif|svg\+xml);base64,[A-Za-z0-9+/]+={0,2}$/;
+/** The board's own colours (src/apps/board/board.css), where the store sets none. */
+export const BOARD_COLOURS = {
+  background: '#0c1420',
+  text: '#f4f7fa',
+  accent: '#ffd166',
+  /** The tiles the calls and numbers sit on: not a setting. */
+  panel: '#16212f',
+} as const;
+/** WCAG 2.2 AA contrast: normal text, and large text (the board's numbers). */
+export const TEXT_CONTRAST = 4.5;
+export const NUMBER_CONTRAST = 3;
 /** Iterations of a PIN set from the settings, as the demo config's (src/domain/kiosk/pin.ts). */
 export const PIN_ITERATIONS = 10_000;
 
 export type SettingsRule =
-  'pin' | 'pinNeeded' | 'required' | 'prefix' | 'seconds' | 'colour' | 'tooLong' | 'logo';
+  | 'pin'
+  | 'pinNeeded'
+  | 'required'
+  | 'prefix'
+  | 'seconds'
+  | 'colour'
+  | 'tooLong'
+  | 'logo'
+  | 'contrast';
 
 /** One broken rule: `path` reads like the loader's messages, e.g. "staff[1].pin". */
 export interface SettingsProblem {
@@ -90,6 +109,7 @@ const RULE_TEXT: Record<SettingsRule, string> = {
   colour: 'must be a colour like "#1a2b3c"',
   tooLong: `must be at most ${ANNOUNCEMENT_MAX} characters long`,
   logo: `must be a PNG, JPEG, WebP, GIF or SVG image of at most ${LOGO_MAX_CHARS} characters as a data: URL`,
+  contrast: `is too close to the board's background colours to read across the room (text needs a contrast of ${TEXT_CONTRAST}:1, numbers ${NUMBER_CONTRAST}:1)`,
 };
 
 /** "staff[1].pin: must be 4 to 8 digits", as the hub answers it. */
@@ -158,11 +178,94 @@ export function boardProblems(board: BoardConfig): SettingsProblem[] {
     if (typeof value === 'string' && value.length > ANNOUNCEMENT_MAX)
       out.push({ path: `board.announcement.${lang}`, rule: 'tooLong' });
   }
+  out.push(...contrastProblems(board.colors));
   const logo: unknown = board.logo;
   if (logo !== undefined && logo !== '' && !isLogo(logo)) {
     out.push({ path: 'board.logo', rule: 'logo' });
   }
   return out;
+}
+
+/** The board's colours as it paints them (src/apps/board): its own, or the store's. */
+export interface BoardPalette {
+  readonly background: string;
+  readonly text: string;
+  readonly accent: string;
+  /** The tiles the calls and numbers sit on. */
+  readonly panel: string;
+  readonly line: string;
+  /** Section titles and the clock. */
+  readonly muted: string;
+}
+
+/**
+ * The store's colours with the board's own where it set none. With its own background or
+ * text, the tiles, lines and muted text are mixed from the two, so a light board has light
+ * tiles; undefined when the store sets no colour (board.css as it is).
+ */
+export function boardPalette(colors: BoardConfig['colors']): BoardPalette | undefined {
+  const set = Object.fromEntries(
+    entriesOf(colors).filter(([, v]) => typeof v === 'string' && COLOUR_PATTERN.test(v)),
+  ) as Partial<Record<'background' | 'text' | 'accent', string>>;
+  if (Object.keys(set).length === 0) return undefined;
+  const background = set.background ?? BOARD_COLOURS.background;
+  const text = set.text ?? BOARD_COLOURS.text;
+  const own = set.background === undefined && set.text === undefined;
+  return {
+    background,
+    text,
+    accent: set.accent ?? BOARD_COLOURS.accent,
+    panel: own ? BOARD_COLOURS.panel : mix(background, text, 0.92),
+    line: own ? '#2a3748' : mix(background, text, 0.8),
+    muted: own ? '#a9b6c4' : mix(text, background, 0.78),
+  };
+}
+
+/**
+ * Text and muted text on the background and the tiles, numbers on both: readable by WCAG AA.
+ * Reported at the colour the store set (the text or the numbers when it set both).
+ */
+function contrastProblems(colors: BoardConfig['colors']): SettingsProblem[] {
+  const p = boardPalette(colors);
+  if (!p) return [];
+  const setKey = (key: 'text' | 'accent') =>
+    typeof colors?.[key] === 'string' && colors[key] !== '' ? key : 'background';
+  const checks: ['text' | 'accent', string, number][] = [
+    ['text', p.text, TEXT_CONTRAST],
+    ['text', p.muted, TEXT_CONTRAST],
+    ['accent', p.accent, NUMBER_CONTRAST],
+  ];
+  const out: SettingsProblem[] = [];
+  for (const [key, colour, needed] of checks) {
+    if (Math.min(contrast(colour, p.background), contrast(colour, p.panel)) >= needed) continue;
+    const path = `board.colors.${setKey(key)}`;
+    if (!out.some((o) => o.path === path)) out.push({ path, rule: 'contrast' });
+  }
+  return out;
+}
+
+/** `a` weighted `wa`, `b` the rest, channel by channel (as CSS color-mix in srgb). */
+function mix(a: string, b: string, wa: number): string {
+  return `#${[1, 3, 5]
+    .map((i) => {
+      const v = parseInt(a.slice(i, i + 2), 16) * wa + parseInt(b.slice(i, i + 2), 16) * (1 - wa);
+      return Math.round(v).toString(16).padStart(2, '0');
+    })
+    .join('')}`;
+}
+
+/** WCAG contrast ratio of two #rrggbb colours (1 to 21). */
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 function isLogo(logo: unknown): boolean {

@@ -1,7 +1,7 @@
-import type { SettingsProblem } from '../../../domain/config/settings.ts';
+import { BOARD_COLOURS, type SettingsProblem } from '../../../domain/config/settings.ts';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { FieldProblem, TextPerLanguage } from './FieldProblem.tsx';
-import type { ColourKey, SettingsDraft, SettingsEvent } from './settings-draft.ts';
+import type { SettingsDraft, SettingsEvent } from './settings-draft.ts';
 
 interface Props {
   draft: SettingsDraft;
@@ -9,12 +9,6 @@ interface Props {
   send: (event: SettingsEvent) => void;
 }
 
-/** The board's own colours (board.css), shown while the store sets none. */
-const BOARD_DEFAULTS: Record<ColourKey, string> = {
-  background: '#0c1420',
-  text: '#f4f7fa',
-  accent: '#ffd166',
-};
 const COLOUR_KEYS = ['background', 'text', 'accent'] as const;
 
 /** The lobby board's logo, colours and announcement line. */
@@ -60,7 +54,8 @@ export function BoardSettings({ draft, problems, send }: Props) {
             <span>{t(`settings.board.${key}`)}</span>{' '}
             <input
               type="color"
-              value={board.colors?.[key] ?? BOARD_DEFAULTS[key]}
+              data-testid={`settings-board-${key}`}
+              value={board.colors?.[key] ?? BOARD_COLOURS[key]}
               onChange={(e) => send({ type: 'boardColour', key, value: e.target.value })}
             />
           </label>{' '}

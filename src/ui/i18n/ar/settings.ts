@@ -47,5 +47,7 @@ export const arSettings: Translation<typeof enSettings> = {
   'settings.rule.seconds': 'استخدم رقمًا أكبر من 0.',
   'settings.rule.colour': 'استخدم لونًا بصيغة ‎#1a2b3c.',
   'settings.rule.tooLong': 'استخدم {max} حرفًا على الأكثر.',
+  'settings.rule.contrast':
+    'اللون قريب جدًا من خلفية اللوحة فلا يُقرأ من طرف القاعة الآخر: اختر لونًا أفتح أو أغمق.',
   'settings.rule.logo': 'استخدم صورة PNG أو JPEG أو WebP أو GIF أو SVG أصغر من 145 كيلوبايت.',
 };

@@ -46,5 +46,7 @@ export const enSettings = {
   'settings.rule.seconds': 'Use a number above 0.',
   'settings.rule.colour': 'Use a colour like #1a2b3c.',
   'settings.rule.tooLong': 'Use at most {max} characters.',
+  'settings.rule.contrast':
+    'Too close to the board’s background to read across the room: choose a lighter or darker colour.',
   'settings.rule.logo': 'Use a PNG, JPEG, WebP, GIF or SVG image under 145 KB.',
 } as const;

@@ -48,5 +48,7 @@ export const hiSettings: Translation<typeof enSettings> = {
   'settings.rule.seconds': '0 से बड़ी संख्या लिखें।',
   'settings.rule.colour': '#1a2b3c जैसा रंग लिखें।',
   'settings.rule.tooLong': 'अधिकतम {max} अक्षरों का उपयोग करें।',
+  'settings.rule.contrast':
+    'यह रंग बोर्ड की पृष्ठभूमि से इतना मिलता है कि कमरे के दूसरे छोर से पढ़ा नहीं जा सकेगा: हल्का या गहरा रंग चुनें।',
   'settings.rule.logo': '145 KB से छोटी PNG, JPEG, WebP, GIF या SVG इमेज का उपयोग करें।',
 };

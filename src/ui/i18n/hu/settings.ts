@@ -50,5 +50,7 @@ export const huSettings: Translation<typeof enSettings> = {
   'settings.rule.seconds': '0-nál nagyobb számot adjon meg.',
   'settings.rule.colour': 'Színt adjon meg így: #1a2b3c.',
   'settings.rule.tooLong': 'Legfeljebb {max} karaktert használjon.',
+  'settings.rule.contrast':
+    'Túl kevéssé válik el a kijelző hátterétől ahhoz, hogy a terem túlsó végéből is olvasható legyen: válasszon világosabb vagy sötétebb színt.',
   'settings.rule.logo': '145 KB-nál kisebb PNG, JPEG, WebP, GIF vagy SVG képet használjon.',
 };

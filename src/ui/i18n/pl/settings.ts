@@ -48,5 +48,7 @@ export const plSettings: Translation<typeof enSettings> = {
   'settings.rule.seconds': 'Użyj liczby większej od 0.',
   'settings.rule.colour': 'Użyj koloru w postaci #1a2b3c.',
   'settings.rule.tooLong': 'Użyj najwyżej {max} znaków.',
+  'settings.rule.contrast':
+    'Za mało kontrastu z tłem tablicy, by czytać z drugiego końca sali: wybierz jaśniejszy lub ciemniejszy kolor.',
   'settings.rule.logo': 'Użyj obrazu PNG, JPEG, WebP, GIF lub SVG mniejszego niż 145 KB.',
 };

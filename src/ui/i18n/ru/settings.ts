@@ -49,5 +49,7 @@ export const ruSettings: Translation<typeof enSettings> = {
   'settings.rule.seconds': 'Используйте число больше 0.',
   'settings.rule.colour': 'Укажите цвет в виде #1a2b3c.',
   'settings.rule.tooLong': 'Не более {max} символов.',
+  'settings.rule.contrast':
+    'Слишком мало контраста с фоном табло, чтобы читать через весь зал: выберите цвет светлее или темнее.',
   'settings.rule.logo': 'Используйте изображение PNG, JPEG, WebP, GIF или SVG размером до 145 КБ.',
 };
