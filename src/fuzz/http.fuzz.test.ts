@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ const KiB = 1024;
 const TICKET = 'a'.repeat(26);
 
 interface Endpoint {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT';
   readonly path: string;
   /** Manager credentials needed. */
   readonly auth?: boolean;
@@ -63,6 +64,8 @@ const ENDPOINTS: readonly Endpoint[] = [
   { method: 'GET', path: '/api/reports/days', auth: true },
   { method: 'GET', path: '/api/reports/export', auth: true },
   ...REPORT_KINDS.map((k) => ({ method: 'GET' as const, path: `/api/reports/${k}`, auth: true })),
+  { method: 'GET', path: '/api/settings', auth: true },
+  { method: 'PUT', path: '/api/settings', auth: true, limit: 512 * KiB, file: 'settings-api.ts' },
   {
     method: 'POST',
     path: '/api/reports/import',
@@ -77,6 +80,7 @@ const SENT_WHOLE = 64 * KiB;
 let hub: Hub;
 let log: MemoryLogger;
 let data: TempDir;
+let configDir: TempDir;
 let manager: string;
 let cases = 0;
 
@@ -122,8 +126,18 @@ function send(
 beforeAll(async () => {
   log = createMemoryLogger();
   data = tempDir('http-fuzz');
+  // a copy of the shipped config: a fuzzed body the settings take is written there
+  configDir = tempDir('http-fuzz-config');
+  copyFileSync(resolveFromRepo('kiosk-config/store.json'), join(configDir.path, 'store.json'));
   // the real agent: tracking and reports answer from a live queue and history on disk
-  hub = await startHub({ port: 0, mqttPort: 0, httpPort: 0, dataDir: data.path, log });
+  hub = await startHub({
+    port: 0,
+    mqttPort: 0,
+    httpPort: 0,
+    dataDir: data.path,
+    configDir: configDir.path,
+    log,
+  });
   const m = hub.registry.enroll({ role: 'manager', trusted: true });
   manager = `Basic ${Buffer.from(`${m.username}:${m.password}`).toString('base64')}`;
   // until the agent is up, tracking and reports say 503 "starting" by design
@@ -140,6 +154,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await hub?.close();
   data?.remove();
+  configDir?.remove();
   countCases('http', cases);
   console.log(fuzzReport());
 });

@@ -37,6 +37,8 @@ export interface AgentOptions {
   readonly disk?: DiskReport;
   /** How day files are opened; tests pass a disk that fails. */
   readonly openFile?: OpenAppendFile;
+  /** The version of `config` /api/config serves (retained on the config topic for devices). */
+  readonly configVersion?: string;
 }
 
 export interface Agent {
@@ -51,6 +53,11 @@ export interface Agent {
    * in every wait estimate and on the manager's screen. Resolves to the counters closed.
    */
   closeCountersOf(device: string): Promise<string[]>;
+  /**
+   * The manager changed the settings: the ticket checks and the waits use the new config, and
+   * devices are told its version (retained), so they fetch it from /api/config.
+   */
+  setConfig(config: StoreConfig, version: string): void;
   close(): Promise<void>;
 }
 
@@ -96,6 +103,18 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
       retain: true,
     }),
   });
+  let configVersion = opts.configVersion;
+  // retained, and again on every connect: an embedded broker forgets it when the hub restarts
+  const announceConfig = (): void => {
+    if (configVersion === undefined) return;
+    const payload = JSON.stringify({ version: configVersion });
+    void transport.publish(topics.config(root), payload, { qos: 1, retain: true }).catch(() => {
+      // not connected: the next connect announces it
+    });
+  };
+  transport.onStateChange((s) => {
+    if (s === 'online') announceConfig();
+  });
   let lastState = transport.state;
   let closing = false;
   transport.onStateChange((s) => {
@@ -137,7 +156,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     },
   });
   log.info('agent', `history loaded: ${replica.eventCount} events for store ${config.store.id}`);
-  startHaDiscovery({ config, transport, agentDevice: device, log });
+  const haDiscovery = startHaDiscovery({ config, transport, agentDevice: device, log });
   const waits = startWaitPublisher({
     config,
     root,
@@ -160,6 +179,13 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
         if (outcome.ok) closed.push(counter);
       }
       return closed;
+    },
+    setConfig(next, version) {
+      replica.setConfig(next);
+      waits.setConfig(next);
+      haDiscovery.setConfig(next);
+      configVersion = version;
+      announceConfig();
     },
     async close() {
       closing = true;

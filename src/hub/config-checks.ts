@@ -1,5 +1,6 @@
 import type { LocalizedText, StoreConfig } from '../domain/config/types.ts';
 import { completeTips, missingTranslations } from '../domain/visit/tips.ts';
+import { boardProblems, describeProblem } from '../domain/config/settings.ts';
 import { show } from './config-schema.ts';
 
 /**
@@ -20,6 +21,8 @@ export function semanticProblems(cfg: StoreConfig): string[] {
     ...rangeProblems(cfg),
     ...topicPrefixProblems(cfg.mqtt.topicPrefix),
     ...visitTipProblems(cfg),
+    // the settings view's own rules for the board, so a board written by hand keeps them too
+    ...boardProblems(cfg.board ?? {}).map(describeProblem),
   ];
 }
 

@@ -60,7 +60,15 @@ export function parseStoreConfig(text: string, label: string): StoreConfig {
       : `invalid JSON: ${(e as Error).message}`;
     throw inFile(label, [problem]);
   }
+  return checkStoreConfig(data, label);
+}
 
+/**
+ * Checks parsed config data with the schema (filling its defaults in `data`) and the
+ * cross-checks: the one gate for the file at start and for the manager's settings. Throws
+ * ConfigError; returns the config frozen.
+ */
+export function checkStoreConfig(data: unknown, label: string): StoreConfig {
   const shape = validateShape(data);
   if (!shape.ok) throw inFile(label, shape.problems);
   const config = withoutEditorHint(shape.value);

@@ -41,6 +41,9 @@ const PATTERN_TEXT: Record<string, string> = {
   '^(wss?://.+)?$': 'must be empty or a ws:// or wss:// URL',
   '^(https?://[^\\s]+)?$': 'must be empty or an http:// or https:// URL',
   '^[0-9a-f]{64}$': 'must be 64 lower-case hex digits (a SHA-256, see README)',
+  '^#[0-9a-fA-F]{6}$': 'must be a colour like "#1a2b3c"',
+  '^data:image/(png|jpeg|webp|gif|svg\\+xml);base64,[A-Za-z0-9+/]+={0,2}$':
+    'must be a PNG, JPEG, WebP, GIF or SVG image as a base64 data: URL',
 };
 
 const TYPE_TEXT: Record<string, string> = {

@@ -18,6 +18,8 @@ import {
 export interface ApiConfig {
   readonly config: StoreConfig;
   readonly broker: { readonly wsUrl: string };
+  /** Changes with every settings change (devices hear it on the retained config topic). */
+  readonly version?: string;
   /** In store network mode: the plain-HTTP setup page, for a tablet that cannot start offline. */
   readonly setup?: { readonly url: string };
 }

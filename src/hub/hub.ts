@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import { localized, type StoreConfig } from '../domain/config/types.ts';
 import { startAgent, type AgentOptions } from './agent.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.ts';
-import { loadStoreConfig } from './config-loader.ts';
+import { configFilePath, loadStoreConfig } from './config-loader.ts';
 import { removeStaleStaging } from './import-log.ts';
 import { createHttpApp, type ApiConfig } from './http-app.ts';
 import { HubStartError, closeServer, listen, withTimeout } from './listen.ts';
@@ -35,6 +35,8 @@ import type { StoreTls } from './tls/store-authority.ts';
 import type { HubNames } from './tls/hub-names.ts';
 import { createForeignGuard, foreignRefusal } from './foreign-origin.ts';
 import { createDiskHealth, probeFolder } from './disk-health.ts';
+import { createSettingsApi } from './settings-api.ts';
+import { createStoreSettings } from './store-settings.ts';
 
 export { isLoopbackHost };
 
@@ -51,6 +53,8 @@ export interface AgentHandle {
   readonly history?: HistorySource;
   /** Closes the counters a revoked device holds open (src/hub/agent.ts). */
   closeCountersOf?(device: string): Promise<readonly string[]>;
+  /** The manager's settings changed the config (src/hub/agent.ts). */
+  setConfig?(config: StoreConfig, version: string): void;
 }
 
 export type AgentFactory = (opts: AgentOptions) => Promise<AgentHandle>;
@@ -103,6 +107,7 @@ export interface Hub {
   readonly mqttUrl: string;
   /** ws://host:port/mqtt of the embedded broker, or the external one's WebSocket URL ('' if unknown). */
   readonly wsUrl: string;
+  /** The config as it is now (the manager's settings change it while the hub runs). */
   readonly config: StoreConfig;
   /** Enrolled devices and pairing codes. */
   readonly registry: DeviceRegistry;
@@ -133,7 +138,11 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const distDir = resolveFromRepo(opts.distDir ?? 'dist');
   const dataDir = resolveFromRepo(opts.dataDir ?? 'data');
 
-  const config = await loadStoreConfig(resolveFromRepo(opts.configDir ?? 'kiosk-config'));
+  const configFile = await configFilePath(resolveFromRepo(opts.configDir ?? 'kiosk-config'));
+  // `config` is the config the hub started with: what cannot change while it runs (store id,
+  // MQTT, time zone) is read from it; the rest from `settings`, which the manager may change
+  const config = await loadStoreConfig(configFile);
+  const settings = createStoreSettings(configFile, config);
   const { id, name, defaultLanguage } = config.store;
   log.info('hub', `store ${id} (${localized(name, defaultLanguage, defaultLanguage)})`);
 
@@ -209,9 +218,14 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     );
   }
   // Browsers read one answer: the broker section and the config agree on the URL.
-  const apiConfig: ApiConfig = {
-    config: { ...config, mqtt: { ...config.mqtt, browserUrl: browserWsUrl } },
-    broker: { wsUrl: browserWsUrl },
+  const apiConfig = (): ApiConfig => {
+    const current = settings.current();
+    return {
+      config: { ...current, mqtt: { ...current.mqtt, browserUrl: browserWsUrl } },
+      broker: { wsUrl: browserWsUrl },
+      version: settings.version(),
+      ...(setupUrl ? { setup: { url: setupUrl } } : {}),
+    };
   };
 
   let agent: AgentHandle | undefined;
@@ -227,7 +241,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   };
   const refuseForeign = createForeignGuard(servedNames, log);
   const tracking = createTracking({
-    config,
+    config: () => settings.current(),
     log,
     source: () => agent?.replica,
     wait: () => {
@@ -240,7 +254,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     log,
   });
   const reports = createReportsApi({
-    config,
+    config: () => settings.current(),
     log,
     manager,
     storeDir: join(dataDir, config.store.id),
@@ -254,15 +268,17 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     dropped: () => drops.counts(),
     onRevoked: (device) => void closeCountersOfRevoked(agent, device, log),
   });
+  const settingsApi = createSettingsApi({ settings, log, manager });
   const app = createHttpApp({
     distDir,
     log,
     routes: async (req, res, urlPath) =>
       refuseForeign(req, res) ||
       (await devicesApi(req, res, urlPath)) ||
+      (await settingsApi(req, res, urlPath)) ||
       (await tracking.handle(req, res, urlPath)) ||
       (await reports.handle(req, res, urlPath)),
-    apiConfig: () => (setupUrl ? { ...apiConfig, setup: { url: setupUrl } } : apiConfig),
+    apiConfig,
     health: () => ({
       ...disk.health(),
       store: config.store.id,
@@ -336,15 +352,19 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
 
     try {
       agent = await (opts.agent ?? startAgent)({
-        config,
+        // the settings may have changed while the servers came up
+        config: settings.current(),
         brokerUrl: mqttUrl,
         dataDir,
         log,
         credentials: agentCredentials,
         onDropped: (reason) => drops.record(reason),
         disk,
+        configVersion: settings.version(),
         ...(tls ? { tlsCa: tls.ca } : {}),
       });
+      const running = agent;
+      settings.onChange((fresh, version) => running.setConfig?.(fresh, version));
     } catch (err) {
       throw new HubStartError(`the store agent could not start: ${(err as Error).message}`, {
         cause: err,
@@ -377,7 +397,9 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       httpUrl,
       mqttUrl,
       wsUrl,
-      config,
+      get config() {
+        return settings.current();
+      },
       registry,
       setupUrl,
       close() {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { StoreConfig } from '../domain/config/types.ts';
+import { readConfig, type ConfigSource } from '../domain/config/types.ts';
 import { portableLog } from '../domain/portable/from-store.ts';
 import { PortableLogError } from '../domain/portable/parse.ts';
 import { serializeEvent } from '../domain/portable/serialize.ts';
@@ -40,7 +40,8 @@ import { ReportStore, type DayReader } from './report-store.ts';
 export type HistorySource = DayReader & ImportTarget;
 
 export interface ReportsOptions {
-  readonly config: StoreConfig;
+  /** The config, or how to read it as it is now (service names change with the settings). */
+  readonly config: ConfigSource;
   readonly log: Logger;
   /** The manager check shared with the devices API (src/hub/manager-auth.ts). */
   readonly manager: ManagerGate;
@@ -63,7 +64,9 @@ const PREFIX = '/api/reports/';
 const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 export function createReportsApi(opts: ReportsOptions): ReportsApi {
-  const { config, log } = opts;
+  const { log } = opts;
+  // the store's id and time zone are fixed while the hub runs; names follow the settings
+  const config = readConfig(opts.config);
   const maxImport = opts.maxImportBytes ?? MAX_IMPORT_BYTES;
   let store: ReportStore | undefined;
   const storeOf = (h: HistorySource): ReportStore =>
@@ -92,7 +95,7 @@ export function createReportsApi(opts: ReportsOptions): ReportsApi {
     const req = parsed.value;
     const started = performance.now();
     const rollups = await s.rollups(req.from, req.to);
-    const result = runReport(req, rollups, config);
+    const result = runReport(req, rollups, readConfig(opts.config));
     const ms = Math.round((performance.now() - started) * 10) / 10;
     if (q.get('format') === 'csv') {
       const name = `nextup-${req.kind}-by-${req.by}-${req.from}-${req.to}.csv`;

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { StoreConfig } from '../domain/config/types.ts';
+import { readConfig, type ConfigSource } from '../domain/config/types.ts';
 import {
   canLeave,
   isTicketId,
@@ -36,7 +36,8 @@ export interface TrackingSource {
 }
 
 export interface TrackingOptions {
-  readonly config: StoreConfig;
+  /** The config, or how to read it as it is now (the manager's settings change it). */
+  readonly config: ConfigSource;
   readonly log: Logger;
   /** The agent's replica once it runs; undefined while the hub is starting. */
   readonly source: () => TrackingSource | undefined;
@@ -63,7 +64,8 @@ const PREFIX = '/api/track/';
 const MAX_BODY_BYTES = 1024;
 
 export function createTracking(opts: TrackingOptions): Tracking {
-  const { config, log } = opts;
+  const { log } = opts;
+  const config = () => readConfig(opts.config);
   const throttleMs = opts.throttleMs ?? 250;
   const heartbeatMs = opts.heartbeatMs ?? 20_000;
   const maxStreams = opts.maxStreams ?? 2000;
@@ -96,14 +98,14 @@ export function createTracking(opts: TrackingOptions): Tracking {
     (state: QueueState): TicketWaitSource =>
     (service, ticket) => {
       fallback ??= new WaitEstimator({
-        timeZone: config.store.timeZone,
-        serviceSec: Object.fromEntries(config.services.map((s) => [s.id, s.avgServiceSec])),
+        timeZone: config().store.timeZone,
+        serviceSec: Object.fromEntries(config().services.map((s) => [s.id, s.avgServiceSec])),
       });
       return estimateWaitWith(fallback, state, service, Date.now(), { ticket });
     };
 
   function viewOf(source: TrackingSource, id: string): TicketView | undefined {
-    return ticketView(source.state, config, id, opts.wait?.() ?? fallbackWait(source.state));
+    return ticketView(source.state, config(), id, opts.wait?.() ?? fallbackWait(source.state));
   }
 
   function scheduleFlush(): void {

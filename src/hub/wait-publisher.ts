@@ -75,6 +75,11 @@ export interface WaitPublisher {
   /** The waits last published, one per service. */
   current(): PublishedWait[];
   activeAlerts(): ActiveWaitAlert[];
+  /**
+   * The manager's settings changed: services and targets from now on. (A service's
+   * avgServiceSec prior stays the one the estimator started with until the hub restarts.)
+   */
+  setConfig(config: StoreConfig): void;
   close(): Promise<void>;
 }
 
@@ -85,7 +90,8 @@ const UNSENT_ALERT_MAX_AGE_MS = 15 * 60_000;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export function startWaitPublisher(deps: WaitPublisherDeps): WaitPublisher {
-  const { config, root, replica, history, transport, clock, log } = deps;
+  const { root, replica, history, transport, clock, log } = deps;
+  let config = deps.config;
   const options = deps.options ?? {};
   const heartbeatMs = options.heartbeatMs ?? 30_000;
   const debounceMs = options.debounceMs ?? 250;
@@ -273,6 +279,10 @@ export function startWaitPublisher(deps: WaitPublisherDeps): WaitPublisher {
     },
     current: () => [...published.values()].map((p) => p.wait),
     activeAlerts: () => alerts.active(),
+    setConfig(next) {
+      config = next;
+      schedule();
+    },
     async close() {
       closed = true;
       cancelDebounce?.();

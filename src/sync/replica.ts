@@ -169,7 +169,10 @@ export class Replica {
   /** Today's tickets taken into the log, current even while the state waits for a refold. */
   private tickets: TicketIndex = emptyTicketIndex();
 
+  private config: ReplicaOptions['config'];
+
   private constructor(private readonly opts: ReplicaOptions) {
+    this.config = opts.config;
     this.device = opts.device;
   }
 
@@ -277,6 +280,14 @@ export class Replica {
       this.drain();
       return { ok: true, event } as const;
     });
+  }
+
+  /**
+   * The store's settings changed while running (src/hub/settings-api.ts): the ticket checks
+   * judge against the new services from now on.
+   */
+  setConfig(config: NonNullable<ReplicaOptions['config']>): void {
+    this.config = config;
   }
 
   async close(): Promise<void> {
@@ -615,7 +626,7 @@ export class Replica {
     return {
       pastSkewMs: PAST_SKEW_MS,
       futureSkewMs: this.opts.maxDriftMs ?? FUTURE_SKEW_MS,
-      config: this.opts.config,
+      config: this.config,
     };
   }
 

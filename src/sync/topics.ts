@@ -18,6 +18,8 @@ export const topics = {
     `${root(r)}/sync/to/${device}`,
   ],
   calls: (r: TopicRoot) => `${root(r)}/calls`,
+  /** Retained: the version of the store config the hub serves at /api/config. */
+  config: (r: TopicRoot) => `${root(r)}/config`,
   alerts: (r: TopicRoot) => `${root(r)}/alerts`,
   presence: (r: TopicRoot, device: string) => `${root(r)}/presence/${device}`,
   presenceAll: (r: TopicRoot) => `${root(r)}/presence/+`,

@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
+import { boardPalette } from '../../domain/config/settings.ts';
+import type { BoardConfig } from '../../domain/config/types.ts';
 import { liveCalls, nowServing } from '../../domain/queue/selectors.ts';
 import { I18nProvider, useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
@@ -40,10 +42,24 @@ function Board() {
   const announcement = useCallAnnouncer(live);
   const sound = useSoundState();
   const recalled = new Set(live.filter((c) => c.recall).map((c) => c.ticket));
+  const look = config.board ?? {};
+  const notice = look.announcement ? text(look.announcement) : '';
   return (
-    <main className="board" lang={language} dir={dir} data-sound={sound}>
+    <main
+      className="board"
+      lang={language}
+      dir={dir}
+      data-sound={sound}
+      data-notice={notice ? '' : undefined}
+      style={boardColours(look)}
+    >
       <header className="board__header">
-        <h1 className="board__store">{text(config.store.name)}</h1>
+        <h1 className="board__store">
+          {look.logo && (
+            <img className="board__logo" src={look.logo} alt="" data-testid="board-logo" />
+          )}
+          {text(config.store.name)}
+        </h1>
         {sound === 'blocked' && <SoundUnlock />}
         <BoardClock />
       </header>
@@ -55,6 +71,11 @@ function Board() {
         <WaitingCounts />
         <RecentCalls calls={live} />
       </footer>
+      {notice && (
+        <p className="board__notice" data-testid="board-notice">
+          {notice}
+        </p>
+      )}
       <p
         className="visually-hidden"
         aria-live="assertive"
@@ -65,4 +86,21 @@ function Board() {
       </p>
     </main>
   );
+}
+
+/** The store's colours from the settings, over the board's own (board.css). */
+function boardColours(look: BoardConfig): CSSProperties | undefined {
+  const p = boardPalette(look.colors);
+  if (!p) return undefined;
+  return {
+    '--board-bg': p.background,
+    '--board-text': p.text,
+    '--board-number': p.accent,
+    '--board-accent': p.accent,
+    '--board-panel': p.panel,
+    '--board-line': p.line,
+    '--board-muted': p.muted,
+    background: p.background,
+    color: p.text,
+  } as CSSProperties;
 }

@@ -9,6 +9,9 @@ import './manager.css';
 const HistoryView = lazy(async () => ({
   default: (await import('./history/HistoryView.tsx')).HistoryView,
 }));
+const SettingsView = lazy(async () => ({
+  default: (await import('./settings/SettingsView.tsx')).SettingsView,
+}));
 
 /** The store manager's board: a thin layout of panels, the live board or the history. */
 export function ManagerSurface() {
@@ -31,7 +34,7 @@ export function ManagerSurface() {
                 setView(v);
               }}
             >
-              {t(`managerReports.view.${v}`)}
+              {v === 'settings' ? t('settings.view') : t(`managerReports.view.${v}`)}
             </a>
           ))}
         </nav>
@@ -40,6 +43,13 @@ export function ManagerSurface() {
       {view === 'history' && (
         <Suspense fallback={<p className="manager-panel__empty">{t('managerReports.loading')}</p>}>
           <HistoryView />
+        </Suspense>
+      )}
+      {view === 'settings' && (
+        <Suspense fallback={<p className="manager-panel__empty">{t('settings.loading')}</p>}>
+          <div className="manager__panels">
+            <SettingsView />
+          </div>
         </Suspense>
       )}
       {view === 'devices' && (

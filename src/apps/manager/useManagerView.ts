@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** The board for the wall, the history, and the store's enrolled devices (pairing, revoking). */
-export const MANAGER_VIEWS = ['live', 'history', 'devices'] as const;
+/**
+ * The board for the wall, the history, the store's enrolled devices (pairing, revoking) and
+ * the store's settings.
+ */
+export const MANAGER_VIEWS = ['live', 'history', 'devices', 'settings'] as const;
 export type ManagerView = (typeof MANAGER_VIEWS)[number];
 
 const fromHash = (): ManagerView =>

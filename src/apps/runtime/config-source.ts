@@ -4,6 +4,8 @@ import type { StoreConfig } from '../../domain/config/types.ts';
 export interface HubConfig {
   readonly config: StoreConfig;
   readonly broker: { readonly wsUrl: string };
+  /** Changes with every settings change; older hubs lack it. */
+  readonly version?: string;
   /** The hub's plain-HTTP page for setting up a tablet (its certificate); older hubs lack it. */
   readonly setup?: { readonly url: string };
 }
@@ -25,6 +27,18 @@ function isHubConfig(x: unknown): x is HubConfig {
 
 /** Fresh from the hub when it answers quickly; otherwise the copy from the last visit. */
 export async function loadHubConfig(timeoutMs = 3000): Promise<HubConfig> {
+  const fresh = await fetchHubConfig(timeoutMs);
+  if (fresh) return fresh;
+  const cached = localStorage.getItem(CACHE_KEY);
+  if (cached) {
+    const parsed: unknown = JSON.parse(cached);
+    if (isHubConfig(parsed)) return parsed;
+  }
+  throw new ConfigUnavailableError();
+}
+
+/** The hub's config, kept for the next start without a network; undefined if it did not answer. */
+export async function fetchHubConfig(timeoutMs = 3000): Promise<HubConfig | undefined> {
   try {
     const res = await fetch('/api/config', {
       signal: AbortSignal.timeout(timeoutMs),
@@ -38,14 +52,9 @@ export async function loadHubConfig(timeoutMs = 3000): Promise<HubConfig> {
       }
     }
   } catch {
-    // offline or hub down: fall back to the cached copy
+    // offline or hub down: the caller falls back
   }
-  const cached = localStorage.getItem(CACHE_KEY);
-  if (cached) {
-    const parsed: unknown = JSON.parse(cached);
-    if (isHubConfig(parsed)) return parsed;
-  }
-  throw new ConfigUnavailableError();
+  return undefined;
 }
 
 /** The setup page's address when the hub names a web address ('' or absent: none). */

@@ -23,6 +23,7 @@ import {
 } from './enrollment.ts';
 import type { PresenceBook } from './presence.ts';
 import { watchStorage } from './storage-health.ts';
+import { followHubConfig } from './live-config.ts';
 import { holdStoreLock } from './tab-lock.ts';
 import type { DeviceRuntime, DeviceSnapshot } from './types.ts';
 
@@ -174,6 +175,9 @@ async function startDevice(
 
   const dismissed = new Set<string>();
   const listeners = new Set<() => void>();
+  // the manager's settings change the config while the device runs (src/apps/runtime/live-config.ts)
+  let current = hub;
+  const configListeners = new Set<() => void>();
   let snapshot: DeviceSnapshot | undefined;
   const build = (): DeviceSnapshot => ({
     version: replica.version,
@@ -213,6 +217,18 @@ async function startDevice(
     presence = book;
   }
 
+  followHubConfig({
+    transport,
+    topic: topics.config(root),
+    current: () => current,
+    apply: (fresh) => {
+      current = fresh;
+      replica.setConfig(fresh.config);
+      for (const l of configListeners) l();
+      notify();
+    },
+  });
+
   // the worker usually becomes ready after we connected: say so (not connected: hello will)
   const stopCapability = subscribeOfflineCapability(() => {
     transport
@@ -221,7 +237,13 @@ async function startDevice(
   });
 
   return {
-    config,
+    get config() {
+      return current.config;
+    },
+    subscribeConfig(listener) {
+      configListeners.add(listener);
+      return () => configListeners.delete(listener);
+    },
     deviceId,
     setupUrl: setupPageUrl(hub),
     apiAuth: `Basic ${btoa(`${deviceId}:${creds.password}`)}`,

@@ -31,7 +31,10 @@ export type RunOutcome =
   | { ok: false; error: Extract<CommandResult, { ok: false }>['error'] | 'storageFailed' };
 
 export interface DeviceRuntime {
+  /** The store config as it is now: the manager's settings may change it while running. */
   readonly config: StoreConfig;
+  /** Told when `config` changes (absent: it never does, e.g. in tests). */
+  subscribeConfig?(listener: () => void): () => void;
   readonly deviceId: string;
   /** Where a tablet that cannot start offline is set up (the hub's plain-HTTP page), if known. */
   readonly setupUrl?: string | undefined;

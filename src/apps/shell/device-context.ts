@@ -17,8 +17,17 @@ function useDeviceContext(): DeviceContextValue {
   return value;
 }
 
+const NO_CHANGES = () => () => undefined;
+
+/** The device's runtime; re-renders when the store's settings change its config. */
 export function useRuntime(): DeviceRuntime {
-  return useDeviceContext().runtime;
+  const rt = useDeviceContext().runtime;
+  const subscribe = useCallback(
+    (onChange: () => void) => (rt.subscribeConfig ?? NO_CHANGES)(onChange),
+    [rt],
+  );
+  useSyncExternalStore(subscribe, () => rt.config);
+  return rt;
 }
 
 export function useDeviceIdentity(): Pick<DeviceContextValue, 'preferredId' | 'reidentify'> {

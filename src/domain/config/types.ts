@@ -70,6 +70,20 @@ export interface StaffConfig {
   readonly pin: ManagerPinConfig;
 }
 
+/** The lobby display's look (src/apps/board); every part optional. */
+export interface BoardConfig {
+  /** A data: URL (the board's security policy loads images from the hub only). */
+  readonly logo?: string;
+  /** #rrggbb colours. */
+  readonly colors?: {
+    readonly background?: string;
+    readonly text?: string;
+    readonly accent?: string;
+  };
+  /** One line along the bottom of the board, per language. */
+  readonly announcement?: LocalizedText;
+}
+
 export interface StoreConfig {
   readonly store: {
     readonly id: string;
@@ -112,6 +126,15 @@ export interface StoreConfig {
   readonly visit?: VisitConfig;
   /** Staff who sign in on clerk tablets; absent or empty: no sign-in. */
   readonly staff?: readonly StaffConfig[];
+  /** The lobby display's logo, colours and announcement line. */
+  readonly board?: BoardConfig;
+}
+
+/** A config, or a way to read it as it is now (the manager's settings change it live). */
+export type ConfigSource = StoreConfig | (() => StoreConfig);
+
+export function readConfig(source: ConfigSource): StoreConfig {
+  return typeof source === 'function' ? source() : source;
 }
 
 export function serviceById(cfg: StoreConfig, id: string): ServiceConfig | undefined {

@@ -12,6 +12,11 @@ export function hashPin(pin: string, salt: string, iterations: number): string {
   return h;
 }
 
+/** A PIN as the config keeps it: `salt` should be random and new for every PIN. */
+export function pinConfig(pin: string, salt: string, iterations: number): ManagerPinConfig {
+  return { salt, iterations, sha256: hashPin(pin, salt, iterations) };
+}
+
 export function verifyPin(pin: string, cfg: ManagerPinConfig): boolean {
   return hashPin(pin, cfg.salt, cfg.iterations) === cfg.sha256.toLowerCase();
 }

@@ -33,7 +33,7 @@ export interface RoleRules {
 
 /**
  * What every staff device reads: the shared log, its own catch-up (another device's catch-up
- * is not for it), public topics and presence.
+ * is not for it), public topics, presence and the config's version (settings changed).
  */
 const READS = [
   'sync/events/+',
@@ -43,6 +43,7 @@ const READS = [
   'alerts',
   'presence/+',
   'wait/#',
+  'config',
 ];
 /** What every replica sends about itself: its events, its vector (acks) and its presence. */
 const OWN = ['sync/events/{device}', 'sync/vector/{device}', 'presence/{device}'];

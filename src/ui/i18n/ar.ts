@@ -6,6 +6,7 @@ import { arFeedback } from './ar/feedback.ts';
 import { arKiosk } from './ar/kiosk.ts';
 import { arTrack } from './ar/track.ts';
 import type { LanguageModules } from './modules.ts';
+import { arSettings } from './ar/settings.ts';
 
 /**
  * Arabic, written right to left. Plural forms: zero, one, two, few (3–10), many (11–99),
@@ -19,4 +20,5 @@ export const arModules: LanguageModules = {
   feedback: arFeedback,
   devices: arDevices,
   clerkDesk: arClerkDesk,
+  settings: arSettings,
 };

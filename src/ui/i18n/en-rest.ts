@@ -7,6 +7,7 @@ import { enFloor } from './en/floor.ts';
 import { enKioskAdmin } from './en/kiosk-admin.ts';
 import { enManager } from './en/manager.ts';
 import { enManagerReports } from './en/manager-reports.ts';
+import { enSettings } from './en/settings.ts';
 import { enTrack } from './en/track.ts';
 
 /**
@@ -24,4 +25,5 @@ export const enRestModules = {
   managerReports: enManagerReports,
   floor: enFloor,
   devices: enDevices,
+  settings: enSettings,
 } as const;

@@ -9,6 +9,7 @@ import { enKioskAdmin } from './en/kiosk-admin.ts';
 import { enKiosk } from './en/kiosk.ts';
 import { enManager } from './en/manager.ts';
 import { enManagerReports } from './en/manager-reports.ts';
+import { enSettings } from './en/settings.ts';
 import { enTrack } from './en/track.ts';
 
 /**
@@ -37,6 +38,7 @@ export const enStaffModules = {
   managerReports: enManagerReports,
   floor: enFloor,
   devices: enDevices,
+  settings: enSettings,
 } as const;
 
 export const en = {
@@ -52,4 +54,5 @@ export const en = {
   ...enManagerReports,
   ...enFloor,
   ...enDevices,
+  ...enSettings,
 } as const;

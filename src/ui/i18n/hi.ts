@@ -6,6 +6,7 @@ import { hiFeedback } from './hi/feedback.ts';
 import { hiKiosk } from './hi/kiosk.ts';
 import { hiTrack } from './hi/track.ts';
 import type { LanguageModules } from './modules.ts';
+import { hiSettings } from './hi/settings.ts';
 
 /** Hindi. Plural forms: one (0 and 1), other. Rendered with self-hosted Noto Sans Devanagari. */
 export const hiModules: LanguageModules = {
@@ -16,4 +17,5 @@ export const hiModules: LanguageModules = {
   feedback: hiFeedback,
   devices: hiDevices,
   clerkDesk: hiClerkDesk,
+  settings: hiSettings,
 };

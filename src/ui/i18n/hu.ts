@@ -6,6 +6,7 @@ import { huFeedback } from './hu/feedback.ts';
 import { huKiosk } from './hu/kiosk.ts';
 import { huTrack } from './hu/track.ts';
 import type { LanguageModules } from './modules.ts';
+import { huSettings } from './hu/settings.ts';
 
 /** Hungarian. Plural forms: one, other; a noun after a number stays singular ("3 ember"). */
 export const huModules: LanguageModules = {
@@ -16,4 +17,5 @@ export const huModules: LanguageModules = {
   feedback: huFeedback,
   devices: huDevices,
   clerkDesk: huClerkDesk,
+  settings: huSettings,
 };

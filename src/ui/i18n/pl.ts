@@ -1,4 +1,5 @@
 import type { LanguageModules } from './modules.ts';
+import { plSettings } from './pl/settings.ts';
 import { plBoard } from './pl/board.ts';
 import { plClerkDesk } from './pl/clerk-desk.ts';
 import { plClerk } from './pl/clerk.ts';
@@ -26,4 +27,5 @@ export const plModules: LanguageModules = {
   managerReports: plManagerReports,
   floor: plFloor,
   devices: plDevices,
+  settings: plSettings,
 };

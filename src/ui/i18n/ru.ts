@@ -1,4 +1,5 @@
 import type { LanguageModules } from './modules.ts';
+import { ruSettings } from './ru/settings.ts';
 import { ruBoard } from './ru/board.ts';
 import { ruClerkDesk } from './ru/clerk-desk.ts';
 import { ruCommon } from './ru/common.ts';
@@ -16,4 +17,5 @@ export const ruModules: LanguageModules = {
   feedback: ruFeedback,
   devices: ruDevices,
   clerkDesk: ruClerkDesk,
+  settings: ruSettings,
 };

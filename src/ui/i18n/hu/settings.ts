@@ -1,0 +1,56 @@
+import type { enSettings } from '../en/settings.ts';
+import type { Translation } from '../message.ts';
+
+export const huSettings: Translation<typeof enSettings> = {
+  'settings.view': 'Beállítások',
+  'settings.title': 'Az áruház beállításai',
+  'settings.intro':
+    'A mentett változások az áruház konfigurációjába kerülnek, és újraindítás nélkül, azonnal megjelennek minden képernyőn.',
+  'settings.fileOnly':
+    'Az áruház azonosítója, a nyelvek, az időzóna, az MQTT és a kioszkok sorszámai a kiosk-config/store.json fájlban maradnak, és a szerver újraindítását igénylik. A nyitvatartás még nem része a konfigurációnak.',
+  'settings.loading': 'A beállítások betöltése…',
+  'settings.nameIn': 'Név ({language})',
+  'settings.services': 'Szolgáltatások',
+  'settings.service.prefix': 'A sorszám betűje',
+  'settings.service.target': 'Célzott várakozási idő (perc)',
+  'settings.service.average': 'Szokásos idő a pultnál (perc)',
+  'settings.service.priority': 'Elsőbbségi sorszám a kioszkon',
+  'settings.counters': 'Pultok',
+  'settings.counter.services': 'Itt kiszolgált szolgáltatások',
+  'settings.staff': 'Munkatársak',
+  'settings.staff.none':
+    'Nincsenek munkatársak felsorolva: a pulttabletekhez nem kell bejelentkezni.',
+  'settings.staff.name': 'Név',
+  'settings.staff.newPin': 'Új PIN-kód',
+  'settings.staff.keepPin': 'Hagyja üresen, ha a jelenlegi PIN-kód marad.',
+  'settings.staff.add': 'Munkatárs hozzáadása',
+  'settings.staff.remove': '{name} eltávolítása',
+  'settings.kiosk': 'A kioszk beállításainak PIN-kódja',
+  'settings.kiosk.set': 'Van beállított PIN-kód. Írjon be egy újat a módosításhoz.',
+  'settings.kiosk.unset':
+    'Nincs PIN-kód, ezért a kioszkon nincsenek beállítások. Írjon be egyet a beállításhoz.',
+  'settings.board': 'Váróterem kijelzője',
+  'settings.board.logo': 'Logó',
+  'settings.board.logoRemove': 'A logó eltávolítása',
+  'settings.board.background': 'Háttérszín',
+  'settings.board.text': 'Szövegszín',
+  'settings.board.accent': 'A számok színe',
+  'settings.board.colourReset': 'A kijelző alapszíne',
+  'settings.board.announcement': 'Közlemény sora ({language})',
+  'settings.save': 'Beállítások mentése',
+  'settings.saving': 'Mentés…',
+  'settings.saved': 'Mentve. Minden képernyő már a változást mutatja.',
+  'settings.unchanged': 'Még semmi sem változott.',
+  'settings.fix': 'Kérjük, javítsa a megjelölt mezőket.',
+  'settings.problem': 'Nincs mentve: {message}',
+  'settings.rule.pin': '4–8 számjegyet adjon meg.',
+  'settings.rule.pinNeeded': 'Az új munkatársnak PIN-kód kell.',
+  'settings.rule.required': 'Ez nem lehet üres.',
+  'settings.rule.prefix': 'Egyetlen nagybetűt adjon meg A és Z között.',
+  'settings.rule.seconds': '0-nál nagyobb számot adjon meg.',
+  'settings.rule.colour': 'Színt adjon meg így: #1a2b3c.',
+  'settings.rule.tooLong': 'Legfeljebb {max} karaktert használjon.',
+  'settings.rule.contrast':
+    'Túl kevéssé válik el a kijelző hátterétől ahhoz, hogy a terem túlsó végéből is olvasható legyen: válasszon világosabb vagy sötétebb színt.',
+  'settings.rule.logo': '145 KB-nál kisebb PNG, JPEG, WebP, GIF vagy SVG képet használjon.',
+};
