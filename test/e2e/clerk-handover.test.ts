@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPin } from '../../src/domain/kiosk/pin.ts';
 import { issueTicket } from '../../src/domain/queue/commands.ts';
 import { testStore } from '../../src/domain/testing/store.ts';
 import { launchChromium } from '../support/browser.ts';
-import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
+import { staffConfigDir, startTestHub, type TestHub } from '../support/hub.ts';
 import { enterPin, queueNumbers, waitForQueueItem, waitOnline } from '../support/surfaces.ts';
 
 /**
@@ -17,19 +16,7 @@ describe('handing a customer to a colleague, with a reason and a note', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    const pin = (p: string) => ({
-      salt: 'store-001',
-      iterations: 1000,
-      sha256: hashPin(p, 'store-001', 1000),
-    });
-    hub = await startTestHub({
-      configDir: testConfigDir((c) => {
-        c.staff = [
-          { id: 'anna', name: 'Anna K.', pin: pin('2468') },
-          { id: 'bo', name: 'Bo', pin: pin('1357') },
-        ];
-      }),
-    });
+    hub = await startTestHub({ configDir: staffConfigDir() });
     browser = await launchChromium();
   });
   afterAll(async () => {

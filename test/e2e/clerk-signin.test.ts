@@ -1,8 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPin } from '../../src/domain/kiosk/pin.ts';
 import { launchChromium } from '../support/browser.ts';
-import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
+import { staffConfigDir, startTestHub, type TestHub } from '../support/hub.ts';
 import { enterPin, waitOnline } from '../support/surfaces.ts';
 
 /** Clerks sign in to a tablet with a short PIN; the store's log says who worked where. */
@@ -10,19 +9,7 @@ describe('clerk PIN sign-in', () => {
   let hub: TestHub;
   let browser: Browser;
   beforeAll(async () => {
-    const pin = (p: string) => ({
-      salt: 'store-001',
-      iterations: 1000,
-      sha256: hashPin(p, 'store-001', 1000),
-    });
-    hub = await startTestHub({
-      configDir: testConfigDir((c) => {
-        c.staff = [
-          { id: 'anna', name: 'Anna K.', pin: pin('2468') },
-          { id: 'bo', name: 'Bo', pin: pin('1357') },
-        ];
-      }),
-    });
+    hub = await startTestHub({ configDir: staffConfigDir() });
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPin } from '../../src/domain/kiosk/pin.ts';
-import { testConfigDir } from '../support/hub.ts';
+import { testConfigDir, testPin } from '../support/hub.ts';
 import { startHubProcess, type HubProcess } from '../support/hub-process.ts';
 import { startMosquitto, type Mosquitto } from '../support/mosquitto.ts';
 import { reloadOnNewDevices } from '../support/mosquitto-follow.ts';
@@ -65,12 +64,6 @@ async function pairByQr(manager: Page, tablet: Page, role: string, origin: strin
   await tablet.goto(url);
 }
 
-const pin = (p: string) => ({
-  salt: 'store-001',
-  iterations: 1000,
-  sha256: hashPin(p, 'store-001', 1000),
-});
-
 // Tablets on the store network reach the hub by name over HTTPS, trusting the store authority
 // in their own NSS database: through the embedded broker, and through Mosquitto with the same
 // certificates.
@@ -107,7 +100,7 @@ describe.each(['embedded', 'mosquitto'] as const)(
       for (const k of Object.keys(ports) as (keyof typeof ports)[]) ports[k] = await freePort();
       dataDir = mkdtempSync(join(tmpdir(), 'nextup-lan-'));
       const configDir = testConfigDir((c) => {
-        c.staff = [{ id: 'anna', name: 'Anna K.', pin: pin('2468') }];
+        c.staff = [{ id: 'anna', name: 'Anna K.', pin: testPin('2468') }];
       });
       args = ['--hostname', HUB_NAME, '--http-port', String(ports.setup), '--config', configDir];
       if (brokerKind === 'mosquitto') {

@@ -6,6 +6,7 @@ import { startHub } from '../../src/hub/hub.ts';
 import { createMemoryLogger } from '../../src/hub/log.ts';
 import { resolveFromRepo } from '../../src/hub/paths.ts';
 import type { DeviceRegistry } from '../../src/hub/device-registry.ts';
+import { hashPin } from '../../src/domain/kiosk/pin.ts';
 import type { DeviceRole } from '../../src/domain/security/roles.ts';
 import type { Mosquitto } from './mosquitto.ts';
 
@@ -130,4 +131,21 @@ export function testConfigDir(edit: (config: Record<string, unknown>) => void): 
   edit(config);
   writeFileSync(join(dir, 'store.json'), JSON.stringify(config, null, 2));
   return dir;
+}
+
+/** A staff PIN as the config stores it (a fixed salt and few rounds: tests only). */
+export const testPin = (p: string) => ({
+  salt: 'store-001',
+  iterations: 1000,
+  sha256: hashPin(p, 'store-001', 1000),
+});
+
+/** The demo store with two clerks who sign in: Anna K. (PIN 2468) and Bo (PIN 1357). */
+export function staffConfigDir(): string {
+  return testConfigDir((c) => {
+    c['staff'] = [
+      { id: 'anna', name: 'Anna K.', pin: testPin('2468') },
+      { id: 'bo', name: 'Bo', pin: testPin('1357') },
+    ];
+  });
 }
