@@ -1,4 +1,4 @@
-import { serviceById } from '../../domain/config/types.ts';
+import { counterById, serviceById } from '../../domain/config/types.ts';
 import type { StrandedService } from '../../domain/queue/closing.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
@@ -13,7 +13,7 @@ export function CloseCounterConfirm(props: {
 }) {
   const { config } = useRuntime();
   const { t, text } = useT();
-  const counter = config.counters.find((c) => c.id === props.counterId);
+  const counter = counterById(config, props.counterId);
   return (
     <section
       className="clerk-confirm"

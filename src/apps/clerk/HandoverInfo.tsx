@@ -2,6 +2,7 @@ import type { Ticket } from '../../domain/queue/state.ts';
 import { staffName } from '../../domain/security/staff.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
+import { counterName } from './counter-name.ts';
 
 /** From whom and why this customer was handed over, and the note on their visit. */
 export function HandoverInfo({ ticket }: { ticket: Ticket }) {
@@ -9,18 +10,15 @@ export function HandoverInfo({ ticket }: { ticket: Ticket }) {
   const { t, text } = useT();
   const { handover, note } = ticket;
   if (!handover && !note) return null;
-  const counterName = (id: string) => {
-    const c = config.counters.find((k) => k.id === id);
-    return c ? text(c.name) : id;
-  };
+  const counterOf = (id: string) => counterName(config, id, text);
   const who =
     handover &&
     (handover.fromStaff !== undefined
       ? t('desk.transfer.colleague', {
           name: staffName(config, handover.fromStaff),
-          counter: counterName(handover.fromCounter),
+          counter: counterOf(handover.fromCounter),
         })
-      : counterName(handover.fromCounter));
+      : counterOf(handover.fromCounter));
   return (
     <div className="clerk-handover" data-testid="handover-info">
       {handover && who && (

@@ -6,6 +6,7 @@ import { staffName } from '../../domain/security/staff.ts';
 import { MAX_REASON_LENGTH } from '../../domain/visit/types.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
+import { counterName } from './counter-name.ts';
 
 /**
  * Hands the customer over: to another service's line, a named counter or a colleague at their
@@ -75,10 +76,7 @@ function HandoverChoices(props: {
   const { state } = useDevice();
   const { t, text } = useT();
   const targets = handoverTargets(state, config, props.counterId);
-  const counterName = (id: string) => {
-    const c = config.counters.find((k) => k.id === id);
-    return c ? text(c.name) : id;
-  };
+  const counterOf = (id: string) => counterName(config, id, text);
   const option = (choice: HandoverTarget, testId: string, label: string) => (
     <button
       key={testId}
@@ -108,7 +106,7 @@ function HandoverChoices(props: {
             `handover-staff-${staff}`,
             t('desk.transfer.colleague', {
               name: staffName(config, staff),
-              counter: counterName(counter),
+              counter: counterOf(counter),
             }),
           ),
         ),
@@ -116,7 +114,7 @@ function HandoverChoices(props: {
       {group(
         t('desk.transfer.toCounter'),
         targets.counters.map((counter) =>
-          option({ kind: 'counter', counter }, `handover-counter-${counter}`, counterName(counter)),
+          option({ kind: 'counter', counter }, `handover-counter-${counter}`, counterOf(counter)),
         ),
       )}
       {group(

@@ -141,6 +141,10 @@ export function serviceById(cfg: StoreConfig, id: string): ServiceConfig | undef
   return cfg.services.find((s) => s.id === id);
 }
 
+export function counterById(cfg: StoreConfig, id: string): CounterConfig | undefined {
+  return cfg.counters.find((c) => c.id === id);
+}
+
 export function localized(text: LocalizedText, lang: string, fallback: string): string {
   return text[lang] ?? text[fallback] ?? Object.values(text)[0] ?? '';
 }
