@@ -1,19 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAgent } from '../../src/hub/agent.ts';
-import { startHub, type Hub } from '../../src/hub/hub.ts';
-import { createMemoryLogger, type MemoryLogger } from '../../src/hub/log.ts';
+import type { Hub } from '../../src/hub/hub.ts';
+import type { MemoryLogger } from '../../src/hub/log.ts';
+import { startNamedHub, type NamedHub } from '../support/named-hub.ts';
 import { runAxe } from '../support/axe.ts';
 import { scanQrCode } from '../support/qr-scan.ts';
 import { newPairingCode, waitOnline } from '../support/surfaces.ts';
-import {
-  HUB_NAME,
-  launchTrustingChromium,
-  type TrustingBrowser,
-} from '../support/trusted-browser.ts';
+import { HUB_NAME, type TrustingBrowser } from '../support/trusted-browser.ts';
 
 const PHONE = { width: 412, height: 915 };
 const TABLET = { width: 1280, height: 800 };
@@ -49,27 +42,12 @@ describe('the manager’s devices, on a phone and a tablet', () => {
   let manager: Page | undefined;
   let clerkPage: Page | undefined;
 
+  let named: NamedHub;
   beforeAll(async () => {
-    log = createMemoryLogger();
-    const dataDir = mkdtempSync(join(tmpdir(), 'nextup-devices-'));
-    hub = await startHub({
-      host: '0.0.0.0',
-      hostnames: [HUB_NAME],
-      port: 0,
-      mqttPort: 0,
-      httpPort: 0,
-      dataDir,
-      log,
-      agent: startAgent,
-    });
-    port = new URL(hub.httpUrl).port;
-    origin = `https://${HUB_NAME}:${port}`;
-    tablets = await launchTrustingChromium(readFileSync(join(dataDir, 'tls', 'ca.crt'), 'utf8'));
+    named = await startNamedHub();
+    ({ hub, log, tablets, origin, port } = named);
   });
-  afterAll(async () => {
-    await tablets?.close();
-    await hub?.close();
-  });
+  afterAll(() => named?.close());
 
   const context = (viewport: { width: number; height: number }): Promise<BrowserContext> =>
     // axe is injected as a script: the page's own CSP would refuse it

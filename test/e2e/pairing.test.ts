@@ -1,16 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAgent } from '../../src/hub/agent.ts';
-import { startHub, type Hub } from '../../src/hub/hub.ts';
-import { createMemoryLogger, type MemoryLogger } from '../../src/hub/log.ts';
-import {
-  HUB_NAME,
-  launchTrustingChromium,
-  type TrustingBrowser,
-} from '../support/trusted-browser.ts';
+import type { Hub } from '../../src/hub/hub.ts';
+import type { MemoryLogger } from '../../src/hub/log.ts';
+import { startNamedHub, type NamedHub } from '../support/named-hub.ts';
+import type { TrustingBrowser } from '../support/trusted-browser.ts';
 import { newPairingCode, waitOnline } from '../support/surfaces.ts';
 
 /**
@@ -25,26 +18,12 @@ describe('pairing devices with a hub on the store network', () => {
   let origin: string;
   /** What the first test leaves for the second: the manager's and the clerk's pages. */
   let paired: { manager: Page; clerk: Page; clerkId: string; counter: string } | undefined;
+  let named: NamedHub;
   beforeAll(async () => {
-    log = createMemoryLogger();
-    const dataDir = mkdtempSync(join(tmpdir(), 'nextup-pair-'));
-    hub = await startHub({
-      host: '0.0.0.0',
-      hostnames: [HUB_NAME],
-      port: 0,
-      mqttPort: 0,
-      httpPort: 0,
-      dataDir,
-      log,
-      agent: startAgent,
-    });
-    origin = `https://${HUB_NAME}:${new URL(hub.httpUrl).port}`;
-    tablets = await launchTrustingChromium(readFileSync(join(dataDir, 'tls', 'ca.crt'), 'utf8'));
+    named = await startNamedHub();
+    ({ hub, log, tablets, origin } = named);
   });
-  afterAll(async () => {
-    await tablets?.close();
-    await hub?.close();
-  });
+  afterAll(() => named?.close());
 
   it('first manager by the printed link, a clerk by a code, its floor view without another', async () => {
     // a device without a code gets the pairing screen, not the store
