@@ -1,7 +1,8 @@
-import { counterById, serviceById } from '../../domain/config/types.ts';
+import { serviceById } from '../../domain/config/types.ts';
 import type { StrandedService } from '../../domain/queue/closing.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
+import { counterName } from './counter-name.ts';
 
 /** Asks before closing a counter that would leave customers in line with no counter at all. */
 export function CloseCounterConfirm(props: {
@@ -13,7 +14,6 @@ export function CloseCounterConfirm(props: {
 }) {
   const { config } = useRuntime();
   const { t, text } = useT();
-  const counter = counterById(config, props.counterId);
   return (
     <section
       className="clerk-confirm"
@@ -23,7 +23,7 @@ export function CloseCounterConfirm(props: {
       data-testid="close-confirm"
     >
       <h2 id="clerk-confirm-title" className="clerk-confirm__title">
-        {t('desk.close.title', { counter: counter ? text(counter.name) : props.counterId })}
+        {t('desk.close.title', { counter: counterName(config, props.counterId, text) })}
       </h2>
       <div id="clerk-confirm-body">
         <p>{t('desk.close.stranded')}</p>
