@@ -4,7 +4,7 @@ import { FailureLimiter } from '../domain/security/failure-limiter.ts';
 import { isDeviceRole } from '../domain/security/roles.ts';
 import { readBody } from './body.ts';
 import { DeviceListNotSaved, EnrollmentError, type DeviceRegistry } from './device-registry.ts';
-import { SECURITY_HEADERS } from './http-app.ts';
+import { jsonObject, sendJson } from './json-response.ts';
 import type { Logger } from './log.ts';
 import type { ManagerGate } from './manager-auth.ts';
 import { createLogThrottle } from './throttle.ts';
@@ -58,20 +58,9 @@ export function createDevicesApi(opts: DevicesApiOptions) {
   const failures = new FailureLimiter(ENROLL_FAILURES);
   const logged = createLogThrottle();
 
-  function json(res: ServerResponse, status: number, body: unknown): void {
-    const text = JSON.stringify(body);
-    res.writeHead(status, {
-      ...SECURITY_HEADERS,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': Buffer.byteLength(text),
-      'Cache-Control': 'no-store',
-    });
-    res.end(text);
-  }
-
   /** The disk refused the device list: say so plainly (the disk's own log line counts it). */
   function refuseUnsaved(res: ServerResponse, err: DeviceListNotSaved): void {
-    json(res, 503, { error: err.message });
+    sendJson(res, 503, { error: err.message });
   }
 
   async function enroll(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -87,12 +76,12 @@ export function createDevicesApi(opts: DevicesApiOptions) {
           `enrollment from ${from} paused: too many wrong pairing codes (${paused === 'address' ? 'from this address' : 'from all addresses'})`,
         );
       }
-      return json(res, 429, { error: 'too many wrong pairing codes; wait a minute' });
+      return sendJson(res, 429, { error: 'too many wrong pairing codes; wait a minute' });
     }
     const raw = await readBody(req, res, MAX_BODY);
     if (raw === undefined) return;
-    const body = jsonObject(raw);
-    if (body === undefined) return json(res, 400, { error: 'the body must be a JSON object' });
+    const body = jsonObject(raw, {});
+    if (body === undefined) return sendJson(res, 400, { error: 'the body must be a JSON object' });
     try {
       const enrolled = await registry.enrollSaved({
         role: body.role,
@@ -102,7 +91,7 @@ export function createDevicesApi(opts: DevicesApiOptions) {
         trusted,
       });
       log.info('devices', `enrolled ${enrolled.deviceId} as ${enrolled.role}`);
-      json(res, 200, enrolled);
+      sendJson(res, 200, enrolled);
     } catch (err) {
       if (err instanceof DeviceListNotSaved) return refuseUnsaved(res, err);
       if (!(err instanceof EnrollmentError)) throw err;
@@ -111,7 +100,7 @@ export function createDevicesApi(opts: DevicesApiOptions) {
         log.warn('devices', `enrollment refused from ${from}: ${err.message}`);
       }
       const first = body.role === 'manager' && !registry.hasManager();
-      json(res, 403, { error: err.message, ...(first ? { firstManager: true } : {}) });
+      sendJson(res, 403, { error: err.message, ...(first ? { firstManager: true } : {}) });
     }
   }
 
@@ -131,38 +120,38 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       // no log line: a revoked tablet asks each time the broker refuses it (the broker's
       // line, once a minute per device, already says it)
       const [user, password] = basicCredentials(req.headers.authorization);
-      json(res, 200, { status: registry.status(user, password) });
+      sendJson(res, 200, { status: registry.status(user, password) });
       return true;
     }
     if (!['', '/codes', '/revoke', '/name'].includes(action)) {
-      json(res, 404, { error: `no API at ${urlPath}` });
+      sendJson(res, 404, { error: `no API at ${urlPath}` });
       return true;
     }
     if (!opts.manager(req, res, 'devices')) return true;
     if (action === '' && method === 'GET') {
-      json(res, 200, {
+      sendJson(res, 200, {
         devices: registry.list().map(({ hash: _hash, ...d }) => d),
         dropped: opts.dropped(),
       });
     } else if (action === '/codes' && method === 'POST') {
       const raw = await readBody(req, res, MAX_BODY);
       if (raw === undefined) return true;
-      const body = jsonObject(raw);
+      const body = jsonObject(raw, {});
       if (!body || !isDeviceRole(body.role)) {
-        json(res, 400, { error: 'unknown role' });
+        sendJson(res, 400, { error: 'unknown role' });
         return true;
       }
       const code = registry.createPairingCode(body.role);
       log.info('devices', `pairing code made for a new ${body.role}`);
-      json(res, 200, { ...code, role: body.role });
+      sendJson(res, 200, { ...code, role: body.role });
     } else if (action === '/revoke' && method === 'POST') {
       const raw = await readBody(req, res, MAX_BODY);
       if (raw === undefined) return true;
-      const body = jsonObject(raw);
+      const body = jsonObject(raw, {});
       const id = typeof body?.id === 'string' ? body.id : '';
       // the manager's screen offers no such button; a script must not lock its manager out
       if (id !== '' && basicCredentials(req.headers.authorization)[0] === id) {
-        json(res, 409, { error: 'a manager device cannot revoke itself' });
+        sendJson(res, 409, { error: 'a manager device cannot revoke itself' });
         return true;
       }
       let revoked: boolean;
@@ -174,16 +163,16 @@ export function createDevicesApi(opts: DevicesApiOptions) {
         return true;
       }
       if (!revoked) {
-        json(res, 404, { error: 'no such device' });
+        sendJson(res, 404, { error: 'no such device' });
         return true;
       }
       log.info('devices', `revoked ${id}`);
       opts.onRevoked?.(id);
-      json(res, 200, { revoked: id });
+      sendJson(res, 200, { revoked: id });
     } else if (action === '/name' && method === 'POST') {
       await name(req, res);
     } else {
-      json(res, 405, { error: 'method not allowed' });
+      sendJson(res, 405, { error: 'method not allowed' });
     }
     return true;
   };
@@ -191,12 +180,13 @@ export function createDevicesApi(opts: DevicesApiOptions) {
   async function name(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req, res, MAX_BODY);
     if (raw === undefined) return;
-    const body = jsonObject(raw);
+    const body = jsonObject(raw, {});
     const id = typeof body?.id === 'string' ? body.id : '';
-    if (typeof body?.name !== 'string') return json(res, 400, { error: 'the name must be text' });
+    if (typeof body?.name !== 'string')
+      return sendJson(res, 400, { error: 'the name must be text' });
     try {
       if (!(await registry.nameSaved(id, body.name))) {
-        return json(res, 404, { error: 'no such device' });
+        return sendJson(res, 404, { error: 'no such device' });
       }
     } catch (err) {
       if (!(err instanceof DeviceListNotSaved)) throw err;
@@ -207,18 +197,7 @@ export function createDevicesApi(opts: DevicesApiOptions) {
       'devices',
       named ? `${id} is now called ${JSON.stringify(named)}` : `${id} has no name now`,
     );
-    json(res, 200, { id, name: named });
-  }
-}
-
-function jsonObject(raw: Buffer): Record<string, unknown> | undefined {
-  try {
-    const x: unknown = JSON.parse(raw.toString('utf8') || '{}');
-    return typeof x === 'object' && x !== null && !Array.isArray(x)
-      ? (x as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
+    sendJson(res, 200, { id, name: named });
   }
 }
 

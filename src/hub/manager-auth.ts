@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Identity } from '../domain/security/roles.ts';
-import { SECURITY_HEADERS } from './http-app.ts';
+import { sendJson } from './json-response.ts';
 import type { Logger } from './log.ts';
 import { LOG_EVERY_MS, createLogThrottle } from './throttle.ts';
 
@@ -36,15 +36,8 @@ export function createManagerAuth(opts: ManagerAuthOptions): ManagerGate {
       const path = (req.url ?? '').split('?')[0];
       opts.log.warn(component, `${req.method ?? 'GET'} ${path} refused from ${from}: ${why}`);
     }
-    const text = JSON.stringify({ error });
     // no WWW-Authenticate: a browser would pop up a login box the manager cannot use
-    res.writeHead(status, {
-      ...SECURITY_HEADERS,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': Buffer.byteLength(text),
-      'Cache-Control': 'no-store',
-    });
-    res.end(text);
+    sendJson(res, status, { error });
     return false;
   }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LIVE_SECTIONS, RESTART_SECTIONS, settingsView } from '../domain/config/settings.ts';
 import { readBody } from './body.ts';
-import { SECURITY_HEADERS } from './http-app.ts';
+import { jsonObject, sendJson } from './json-response.ts';
 import type { Logger } from './log.ts';
 import type { ManagerGate } from './manager-auth.ts';
 import type { StoreSettings } from './store-settings.ts';
@@ -28,40 +28,31 @@ const MAX_BODY = 512 * 1024;
 export function createSettingsApi(opts: SettingsApiOptions) {
   const { settings, log } = opts;
 
-  function json(res: ServerResponse, status: number, body: unknown): void {
-    const text = JSON.stringify(body);
-    res.writeHead(status, {
-      ...SECURITY_HEADERS,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': Buffer.byteLength(text),
-      'Cache-Control': 'no-store',
-    });
-    res.end(text);
-  }
-
   const view = () => settingsView(settings.current(), settings.version());
 
   async function put(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req, res, MAX_BODY);
     if (raw === undefined) return;
     const body = jsonObject(raw);
-    if (!body) return json(res, 400, { error: 'the body must be a JSON object' });
+    if (!body) return sendJson(res, 400, { error: 'the body must be a JSON object' });
     const refusal = sectionRefusal(Object.keys(body));
-    if (refusal) return json(res, refusal.status, { error: refusal.error });
+    if (refusal) return sendJson(res, refusal.status, { error: refusal.error });
     let outcome;
     try {
       outcome = await settings.change(body);
     } catch (err) {
       const why = (err as Error).message;
       log.error('settings', `store.json could not be written: ${why}`);
-      return json(res, 503, { error: `the settings could not be saved (${why}); nothing changed` });
+      return sendJson(res, 503, {
+        error: `the settings could not be saved (${why}); nothing changed`,
+      });
     }
     if (!outcome.ok) {
-      return json(res, outcome.status, { error: outcome.error, problems: outcome.problems });
+      return sendJson(res, outcome.status, { error: outcome.error, problems: outcome.problems });
     }
     const by = managerOf(req.headers.authorization);
     log.info('settings', `settings changed by ${by}: ${outcome.sections.join(', ') || 'nothing'}`);
-    json(res, 200, view());
+    sendJson(res, 200, view());
   }
 
   return async function handle(
@@ -72,9 +63,9 @@ export function createSettingsApi(opts: SettingsApiOptions) {
     if (urlPath !== PATH) return false;
     if (!opts.manager(req, res, 'settings')) return true;
     const method = req.method ?? 'GET';
-    if (method === 'GET') json(res, 200, view());
+    if (method === 'GET') sendJson(res, 200, view());
     else if (method === 'PUT') await put(req, res);
-    else json(res, 405, { error: 'method not allowed' });
+    else sendJson(res, 405, { error: 'method not allowed' });
     return true;
   };
 }
@@ -101,17 +92,6 @@ function sectionRefusal(keys: readonly string[]): { status: 400 | 409; error: st
     return { status: 400, error: `nothing to change (expected: ${LIVE_SECTIONS.join(', ')})` };
   }
   return undefined;
-}
-
-function jsonObject(raw: Buffer): Record<string, unknown> | undefined {
-  try {
-    const x: unknown = JSON.parse(raw.toString('utf8'));
-    return typeof x === 'object' && x !== null && !Array.isArray(x)
-      ? (x as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The manager device's id (the gate has checked its credentials). */

@@ -13,6 +13,7 @@ import { WaitEstimator } from '../domain/wait/estimator.ts';
 import { estimateWaitWith } from '../domain/wait/queue-state.ts';
 import { readBody } from './body.ts';
 import { SECURITY_HEADERS } from './http-app.ts';
+import { sendJson } from './json-response.ts';
 import type { Logger } from './log.ts';
 
 /**
@@ -79,19 +80,7 @@ export function createTracking(opts: TrackingOptions): Tracking {
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
 
-  function json(res: ServerResponse, status: number, body: unknown, extra = {}): void {
-    const text = JSON.stringify(body);
-    res.writeHead(status, {
-      ...SECURITY_HEADERS,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Length': Buffer.byteLength(text),
-      'Cache-Control': 'no-store',
-      ...extra,
-    });
-    res.end(res.req.method === 'HEAD' ? undefined : text);
-  }
-
-  const notFound = (res: ServerResponse) => json(res, 404, { error: 'no such ticket today' });
+  const notFound = (res: ServerResponse) => sendJson(res, 404, { error: 'no such ticket today' });
 
   let fallback: WaitEstimator | undefined;
   const fallbackWait =
@@ -149,12 +138,13 @@ export function createTracking(opts: TrackingOptions): Tracking {
 
   function openStream(req: IncomingMessage, res: ServerResponse, id: string): void {
     const source = opts.source();
-    if (!source) return json(res, 503, { error: 'the store is starting' }, { 'Retry-After': '5' });
+    if (!source)
+      return sendJson(res, 503, { error: 'the store is starting' }, { 'Retry-After': '5' });
     const view = viewOf(source, id);
     if (!view) return notFound(res);
     const set = streams.get(id) ?? new Set<ServerResponse>();
     if (streamCount >= maxStreams || set.size >= maxPerTicket) {
-      return json(res, 503, { error: 'too many open pages' }, { 'Retry-After': '30' });
+      return sendJson(res, 503, { error: 'too many open pages' }, { 'Retry-After': '30' });
     }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -189,16 +179,17 @@ export function createTracking(opts: TrackingOptions): Tracking {
   async function cancel(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
     const type = req.headers['content-type'] ?? '';
     if (!type.toLowerCase().startsWith('application/json')) {
-      return json(res, 415, { error: 'send the request as application/json' });
+      return sendJson(res, 415, { error: 'send the request as application/json' });
     }
     // the body says nothing the URL does not: read (and bound) it only to reach its end
     if ((await readBody(req, res, MAX_BODY_BYTES)) === undefined) return;
     const source = opts.source();
-    if (!source) return json(res, 503, { error: 'the store is starting' }, { 'Retry-After': '5' });
+    if (!source)
+      return sendJson(res, 503, { error: 'the store is starting' }, { 'Retry-After': '5' });
     const before = viewOf(source, id);
     if (!before) return notFound(res);
     if (!canLeave(before))
-      return json(res, 409, { error: 'the ticket is not in line', view: before });
+      return sendJson(res, 409, { error: 'the ticket is not in line', view: before });
     const outcome = await source.run((state) => {
       const t = state.tickets.get(id);
       if (!t || !canLeave(t)) return { ok: false, error: 'unknownTicket' };
@@ -206,11 +197,14 @@ export function createTracking(opts: TrackingOptions): Tracking {
     });
     const after = viewOf(source, id);
     if (!outcome.ok || !after) {
-      return json(res, 409, { error: 'the ticket could not be cancelled', view: after ?? null });
+      return sendJson(res, 409, {
+        error: 'the ticket could not be cancelled',
+        view: after ?? null,
+      });
     }
     log.info('track', `ticket ${after.number} left the queue from the customer's phone`);
     scheduleFlush();
-    json(res, 200, after);
+    sendJson(res, 200, after);
   }
 
   async function handle(
@@ -222,16 +216,16 @@ export function createTracking(opts: TrackingOptions): Tracking {
     const [id = '', action, ...rest] = urlPath.slice(PREFIX.length).split('/');
     const method = req.method ?? 'GET';
     if (rest.length > 0 || (action !== undefined && action !== 'events' && action !== 'cancel')) {
-      json(res, 404, { error: `no API at ${urlPath}` });
+      sendJson(res, 404, { error: `no API at ${urlPath}` });
       return true;
     }
     if (!isTicketId(id)) {
-      json(res, 400, { error: 'not a ticket id' });
+      sendJson(res, 400, { error: 'not a ticket id' });
       return true;
     }
     const allowed = action === 'cancel' ? 'POST' : 'GET, HEAD';
     if (!allowed.split(', ').includes(method) || (action === 'events' && method === 'HEAD')) {
-      json(
+      sendJson(
         res,
         405,
         { error: 'method not allowed' },
@@ -245,10 +239,10 @@ export function createTracking(opts: TrackingOptions): Tracking {
       await cancel(req, res, id);
     } else {
       const source = opts.source();
-      if (!source) json(res, 503, { error: 'the store is starting' }, { 'Retry-After': '5' });
+      if (!source) sendJson(res, 503, { error: 'the store is starting' }, { 'Retry-After': '5' });
       else {
         const view = viewOf(source, id);
-        if (view) json(res, 200, view);
+        if (view) sendJson(res, 200, view);
         else notFound(res);
       }
     }

@@ -1,0 +1,32 @@
+import type { ServerResponse } from 'node:http';
+import { SECURITY_HEADERS } from './http-app.ts';
+
+/** A JSON answer of the hub's APIs: never cached, with the hub's security headers. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, extra = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(res.req.method === 'HEAD' ? undefined : text);
+}
+
+/** A request body as a JSON object, or undefined when it is not one (`empty` for no body). */
+export function jsonObject(
+  raw: Buffer,
+  empty?: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  const text = raw.toString('utf8');
+  if (text === '') return empty;
+  try {
+    const x: unknown = JSON.parse(text);
+    return typeof x === 'object' && x !== null && !Array.isArray(x)
+      ? (x as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
