@@ -6,6 +6,7 @@ import {
   kioskRefusal,
   type KioskRefusal,
 } from '../../domain/kiosk/issue.ts';
+import { promiseOf } from '../../domain/wait/promise.ts';
 import { useRuntime } from '../shell/device-context.ts';
 import { loadKioskIssue } from './later-parts.ts';
 import { newTicketId } from './ticket-id.ts';
@@ -50,6 +51,8 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
       try {
         const kioskIssue = await loadKioskIssue();
         let retryAt: number | undefined;
+        // what the service's button showed as the customer tapped: the store's promise
+        const promised = promiseOf(rt.estimate(serviceId));
         const outcome = await rt.run((state, at) => {
           const decided = kioskIssue(state, at, {
             cfg: rt.config,
@@ -59,6 +62,7 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
             ticketId: newTicketId(),
             priority,
             lang,
+            promised,
           });
           retryAt = decided.retryAt;
           return decided.result;

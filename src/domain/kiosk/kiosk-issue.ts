@@ -1,5 +1,6 @@
 import type { IssuingDeviceConfig, StoreConfig } from '../config/types.ts';
 import { issueTicket, type CommandResult } from '../queue/commands.ts';
+import type { WaitPromise } from '../queue/events.ts';
 import type { QueueState } from '../queue/state.ts';
 import { checkKioskRequest, issuedBy } from './issue.ts';
 
@@ -28,6 +29,8 @@ export function kioskIssue(
     readonly priority: boolean;
     /** The language the customer chose (on the ticket, for screens handed to them). */
     readonly lang?: string | undefined;
+    /** The wait the kiosk showed for the service (recorded on the ticket for the audit). */
+    readonly promised?: WaitPromise | undefined;
   },
 ): KioskIssue {
   const check = checkKioskRequest(req.cfg, {
@@ -42,15 +45,15 @@ export function kioskIssue(
       ...(check.error === 'rateLimited' ? { retryAt: check.retryAt } : {}),
     };
   }
-  return {
-    result: issueTicket(
-      state,
-      req.cfg,
-      req.kiosk,
-      req.serviceId,
-      req.ticketId,
-      req.priority,
-      req.lang,
-    ),
-  };
+  const result = issueTicket(
+    state,
+    req.cfg,
+    req.kiosk,
+    req.serviceId,
+    req.ticketId,
+    req.priority,
+    req.lang,
+  );
+  if (!result.ok || !req.promised || result.event.type !== 'ticket.issued') return { result };
+  return { result: { ok: true, event: { ...result.event, promised: req.promised } } };
 }

@@ -14,6 +14,13 @@ export interface EventMeta {
   readonly hlc: string;
 }
 
+/** A wait shown to a customer: whole seconds, low <= sec <= high. */
+export interface WaitPromise {
+  readonly sec: number;
+  readonly low: number;
+  readonly high: number;
+}
+
 export type EventBody =
   | {
       readonly type: 'ticket.issued';
@@ -31,6 +38,13 @@ export type EventBody =
        * older logs and from devices that do not know it.
        */
       readonly lang?: string;
+      /**
+       * The wait the kiosk showed for the service when the customer tapped (whole seconds,
+       * with its 80% range): the store's promise, which the accuracy audit holds against the
+       * wait that happened. Absent when no number was shown (no counter open, or the wait
+       * model not loaded yet) and from older logs.
+       */
+      readonly promised?: WaitPromise;
     }
   | { readonly type: 'ticket.called'; readonly ticket: string; readonly counter: string }
   | { readonly type: 'ticket.recalled'; readonly ticket: string; readonly counter: string }

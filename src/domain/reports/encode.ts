@@ -2,14 +2,17 @@ import { ROLLUP_VERSION, type DayRollup, type Outcome, type TicketFact } from '.
 
 /**
  * A day rollup as compact JSON for the hub's disk cache: the ticket records as one flat array
- * of numbers (8 per ticket), with the ids in a dictionary. A year of these parses several times
+ * of numbers (11 per ticket), with the ids in a dictionary. A year of these parses several times
  * faster than the same records as objects, which is what a restart's first report waits for.
  */
 export interface EncodedRollup {
   readonly v: number;
   readonly day: string;
   readonly dict: readonly string[];
-  /** hour, service, counter, clerk (dictionary indexes), wait, service time, outcome, left after. */
+  /**
+   * hour, service, counter, clerk (dictionary indexes), wait, service time, outcome, left after,
+   * promised wait, its low and high (-1: none).
+   */
   readonly t: readonly number[];
   readonly visits: DayRollup['visits'];
   readonly openCounters: readonly (number | null)[];
@@ -17,7 +20,7 @@ export interface EncodedRollup {
 }
 
 const OUTCOMES: readonly Outcome[] = ['served', 'noShow', 'left', 'open'];
-const FIELDS = 8;
+const FIELDS = 11;
 
 export function encodeRollup(r: DayRollup): EncodedRollup {
   const dict: string[] = [];
@@ -41,6 +44,9 @@ export function encodeRollup(r: DayRollup): EncodedRollup {
       f.serviceSec ?? -1,
       OUTCOMES.indexOf(f.outcome),
       f.leftAfterSec ?? -1,
+      f.promised?.sec ?? -1,
+      f.promised?.low ?? -1,
+      f.promised?.high ?? -1,
     );
   }
   return {
@@ -79,6 +85,8 @@ export function decodeRollup(e: EncodedRollup, day: string): DayRollup | undefin
       serviceSec: orNull(t[i + 5]!),
       outcome,
       leftAfterSec: orNull(t[i + 7]!),
+      promised:
+        t[i + 8]! < 0 ? undefined : { sec: t[i + 8]!, low: t[i + 9]!, high: t[i + 10]! },
     });
   }
   return {

@@ -1,5 +1,5 @@
 import { wallOf } from '../clock/hlc.ts';
-import { compareEvents, type StoreEvent } from '../queue/events.ts';
+import { compareEvents, type StoreEvent, type WaitPromise } from '../queue/events.ts';
 import { applyEvent, noteRefusals } from '../queue/fold.ts';
 import { emptyState } from '../queue/state.ts';
 import { FINAL_STEPS, type Satisfaction, type VisitStep } from '../visit/types.ts';
@@ -16,7 +16,7 @@ import { FINAL_STEPS, type Satisfaction, type VisitStep } from '../visit/types.t
  * (a clerk's call comes after the issue it saw), so a skewed tablet cannot make a wait
  * negative; durations are still clamped at 0 as a last guard.
  */
-export const ROLLUP_VERSION = 1;
+export const ROLLUP_VERSION = 2;
 
 /** How a ticket ended: served, no-show, left (cancelled), or still open when the log ends. */
 export type Outcome = 'served' | 'noShow' | 'left' | 'open';
@@ -36,6 +36,11 @@ export interface TicketFact {
   readonly outcome: Outcome;
   /** Never called (left or open): how long the customer had waited when the log lost them. */
   readonly leftAfterSec: number | null;
+  /**
+   * The wait the kiosk showed at issue (the accuracy audit); undefined when none was shown
+   * (the key is always there: one shape for every record).
+   */
+  readonly promised: WaitPromise | undefined;
 }
 
 export interface VisitFact {
@@ -97,6 +102,7 @@ const secs = (ms: number): number => Math.max(0, Math.round(ms / 1000));
 interface TicketTrack {
   /** The service at issue: a transfer changes the ticket's, reports keep the customer's choice. */
   readonly service: string;
+  readonly promised: WaitPromise | undefined;
   firstCallAt?: number;
   counter: string;
   clerk: string;
@@ -131,7 +137,10 @@ export function buildDayRollup(
     applyEvent(state, e);
     const at = wallOf(e.hlc);
     if (e.type === 'ticket.issued' && ownDay) {
-      if (!track.has(e.ticket)) track.set(e.ticket, { service: e.service, counter: '', clerk: '' });
+      if (!track.has(e.ticket)) {
+        const promised = e.promised;
+        track.set(e.ticket, { service: e.service, promised, counter: '', clerk: '' });
+      }
     } else if (e.type === 'ticket.called') {
       const t = state.tickets.get(e.ticket);
       const tr = track.get(e.ticket);
@@ -217,6 +226,7 @@ export function buildDayRollup(
             : outcome === 'open'
               ? secs(lastAt - t.issuedAt)
               : null,
+      promised: tr.promised,
     };
     tickets.push(fact);
   }

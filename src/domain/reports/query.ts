@@ -1,4 +1,5 @@
 import { SATISFACTIONS, type Satisfaction, type VisitStep } from '../visit/types.ts';
+import type { AccuracyReport } from './accuracy.ts';
 import type { DayRollup, TicketFact, VisitFact } from './facts.ts';
 import { npsBucket, Tally, npsScore, percent, roundOrNull, type NpsCounts } from './metrics.ts';
 
@@ -354,4 +355,4 @@ export function feedbackReport(
   return { kind: 'feedback', by, days: rollups.length, rows, total: total.row('total') };
 }
 
-export type Report = QueueReport | StepReport | FeedbackReport;
+export type Report = QueueReport | StepReport | FeedbackReport | AccuracyReport;

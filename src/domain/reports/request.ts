@@ -1,4 +1,10 @@
 import type { StoreConfig } from '../config/types.ts';
+import {
+  ACCURACY_COLUMNS,
+  ACCURACY_GROUPS,
+  accuracyReport,
+  type AccuracyGroup,
+} from './accuracy.ts';
 import { toCsv } from './csv.ts';
 import type { DayRollup } from './facts.ts';
 import {
@@ -14,7 +20,7 @@ import {
 } from './query.ts';
 
 /** What a report request asks for, checked: `/api/reports/<kind>?from=&to=&by=&service=...`. */
-export const REPORT_KINDS = ['queue', 'steps', 'feedback'] as const;
+export const REPORT_KINDS = ['queue', 'steps', 'feedback', 'accuracy'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export interface ReportRequest {
@@ -22,7 +28,7 @@ export interface ReportRequest {
   /** Store days, inclusive, YYYY-MM-DD. */
   readonly from: string;
   readonly to: string;
-  readonly by: QueueGroup | VisitGroup;
+  readonly by: QueueGroup | VisitGroup | AccuracyGroup;
   readonly filter: ReportFilter;
 }
 
@@ -70,8 +76,13 @@ export function parseReportRequest(
   if (daysBetween(from, to).length > MAX_REPORT_DAYS) {
     return { ok: false, error: `at most ${MAX_REPORT_DAYS} days in one report` };
   }
-  const groups: readonly string[] = kind === 'queue' ? QUEUE_GROUPS : VISIT_GROUPS;
-  const by = q.get('by') ?? (kind === 'queue' ? 'day' : 'all');
+  const [groups, byDefault]: [readonly string[], string] =
+    kind === 'queue'
+      ? [QUEUE_GROUPS, 'day']
+      : kind === 'accuracy'
+        ? [ACCURACY_GROUPS, 'hour']
+        : [VISIT_GROUPS, 'all'];
+  const by = q.get('by') ?? byDefault;
   if (!groups.includes(by)) {
     return { ok: false, error: `by: "${by}" is not one of ${groups.join(', ')}` };
   }
@@ -80,9 +91,13 @@ export function parseReportRequest(
     const v = q.get(f);
     if (v !== null && v !== '') filter[f] = v;
   }
+  if (kind === 'accuracy' && (filter.counter !== undefined || filter.clerk !== undefined)) {
+    // a promise is made at the kiosk, before any counter or clerk is involved
+    return { ok: false, error: 'the accuracy report filters by service only' };
+  }
   return {
     ok: true,
-    value: { kind: kind as ReportKind, from, to, by: by as QueueGroup | VisitGroup, filter },
+    value: { kind: kind as ReportKind, from, to, by: by as ReportRequest['by'], filter },
   };
 }
 
@@ -104,6 +119,8 @@ export function runReport(
       return stepReport(rollups, req.by as VisitGroup, req.filter);
     case 'feedback':
       return feedbackReport(rollups, req.by as VisitGroup, req.filter);
+    case 'accuracy':
+      return accuracyReport(rollups, req.by as AccuracyGroup, req.filter.service);
   }
 }
 
@@ -158,6 +175,11 @@ export function reportCsv(report: Report): string {
     case 'feedback':
       return toCsv(
         [report.by, ...FEEDBACK_COLUMNS.slice(1)],
+        [...report.rows, report.total].map(rename(report.by)),
+      );
+    case 'accuracy':
+      return toCsv(
+        [report.by, ...ACCURACY_COLUMNS.slice(1)],
         [...report.rows, report.total].map(rename(report.by)),
       );
   }

@@ -47,6 +47,35 @@ describe('event validation', () => {
     }
   });
 
+  it('keeps the wait a kiosk promised, and refuses one that is not whole seconds in order', () => {
+    const promised = { sec: 300, low: 120, high: 540 };
+    expect(validateEvent({ ...good, promised })).toEqual({
+      ok: true,
+      value: { ...good, promised },
+    });
+    const extra = { ...promised, note: '<b>' };
+    expect(validateEvent({ ...good, promised: extra })).toEqual({
+      ok: true,
+      value: { ...good, promised },
+    });
+    for (const bad of [
+      null,
+      'soon',
+      { sec: 300, low: 400, high: 540 },
+      { sec: 600, low: 120, high: 540 },
+      { sec: 1.5, low: 0, high: 2 },
+      { sec: -1, low: -1, high: 0 },
+      { sec: 100, low: 0, high: 86_401 },
+      { sec: 100, low: 0 },
+    ]) {
+      expect(validateEvent({ ...good, promised: bad })).toEqual({
+        ok: false,
+        reason:
+          'ticket.issued: field "promised" must be {"sec","low","high"}: whole seconds, low <= sec <= high',
+      });
+    }
+  });
+
   it("takes the agent's verdict only with event ids and a known reason", () => {
     const verdict = ev('agent-s', 1, 1_700_000_000_000, {
       type: 'event.refused',

@@ -6,6 +6,7 @@ import {
   REFUSAL_REASONS,
   type EventType,
   type StoreEvent,
+  type WaitPromise,
 } from '../queue/events.ts';
 import { MAX_REASON_LENGTH, SATISFACTIONS, VISIT_STEPS } from '../visit/types.ts';
 
@@ -177,12 +178,17 @@ function validateBody(type: EventType, x: Obj): Obj | string {
       if (x.lang !== undefined && (typeof x.lang !== 'string' || !LANGUAGE.test(x.lang))) {
         return 'field "lang" must be a language code such as "pl"';
       }
+      const promised = x.promised === undefined ? undefined : checkPromise(x.promised);
+      if (promised === null) {
+        return 'field "promised" must be {"sec","low","high"}: whole seconds, low <= sec <= high';
+      }
       return {
         ...body,
         number: x.number,
         n: x.n,
         ...(x.priority === true ? { priority: true } : {}),
         ...(x.lang !== undefined ? { lang: x.lang } : {}),
+        ...(promised ? { promised } : {}),
       };
     }
     case 'ticket.cancelled':
@@ -224,4 +230,16 @@ function validateBody(type: EventType, x: Obj): Obj | string {
     default:
       return need('ticket', 'counter');
   }
+}
+
+/** A promise longer than this is no promise a store makes (and no number a kiosk shows). */
+const MAX_PROMISE_SEC = 86_400;
+
+function checkPromise(x: unknown): WaitPromise | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const { sec, low, high } = x as Record<string, unknown>;
+  const whole = (n: unknown): n is number =>
+    typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_PROMISE_SEC;
+  if (!whole(sec) || !whole(low) || !whole(high) || low > sec || sec > high) return null;
+  return { sec, low, high };
 }
