@@ -203,4 +203,35 @@ describe('reports HTTP API', () => {
       await fresh.close();
     }
   });
+
+  it('audits the promised waits, and logs a recent day whose ranges broke at start', async () => {
+    // 2026-03-02: twenty-five tickets told 1-3 minutes, each waiting 10 (after t1's day)
+    const promised = { sec: 120, low: 60, high: 180 };
+    await history.appendRemote(
+      Array.from({ length: 25 }, (_, i) => [
+        ev('k2', i + 1, T('2026-03-02T11:00:00Z') + i * 1000, {
+          ...issued(`p${i}`),
+          promised,
+        } as EventBody),
+        ev('tab2', i + 1, T('2026-03-02T11:10:00Z') + i * 1000, {
+          type: 'ticket.called',
+          ticket: `p${i}`,
+          counter: 'c1',
+        }),
+      ]).flat(),
+    );
+    const res = await call(`${base}/accuracy?from=2026-03-02&to=2026-03-03&by=day`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      report: { total: { judged: number; longerThanRange: number }; lowCoverageDays: unknown[] };
+    };
+    expect(body.report.total).toMatchObject({ judged: 25, longerThanRange: 100 });
+    expect(body.report.lowCoverageDays).toEqual([
+      { day: '2026-03-02', insideRange: 0, judged: 25 },
+    ]);
+    await api.warm();
+    expect(log.find('accuracy: on 2026-03-02')).toEqual([
+      expect.stringContaining('held for only 0% of 25 waits (under 60%)'),
+    ]);
+  });
 });

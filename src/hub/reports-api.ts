@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readConfig, type ConfigSource } from '../domain/config/types.ts';
 import { portableLog } from '../domain/portable/from-store.ts';
+import { accuracyReport, COVERAGE_ALERT_PERCENT } from '../domain/reports/accuracy.ts';
 import { PortableLogError } from '../domain/portable/parse.ts';
 import { serializeEvent } from '../domain/portable/serialize.ts';
 import {
@@ -27,7 +28,8 @@ import { ReportStore, type DayReader } from './report-store.ts';
  *   GET  /api/reports/days                      store days with history, and today
  *   GET  /api/reports/<kind>?from=&to=&by=      a report as JSON; kind: queue (by day, hour,
  *        [&service=&counter=&clerk=]            service, counter, clerk), steps or feedback
- *        [&format=csv]                          (by all, day, clerk); CSV with format=csv
+ *        [&format=csv]                          (by all, day, clerk), accuracy (by hour, day,
+ *                                               service); CSV with format=csv
  *   GET  /api/reports/export?from=&to=          those days as a portable log (JSON Lines)
  *   POST /api/reports/import                    a portable log into the history (JSON Lines
  *                                               body, streamed: checked line by line into a
@@ -228,6 +230,14 @@ export function createReportsApi(opts: ReportsOptions): ReportsApi {
         }
       });
       log.info('reports', `reports ready: ${rollups.length} days in ${Date.now() - started} ms`);
+      // the last week's broken promises, once per start: the manager's History says it too
+      const week = rollups.filter((r) => r.day >= addDays(today, -7) && r.day < today);
+      for (const d of accuracyReport(week, 'day').lowCoverageDays) {
+        log.warn(
+          'reports',
+          `accuracy: on ${d.day} the promised wait range held for only ${d.insideRange}% of ${d.judged} waits (under ${COVERAGE_ALERT_PERCENT}%)`,
+        );
+      }
     },
   };
 }

@@ -71,7 +71,15 @@ describe('honest waits', () => {
     expect(await tile.textContent()).toBe(NO_COUNTER);
 
     // the ticket screen: people ahead, the sentence, no number, not "you are next"
-    const { url } = await takeAtKiosk('pickup');
+    const { url, number } = await takeAtKiosk('pickup');
+    // and the ticket records no promise: there was no number to keep
+    const issued = () =>
+      hub
+        .agent()
+        .replica.events()
+        .find((e) => e.type === 'ticket.issued' && e.number === number);
+    await expect.poll(() => issued() !== undefined).toBe(true);
+    expect(issued()).not.toHaveProperty('promised');
     const wait = kiosk.getByTestId('ticket-wait');
     await kiosk.locator('[data-testid="ticket-wait"][data-no-counter="true"]').waitFor();
     expect(await wait.textContent()).toBe(NO_COUNTER);
@@ -169,6 +177,19 @@ describe('honest waits', () => {
     await setWaiting(hub, config, 'advice', 2);
     const { url, number } = await takeAtKiosk('checkout');
     expect(number).toBe('C001');
+    // the ticket carries the wait its tile promised, for the accuracy audit: a counter serves
+    // checkout, so a number with its range
+    const issued = () =>
+      hub
+        .agent()
+        .replica.events()
+        .find((e) => e.type === 'ticket.issued' && e.number === number);
+    await expect.poll(() => issued() !== undefined).toBe(true);
+    const event = issued();
+    const promised = event?.type === 'ticket.issued' ? event.promised : undefined;
+    expect(Object.keys(promised ?? {}).sort()).toEqual(['high', 'low', 'sec']);
+    expect(promised!.low).toBeLessThanOrEqual(promised!.sec);
+    expect(promised!.sec).toBeLessThanOrEqual(promised!.high);
     await seedTicket(hub, config, 'advice', true);
     await seedTicket(hub, config, 'advice', true);
 

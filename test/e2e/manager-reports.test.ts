@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportYear } from '../../bench/report-history.ts';
+import { wallOf } from '../../src/domain/clock/hlc.ts';
 import type { StoreConfig } from '../../src/domain/config/types.ts';
+import type { AccuracyReport } from '../../src/domain/reports/accuracy.ts';
 import { parseCsv } from '../../src/domain/reports/csv.ts';
 import type { FeedbackReport, QueueReport, StepReport } from '../../src/domain/reports/query.ts';
 import { addDays } from '../../src/domain/reports/request.ts';
@@ -27,6 +29,8 @@ describe('manager board and reports', () => {
   let page: Page;
   /** This test's own reads of the API, as a script would: an enrolled manager device. */
   let asManager: string;
+  /** The day the seeded kiosks promised too little. */
+  let brokenDay: string;
   const DAY = 86_400_000;
 
   beforeAll(async () => {
@@ -37,7 +41,20 @@ describe('manager board and reports', () => {
     });
     await history.days();
     // a week ending yesterday (UTC days, 9:00-21:00 UTC: inside the Warsaw store days)
-    await history.appendRemote(reportYear(700, 7, Date.now() - DAY));
+    // each ticket with the wait its kiosk promised: a fair range, except yesterday, when the
+    // kiosks promised a minute or so and people waited minutes (the audit must flag that day)
+    brokenDay = new Date(Date.now() - DAY).toISOString().slice(0, 10);
+    const week = reportYear(700, 7, Date.now() - DAY).map((e) =>
+      e.type !== 'ticket.issued'
+        ? e
+        : {
+            ...e,
+            promised: new Date(wallOf(e.hlc)).toISOString().startsWith(brokenDay)
+              ? { sec: 60, low: 30, high: 90 }
+              : { sec: 200, low: 30, high: 600 },
+          },
+    );
+    await history.appendRemote(week);
     await history.close();
     hub = await startTestHub({ dataDir });
     config = await hubConfig(hub);
@@ -153,5 +170,42 @@ describe('manager board and reports', () => {
       .poll(() => page.getByTestId('manager-import-status').textContent())
       .toContain('the hub already has history for');
     expect(await runAxe(page, 'manager: history')).toEqual([]);
+  });
+
+  it('history: the accuracy audit shows promises against waits and flags the day they broke', async () => {
+    const today = (await api<{ today: string }>('/api/reports/days')).today;
+    const range = `&from=${addDays(today, -29)}&to=${today}`;
+    const audit = await api<{ report: AccuracyReport }>(`/api/reports/accuracy?by=hour${range}`);
+    expect(audit.report.total.judged).toBeGreaterThan(600);
+    // the generated days are 9:00-21:00 UTC: the same calendar day on the store's clock
+    expect(audit.report.lowCoverageDays.map((d) => d.day)).toEqual([brokenDay]);
+    await page.locator('[data-testid="manager-chart-accuracy"] canvas').first().waitFor();
+    const alert = page.getByTestId('manager-accuracy-alert');
+    await expect.poll(() => alert.textContent()).toContain('fewer than 60%');
+    const rows = page.locator('[data-testid="manager-table-accuracy"] tbody tr');
+    expect(await rows.count()).toBe(audit.report.rows.length);
+    for (const [i, row] of audit.report.rows.entries()) {
+      expect(await rows.nth(i).locator('[data-col="judged"]').textContent()).toBe(
+        String(row.judged),
+      );
+    }
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('manager-csv-accuracy').click(),
+    ]);
+    const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
+    expect(csv[0]!.slice(0, 4)).toEqual(['hour', 'tickets', 'promised', 'judged']);
+    expect(
+      csv
+        .at(-1)!
+        .slice(0, 4)
+        .map((v, i) => (i === 0 ? v : Number(v))),
+    ).toEqual([
+      'total',
+      audit.report.total.tickets,
+      audit.report.total.promised,
+      audit.report.total.judged,
+    ]);
+    expect(await runAxe(page, 'manager: accuracy')).toEqual([]);
   });
 });

@@ -27,6 +27,7 @@ export interface AccuracyRow {
   readonly promised: number;
   /** Promises whose outcome is known (see above). */
   readonly judged: number;
+  /** Over called tickets: what they were told, and what they waited. */
   readonly meanPromisedSec: number | null;
   readonly meanWaitSec: number | null;
   /** Mean of (actual - promised) over called tickets: positive means longer than told. */
@@ -56,6 +57,7 @@ export interface AccuracyReport {
 
 class AccuracyAcc {
   tickets = 0;
+  promises = 0;
   inside = 0;
   longer = 0;
   shorter = 0;
@@ -68,8 +70,9 @@ class AccuracyAcc {
     this.tickets++;
     const p = t.promised;
     if (!p) return;
-    this.promisedSec.push(p.sec);
+    this.promises++;
     if (t.waitSec !== null) {
+      this.promisedSec.push(p.sec);
       this.waitSec.push(t.waitSec);
       this.errors.push(t.waitSec - p.sec);
       this.absErrors.push(Math.abs(t.waitSec - p.sec));
@@ -90,7 +93,7 @@ class AccuracyAcc {
     return {
       key,
       tickets: this.tickets,
-      promised: this.promisedSec.length,
+      promised: this.promises,
       judged,
       meanPromisedSec: roundOrNull(mean(this.promisedSec)),
       meanWaitSec: roundOrNull(mean(this.waitSec)),

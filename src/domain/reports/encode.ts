@@ -85,8 +85,7 @@ export function decodeRollup(e: EncodedRollup, day: string): DayRollup | undefin
       serviceSec: orNull(t[i + 5]!),
       outcome,
       leftAfterSec: orNull(t[i + 7]!),
-      promised:
-        t[i + 8]! < 0 ? undefined : { sec: t[i + 8]!, low: t[i + 9]!, high: t[i + 10]! },
+      promised: t[i + 8]! < 0 ? undefined : { sec: t[i + 8]!, low: t[i + 9]!, high: t[i + 10]! },
     });
   }
   return {

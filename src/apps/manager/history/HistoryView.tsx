@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { dayKey } from '../../../domain/queue/day.ts';
 import { addDays } from '../../../domain/reports/request.ts';
 import { useRuntime } from '../../shell/device-context.ts';
+import { AccuracySection } from './AccuracySection.tsx';
 import { BreakdownSection } from './BreakdownSection.tsx';
 import { DataSection } from './DataSection.tsx';
 import { FeedbackSection, StepsSection } from './FeedbackSection.tsx';
@@ -32,6 +33,7 @@ export function HistoryView() {
         <HourSection range={range} />
         <TrendSection range={range} />
         <BreakdownSection range={range} />
+        <AccuracySection range={range} />
         <FeedbackSection range={range} />
         <StepsSection range={range} />
       </div>

@@ -1,3 +1,4 @@
+import type { AccuracyRow } from '../../../domain/reports/accuracy.ts';
 import type { FeedbackRow, QueueRow, StepRow } from '../../../domain/reports/query.ts';
 import type { I18n } from '../../../ui/i18n/i18n.ts';
 import { STEP_LABEL } from '../../clerk/visit/labels.ts';
@@ -143,6 +144,55 @@ export function stepColumns(
       key: 'p90Sec',
       label: t('managerReports.col.p90Time'),
       value: (r) => sec(r.p90Sec),
+      numeric: true,
+    },
+  ];
+}
+
+/** The accuracy audit's table: what was promised, what happened, and how often it held. */
+export function accuracyColumns(
+  i18n: I18n,
+  first: string,
+  key: (row: AccuracyRow) => string,
+): Column<AccuracyRow>[] {
+  const { t } = i18n;
+  const dur = durationFormatter(i18n.language);
+  const pct = percentFormatter(i18n.language);
+  const sec = (v: number | null) => (v === null ? '–' : dur(v));
+  // "+2 min": waited longer than told; "−1 min": shorter
+  const signed = (v: number | null) =>
+    v === null ? '–' : v === 0 ? dur(0) : `${v > 0 ? '+' : '−'}${dur(Math.abs(v))}`;
+  return [
+    { key: 'key', label: first, value: key },
+    { key: 'judged', label: t('managerReports.col.judged'), value: (r) => r.judged, numeric: true },
+    {
+      key: 'meanPromisedSec',
+      label: t('managerReports.col.promised'),
+      value: (r) => sec(r.meanPromisedSec),
+      numeric: true,
+    },
+    {
+      key: 'meanWaitSec',
+      label: t('managerReports.col.actualWait'),
+      value: (r) => sec(r.meanWaitSec),
+      numeric: true,
+    },
+    {
+      key: 'meanErrorSec',
+      label: t('managerReports.col.meanError'),
+      value: (r) => signed(r.meanErrorSec),
+      numeric: true,
+    },
+    {
+      key: 'insideRange',
+      label: t('managerReports.col.insideRange'),
+      value: (r) => pct(r.insideRange),
+      numeric: true,
+    },
+    {
+      key: 'longerThanRange',
+      label: t('managerReports.col.longerThanRange'),
+      value: (r) => pct(r.longerThanRange),
       numeric: true,
     },
   ];

@@ -1,3 +1,4 @@
+import type { AccuracyReport } from '../../../domain/reports/accuracy.ts';
 import type { FeedbackReport, QueueReport, StepReport } from '../../../domain/reports/query.ts';
 
 /**
@@ -5,7 +6,7 @@ import type { FeedbackReport, QueueReport, StepReport } from '../../../domain/re
  * in localStorage, so the history opens offline with what was last seen, and says how old it is.
  * The hub answers only a manager device: every request carries the runtime's `apiAuth`.
  */
-export type ReportQuery = `${'queue' | 'steps' | 'feedback'}?${string}`;
+export type ReportQuery = `${'queue' | 'steps' | 'feedback' | 'accuracy'}?${string}`;
 
 export interface ReportAnswer<R> {
   readonly report: R;
@@ -19,7 +20,9 @@ export type ReportOf<Q extends string> = Q extends `queue?${string}`
   ? QueueReport
   : Q extends `steps?${string}`
     ? StepReport
-    : FeedbackReport;
+    : Q extends `accuracy?${string}`
+      ? AccuracyReport
+      : FeedbackReport;
 
 const CACHE_PREFIX = 'nextup.report:';
 const CACHE_LIMIT = 60;

@@ -78,6 +78,21 @@ export const enManagerReports = {
   'managerReports.steps.title': 'Time in each visit step',
   'managerReports.steps.all': 'Whole store',
   'managerReports.steps.visits': { one: '{count} visit', other: '{count} visits' },
+  'managerReports.accuracy.title': 'Did our waits hold?',
+  'managerReports.accuracy.intro':
+    'The wait each kiosk showed when the customer took a ticket, against the wait that happened.',
+  'managerReports.accuracy.chart':
+    'Promised and actual mean wait per hour, in minutes, and the share of waits inside the promised range',
+  'managerReports.accuracy.table': 'Per hour of the day',
+  'managerReports.accuracy.lowDays':
+    'The promised range held for fewer than {percent} of the waits on: {days}. Customers were told waits the store did not keep: check the counters open and the service times in the settings.',
+  'managerReports.accuracy.lowDay': '{day} ({inside} of {judged})',
+  'managerReports.col.promised': 'Promised (mean)',
+  'managerReports.col.actualWait': 'Waited (mean)',
+  'managerReports.col.meanError': 'Off by (mean)',
+  'managerReports.col.insideRange': 'Inside the range',
+  'managerReports.col.longerThanRange': 'Longer than promised',
+  'managerReports.col.judged': 'Promises judged',
   'managerReports.data.title': 'Export and import',
   'managerReports.data.export': 'Download the event log of these days (JSON Lines)',
   'managerReports.data.import': 'Import an event log',

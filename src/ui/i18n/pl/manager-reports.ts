@@ -104,6 +104,21 @@ export const plManagerReports: Translation<typeof enManagerReports> = {
     many: '{count} wizyt',
     other: '{count} wizyty',
   },
+  'managerReports.accuracy.title': 'Czy nasze czasy oczekiwania się sprawdziły?',
+  'managerReports.accuracy.intro':
+    'Czas oczekiwania pokazany przez kiosk przy pobraniu biletu, w zestawieniu z rzeczywistym.',
+  'managerReports.accuracy.chart':
+    'Obiecany i rzeczywisty średni czas oczekiwania w każdej godzinie, w minutach, oraz odsetek oczekiwań w obiecanym przedziale',
+  'managerReports.accuracy.table': 'Według godziny',
+  'managerReports.accuracy.lowDays':
+    'Obiecany przedział sprawdził się dla mniej niż {percent} oczekiwań w dniach: {days}. Klienci usłyszeli czasy, których sklep nie dotrzymał: sprawdź liczbę otwartych stanowisk i czasy obsługi w ustawieniach.',
+  'managerReports.accuracy.lowDay': '{day} ({inside} z {judged})',
+  'managerReports.col.promised': 'Obiecano (średnio)',
+  'managerReports.col.actualWait': 'Czekano (średnio)',
+  'managerReports.col.meanError': 'Różnica (średnio)',
+  'managerReports.col.insideRange': 'W przedziale',
+  'managerReports.col.longerThanRange': 'Dłużej niż obiecano',
+  'managerReports.col.judged': 'Ocenione obietnice',
   'managerReports.data.title': 'Eksport i import',
   'managerReports.data.export': 'Pobierz dziennik zdarzeń tych dni (JSON Lines)',
   'managerReports.data.import': 'Importuj dziennik zdarzeń',
