@@ -2,6 +2,7 @@
  * Who may do what on the store's MQTT topics: one table of data that the embedded broker's
  * hooks, the Mosquitto ACL generator and the replica's receive checks all read.
  */
+import { EVENT_TYPES, type EventType } from '../queue/events.ts';
 
 export const ROLES = ['agent', 'kiosk', 'clerk', 'floor', 'board', 'manager', 'tracker'] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,7 +29,7 @@ export interface RoleRules {
    */
   readonly outside?: { readonly publish: readonly string[]; readonly subscribe: readonly string[] };
   /** Event types this role may put on its own events topic ('*': any). */
-  readonly events: readonly string[] | '*';
+  readonly events: readonly EventType[] | '*';
 }
 
 /**
@@ -48,27 +49,31 @@ const READS = [
 /** What every replica sends about itself: its events, its vector (acks) and its presence. */
 const OWN = ['sync/events/{device}', 'sync/vector/{device}', 'presence/{device}'];
 
-// Spelled out rather than EVENT_TYPES: a new event type stays refused until someone decides
-// which roles may write it.
-const STAFF_EVENTS = [
-  'ticket.issued',
-  'ticket.called',
-  'ticket.recalled',
-  'ticket.started',
-  'ticket.completed',
-  'ticket.noShow',
-  'ticket.cancelled',
-  'ticket.transferred',
-  'counter.opened',
-  'counter.closed',
-  'visit.step',
-  'visit.feedback',
-  'visit.note',
-  'alert.raised',
-  'alert.acknowledged',
-  'staff.signedIn',
-  'staff.signedOut',
-];
+/**
+ * Who writes each event type: staff devices, or the agent alone. A `Record` over every type,
+ * so a new event type does not compile until someone decides which roles may write it.
+ */
+const WRITTEN_BY: Readonly<Record<EventType, 'staff' | 'agent'>> = {
+  'ticket.issued': 'staff',
+  'ticket.called': 'staff',
+  'ticket.recalled': 'staff',
+  'ticket.started': 'staff',
+  'ticket.completed': 'staff',
+  'ticket.noShow': 'staff',
+  'ticket.cancelled': 'staff',
+  'ticket.transferred': 'staff',
+  'counter.opened': 'staff',
+  'counter.closed': 'staff',
+  'visit.step': 'staff',
+  'visit.feedback': 'staff',
+  'visit.note': 'staff',
+  'alert.raised': 'staff',
+  'alert.acknowledged': 'staff',
+  'staff.signedIn': 'staff',
+  'staff.signedOut': 'staff',
+  'event.refused': 'agent',
+};
+const STAFF_EVENTS: readonly EventType[] = EVENT_TYPES.filter((t) => WRITTEN_BY[t] === 'staff');
 
 /** Home Assistant's MQTT discovery prefix (its default; README, Home Assistant). */
 export const HA_DISCOVERY_PREFIX = 'homeassistant';
@@ -189,5 +194,5 @@ export function mayEmit(device: string, type: string): boolean {
   const role = roleOfDevice(device);
   if (!role) return false;
   const allowed = RULES[role].events;
-  return allowed === '*' || allowed.includes(type);
+  return allowed === '*' || (allowed as readonly string[]).includes(type);
 }
