@@ -3,6 +3,7 @@
  * hooks, the Mosquitto ACL generator and the replica's receive checks all read.
  */
 import { EVENT_TYPES, type EventType } from '../queue/events.ts';
+import { haTopics, storeTopic, subtopics } from '../topics/names.ts';
 
 export const ROLES = ['agent', 'kiosk', 'clerk', 'floor', 'board', 'manager', 'tracker'] as const;
 export type Role = (typeof ROLES)[number];
@@ -37,17 +38,21 @@ export interface RoleRules {
  * is not for it), public topics, presence and the config's version (settings changed).
  */
 const READS = [
-  'sync/events/+',
-  'sync/vector/+',
-  'sync/to/{device}',
-  'calls',
-  'alerts',
-  'presence/+',
-  'wait/#',
-  'config',
+  subtopics.events('+'),
+  subtopics.vector('+'),
+  subtopics.to('{device}'),
+  subtopics.calls,
+  subtopics.alerts,
+  subtopics.presence('+'),
+  subtopics.waitAll,
+  subtopics.config,
 ];
 /** What every replica sends about itself: its events, its vector (acks) and its presence. */
-const OWN = ['sync/events/{device}', 'sync/vector/{device}', 'presence/{device}'];
+const OWN = [
+  subtopics.events('{device}'),
+  subtopics.vector('{device}'),
+  subtopics.presence('{device}'),
+];
 
 /**
  * Who writes each event type: staff devices, or the agent alone. A `Record` over every type,
@@ -75,9 +80,6 @@ const WRITTEN_BY: Readonly<Record<EventType, 'staff' | 'agent'>> = {
 };
 const STAFF_EVENTS: readonly EventType[] = EVENT_TYPES.filter((t) => WRITTEN_BY[t] === 'staff');
 
-/** Home Assistant's MQTT discovery prefix (its default; README, Home Assistant). */
-export const HA_DISCOVERY_PREFIX = 'homeassistant';
-
 export const RULES: Readonly<Record<Role, RoleRules>> = {
   // The hub's store agent: keeps the history, answers catch-up, publishes the public API and
   // its own store's discovery configs (and hears Home Assistant come back, to send them again).
@@ -86,8 +88,8 @@ export const RULES: Readonly<Record<Role, RoleRules>> = {
     subscribe: ['#'],
     events: '*',
     outside: {
-      publish: [`${HA_DISCOVERY_PREFIX}/+/{store}/+/config`],
-      subscribe: [`${HA_DISCOVERY_PREFIX}/status`],
+      publish: [haTopics.discovery('+', '{store}', '+')],
+      subscribe: [haTopics.status],
     },
   },
   // A lobby kiosk issues tickets and nothing else; it cannot call, serve or cancel.
@@ -99,16 +101,16 @@ export const RULES: Readonly<Record<Role, RoleRules>> = {
   // Assistant and Node-RED enroll as boards: they read discovery (Home Assistant subscribes
   // to its whole prefix) and Home Assistant announces itself on its status topic.
   board: {
-    publish: ['sync/vector/{device}', 'presence/{device}'],
+    publish: [subtopics.vector('{device}'), subtopics.presence('{device}')],
     subscribe: READS,
     events: [],
     outside: {
-      publish: [`${HA_DISCOVERY_PREFIX}/status`],
-      subscribe: [`${HA_DISCOVERY_PREFIX}/#`],
+      publish: [haTopics.status],
+      subscribe: [haTopics.all],
     },
   },
   // A customer's phone, for its own ticket only.
-  tracker: { publish: [], subscribe: ['track/{ticket}'], events: [] },
+  tracker: { publish: [], subscribe: [subtopics.track('{ticket}')], events: [] },
 };
 
 /**
@@ -139,7 +141,8 @@ export interface Identity {
 }
 
 function expand(rule: string, id: Identity, prefix: string): string {
-  return `${prefix}/${id.store}/${rule.replaceAll('{device}', id.device).replaceAll('{ticket}', id.ticket ?? '')}`;
+  const subtopic = rule.replaceAll('{device}', id.device).replaceAll('{ticket}', id.ticket ?? '');
+  return storeTopic({ prefix, store: id.store }, subtopic);
 }
 
 /** Every filter `id` may publish or subscribe to, as full topics (the store's and outside). */
