@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../hub/paths.ts';
 
 /**
  * One rounding rule for waits (src/domain/wait/minutes.ts): no surface turns seconds into
  * minutes on its own, or two screens show different minutes for the same wait.
  */
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SURFACES = ['src/apps', 'src/domain/public', 'src/domain/kiosk', 'src/hub'];
 /** Durations that are measurements, not promises: the manager's statistics round to nearest. */
 const MEASURED = new Set(['src/apps/manager/format.ts']);

@@ -7,7 +7,7 @@ import type { StoreEvent } from '../domain/queue/events.ts';
 import { createMqttTransport } from '../sync/mqtt-transport.ts';
 import { systemClock, type Clock } from '../sync/ports.ts';
 import { Replica } from '../sync/replica.ts';
-import { presencePayload, topics } from '../sync/topics.ts';
+import { presencePayload, storeTopic, topics } from '../sync/topics.ts';
 import type { OpenAppendFile } from './append-file.ts';
 import type { DiskReport } from './disk-health.ts';
 import { EventFileStore } from './event-file-store.ts';
@@ -126,7 +126,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
 
   const publishPublic = (events: readonly StoreEvent[]): void => {
     for (const m of publicMessages(events, replica.state, clock.now())) {
-      const topic = `${root.prefix}/${root.store}/${m.subtopic}`;
+      const topic = storeTopic(root, m.subtopic);
       void transport.publish(topic, m.payload, { qos: 1, retain: m.retain }).catch(() => undefined);
     }
   };

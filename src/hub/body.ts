@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { SECURITY_HEADERS } from './http-app.ts';
+import { sendJson } from './json-response.ts';
 
 /**
  * The one way the hub reads a request body: at most `maxBytes`, or a 413 naming the limit.
@@ -114,18 +114,8 @@ export function discardBody(req: IncomingMessage, maxBytes: number): Promise<voi
 /** 413 with a JSON error naming the limit, and the connection closed after it. */
 export function answerTooLarge(res: ServerResponse, maxBytes: number): void {
   if (res.headersSent) return void res.destroy();
-  const text = JSON.stringify({
-    error: `the request body is larger than ${describeBytes(maxBytes)}`,
-    limit: maxBytes,
-  });
-  res.writeHead(413, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    Connection: 'close',
-  });
-  res.end(text);
+  const error = `the request body is larger than ${describeBytes(maxBytes)}`;
+  sendJson(res, 413, { error, limit: maxBytes }, { Connection: 'close' });
 }
 
 function describeBytes(n: number): string {

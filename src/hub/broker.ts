@@ -16,6 +16,7 @@ import {
 import type { Logger } from './log.ts';
 import { createLogThrottle } from './throttle.ts';
 import { closeServer, listen, trackSockets, withTimeout } from './listen.ts';
+import { syncPrefix } from '../sync/topics.ts';
 
 /**
  * Twice the app's own cap on sync messages (src/domain/sync/messages.ts), leaving room
@@ -89,8 +90,8 @@ export function accessRefusal(
 ): string | undefined {
   if (!mayPublish(who, topic, prefix)) return `a ${who.role} may not publish on ${topic}`;
   if (who.role === 'agent') return undefined;
-  const syncPrefix = `${prefix}/${who.store}/sync/`;
-  if (syncTopicDevice(syncPrefix, topic) === undefined) return undefined;
+  if (syncTopicDevice(syncPrefix({ prefix, store: who.store }), topic) === undefined)
+    return undefined;
   const text = payload.toString();
   const msg = parseSyncMessage(text, Buffer.byteLength(text));
   if (!msg.ok) return `invalid sync message: ${msg.reason}`;

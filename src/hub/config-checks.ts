@@ -1,5 +1,6 @@
 import type { LocalizedText, StoreConfig } from '../domain/config/types.ts';
 import { completeTips, missingTranslations } from '../domain/visit/tips.ts';
+import { isKnownTimeZone } from '../domain/clock/zone-offset.ts';
 import { boardProblems, describeProblem } from '../domain/config/settings.ts';
 import { show } from './config-schema.ts';
 
@@ -26,19 +27,10 @@ export function semanticProblems(cfg: StoreConfig): string[] {
   ];
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function storeProblems(cfg: StoreConfig): string[] {
   const out: string[] = [];
   const { timeZone, defaultLanguage, languages } = cfg.store;
-  if (!isValidTimeZone(timeZone)) {
+  if (!isKnownTimeZone(timeZone)) {
     out.push(
       `store.timeZone: is not a known time zone, e.g. "Europe/Warsaw" (got ${show(timeZone)})`,
     );

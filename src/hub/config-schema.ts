@@ -1,22 +1,20 @@
-import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { StoreConfig } from '../domain/config/types.ts';
 import { resolveFromRepo } from './paths.ts';
+import { STORE_SCHEMA, type StoreConfigFile } from './store-schema.ts';
 
-/** The file as written: the loaded config plus the editor's "$schema" hint. */
-export type StoreConfigFile = StoreConfig & { readonly $schema?: string };
+export type { StoreConfigFile } from './store-schema.ts';
 
-/** The schema that ships with the code, whichever config directory is loaded. */
+/** The schema as JSON for editors, whichever config directory is loaded (STORE_SCHEMA's copy). */
 export const SCHEMA_FILE = resolveFromRepo('kiosk-config/store.schema.json');
 
 let compiled: ValidateFunction<StoreConfigFile> | undefined;
 
 function validator(): ValidateFunction<StoreConfigFile> {
   if (!compiled) {
-    const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object;
     // verbose: errors carry the offending data and schema, for messages that say what was found.
     const ajv = new Ajv({ allErrors: true, useDefaults: true, verbose: true, strict: true });
-    compiled = ajv.compile<StoreConfigFile>(schema);
+    // the schema checks the file as written; with the defaults it fills in, a StoreConfigFile
+    compiled = ajv.compile(STORE_SCHEMA) as unknown as ValidateFunction<StoreConfigFile>;
   }
   return compiled;
 }

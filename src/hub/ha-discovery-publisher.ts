@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { StoreConfig } from '../domain/config/types.ts';
 import { haDiscoveryMessages } from '../domain/public/ha-discovery.ts';
-import { HA_DISCOVERY_PREFIX } from '../domain/security/roles.ts';
+import { HA_DISCOVERY_PREFIX, haTopics } from '../domain/topics/names.ts';
 import type { Transport } from '../sync/ports.ts';
 import type { Logger } from './log.ts';
 import { resolveFromRepo } from './paths.ts';
 
 /** Home Assistant's birth message: sent when it (re)starts, asking for discovery again. */
-const HA_STATUS = `${HA_DISCOVERY_PREFIX}/status`;
+const HA_STATUS = haTopics.status;
 
 /** The product's version, for the entities' device info. */
 function productVersion(): string {

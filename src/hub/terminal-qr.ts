@@ -2,7 +2,7 @@
  * A QR code for a terminal: two rows of modules per line with half blocks, dark on light,
  * with a quiet zone, so a phone or tablet can scan the setup page's address off the screen.
  */
-import { qrMatrix } from '../ui/qr.ts';
+import { qrMatrix } from '../domain/qr/qr.ts';
 
 const QUIET = 2;
 

@@ -20,7 +20,7 @@ import {
   type QueueWait,
 } from '../domain/wait/queue-state.ts';
 import type { Clock, ConnectionState, Transport } from '../sync/ports.ts';
-import type { TopicRoot } from '../sync/topics.ts';
+import { storeTopic, type TopicRoot } from '../sync/topics.ts';
 import type { Logger } from './log.ts';
 
 /**
@@ -121,7 +121,7 @@ export function startWaitPublisher(deps: WaitPublisherDeps): WaitPublisher {
   });
 
   const send = (m: PublicMessage): Promise<void> =>
-    transport.publish(`${root.prefix}/${root.store}/${m.subtopic}`, m.payload, {
+    transport.publish(storeTopic(root, m.subtopic), m.payload, {
       qos: 1,
       retain: m.retain,
     });

@@ -1,35 +1,15 @@
-/** Topic names (DESIGN.md section 4 is the public part; sync/* is internal replication). */
-export interface TopicRoot {
-  readonly prefix: string;
-  readonly store: string;
-}
-
-const root = (r: TopicRoot): string => `${r.prefix}/${r.store}`;
-
-export const topics = {
-  events: (r: TopicRoot, device: string) => `${root(r)}/sync/events/${device}`,
-  vector: (r: TopicRoot, device: string) => `${root(r)}/sync/vector/${device}`,
-  /** The agent's catch-up for one device: only that device may read it, only the agent write. */
-  to: (r: TopicRoot, device: string) => `${root(r)}/sync/to/${device}`,
-  /** What a replica subscribes to: everyone's events and vectors, and its own catch-up. */
-  syncFor: (r: TopicRoot, device: string) => [
-    `${root(r)}/sync/events/+`,
-    `${root(r)}/sync/vector/+`,
-    `${root(r)}/sync/to/${device}`,
-  ],
-  calls: (r: TopicRoot) => `${root(r)}/calls`,
-  /** Retained: the version of the store config the hub serves at /api/config. */
-  config: (r: TopicRoot) => `${root(r)}/config`,
-  alerts: (r: TopicRoot) => `${root(r)}/alerts`,
-  presence: (r: TopicRoot, device: string) => `${root(r)}/presence/${device}`,
-  presenceAll: (r: TopicRoot) => `${root(r)}/presence/+`,
-  wait: (r: TopicRoot, service: string) => `${root(r)}/wait/${service}`,
-  waitMinutes: (r: TopicRoot, service: string) => `${root(r)}/wait/${service}/minutes`,
-};
-
-export function isSyncTopic(r: TopicRoot, topic: string): boolean {
-  return topic.startsWith(`${root(r)}/sync/`);
-}
+/**
+ * Topic names for the replicas, the hub and the apps: the names themselves are spelled once,
+ * in src/domain/topics/names.ts (the domain needs them too); this adds presence's payload.
+ */
+export {
+  isSyncTopic,
+  storeTopic,
+  subtopics,
+  syncPrefix,
+  topics,
+  type TopicRoot,
+} from '../domain/topics/names.ts';
 
 /**
  * DESIGN.md's `{"device","role","online","at"}`, plus `offlineCapable` (an extension readers

@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
-import type * as QrEncoder from './qr.ts';
+import type * as QrEncoder from '../domain/qr/qr.ts';
 
 type QrModule = typeof QrEncoder;
 let qr: QrModule | undefined;
@@ -10,7 +10,7 @@ let loading: Promise<QrModule> | undefined;
  * show codes preload it after their first paint, so a ticket's code is there at once.
  */
 export function preloadQrCode(): Promise<QrModule> {
-  loading ??= import('./qr.ts').then((m) => (qr = m));
+  loading ??= import('../domain/qr/qr.ts').then((m) => (qr = m));
   loading.catch(() => (loading = undefined));
   return loading;
 }

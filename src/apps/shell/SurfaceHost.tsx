@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { ConnectionBadge } from '../../ui/ConnectionBadge.tsx';
+import { ConnectionBadge } from './ConnectionBadge.tsx';
 import { useDevice } from './device-context.ts';
 import { DeviceHost } from './DeviceHost.tsx';
 import { markFirstScreenShown } from './first-screen.ts';

@@ -1,3 +1,4 @@
+import { placeIndex, placeKey } from '../queue/line-order.ts';
 import type { PortableEvent } from './types.ts';
 
 /**
@@ -7,8 +8,8 @@ import type { PortableEvent } from './types.ts';
  * queueing models.
  *
  * Rules: a counter that is open and free calls the first ticket in line among its services
- * (priority tickets first, then by issue; a transferred ticket keeps its place). A customer
- * leaves the line when his patience runs out before the first call. A shift's end closes the
+ * (queue/line-order.ts: priority tickets first, then by issue; a transfer keeps the place).
+ * A customer leaves the line when his patience runs out before the first call. A shift's end closes the
  * counter to new calls; the visit in progress is finished.
  */
 export interface SimVisit {
@@ -153,18 +154,8 @@ class Line {
   }
   insert(w: Waiter): void {
     const items = this.items;
-    if (items.length === this.head || items[items.length - 1]!.key < w.key) {
-      items.push(w);
-      return;
-    }
-    let lo = this.head;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (items[mid]!.key < w.key) lo = mid + 1;
-      else hi = mid;
-    }
-    items.splice(lo, 0, w);
+    if (items.length === this.head || items[items.length - 1]!.key < w.key) items.push(w);
+    else items.splice(placeIndex(items, w.key, this.head), 0, w);
   }
 }
 
@@ -291,7 +282,7 @@ export function simulate(
         ...(cust.number !== undefined ? { number: cust.number } : {}),
         ...(cust.priority ? { priority: true as const } : {}),
       });
-      const key = cust.priority ? idx - customers.length : idx;
+      const key = placeKey(Boolean(cust.priority), idx);
       const w: Waiter = { idx, key, service: cust.service, visit: 0, gone: false };
       waiters[idx] = w;
       if (Number.isFinite(cust.patienceMs))

@@ -1,55 +1,30 @@
 /**
  * Local time of day in the store's time zone (IANA name), for hour-of-day statistics and
- * schedules. Uses only Intl (ECMAScript), so it runs the same on devices and the hub.
+ * schedules, from the one offset helper (clock/zone-offset.ts) with a cache per quarter hour.
  */
+import { isKnownTimeZone, zoneOffsetMs } from '../clock/zone-offset.ts';
+
 const BLOCK_MS = 15 * 60_000;
 const DAY_MS = 86_400_000;
 
 export class LocalClock {
-  private readonly format: Intl.DateTimeFormat | undefined;
+  private readonly utc: boolean;
   private readonly offsets = new Map<number, number>();
 
   constructor(readonly timeZone = 'UTC') {
-    if (timeZone === 'UTC' || timeZone === 'Etc/UTC') {
-      this.format = undefined;
-      return;
-    }
-    try {
-      this.format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch {
+    this.utc = timeZone === 'UTC' || timeZone === 'Etc/UTC';
+    if (!this.utc && !isKnownTimeZone(timeZone)) {
       throw new RangeError(`unknown time zone ${JSON.stringify(timeZone)}`);
     }
   }
 
   /** Local time minus UTC, in ms, at an instant. Offsets are whole quarter hours. */
   offsetMs(at: number): number {
-    if (!this.format) return 0;
+    if (this.utc) return 0;
     const block = Math.floor(at / BLOCK_MS);
     const cached = this.offsets.get(block);
     if (cached !== undefined) return cached;
-    const probe = block * BLOCK_MS;
-    const parts: Record<string, number> = {};
-    for (const p of this.format.formatToParts(new Date(probe))) {
-      if (p.type !== 'literal') parts[p.type] = Number(p.value);
-    }
-    const local = Date.UTC(
-      parts['year'] ?? 1970,
-      (parts['month'] ?? 1) - 1,
-      parts['day'] ?? 1,
-      parts['hour'] ?? 0,
-      parts['minute'] ?? 0,
-      parts['second'] ?? 0,
-    );
-    const offset = local - probe;
+    const offset = zoneOffsetMs(block * BLOCK_MS, this.timeZone);
     if (this.offsets.size > 4096) this.offsets.clear();
     this.offsets.set(block, offset);
     return offset;

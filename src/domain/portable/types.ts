@@ -2,20 +2,16 @@
  * The portable event log (DESIGN §5, a contract): JSON Lines, one event a line, ordered by time.
  * In memory `at` is milliseconds since the epoch; on disk it is an ISO 8601 string.
  */
-export const PORTABLE_TYPES = [
-  'ticket.issued',
-  'ticket.called',
-  'ticket.recalled',
-  'ticket.started',
-  'ticket.completed',
-  'ticket.noShow',
-  'ticket.cancelled',
-  'ticket.transferred',
-  'counter.opened',
-  'counter.closed',
-] as const;
+import { EVENT_TYPES, type EventType, type MustBeTrue, type SameUnion } from '../queue/events.ts';
 
-export type PortableType = (typeof PORTABLE_TYPES)[number];
+/** The contract's types: the store's ticket and counter events (queue/events.ts lists them). */
+export type PortableType = Extract<EventType, `ticket.${string}` | `counter.${string}`>;
+
+function isPortableKind(t: EventType): t is PortableType {
+  return t.startsWith('ticket.') || t.startsWith('counter.');
+}
+
+export const PORTABLE_TYPES: readonly PortableType[] = EVENT_TYPES.filter(isPortableKind);
 
 interface Base {
   /** Milliseconds since the epoch. */
@@ -73,6 +69,9 @@ export type PortableEvent =
   | TicketTransferred
   | CounterOpened
   | CounterClosed;
+
+/** A portable type without its event shape (or the reverse) does not compile. */
+export type PortableEventsMatchTypes = MustBeTrue<SameUnion<PortableEvent['type'], PortableType>>;
 
 export type TicketEvent = Exclude<PortableEvent, CounterOpened | CounterClosed>;
 

@@ -1,5 +1,5 @@
 import { localized, type StoreConfig } from '../config/types.ts';
-import { HA_DISCOVERY_PREFIX } from '../security/roles.ts';
+import { haTopics, topics } from '../topics/names.ts';
 
 /**
  * Home Assistant MQTT discovery (README, Home Assistant): one retained config per entity,
@@ -127,14 +127,14 @@ export function haDiscoveryMessages(input: DiscoveryInput): DiscoveryMessage[] {
   };
   const availability = [
     {
-      topic: `${prefix}/${store}/presence/${agentDevice}`,
+      topic: topics.presence({ prefix, store }, agentDevice),
       value_template: "{{ 'online' if value_json.online else 'offline' }}",
     },
   ];
   const out: DiscoveryMessage[] = [];
   for (const service of config.services) {
     const serviceName = localized(service.name, lang, lang);
-    const stateTopic = `${prefix}/${store}/wait/${service.id}`;
+    const stateTopic = topics.wait({ prefix, store }, service.id);
     for (const e of ENTITIES) {
       const objectId = `${service.id}_${e.kind}`;
       const payload = {
@@ -150,7 +150,7 @@ export function haDiscoveryMessages(input: DiscoveryInput): DiscoveryMessage[] {
         ...e.extra,
       };
       out.push({
-        topic: `${HA_DISCOVERY_PREFIX}/${e.component}/${store}/${objectId}/config`,
+        topic: haTopics.discovery(e.component, store, objectId),
         payload: JSON.stringify(payload),
       });
     }

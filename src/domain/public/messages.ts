@@ -1,6 +1,7 @@
 import { wallOf } from '../clock/hlc.ts';
 import type { StoreEvent } from '../queue/events.ts';
 import type { QueueState } from '../queue/state.ts';
+import { subtopics } from '../topics/names.ts';
 
 /**
  * The public MQTT API (DESIGN.md section 4) as pure data: which messages a batch of newly
@@ -30,7 +31,7 @@ export function callMessages(
     // a call that lost a conflict is not announced
     if (!t || t.counter !== e.counter || t.calledBy !== e.device) continue;
     out.push({
-      subtopic: 'calls',
+      subtopic: subtopics.calls,
       retain: false,
       payload: JSON.stringify({
         ticket: t.id,
@@ -78,7 +79,7 @@ export function alertMessages(
       ? `A manager is needed${where}${alert.reason !== undefined ? `: ${alert.reason}` : ''}`
       : `A manager is on the way${where}`;
     out.push({
-      subtopic: 'alerts',
+      subtopic: subtopics.alerts,
       retain: false,
       payload: JSON.stringify({
         kind: alert.kind,

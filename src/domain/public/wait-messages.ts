@@ -3,6 +3,7 @@ import type { WaitAlertChange } from '../wait/alerts.ts';
 import { minutesOfWait } from '../wait/minutes.ts';
 import type { PublishedWait } from '../wait/queue-state.ts';
 import type { PublicMessage } from './messages.ts';
+import { subtopics } from '../topics/names.ts';
 
 /** What the wait topic carries beyond the estimate (README "Contract extensions"). */
 export interface WaitExtras {
@@ -47,11 +48,11 @@ export function waitMessages(w: PublishedWait, extra: WaitExtras): PublicMessage
     serviceLevelToday: extra.serviceLevelToday,
   };
   return [
-    { subtopic: `wait/${w.service}`, retain: true, payload: JSON.stringify(payload) },
+    { subtopic: subtopics.wait(w.service), retain: true, payload: JSON.stringify(payload) },
     // no counter serves it: no number (an empty retained message clears the last one), since
     // any number would promise a wait the store cannot deliver to signage that shows only it
     {
-      subtopic: `wait/${w.service}/minutes`,
+      subtopic: subtopics.waitMinutes(w.service),
       retain: true,
       payload: w.noCounter ? '' : String(waitMinutes(w)),
     },
@@ -87,7 +88,7 @@ export function waitAlertMessage(
       ? `${name}: nobody is waiting for it now (no counter open).`
       : `${name}: wait back to about ${minutesText(wait.estimateSec)} (target ${target}).`;
   return {
-    subtopic: 'alerts',
+    subtopic: subtopics.alerts,
     retain: false,
     payload: JSON.stringify({
       kind: WAIT_ALERT_KIND,

@@ -1,3 +1,5 @@
+import { zoneOffsetMs } from '../clock/zone-offset.ts';
+
 /** The store's local calendar day ("2026-11-23") of a moment, in the store's time zone. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -17,45 +19,13 @@ export function dayKey(ms: number, timeZone: string): string {
 
 const DAY_MS = 86_400_000;
 
-/** Offset of the zone's wall clock from UTC at a moment, in ms. */
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function zoneOffset(ms: number, timeZone: string): number {
-  // making a formatter costs far more than using one: one per zone
-  let f = partFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    partFormatters.set(timeZone, f);
-  }
-  const parts = f.formatToParts(ms);
-  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return wall - Math.floor(ms / 1000) * 1000;
-}
-
 /** The first moment (ms) of the store day that contains `ms`. */
 export function startOfDay(ms: number, timeZone: string): number {
   const [y, m, d] = dayKey(ms, timeZone).split('-').map(Number) as [number, number, number];
   const utcMidnight = Date.UTC(y, m - 1, d);
-  let start = utcMidnight - zoneOffset(utcMidnight, timeZone);
+  let start = utcMidnight - zoneOffsetMs(utcMidnight, timeZone);
   // a DST change near midnight: settle on the offset in force at the start itself
-  start = utcMidnight - zoneOffset(start, timeZone);
+  start = utcMidnight - zoneOffsetMs(start, timeZone);
   return start;
 }
 

@@ -158,10 +158,11 @@ export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 /** Keeps a verdict small: a chunk of 100 events stays well under the message cap. */
 export const MAX_REFUSED_PER_EVENT = 50;
 
-export type EventType = EventBody['type'];
-export type StoreEvent = EventMeta & EventBody;
-
-export const EVENT_TYPES: readonly EventType[] = [
+/**
+ * Every event type, the one list the validator, the roles table and the portable log derive
+ * from. `EventTypesMatchBodies` makes a type missing here or in `EventBody` a compile error.
+ */
+export const EVENT_TYPES = [
   'ticket.issued',
   'ticket.called',
   'ticket.recalled',
@@ -180,7 +181,15 @@ export const EVENT_TYPES: readonly EventType[] = [
   'staff.signedIn',
   'staff.signedOut',
   'event.refused',
-];
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+export type EventTypesMatchBodies = MustBeTrue<SameUnion<EventType, EventBody['type']>>;
+export type StoreEvent = EventMeta & EventBody;
+
+/** Whether unions A and B have the same members; with MustBeTrue, drift is a compile error. */
+export type SameUnion<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type MustBeTrue<T extends true> = T;
 
 export function eventId(device: string, seq: number): string {
   return `${device}:${seq}`;

@@ -1,11 +1,5 @@
+import { compareInLine } from './line-order.ts';
 import type { Call, QueueState, Ticket } from './state.ts';
-
-/** Priority customers first (in their own order of arrival), then everyone else. */
-function byPlaceInLine(a: Ticket, b: Ticket): number {
-  if (Boolean(a.priority) !== Boolean(b.priority)) return a.priority ? -1 : 1;
-  if (a.queuedHlc !== b.queuedHlc) return a.queuedHlc < b.queuedHlc ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 /** Waiting tickets for the given services, first in line first. */
 export function waitingTickets(state: QueueState, services?: readonly string[]): Ticket[] {
@@ -14,7 +8,7 @@ export function waitingTickets(state: QueueState, services?: readonly string[]):
   for (const t of state.tickets.values()) {
     if (t.status === 'waiting' && (!wanted || wanted.has(t.service))) out.push(t);
   }
-  return out.sort(byPlaceInLine);
+  return out.sort(compareInLine);
 }
 
 export function waitingCountByService(state: QueueState): Map<string, number> {

@@ -2,6 +2,8 @@
  * Who may do what on the store's MQTT topics: one table of data that the embedded broker's
  * hooks, the Mosquitto ACL generator and the replica's receive checks all read.
  */
+import { EVENT_TYPES, type EventType } from '../queue/events.ts';
+import { haTopics, storeTopic, subtopics } from '../topics/names.ts';
 
 export const ROLES = ['agent', 'kiosk', 'clerk', 'floor', 'board', 'manager', 'tracker'] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,7 +30,7 @@ export interface RoleRules {
    */
   readonly outside?: { readonly publish: readonly string[]; readonly subscribe: readonly string[] };
   /** Event types this role may put on its own events topic ('*': any). */
-  readonly events: readonly string[] | '*';
+  readonly events: readonly EventType[] | '*';
 }
 
 /**
@@ -36,42 +38,47 @@ export interface RoleRules {
  * is not for it), public topics, presence and the config's version (settings changed).
  */
 const READS = [
-  'sync/events/+',
-  'sync/vector/+',
-  'sync/to/{device}',
-  'calls',
-  'alerts',
-  'presence/+',
-  'wait/#',
-  'config',
+  subtopics.events('+'),
+  subtopics.vector('+'),
+  subtopics.to('{device}'),
+  subtopics.calls,
+  subtopics.alerts,
+  subtopics.presence('+'),
+  subtopics.waitAll,
+  subtopics.config,
 ];
 /** What every replica sends about itself: its events, its vector (acks) and its presence. */
-const OWN = ['sync/events/{device}', 'sync/vector/{device}', 'presence/{device}'];
-
-// Spelled out rather than EVENT_TYPES: a new event type stays refused until someone decides
-// which roles may write it.
-const STAFF_EVENTS = [
-  'ticket.issued',
-  'ticket.called',
-  'ticket.recalled',
-  'ticket.started',
-  'ticket.completed',
-  'ticket.noShow',
-  'ticket.cancelled',
-  'ticket.transferred',
-  'counter.opened',
-  'counter.closed',
-  'visit.step',
-  'visit.feedback',
-  'visit.note',
-  'alert.raised',
-  'alert.acknowledged',
-  'staff.signedIn',
-  'staff.signedOut',
+const OWN = [
+  subtopics.events('{device}'),
+  subtopics.vector('{device}'),
+  subtopics.presence('{device}'),
 ];
 
-/** Home Assistant's MQTT discovery prefix (its default; README, Home Assistant). */
-export const HA_DISCOVERY_PREFIX = 'homeassistant';
+/**
+ * Who writes each event type: staff devices, or the agent alone. A `Record` over every type,
+ * so a new event type does not compile until someone decides which roles may write it.
+ */
+const WRITTEN_BY: Readonly<Record<EventType, 'staff' | 'agent'>> = {
+  'ticket.issued': 'staff',
+  'ticket.called': 'staff',
+  'ticket.recalled': 'staff',
+  'ticket.started': 'staff',
+  'ticket.completed': 'staff',
+  'ticket.noShow': 'staff',
+  'ticket.cancelled': 'staff',
+  'ticket.transferred': 'staff',
+  'counter.opened': 'staff',
+  'counter.closed': 'staff',
+  'visit.step': 'staff',
+  'visit.feedback': 'staff',
+  'visit.note': 'staff',
+  'alert.raised': 'staff',
+  'alert.acknowledged': 'staff',
+  'staff.signedIn': 'staff',
+  'staff.signedOut': 'staff',
+  'event.refused': 'agent',
+};
+const STAFF_EVENTS: readonly EventType[] = EVENT_TYPES.filter((t) => WRITTEN_BY[t] === 'staff');
 
 export const RULES: Readonly<Record<Role, RoleRules>> = {
   // The hub's store agent: keeps the history, answers catch-up, publishes the public API and
@@ -81,8 +88,8 @@ export const RULES: Readonly<Record<Role, RoleRules>> = {
     subscribe: ['#'],
     events: '*',
     outside: {
-      publish: [`${HA_DISCOVERY_PREFIX}/+/{store}/+/config`],
-      subscribe: [`${HA_DISCOVERY_PREFIX}/status`],
+      publish: [haTopics.discovery('+', '{store}', '+')],
+      subscribe: [haTopics.status],
     },
   },
   // A lobby kiosk issues tickets and nothing else; it cannot call, serve or cancel.
@@ -94,16 +101,16 @@ export const RULES: Readonly<Record<Role, RoleRules>> = {
   // Assistant and Node-RED enroll as boards: they read discovery (Home Assistant subscribes
   // to its whole prefix) and Home Assistant announces itself on its status topic.
   board: {
-    publish: ['sync/vector/{device}', 'presence/{device}'],
+    publish: [subtopics.vector('{device}'), subtopics.presence('{device}')],
     subscribe: READS,
     events: [],
     outside: {
-      publish: [`${HA_DISCOVERY_PREFIX}/status`],
-      subscribe: [`${HA_DISCOVERY_PREFIX}/#`],
+      publish: [haTopics.status],
+      subscribe: [haTopics.all],
     },
   },
   // A customer's phone, for its own ticket only.
-  tracker: { publish: [], subscribe: ['track/{ticket}'], events: [] },
+  tracker: { publish: [], subscribe: [subtopics.track('{ticket}')], events: [] },
 };
 
 /**
@@ -134,7 +141,8 @@ export interface Identity {
 }
 
 function expand(rule: string, id: Identity, prefix: string): string {
-  return `${prefix}/${id.store}/${rule.replaceAll('{device}', id.device).replaceAll('{ticket}', id.ticket ?? '')}`;
+  const subtopic = rule.replaceAll('{device}', id.device).replaceAll('{ticket}', id.ticket ?? '');
+  return storeTopic({ prefix, store: id.store }, subtopic);
 }
 
 /** Every filter `id` may publish or subscribe to, as full topics (the store's and outside). */
@@ -189,5 +197,5 @@ export function mayEmit(device: string, type: string): boolean {
   const role = roleOfDevice(device);
   if (!role) return false;
   const allowed = RULES[role].events;
-  return allowed === '*' || allowed.includes(type);
+  return allowed === '*' || (allowed as readonly string[]).includes(type);
 }

@@ -4,7 +4,8 @@ import type { PortableEvent } from '../portable/types.ts';
 import { IntervalCalibrator, type CalibrationOptions, type RawInterval } from './calibration.ts';
 import { placeInLine } from './ahead.ts';
 import { forwardSimulate, sampleQuantile, type ReplicationBudget } from './forward.ts';
-import { LineTracker, priorityPlace, type LineSnapshot } from './line.ts';
+import { priorityPlace } from '../queue/line-order.ts';
+import { LineTracker, type LineSnapshot } from './line.ts';
 import { WaitModel, type ModelOptions } from './model.ts';
 import { hashSeed, hashString, Rng } from './rng.ts';
 

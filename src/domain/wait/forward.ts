@@ -1,4 +1,5 @@
-import { isPriorityPlace, PRIORITY_BASE, type LineSnapshot } from './line.ts';
+import { isPriorityPlace, priorityPlace } from '../queue/line-order.ts';
+import type { LineSnapshot } from './line.ts';
 import type { WaitModel } from './model.ts';
 import type { Rng } from './rng.ts';
 import type { DurationShape } from './shape.ts';
@@ -277,7 +278,7 @@ export function forwardSimulate(
   const priNext = new Float64Array(S);
   const priPending = new Int32Array(S);
   // behind the priority tickets already waiting, before everyone else
-  const futurePriorityKey = PRIORITY_BASE + q.now;
+  const futurePriorityKey = priorityPlace(q.now);
 
   // --- replications
   // replications: about `budget` simulated steps (a counter's first residual or a call) in all

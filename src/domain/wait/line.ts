@@ -1,28 +1,15 @@
 import type { PortableEvent } from '../portable/types.ts';
+import { placeIndex, priorityPlace } from '../queue/line-order.ts';
 
 /**
  * The current line as the estimator sees it: who waits for which service in which order,
  * which counters are open, what they serve and whom they are busy with. Built incrementally
  * from portable-log events (LineTracker) or from the app's QueueState (queue-state.ts).
  */
-/**
- * Places in line: a priority ticket's place is PRIORITY_BASE + its issue time (ms), so priority
- * tickets go before all others and among themselves by issue; other tickets count up from 0.
- */
-export const PRIORITY_BASE = -1e15;
-
-export function priorityPlace(issuedAt: number): number {
-  return PRIORITY_BASE + issuedAt;
-}
-
-export function isPriorityPlace(key: number): boolean {
-  return key < 0;
-}
-
 export interface WaitingEntry {
   readonly ticket: string;
   readonly service: string;
-  /** Place in line: smaller is earlier (see PRIORITY_BASE). A transfer keeps the place. */
+  /** Place in line: smaller is earlier (queue/line-order.ts). A transfer keeps the place. */
   readonly key: number;
   /** When this wait began (issue, or the transfer), ms. */
   readonly since: number;
@@ -95,29 +82,13 @@ interface CounterRec {
 
 function insertByKey(list: TicketRec[], t: TicketRec): void {
   const last = list[list.length - 1];
-  if (!last || last.key <= t.key) {
-    list.push(t);
-    return;
-  }
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.key < t.key) lo = mid + 1;
-    else hi = mid;
-  }
-  list.splice(lo, 0, t);
+  if (!last || last.key <= t.key) list.push(t);
+  else list.splice(placeIndex(list, t.key), 0, t);
 }
 
 function removeByKey(list: TicketRec[], t: TicketRec): void {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.key < t.key) lo = mid + 1;
-    else hi = mid;
-  }
-  if (list[lo] === t) list.splice(lo, 1);
+  const at = placeIndex(list, t.key);
+  if (list[at] === t) list.splice(at, 1);
   else {
     const i = list.indexOf(t);
     if (i >= 0) list.splice(i, 1);
@@ -328,15 +299,7 @@ export class LineTracker {
   /** Waiting tickets of the service ahead of the given place. */
   aheadOf(service: string, key: number): number {
     const l = this.lines.get(service);
-    if (!l) return 0;
-    let lo = 0;
-    let hi = l.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (l[mid]!.key < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return l ? placeIndex(l, key) : 0;
   }
 
   counters(): CounterEntry[] {

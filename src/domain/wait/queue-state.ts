@@ -2,13 +2,8 @@ import { heldFor } from '../queue/handover.ts';
 import type { QueueState, Ticket } from '../queue/state.ts';
 import { placeInLine, type LinePlace } from './ahead.ts';
 import type { WaitEstimate, WaitEstimator } from './estimator.ts';
-import {
-  PRIORITY_BASE,
-  priorityPlace,
-  type CounterEntry,
-  type LineSnapshot,
-  type WaitingEntry,
-} from './line.ts';
+import { compareInLine, handoverPlace, priorityPlace } from '../queue/line-order.ts';
+import type { CounterEntry, LineSnapshot, WaitingEntry } from './line.ts';
 
 /**
  * The thin adapter between the app's QueueState (the fold of the replicated log) and the
@@ -24,13 +19,6 @@ import {
  *   estimateForQueueState(estimator, state, 'advice', Date.now());                 // new ticket
  *   estimateForQueueState(estimator, state, 'advice', Date.now(), { ticket: id }); // waiting one
  */
-
-/** The order of `waitingTickets`: priority tickets first, then by place (hlc of issue). */
-function byPlace(a: Ticket, b: Ticket): number {
-  if (Boolean(a.priority) !== Boolean(b.priority)) return a.priority ? -1 : 1;
-  if (a.queuedHlc !== b.queuedHlc) return a.queuedHlc < b.queuedHlc ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 /**
  * The line of a QueueState: waiting tickets in place order (the order of `waitingTickets`),
@@ -50,16 +38,11 @@ export function lineFromQueueState(state: QueueState): QueueLine {
 type QueueLine = LineSnapshot & { readonly places: ReadonlyMap<string, number> };
 const lines = new WeakMap<QueueState, { applied: number; line: QueueLine }>();
 
-/** Places before every priority place, by the time of the handover. */
-function handoverPlace(at: number): number {
-  return 2 * PRIORITY_BASE + at;
-}
-
 function buildLine(state: QueueState): QueueLine {
   // Places: waiting and called tickets in one order, since a transfer keeps a ticket's place.
   const active = [...state.tickets.values()]
     .filter((t) => t.status === 'waiting' || t.status === 'called' || t.status === 'serving')
-    .sort(byPlace);
+    .sort(compareInLine);
   const places = new Map<string, number>();
   const waiting: WaitingEntry[] = [];
   const busyAt = new Map<string, Ticket>();

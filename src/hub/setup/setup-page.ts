@@ -3,7 +3,7 @@
  * fingerprint to compare, steps per platform, and a QR code to the HTTPS surfaces. Rendered
  * on the hub with no script, so it works before the tablet can run the app.
  */
-import { qrPath } from '../../ui/qr.ts';
+import { qrPath } from '../../domain/qr/qr.ts';
 import { setupText } from './setup-text.ts';
 
 export interface SetupPageModel {

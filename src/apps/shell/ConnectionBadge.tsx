@@ -1,6 +1,6 @@
-import type { DeviceStatus } from '../apps/runtime/types.ts';
-import { cannotStartOffline, type OfflineCapability } from '../apps/shell/offline-capability.ts';
-import { usePageT } from './i18n/I18nProvider.tsx';
+import type { DeviceStatus } from '../runtime/types.ts';
+import { cannotStartOffline, type OfflineCapability } from './offline-capability.ts';
+import { usePageT } from '../../ui/i18n/I18nProvider.tsx';
 import './ConnectionBadge.css';
 
 /**

@@ -1,3 +1,7 @@
+/**
+ * QR codes of URLs (pairing links, a ticket's tracking page, the store-network setup page):
+ * pure encoding, shared by the devices' screens and the hub's terminal and setup page.
+ */
 import qrcode from 'qrcode-generator';
 
 /** A QR code as an SVG path of its dark modules (1 unit per module), made on the device. */
