@@ -96,7 +96,10 @@ export class FollowerDevice implements DeviceRuntime {
     // a write the leader failed is not this tab's: only the browser's storage facts mirror
     this.health = { ...this.snap.storage, full: false };
     this.presence = opts.presence
-      ? { list: () => this.snap.presence ?? [], subscribe: (l) => listen(this.presenceListeners, l) }
+      ? {
+          list: () => this.snap.presence ?? [],
+          subscribe: (l) => listen(this.presenceListeners, l),
+        }
       : undefined;
     this.stop = port.listen((m) => this.receive(m));
   }
@@ -223,7 +226,8 @@ export class FollowerDevice implements DeviceRuntime {
     const mine = 'leader' in m && m.leader === this.snap.leader;
     switch (m.kind) {
       case 'ready':
-        if (!mine) this.port.post({ kind: 'hello', from: this.opts.tab, presence: !!this.presence });
+        if (!mine)
+          this.port.post({ kind: 'hello', from: this.opts.tab, presence: !!this.presence });
         return;
       case 'welcome':
         if (m.to !== this.opts.tab) return;

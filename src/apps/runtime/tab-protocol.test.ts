@@ -78,7 +78,10 @@ describe('a follower’s change', () => {
 describe('estimates in a follower', () => {
   it('round-trips a key with and without a ticket', () => {
     expect(parseEstimateKey(estimateKey('advice'))).toEqual({ serviceId: 'advice' });
-    expect(parseEstimateKey(estimateKey('a|b', 't1'))).toEqual({ serviceId: 'a|b', ticketId: 't1' });
+    expect(parseEstimateKey(estimateKey('a|b', 't1'))).toEqual({
+      serviceId: 'a|b',
+      ticketId: 't1',
+    });
   });
 
   it('are asked again after a change or once they are old', () => {
@@ -93,12 +96,14 @@ describe('the serial queue', () => {
   it('starts a task only after the one before it settled, failed or not', async () => {
     const serial = serialQueue();
     const log: string[] = [];
-    const task = (name: string, fail = false) => async () => {
-      log.push(`start ${name}`);
-      await new Promise((r) => setTimeout(r, 0));
-      log.push(`end ${name}`);
-      if (fail) throw new Error(name);
-    };
+    const task =
+      (name: string, fail = false) =>
+      async () => {
+        log.push(`start ${name}`);
+        await new Promise((r) => setTimeout(r, 0));
+        log.push(`end ${name}`);
+        if (fail) throw new Error(name);
+      };
     const a = serial(task('a', true));
     const b = serial(task('b'));
     await expect(a).rejects.toThrow('a');

@@ -20,6 +20,11 @@ import type { DeviceStatus, RunOutcome } from './types.ts';
 
 /** The Web Lock whose holder is the store's one writer in this browser. */
 export const tabLockName = (store: string): string => `nextup-device-${store}`;
+/**
+ * Held by a tab while it decides and commits one change: the store's tabs take turns, so a
+ * follower's change is not decided again and again while the leader's own taps land first.
+ */
+export const turnLockName = (store: string): string => `nextup-turn-${store}`;
 /** The channel the leader and its followers talk on. */
 export const tabChannelName = (store: string): string => `nextup-${store}`;
 
@@ -53,7 +58,8 @@ export interface TabDevice {
   readonly apiAuth?: string | undefined;
 }
 
-export type CommandReply = { readonly kind: 'done'; readonly outcome: RunOutcome } | { readonly kind: 'stale' };
+export type CommandReply =
+  { readonly kind: 'done'; readonly outcome: RunOutcome } | { readonly kind: 'stale' };
 
 export type LeaderMessage =
   /** A tab became the leader: followers say hello to it. */
@@ -73,7 +79,12 @@ export type LeaderMessage =
       readonly version: number;
       readonly table: readonly (readonly [string, QueueWait | undefined])[];
     }
-  | { readonly kind: 'reply'; readonly to: string; readonly id: number; readonly reply: CommandReply }
+  | {
+      readonly kind: 'reply';
+      readonly to: string;
+      readonly id: number;
+      readonly reply: CommandReply;
+    }
   /** A manager revoked the device: every tab stops. */
   | { readonly kind: 'removed'; readonly leader: string };
 

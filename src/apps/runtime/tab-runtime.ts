@@ -12,7 +12,13 @@ import type { PresenceFeed } from './presence.ts';
 import type { StorageHealth } from './storage-health.ts';
 import { FollowerDevice, TabMovedError } from './tab-follower.ts';
 import { LeaderServer, type LeaderDevice, type TabPort } from './tab-leader.ts';
-import { serialQueue, tabChannelName, tabLockName, type TabMessage } from './tab-protocol.ts';
+import {
+  serialQueue,
+  tabChannelName,
+  tabLockName,
+  turnLockName,
+  type TabMessage,
+} from './tab-protocol.ts';
 import type { DeviceRuntime, DeviceSnapshot, RunOutcome } from './types.ts';
 
 export interface StoreTabsOptions {
@@ -78,7 +84,12 @@ class StoreTabs {
   private backend: Backend | undefined;
   private server: LeaderServer | undefined;
   private closed = false;
-  private readonly relays = { state: new Relay(), config: new Relay(), storage: new Relay(), presence: new Relay() };
+  private readonly relays = {
+    state: new Relay(),
+    config: new Relay(),
+    storage: new Relay(),
+    presence: new Relay(),
+  };
   private readonly serial = serialQueue();
   private innerSnapshot: DeviceSnapshot | undefined;
   private outerSnapshot: DeviceSnapshot | undefined;
@@ -111,21 +122,24 @@ class StoreTabs {
       });
       hello();
       navigator.locks
-        .request(tabLockName(this.opts.store), { signal: this.abort.signal }, () =>
-          // held until this tab's device closes (or the tab goes away)
-          new Promise<void>((release) => {
-            this.lead(release, adopt).catch((error: unknown) => {
-              release();
-              if (!settled) {
-                settled = true;
-                reject(error instanceof Error ? error : new Error(String(error)));
-                return;
-              }
-              // a follower could not take over: start afresh rather than show a dead screen
-              console.error('[nextup] this tab could not take over the store', error);
-              location.reload();
-            });
-          }),
+        .request(
+          tabLockName(this.opts.store),
+          { signal: this.abort.signal },
+          () =>
+            // held until this tab's device closes (or the tab goes away)
+            new Promise<void>((release) => {
+              this.lead(release, adopt).catch((error: unknown) => {
+                release();
+                if (!settled) {
+                  settled = true;
+                  reject(error instanceof Error ? error : new Error(String(error)));
+                  return;
+                }
+                // a follower could not take over: start afresh rather than show a dead screen
+                console.error('[nextup] this tab could not take over the store', error);
+                location.reload();
+              });
+            }),
         )
         .catch((error: unknown) => {
           if (!this.closed) console.warn('[nextup] the store lock failed', error);
@@ -173,17 +187,24 @@ class StoreTabs {
     return this.outerSnapshot;
   }
 
+  /**
+   * One change at a time in this tab, and one tab at a time (the turn lock): two quick taps
+   * in two tabs never decide on the same state. A change on its way when this tab took over
+   * from the leader is decided again here.
+   */
   private run(decide: (state: QueueState, at: number) => CommandResult): Promise<RunOutcome> {
-    return this.serial(async () => {
-      for (;;) {
-        const backend = this.current();
-        try {
-          return await backend.run(decide);
-        } catch (error) {
-          if (!(error instanceof TabMovedError) || this.backend === backend) throw error;
+    return this.serial(() =>
+      navigator.locks.request(turnLockName(this.opts.store), async () => {
+        for (;;) {
+          const backend = this.current();
+          try {
+            return await backend.run(decide);
+          } catch (error) {
+            if (!(error instanceof TabMovedError) || this.backend === backend) throw error;
+          }
         }
-      }
-    });
+      }),
+    );
   }
 
   private async close(): Promise<void> {
