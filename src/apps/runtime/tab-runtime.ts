@@ -142,7 +142,10 @@ class StoreTabs {
             }),
         )
         .catch((error: unknown) => {
-          if (!this.closed) console.warn('[nextup] the store lock failed', error);
+          // aborted: this tab closed; anything else leaves a screen that must not wait forever
+          if (this.closed || settled) return;
+          settled = true;
+          reject(error instanceof Error ? error : new Error(String(error)));
         });
     });
   }
