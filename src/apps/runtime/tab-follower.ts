@@ -14,6 +14,7 @@ import type { StorageHealth } from './storage-health.ts';
 import type { TabPort } from './tab-leader.ts';
 import {
   COMMAND_TIMEOUT_MS,
+  ESTIMATE_REFRESH_MS,
   estimateKey,
   estimatesDue,
   runAsFollower,
@@ -76,7 +77,10 @@ export class FollowerDevice implements DeviceRuntime {
   private readonly presenceListeners: Listeners = new Set();
   private readonly table = new Map<string, QueueWait | undefined>();
   private tableAt: { version: number; at: number } | undefined;
-  private readonly asked = new Set<string>();
+  /** Keys to ask for at the end of this turn (a render asks for several). */
+  private readonly queued = new Set<string>();
+  /** Keys asked for and not answered yet, with when (asked again if no answer came). */
+  private readonly asked = new Map<string, number>();
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
   private readonly serial = serialQueue();
@@ -157,10 +161,12 @@ export class FollowerDevice implements DeviceRuntime {
   /** The leader's last answer for it; asked again after a change or once it is old. */
   readonly estimate = (serviceId: string, ticketId?: string): QueueWait | undefined => {
     const key = estimateKey(serviceId, ticketId);
-    const due = !this.table.has(key) || estimatesDue(this.tableAt, this.snap.version, Date.now());
-    if (due && !this.asked.has(key)) {
-      if (this.asked.size === 0) queueMicrotask(() => this.ask());
-      this.asked.add(key);
+    const now = Date.now();
+    const due = !this.table.has(key) || estimatesDue(this.tableAt, this.snap.version, now);
+    const waiting = now - (this.asked.get(key) ?? -Infinity) < ESTIMATE_REFRESH_MS;
+    if (due && !waiting && !this.queued.has(key)) {
+      if (this.queued.size === 0) queueMicrotask(() => this.ask());
+      this.queued.add(key);
     }
     return this.table.get(key);
   };
@@ -177,9 +183,11 @@ export class FollowerDevice implements DeviceRuntime {
   }
 
   private ask(): void {
-    if (this.asked.size > 0) {
-      this.port.post({ kind: 'estimate', from: this.opts.tab, keys: [...this.asked] });
-    }
+    const keys = [...this.queued];
+    this.queued.clear();
+    const now = Date.now();
+    for (const key of keys) this.asked.set(key, now);
+    if (keys.length > 0) this.port.post({ kind: 'estimate', from: this.opts.tab, keys });
   }
 
   private send(leader: string, version: number, body: EventBody): Promise<CommandReply> {
@@ -206,7 +214,10 @@ export class FollowerDevice implements DeviceRuntime {
     const leaderChanged = next.leader !== this.snap.leader;
     this.snap = next;
     // changes sent to a leader that is gone are decided again on the new leader's state
-    if (leaderChanged) this.settleAll((p) => p.resolve({ kind: 'stale' }));
+    if (leaderChanged) {
+      this.settleAll((p) => p.resolve({ kind: 'stale' }));
+      this.asked.clear();
+    }
     this.changed();
     const { low, persisted } = next.storage;
     if (low !== this.health.low || persisted !== this.health.persisted) {

@@ -140,6 +140,9 @@ describe('tabs of one store', () => {
     new LeaderServer(open(), fakeLeader(), 'L');
     const a = await follower(open(), 'A');
     expect(a.estimate('advice')).toBeUndefined();
+    // a screen that renders across turns asks for more once the first question went out
+    await Promise.resolve();
+    expect(a.estimate('returns')).toBeUndefined();
     await new Promise<void>((resolve) => {
       const stop = a.subscribe(() => {
         if (a.estimate('advice') === undefined) return;
@@ -148,6 +151,16 @@ describe('tabs of one store', () => {
       });
     });
     expect(a.estimate('advice')).toEqual({ serviceId: 'advice' });
+    await until(a, () => a.estimate('returns') !== undefined);
+    // a ticket's own wait, asked for later, is asked for and answered too
+    expect(a.estimate('advice', 't1')).toBeUndefined();
+    await new Promise<void>((resolve) => {
+      const stop = a.subscribe(() => {
+        if (a.estimate('advice', 't1') === undefined) return;
+        stop();
+        resolve();
+      });
+    });
   });
 
   it('decide a change sent to a leader that went away again on the next leader', async () => {
