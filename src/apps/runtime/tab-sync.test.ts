@@ -3,7 +3,7 @@ import type { StoreConfig } from '../../domain/config/types.ts';
 import type { CommandResult } from '../../domain/queue/commands.ts';
 import type { StoreEvent } from '../../domain/queue/events.ts';
 import { emptyState, type QueueState, type Ticket } from '../../domain/queue/state.ts';
-import { FollowerDevice } from './tab-follower.ts';
+import { FollowerDevice, type FollowerOptions } from './tab-follower.ts';
 import { LeaderServer, type LeaderDevice, type TabPort } from './tab-leader.ts';
 import { serialQueue, type LeaderMessage, type TabMessage } from './tab-protocol.ts';
 import type { DeviceRuntime, RunOutcome } from './types.ts';
@@ -63,7 +63,11 @@ function fakeLeader(): LeaderDevice & { state: QueueState } {
     },
     dismissConflict: () => undefined,
     estimate: (serviceId: string) => ({ serviceId }) as never,
-    watchPresence: () => Promise.reject(new Error('no presence here')),
+    watchPresence: () =>
+      Promise.resolve({
+        list: () => [{ device: 'kiosk-1', role: 'kiosk', online: true, at: 1 }],
+        subscribe: () => () => undefined,
+      }),
     close: () => Promise.resolve(),
   };
   return device;
@@ -91,14 +95,19 @@ function until(rt: DeviceRuntime, ok: (s: QueueState) => boolean): Promise<void>
   });
 }
 
-async function follower(port: TabPort, tab: string): Promise<DeviceRuntime> {
+async function follower(
+  port: TabPort,
+  tab: string,
+  more: Partial<Pick<FollowerOptions, 'presence' | 'onRemoved'>> = {},
+): Promise<DeviceRuntime> {
+  const presence = more.presence ?? false;
   return new Promise((resolve) => {
     const stop = port.listen((m) => {
       if (m.kind !== 'welcome' || m.to !== tab) return;
       stop();
-      resolve(new FollowerDevice(port, { tab, welcome: m, presence: false }));
+      resolve(new FollowerDevice(port, { tab, welcome: m, presence, onRemoved: more.onRemoved }));
     });
-    port.post({ kind: 'hello', from: tab, presence: false });
+    port.post({ kind: 'hello', from: tab, presence });
   });
 }
 
@@ -176,5 +185,25 @@ describe('tabs of one store', () => {
     const outcome = await tap;
     expect(outcome.ok && outcome.event).toMatchObject({ ticket: 't2' });
     expect(first.state.tickets.size).toBe(0);
+  });
+
+  it('start presence at the leader for a follower showing the manager’s board, and stop every tab when the device is revoked', async () => {
+    const open = bus();
+    const server = new LeaderServer(open(), fakeLeader(), 'L');
+    let onRemoved = (): void => undefined;
+    const removed = new Promise<void>((resolve) => (onRemoved = resolve));
+    const manager = await follower(open(), 'M', { presence: true, onRemoved: () => onRemoved() });
+    await new Promise<void>((resolve) => {
+      const check = (): void => {
+        if (manager.presence!.list().length === 0) return;
+        stop();
+        resolve();
+      };
+      const stop = manager.presence!.subscribe(check);
+      check();
+    });
+    expect(manager.presence!.list().map((e) => e.device)).toEqual(['kiosk-1']);
+    server.removed();
+    await removed;
   });
 });
