@@ -120,6 +120,14 @@ class StoreTabs {
           adopt(new FollowerDevice(this.port, { tab: this.tab, welcome: m, presence, onRemoved }));
         }
       });
+      // the screen gets nothing to close: this tab leaves the store's tabs by itself
+      const fail = (error: unknown): void => {
+        settled = true;
+        this.closed = true;
+        stopListening();
+        this.channel.close();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      };
       hello();
       navigator.locks
         .request(
@@ -130,11 +138,7 @@ class StoreTabs {
             new Promise<void>((release) => {
               this.lead(release, adopt).catch((error: unknown) => {
                 release();
-                if (!settled) {
-                  settled = true;
-                  reject(error instanceof Error ? error : new Error(String(error)));
-                  return;
-                }
+                if (!settled) return fail(error);
                 // a follower could not take over: start afresh rather than show a dead screen
                 console.error('[nextup] this tab could not take over the store', error);
                 location.reload();
@@ -143,9 +147,7 @@ class StoreTabs {
         )
         .catch((error: unknown) => {
           // aborted: this tab closed; anything else leaves a screen that must not wait forever
-          if (this.closed || settled) return;
-          settled = true;
-          reject(error instanceof Error ? error : new Error(String(error)));
+          if (!this.closed && !settled) fail(error);
         });
     });
   }
