@@ -21,10 +21,12 @@ import {
   markRemoved,
   pairingCodeFromUrl,
 } from './enrollment.ts';
-import type { PresenceBook } from './presence.ts';
+import type { PresenceBook, PresenceFeed } from './presence.ts';
 import { watchStorage } from './storage-health.ts';
 import { followHubConfig } from './live-config.ts';
-import { holdStoreLock } from './tab-lock.ts';
+import { locksAvailable } from './tab-lock.ts';
+import type { LeaderDevice } from './tab-leader.ts';
+import { joinStoreTabs } from './tab-runtime.ts';
 import type { DeviceRuntime, DeviceSnapshot } from './types.ts';
 
 export type DeviceRole = 'kiosk' | 'clerk' | 'board' | 'manager' | 'floor';
@@ -62,25 +64,32 @@ function randomSuffix(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Wires this browser's device: configuration, IndexedDB, MQTT and the replica. */
+/**
+ * Wires this browser's device: configuration, IndexedDB, MQTT and the replica, in the one tab
+ * of the store that leads; the store's other tabs follow it (src/apps/runtime/tab-runtime.ts).
+ */
 export async function createDeviceRuntime(opts: RuntimeOptions): Promise<DeviceRuntime> {
   const hub = await loadHubConfig();
-  const releaseLock = await holdStoreLock(hub.config.store.id);
-  try {
-    return await startDevice(opts, hub, releaseLock);
-  } catch (error) {
-    // a start that failed (a pairing code needed, storage refused) holds nothing: the next
-    // attempt, in this tab, must not meet its own lock
-    releaseLock();
-    throw error;
+  if (!locksAvailable()) {
+    // not a secure context: such a tablet already warns its staff that it is degraded
+    console.warn('[nextup] no Web Locks here: tabs of this store are not kept to one writer');
+    return startDevice(opts, hub, () => undefined);
   }
+  return joinStoreTabs({
+    store: hub.config.store.id,
+    presence: opts.role === 'manager',
+    onRemoved: opts.onRemoved,
+    // a start that failed (a pairing code needed, storage refused) holds nothing: the next
+    // attempt, in this tab or another, must not meet this one's lock
+    startLeader: (release, onRemoved) => startDevice({ ...opts, onRemoved }, hub, release),
+  });
 }
 
 async function startDevice(
   opts: RuntimeOptions,
   hub: HubConfig,
   releaseLock: () => void,
-): Promise<DeviceRuntime> {
+): Promise<LeaderDevice> {
   const { config } = hub;
   const root = { prefix: config.mqtt.topicPrefix, store: config.store.id };
   const db = new NextupDb(config.store.id);
@@ -207,15 +216,19 @@ async function startDevice(
       .then(startWaits)
       .catch((error: unknown) => console.warn('[nextup] wait model did not load', error));
   } else await startWaits();
-  // the manager's board shows which devices are online: it listens to their presence
+  // the manager's board shows which devices are online: it listens to their presence (and
+  // so does a device whose other tab shows the manager's board)
   let presence: PresenceBook | undefined;
-  if (opts.role === 'manager') {
+  const watchPresence = async (): Promise<PresenceFeed> => {
     const { PresenceBook } = await import('./presence.ts');
+    if (presence) return presence;
     const book = new PresenceBook(topics.presenceAll(root).slice(0, -1));
     transport.onMessage((topic, payload) => book.receive(topic, payload));
     void transport.subscribe([topics.presenceAll(root)]).catch(() => undefined);
     presence = book;
-  }
+    return book;
+  };
+  if (opts.role === 'manager') await watchPresence();
 
   followHubConfig({
     transport,
@@ -269,6 +282,7 @@ async function startDevice(
     },
     estimate: (serviceId, ticketId) => waits?.estimate(serviceId, ticketId),
     ...(presence ? { presence } : {}),
+    watchPresence,
     async close() {
       closed = true;
       stopCapability();

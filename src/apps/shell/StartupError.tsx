@@ -29,18 +29,9 @@ export function StartupError(props: { error: unknown; retryInSec?: number; onRet
   return (
     <main className="shell-message" data-testid="startup-error" role="alert">
       <h1 className="shell-message__title">
-        {problem === 'noConfig'
-          ? t('shell.noConfig.title')
-          : problem === 'anotherTab'
-            ? t('shell.anotherTab.title')
-            : t('shell.error.title')}
+        {problem === 'noConfig' ? t('shell.noConfig.title') : t('shell.error.title')}
       </h1>
       {problem === 'noConfig' && <p className="shell-message__lead">{t('shell.noConfig.body')}</p>}
-      {problem === 'anotherTab' && (
-        <p className="shell-message__lead" data-testid="another-tab">
-          {t('shell.anotherTab.body')}
-        </p>
-      )}
       <button type="button" className="button button--primary" onClick={props.onRetry}>
         {t('shell.error.retry')}
       </button>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigUnavailableError } from '../runtime/config-source.ts';
 import { DeviceRemovedError, PairingNeededError } from '../runtime/enrollment.ts';
-import { AnotherTabError } from '../runtime/tab-lock.ts';
+import { TabSyncError } from '../runtime/tab-protocol.ts';
 import { errorMessage, isFirstManager, startupProblem } from './startup-error.ts';
 
 describe('startupProblem', () => {
@@ -27,8 +27,10 @@ describe('startupProblem', () => {
     expect(startupProblem(new DeviceRemovedError())).toBe('removed');
   });
 
-  it('recognises a second tab of the same store in this browser', () => {
-    expect(startupProblem(new AnotherTabError())).toBe('anotherTab');
+  it('leaves a tab that could not follow or lead to the general failure', () => {
+    // a second tab of the store follows the first (src/apps/runtime/tab-runtime.ts): it is
+    // never refused, so the only tab error left is one the tab could not recover from
+    expect(startupProblem(new TabSyncError('no answer in 15 s'))).toBe('other');
   });
 
   it('treats anything else as a general failure', () => {

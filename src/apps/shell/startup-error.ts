@@ -1,5 +1,5 @@
 /** Why a device could not start, in the terms its user can act on. */
-export type StartupProblem = 'noConfig' | 'pairing' | 'removed' | 'anotherTab' | 'other';
+export type StartupProblem = 'noConfig' | 'pairing' | 'removed' | 'other';
 
 export function startupProblem(error: unknown): StartupProblem {
   if (!(error instanceof Error)) return 'other';
@@ -9,8 +9,6 @@ export function startupProblem(error: unknown): StartupProblem {
   if (error.name === 'PairingNeededError') return 'pairing';
   // Thrown (or reported while running) when a manager revoked this device.
   if (error.name === 'DeviceRemovedError') return 'removed';
-  // Thrown when another tab of this browser already runs this store (src/apps/runtime/tab-lock.ts).
-  if (error.name === 'AnotherTabError') return 'anotherTab';
   return 'other';
 }
 

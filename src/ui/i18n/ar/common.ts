@@ -7,9 +7,6 @@ export const arCommon: Translation<typeof enCommon> = {
   'shell.noConfig.title': 'لم يتصل هذا الجهاز بخادم المتجر بعد',
   'shell.noConfig.body':
     'يُرجى توصيله بشبكة المتجر مرة واحدة ليحمّل الإعدادات. بعد ذلك يعمل دون شبكة أيضًا.',
-  'shell.anotherTab.title': 'هذا المتجر مفتوح بالفعل في علامة تبويب أخرى',
-  'shell.anotherTab.body':
-    'استخدم علامة التبويب أو النافذة الأخرى في هذا المتصفح أو أغلقها: تبدأ هذه تلقائيًا بعد إغلاق الأخرى.',
   'shell.error.title': 'تعذّر تشغيل هذه الشاشة',
   'shell.error.detail': 'التفاصيل: {message}',
   'shell.error.retry': 'إعادة المحاولة',

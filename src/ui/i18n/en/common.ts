@@ -6,9 +6,6 @@ export const enCommon = {
   'shell.noConfig.title': 'This device has never reached the store hub',
   'shell.noConfig.body':
     'Connect it to the store network once so it can load the store settings. After that it keeps working offline.',
-  'shell.anotherTab.title': 'This store is already open in another tab',
-  'shell.anotherTab.body':
-    'Use the other tab or window of this browser, or close it: this one starts by itself once the other is closed.',
   'shell.error.title': 'This screen could not start',
   'shell.error.detail': 'Details: {message}',
   'shell.error.retry': 'Try again',

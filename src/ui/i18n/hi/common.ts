@@ -7,9 +7,6 @@ export const hiCommon: Translation<typeof enCommon> = {
   'shell.noConfig.title': 'यह डिवाइस अभी तक स्टोर के सर्वर से नहीं जुड़ा है',
   'shell.noConfig.body':
     'सेटिंग्स लोड करने के लिए इसे एक बार स्टोर के नेटवर्क से जोड़ें। उसके बाद यह नेटवर्क के बिना भी काम करता है।',
-  'shell.anotherTab.title': 'यह स्टोर इस ब्राउज़र के किसी दूसरे टैब में पहले से खुला है',
-  'shell.anotherTab.body':
-    'दूसरे टैब या विंडो का उपयोग करें, या उसे बंद करें: उसके बंद होते ही यह टैब अपने आप शुरू हो जाएगा।',
   'shell.error.title': 'यह स्क्रीन शुरू नहीं हो सकी',
   'shell.error.detail': 'विवरण: {message}',
   'shell.error.retry': 'फिर से कोशिश करें',

@@ -7,9 +7,6 @@ export const huCommon: Translation<typeof enCommon> = {
   'shell.noConfig.title': 'Ez az eszköz még nem kapcsolódott az áruház szerveréhez',
   'shell.noConfig.body':
     'Csatlakoztassa egyszer az áruház hálózatához, hogy betöltse a beállításokat. Utána hálózat nélkül is működik.',
-  'shell.anotherTab.title': 'Ez az áruház már meg van nyitva egy másik lapon',
-  'shell.anotherTab.body':
-    'Használja a böngésző másik lapját vagy ablakát, vagy zárja be: ez a lap magától elindul, amint a másikat bezárta.',
   'shell.error.title': 'Ezt a képernyőt nem sikerült elindítani',
   'shell.error.detail': 'Részletek: {message}',
   'shell.error.retry': 'Újrapróbálás',

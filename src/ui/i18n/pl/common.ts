@@ -7,9 +7,6 @@ export const plCommon: Translation<typeof enCommon> = {
   'shell.noConfig.title': 'To urządzenie nie połączyło się jeszcze z serwerem sklepu',
   'shell.noConfig.body':
     'Połącz je raz z siecią sklepu, aby pobrało ustawienia. Potem działa także bez sieci.',
-  'shell.anotherTab.title': 'Ten sklep jest już otwarty w innej karcie',
-  'shell.anotherTab.body':
-    'Użyj drugiej karty lub okna tej przeglądarki albo je zamknij: ta karta uruchomi się sama, gdy tamta zostanie zamknięta.',
   'shell.error.title': 'Nie udało się uruchomić tego ekranu',
   'shell.error.detail': 'Szczegóły: {message}',
   'shell.error.retry': 'Spróbuj ponownie',
