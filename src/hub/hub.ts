@@ -2,11 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
-import {
-  DEFAULT_PERSONAL_DATA_DAYS,
-  localized,
-  type StoreConfig,
-} from '../domain/config/types.ts';
+import { DEFAULT_PERSONAL_DATA_DAYS, localized, type StoreConfig } from '../domain/config/types.ts';
 import { dayKey } from '../domain/queue/day.ts';
 import { startAgent, type AgentOptions } from './agent.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.ts';
