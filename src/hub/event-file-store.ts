@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { wallOf } from '../domain/clock/hlc.ts';
 import { dayKey } from '../domain/queue/day.ts';
@@ -315,6 +315,57 @@ export class EventFileStore implements ReplicaStorage {
     });
   }
 
+  /**
+   * Rewrites the lines of one day whose event `change` replaces (the retention job, a
+   * customer's request to be forgotten): the new file is flushed beside the old one and renamed
+   * over it, so a crash leaves one or the other whole. Serialized with every append. Resolves
+   * how many lines changed (0: the file was left alone).
+   */
+  rewriteDay(day: string, change: (e: StoreEvent) => StoreEvent | undefined): Promise<number> {
+    return this.exclusive(async () => {
+      const path = join(this.eventsDir, `${day}.jsonl`);
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+        throw err;
+      }
+      let changed = 0;
+      const lines = text.split('\n').map((line) => {
+        if (line.trim() === '') return line;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(line);
+        } catch {
+          return line;
+        }
+        const r = validateEvent(parsed);
+        const next = r.ok ? change(r.value) : undefined;
+        if (!next) return line;
+        changed++;
+        return JSON.stringify(next);
+      });
+      if (changed === 0) return 0;
+      const open_ = this.files.get(day);
+      if (open_) {
+        this.files.delete(day);
+        await open_.file.close();
+      }
+      const tmp = `${path}.rewrite.tmp`;
+      const handle = await open(tmp, 'w');
+      try {
+        await handle.writeFile(lines.join('\n'));
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(tmp, path);
+      await syncDir(this.eventsDir);
+      return changed;
+    });
+  }
+
   /** The hub keeps full history on disk: old days only leave memory. */
   compact(): Promise<void> {
     return Promise.resolve();
@@ -346,6 +397,16 @@ interface Written {
 
 const NEWLINE = 0x0a;
 const TAIL_CHUNK = 64 * 1024;
+
+/** Makes a rename in `dir` durable (the directory entry itself is flushed). */
+async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

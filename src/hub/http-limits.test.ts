@@ -16,6 +16,7 @@ beforeAll(async () => {
     days: () => Promise.resolve([]),
     readDay: () => Promise.resolve([]),
     appendRemote: () => Promise.resolve(),
+    rewriteDay: () => Promise.resolve(0),
   };
   q = await startQuietHub({ agent: () => Promise.resolve({ close: async () => {}, history }) });
   const m = q.hub.registry.enroll({ role: 'manager', trusted: true });

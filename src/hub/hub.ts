@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
-import { localized, type StoreConfig } from '../domain/config/types.ts';
+import { DEFAULT_PERSONAL_DATA_DAYS, localized, type StoreConfig } from '../domain/config/types.ts';
+import { dayKey } from '../domain/queue/day.ts';
 import { startAgent, type AgentOptions } from './agent.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.ts';
 import { configFilePath, loadStoreConfig } from './config-loader.ts';
@@ -13,6 +14,8 @@ import { createConsoleLogger, type Logger } from './log.ts';
 import { displayPath, resolveFromRepo } from './paths.ts';
 import type { TicketWaitSource } from '../domain/kiosk/tracking.ts';
 import { createTracking, type TrackingSource } from './tracking.ts';
+import { createPersonalDataApi, type PersonalHistory } from './personal-data-api.ts';
+import { scheduleRetention } from './retention.ts';
 import { createReportsApi, type HistorySource } from './reports-api.ts';
 import { join } from 'node:path';
 import { DeviceRegistry, EnrollmentError } from './device-registry.ts';
@@ -50,7 +53,7 @@ export interface AgentHandle {
   /** The agent's live wait estimates (the tracking page's wait). */
   readonly waits?: { estimate(service: string, ticket?: string): ReturnType<TicketWaitSource> };
   /** The agent's durable history: reports, export and import (/api/reports) read and write it. */
-  readonly history?: HistorySource;
+  readonly history?: HistorySource & PersonalHistory;
   /** Closes the counters a revoked device holds open (src/hub/agent.ts). */
   closeCountersOf?(device: string): Promise<readonly string[]>;
   /** The manager's settings changed the config (src/hub/agent.ts). */
@@ -249,6 +252,11 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       return waits ? (service, ticket) => waits.estimate(service, ticket) : undefined;
     },
   });
+  const personalData = createPersonalDataApi({
+    log,
+    history: () => agent?.history,
+    state: () => agent?.replica?.state,
+  });
   const manager = createManagerAuth({
     authenticate: (u, p) => registry.authenticate(u, p),
     log,
@@ -276,6 +284,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       refuseForeign(req, res) ||
       (await devicesApi(req, res, urlPath)) ||
       (await settingsApi(req, res, urlPath)) ||
+      (await personalData.handle(req, res, urlPath)) ||
       (await tracking.handle(req, res, urlPath)) ||
       (await reports.handle(req, res, urlPath)),
     apiConfig,
@@ -385,6 +394,16 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       });
     }, 1000);
     warming.unref();
+    // personal text leaves the history once old enough, checked at start and then daily
+    const history = agent?.history;
+    const stopRetention = history
+      ? scheduleRetention({
+          history,
+          keepDays: config.retention?.personalDataDays ?? DEFAULT_PERSONAL_DATA_DAYS,
+          today: () => dayKey(Date.now(), config.store.timeZone),
+          log,
+        })
+      : () => undefined;
     log.info('hub', `data in ${displayPath(dataDir)}, app from ${displayPath(distDir)}`);
     if (!registry.hasManager()) {
       // first run: one link, printed here only, enrolls the first manager (like a setup token)
@@ -405,6 +424,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       close() {
         closing ??= (async () => {
           clearTimeout(warming);
+          stopRetention();
           stopRenewing();
           await closeAgent(agent, log);
           await closeServers();

@@ -7,6 +7,7 @@ import { PriorityMark } from '../../ui/PriorityMark.tsx';
 import { askNotifyPermission, notify, notifyPermission, vibrate } from './alerts.ts';
 import { trackLanguage } from './track-language.ts';
 import { TrackStatus } from './TrackStatus.tsx';
+import { YourData } from './YourData.tsx';
 import { useTicketView, type TicketState } from './useTicketView.ts';
 import './track.css';
 
@@ -27,7 +28,7 @@ export function TrackPage({ ticket, search }: { ticket: string; search: string }
         ? { contentFallback: view.store.defaultLanguage, timeZone: view.store.timeZone }
         : {})}
     >
-      <Track state={state} leave={leave} />
+      <Track ticket={ticket} state={state} leave={leave} />
     </I18nProvider>
   );
 }
@@ -40,7 +41,15 @@ const MESSAGES = {
   loading: 'track.loading',
 } as const satisfies Record<Exclude<TicketState['kind'], 'view'>, string>;
 
-function Track({ state, leave }: { state: TicketState; leave: () => Promise<boolean> }) {
+function Track({
+  ticket,
+  state,
+  leave,
+}: {
+  ticket: string;
+  state: TicketState;
+  leave: () => Promise<boolean>;
+}) {
   const { t, text, language, dir } = useT();
   const view = state.kind === 'view' ? state.view : undefined;
   const { polite, urgent } = useAnnouncements(view);
@@ -63,6 +72,9 @@ function Track({ state, leave }: { state: TicketState; leave: () => Promise<bool
           <Freshness at={state.at} live={state.live} done={!canLeave(state.view)} />
           {canLeave(state.view) && <NotifyButton />}
           {canLeave(state.view) && <LeaveQueue onLeave={leave} />}
+          {!canLeave(state.view) && state.view.status !== 'serving' && (
+            <YourData ticket={state.view.ticket} keepDays={state.view.store.personalDataDays} />
+          )}
         </>
       ) : (
         <section className="track__card">
@@ -77,6 +89,8 @@ function Track({ state, leave }: { state: TicketState; leave: () => Promise<bool
           </p>
         </section>
       )}
+      {/* a ticket of an earlier day: its data can still be had or deleted with its link */}
+      {state.kind === 'notFound' && <YourData ticket={ticket} keepDays={0} />}
       <p className="visually-hidden" aria-live="polite" data-testid="track-announce-polite">
         {polite}
       </p>

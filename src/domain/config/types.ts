@@ -128,7 +128,17 @@ export interface StoreConfig {
   readonly staff?: readonly StaffConfig[];
   /** The lobby display's logo, colours and announcement line. */
   readonly board?: BoardConfig;
+  /** How long the hub keeps personal data (src/domain/retention/personal.ts). */
+  readonly retention?: RetentionConfig;
 }
+
+export interface RetentionConfig {
+  /** Days personal text (notes, reasons; names once customers give them) is kept; 0: forever. */
+  readonly personalDataDays: number;
+}
+
+/** Personal data is kept this many days when the config does not say. */
+export const DEFAULT_PERSONAL_DATA_DAYS = 30;
 
 /** A config, or a way to read it as it is now (the manager's settings change it live). */
 export type ConfigSource = StoreConfig | (() => StoreConfig);

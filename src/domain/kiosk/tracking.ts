@@ -1,5 +1,6 @@
 import {
   customerLanguages,
+  DEFAULT_PERSONAL_DATA_DAYS,
   serviceById,
   type LocalizedText,
   type StoreConfig,
@@ -44,6 +45,8 @@ export interface TicketView {
     readonly defaultLanguage: string;
     readonly languages: readonly string[];
     readonly timeZone: string;
+    /** Days the store keeps personal text about a visit (0: no limit set). */
+    readonly personalDataDays: number;
   };
 }
 
@@ -108,6 +111,7 @@ export function ticketView(
       defaultLanguage: cfg.store.defaultLanguage,
       languages: customerLanguages(cfg),
       timeZone: cfg.store.timeZone,
+      personalDataDays: cfg.retention?.personalDataDays ?? DEFAULT_PERSONAL_DATA_DAYS,
     },
   };
 }

@@ -39,4 +39,16 @@ export const enTrack = {
   'track.leave.failed': 'That did not work. Please try again or tell a member of staff.',
   'track.alert.next': 'Ticket {number}: you are next.',
   'track.alert.called': 'Ticket {number}: please go to {counter}.',
+  'track.data.title': 'Your data',
+  'track.data.about': {
+    one: 'The store keeps its notes about your visit for {count} day. You can download them or delete them now.',
+    other:
+      'The store keeps its notes about your visit for {count} days. You can download them or delete them now.',
+  },
+  'track.data.download': 'Download my data',
+  'track.data.forget': 'Delete the notes about my visit',
+  'track.data.forgotten': 'Done: the notes about your visit are deleted.',
+  'track.data.inLine':
+    'You are still in line: leave the queue first, or ask once your visit is over.',
+  'track.data.failed': 'That did not work. Please try again later.',
 } as const satisfies Record<string, Message>;

@@ -39,4 +39,15 @@ export const huTrack: Translation<typeof enTrack> = {
   'track.leave.failed': 'Ez nem sikerült. Kérjük, próbálja újra, vagy szóljon munkatársunknak.',
   'track.alert.next': '{number} sorszám: Ön következik.',
   'track.alert.called': '{number} sorszám: kérjük, fáradjon ide: {counter}.',
+  'track.data.title': 'Az Ön adatai',
+  'track.data.about': {
+    one: 'Az üzlet {count} napig őrzi a látogatásáról készült jegyzeteit. Most letöltheti vagy törölheti őket.',
+    other:
+      'Az üzlet {count} napig őrzi a látogatásáról készült jegyzeteit. Most letöltheti vagy törölheti őket.',
+  },
+  'track.data.download': 'Adataim letöltése',
+  'track.data.forget': 'A látogatásomról készült jegyzetek törlése',
+  'track.data.forgotten': 'Kész: a látogatásáról készült jegyzeteket töröltük.',
+  'track.data.inLine': 'Még sorban áll: előbb lépjen ki a sorból, vagy kérje a látogatás után.',
+  'track.data.failed': 'Ez nem sikerült. Kérjük, próbálja újra később.',
 };

@@ -40,4 +40,17 @@ export const plTrack: Translation<typeof enTrack> = {
   'track.leave.failed': 'To się nie udało. Spróbuj ponownie albo poproś o pomoc pracownika.',
   'track.alert.next': 'Bilet {number}: Twoja kolej jest następna.',
   'track.alert.called': 'Bilet {number} — zapraszamy: {counter}.',
+  'track.data.title': 'Twoje dane',
+  'track.data.about': {
+    one: 'Sklep przechowuje notatki o Twojej wizycie przez {count} dzień. Możesz je pobrać albo usunąć już teraz.',
+    few: 'Sklep przechowuje notatki o Twojej wizycie przez {count} dni. Możesz je pobrać albo usunąć już teraz.',
+    many: 'Sklep przechowuje notatki o Twojej wizycie przez {count} dni. Możesz je pobrać albo usunąć już teraz.',
+    other:
+      'Sklep przechowuje notatki o Twojej wizycie przez {count} dnia. Możesz je pobrać albo usunąć już teraz.',
+  },
+  'track.data.download': 'Pobierz moje dane',
+  'track.data.forget': 'Usuń notatki o mojej wizycie',
+  'track.data.forgotten': 'Gotowe: notatki o Twojej wizycie zostały usunięte.',
+  'track.data.inLine': 'Nadal czekasz w kolejce: najpierw opuść kolejkę albo wróć tu po wizycie.',
+  'track.data.failed': 'To się nie udało. Spróbuj ponownie później.',
 };

@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { EventBody, StoreEvent } from '../queue/events.ts';
+import { ev } from '../testing/store.ts';
+import { countPersonal, eventsOfTicket, withoutPersonal } from './personal.ts';
+
+const T = Date.UTC(2026, 2, 2, 9);
+const note = (visit: string, text: string, ticket?: string): EventBody => ({
+  type: 'visit.note',
+  visit,
+  clerk: 'clerk-1',
+  ...(ticket ? { ticket } : {}),
+  note: text,
+});
+const transfer = (ticket: string, reason?: string): EventBody => ({
+  type: 'ticket.transferred',
+  ticket,
+  counter: 'c1',
+  toService: 'returns',
+  ...(reason !== undefined ? { reason } : {}),
+});
+
+describe('personal data in the log', () => {
+  it('blanks the free text of notes, handover and manager-call reasons, and nothing else', () => {
+    const n = ev('tab', 1, T, note('v1', 'Mr Kowalski, returns a kettle', 't1'));
+    expect(withoutPersonal(n)).toEqual({ ...n, note: '' });
+    const tr = ev('tab', 2, T, transfer('t1', 'wants a refund, ask for ID'));
+    expect(withoutPersonal(tr)).toEqual(ev('tab', 2, T, transfer('t1')));
+    const alert = ev('tab', 3, T, {
+      type: 'alert.raised',
+      alert: 'a1',
+      kind: 'manager',
+      visit: 'v1',
+      reason: 'angry customer',
+    });
+    expect(withoutPersonal(alert)).not.toHaveProperty('reason');
+    // nothing personal left: nothing to change (the job is idempotent)
+    for (const e of [n, tr, alert]) expect(withoutPersonal(withoutPersonal(e)!)).toBeUndefined();
+    const issued = ev('k', 1, T, {
+      type: 'ticket.issued',
+      ticket: 't1',
+      service: 'advice',
+      number: 'A001',
+      n: 1,
+    });
+    expect(withoutPersonal(issued)).toBeUndefined();
+    expect(countPersonal([n, tr, alert, issued])).toBe(3);
+  });
+
+  it('keeps every id and type: removing changes no count, no vector, no queue', () => {
+    const body = fc.oneof(
+      fc.string().map((s) => note('v1', s)),
+      fc.option(fc.string(), { nil: undefined }).map((r) => transfer('t1', r)),
+    );
+    fc.assert(
+      fc.property(fc.array(body, { maxLength: 30 }), (bodies) => {
+        const events = bodies.map((b, i) => ev('tab', i + 1, T + i, b));
+        const after = events.map((e) => withoutPersonal(e) ?? e);
+        expect(after.map((e) => [e.id, e.type, e.hlc])).toEqual(
+          events.map((e) => [e.id, e.type, e.hlc]),
+        );
+        expect(countPersonal(after)).toBe(0);
+      }),
+    );
+  });
+
+  it('finds everything about one ticket: its events, its visits, notes and calls for a manager', () => {
+    const log: StoreEvent[] = [
+      ev('k', 1, T, { type: 'ticket.issued', ticket: 't1', service: 'a', number: 'A001', n: 1 }),
+      ev('k', 2, T, { type: 'ticket.issued', ticket: 't2', service: 'a', number: 'A002', n: 2 }),
+      ev('tab', 1, T + 1, { type: 'ticket.called', ticket: 't1', counter: 'c1' }),
+      ev('tab', 2, T + 2, {
+        type: 'visit.step',
+        visit: 'v1',
+        clerk: 'tab',
+        counter: 'c1',
+        ticket: 't1',
+        step: 'greeting',
+        n: 1,
+        at: T + 2,
+      }),
+      ev('tab', 3, T + 3, note('v1', 'likes blue')),
+      ev('tab', 4, T + 4, {
+        type: 'visit.feedback',
+        visit: 'v1',
+        clerk: 'tab',
+        satisfaction: 'good',
+      }),
+      ev('tab', 5, T + 5, { type: 'alert.raised', alert: 'a1', kind: 'manager', visit: 'v1' }),
+      ev('tab', 6, T + 6, { type: 'ticket.called', ticket: 't2', counter: 'c1' }),
+      ev('tab', 7, T + 7, note('v2', 'someone else')),
+    ];
+    expect(eventsOfTicket(log, 't1').map((e) => e.id)).toEqual([
+      'k:1',
+      'tab:1',
+      'tab:2',
+      'tab:3',
+      'tab:4',
+      'tab:5',
+    ]);
+  });
+});

@@ -1,0 +1,63 @@
+import type { StoreEvent } from '../queue/events.ts';
+
+/**
+ * What in the store's log is personal, and how it is removed. Free text typed about a
+ * customer (a clerk's note on a visit, the reason given with a handover or a call for a
+ * manager) may name or describe them; everything else is the store's own bookkeeping (ticket
+ * numbers, services, counters, times, ratings without words) and stays, so reports keep
+ * counting. Names from /join or a booking belong here when they exist.
+ *
+ * Removing keeps the event (its id, its place in every device's vector, its effect on the
+ * queue) and blanks the text: a note becomes "" (which clears a note), a reason is left out.
+ */
+export const PERSONAL_FIELDS = {
+  'visit.note': 'note',
+  'ticket.transferred': 'reason',
+  'alert.raised': 'reason',
+} as const satisfies Partial<Record<StoreEvent['type'], string>>;
+
+/** The event without its personal text, or undefined when it holds none. */
+export function withoutPersonal(e: StoreEvent): StoreEvent | undefined {
+  switch (e.type) {
+    case 'visit.note':
+      return e.note === '' ? undefined : { ...e, note: '' };
+    case 'ticket.transferred':
+    case 'alert.raised': {
+      if (e.reason === undefined) return undefined;
+      const copy = { ...e };
+      delete copy.reason;
+      return copy;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** How many events of `events` would lose personal text. */
+export function countPersonal(events: readonly StoreEvent[]): number {
+  return events.reduce((n, e) => n + (withoutPersonal(e) ? 1 : 0), 0);
+}
+
+/**
+ * Everything the log holds about one ticket: its own events, the visits it was served in
+ * (steps, feedback, notes) and calls for a manager during those visits.
+ */
+export function eventsOfTicket(events: readonly StoreEvent[], ticket: string): StoreEvent[] {
+  const visits = new Set<string>();
+  for (const e of events) {
+    if (e.type === 'visit.step' && e.ticket === ticket) visits.add(e.visit);
+    if (e.type === 'visit.note' && e.ticket === ticket) visits.add(e.visit);
+  }
+  return events.filter((e) => {
+    switch (e.type) {
+      case 'visit.step':
+      case 'visit.note':
+      case 'visit.feedback':
+        return visits.has(e.visit) || ('ticket' in e && e.ticket === ticket);
+      case 'alert.raised':
+        return e.visit !== undefined && visits.has(e.visit);
+      default:
+        return 'ticket' in e && e.ticket === ticket;
+    }
+  });
+}
