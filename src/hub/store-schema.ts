@@ -440,6 +440,22 @@ export const STORE_SCHEMA = {
         }),
       },
     }),
+    retention: optional({
+      type: 'object',
+      additionalProperties: false,
+      required: ['personalDataDays'],
+      description: 'How long the hub keeps personal data. README, What Nextup stores.',
+      properties: {
+        personalDataDays: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 3650,
+          default: 30,
+          description:
+            "Days the hub keeps personal text (clerks' notes, handover and manager-call reasons; names once customers give them) before a daily job removes it from the history; the events themselves stay. 0 keeps it.",
+        },
+      },
+    }),
   },
   definitions: definitions,
 } satisfies JSONSchemaType<StoreConfigInput>;
