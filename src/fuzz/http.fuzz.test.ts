@@ -61,6 +61,13 @@ const ENDPOINTS: readonly Endpoint[] = [
   { method: 'GET', path: `/api/track/${TICKET}` },
   { method: 'GET', path: `/api/track/${TICKET}/events` },
   { method: 'POST', path: `/api/track/${TICKET}/cancel`, limit: KiB, file: 'tracking.ts' },
+  { method: 'GET', path: `/api/track/${TICKET}/data` },
+  {
+    method: 'POST',
+    path: `/api/track/${TICKET}/forget`,
+    limit: KiB,
+    file: 'personal-data-api.ts',
+  },
   { method: 'GET', path: '/api/reports/days', auth: true },
   { method: 'GET', path: '/api/reports/export', auth: true },
   ...REPORT_KINDS.map((k) => ({ method: 'GET' as const, path: `/api/reports/${k}`, auth: true })),

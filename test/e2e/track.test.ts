@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StoreConfig } from '../../src/domain/config/types.ts';
@@ -126,6 +127,23 @@ describe('the ticket on the customer’s phone', () => {
     await page.locator('[data-testid="track-status"][data-status="cancelled"]').waitFor();
     expect(await runAxe(page, 'tracking page: left (pl)')).toEqual([]);
 
+    // the visit is over: the customer may take what the store holds about it, and delete it
+    const ticketId = new URL(url).pathname.split('/').pop()!;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('track-data-download').click(),
+    ]);
+    const held = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      ticket: string;
+      events: { type: string; ticket?: string }[];
+    };
+    expect(held.ticket).toBe(ticketId);
+    expect(held.events.map((e) => e.type)).toEqual(['ticket.issued', 'ticket.cancelled']);
+    expect(held.events.every((e) => e.ticket === ticketId)).toBe(true);
+    await page.getByTestId('track-data-forget').click();
+    await page.locator('[data-testid="track-data-status"][data-state="forgotten"]').waitFor();
+    expect(await runAxe(page, 'tracking page: your data (pl)')).toEqual([]);
+
     await expect
       .poll(async () => {
         const view = (await (await fetch(`${hub.httpUrl}/api/track/${behind.id}`)).json()) as {
@@ -145,6 +163,8 @@ describe('the ticket on the customer’s phone', () => {
     expect(await runAxe(page, 'tracking page: invalid link')).toEqual([]);
     await page.goto(`${hub.httpUrl}/t/${'a'.repeat(26)}`);
     await page.locator('[data-testid="track-message"][data-kind="notFound"]').waitFor();
+    // an earlier day's link still reaches the customer's own data
+    await page.getByTestId('track-data').waitFor();
     await page.close();
   });
 
