@@ -67,6 +67,20 @@ describe('replica', () => {
     expect(agent.r.eventCount).toBe(1);
   });
 
+  it('hands out a new state per change and leaves the one handed out before unchanged', async () => {
+    const broker = new MemoryBroker();
+    const k = await replica(broker, 'kiosk-a');
+    await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'tk1'));
+    const before = k.r.state;
+    const copy = structuredClone(before);
+    await k.r.run(() => openCounter('c1', ['advice']));
+    await k.r.run((s) => callNext(s, 'c1', ['advice']));
+    expect(k.r.state).not.toBe(before);
+    expect(before).toEqual(copy);
+    expect(before.tickets.get('tk1')?.status).toBe('waiting');
+    expect(k.r.state.tickets.get('tk1')?.status).toBe('called');
+  });
+
   it('serializes quick taps so two tickets never get the same number', async () => {
     const broker = new MemoryBroker();
     const k = await replica(broker, 'kiosk-a');

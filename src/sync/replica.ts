@@ -12,7 +12,13 @@ import type { StoreConfig } from '../domain/config/types.ts';
 import type { CommandResult } from '../domain/queue/commands.ts';
 import { dayKey, startOfDaysBack } from '../domain/queue/day.ts';
 import { compareEvents, eventId, type StoreEvent } from '../domain/queue/events.ts';
-import { applyEvent, noteRefusals, refusedIds } from '../domain/queue/fold.ts';
+import {
+  applyEvent,
+  applyEvents,
+  noteRefusals,
+  refusedIds,
+  withRefusals,
+} from '../domain/queue/fold.ts';
 import { emptyState, type QueueState } from '../domain/queue/state.ts';
 import { summarizeDays } from '../domain/queue/summary.ts';
 import {
@@ -480,7 +486,8 @@ export class Replica {
       else this.refoldSoon();
       return;
     }
-    for (const e of sorted) applyEvent(this.state, e);
+    // a new state object: whoever holds the old one (a React memo) sees it unchanged
+    this.state = applyEvents(this.state, sorted);
     this.lastApplied = sorted[sorted.length - 1];
   }
 
@@ -638,7 +645,7 @@ export class Replica {
     const verdicts = events.filter((e) => e.type === 'event.refused');
     if (verdicts.length === 0) return false;
     const before = new Set(this.state.refused.keys());
-    noteRefusals(this.state, verdicts);
+    this.state = withRefusals(this.state, verdicts);
     let folded = false;
     for (const id of this.state.refused.keys()) {
       if (before.has(id) || this.quarantine.delete(id)) continue;
