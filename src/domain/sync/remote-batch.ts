@@ -96,7 +96,7 @@ export function judgeFresh(
 }
 
 /** The judged batch is on disk: the log core takes it in; returns what joined the state. */
-export function takeJudged(core: LogCore, j: Judged, now: number): StoreEvent[] {
+export function takeJudged(core: LogCore, j: Judged): StoreEvent[] {
   core.hlc = j.hlc;
   core.seq = j.seq;
   for (const e of [...j.fresh, ...j.verdicts]) core.log.add(e);
