@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cancelTicket, issueTicket, openCounter } from '../domain/queue/commands.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 import { ev, testStore } from '../domain/testing/store.ts';
 import { MemoryBroker, MemoryStorage } from '../sync/memory-transport.ts';
-import { systemClock, type Clock } from '../sync/ports.ts';
+import type { Clock } from '../sync/ports.ts';
 import { Replica } from '../sync/replica.ts';
+import { simTime } from '../sync/simulation/sim-time.ts';
 import { createMemoryLogger } from './log.ts';
 import {
   startWaitPublisher,
@@ -16,6 +17,11 @@ const root = { prefix: 'nextup/v1', store: 'test-store' };
 const prefix = 'nextup/v1/test-store';
 const kiosk = testStore.kiosks[0]!;
 const cleanups: (() => Promise<void>)[] = [];
+// every test runs in virtual time (src/sync/simulation/sim-time.ts): no real sleeps
+let time = simTime();
+beforeEach(() => {
+  time = simTime();
+});
 
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -23,7 +29,7 @@ afterEach(async () => {
 
 /** Yesterday at one counter: 40 advice customers, each served in one minute. */
 function yesterday(): StoreEvent[] {
-  const t0 = Date.now() - 86_400_000;
+  const t0 = time.now() - 86_400_000;
   const out: StoreEvent[] = [
     ev('old-clerk', 1, t0, { type: 'counter.opened', counter: 'c1', services: ['advice'] }),
   ];
@@ -49,9 +55,9 @@ function yesterday(): StoreEvent[] {
 async function start(
   options: WaitPublisherOptions,
   history: StoreEvent[] = [],
-  clock: Clock = systemClock,
+  clock: Clock = time.clock(),
 ) {
-  const broker = new MemoryBroker();
+  const broker = new MemoryBroker(time.clock());
   const transport = broker.connect('agent-test-store');
   const replica = await Replica.open({
     root,
@@ -90,13 +96,7 @@ async function start(
   return { broker, replica, waits, seen, log };
 }
 
-const until = async (check: () => boolean, ms = 5000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+const until = (check: () => boolean, ms = 5000): Promise<void> => time.until(check, ms);
 
 const retainedWait = (broker: MemoryBroker, service: string) => {
   const text = broker.retained.get(`${prefix}/wait/${service}`);
@@ -136,7 +136,7 @@ describe('wait publisher', () => {
     const { seen } = await start({ heartbeatMs: 100 });
     const count = () => seen.filter((m) => m.topic === `${prefix}/wait/returns`).length;
     const before = count();
-    await new Promise((r) => setTimeout(r, 450));
+    await time.pass(450);
     expect(count() - before).toBeGreaterThanOrEqual(3);
   });
 
@@ -185,8 +185,8 @@ describe('wait publisher', () => {
     // the publisher's clock runs ahead on demand: customers seem to have waited that long
     let ahead = 0;
     const clock: Clock = {
-      now: () => Date.now() + ahead,
-      after: (ms, fn) => systemClock.after(ms, fn),
+      now: () => time.now() + ahead,
+      after: (ms, fn) => time.scheduler.after(ms, fn),
     };
     const { replica, seen, broker } = await start({ minIntervalMs: 0, heartbeatMs: 50 }, [], clock);
     const alerts = () =>

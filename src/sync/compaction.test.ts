@@ -1,9 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../domain/clock/hlc.ts';
 import { eventId, type EventBody, type StoreEvent } from '../domain/queue/events.ts';
 import { MemoryBroker, MemoryStorage } from './memory-transport.ts';
-import { systemClock } from './ports.ts';
 import { Replica } from './replica.ts';
+import { simTime } from './simulation/sim-time.ts';
+
+// virtual time (src/sync/simulation/sim-time.ts): no real sleeps
+let time = simTime();
+beforeEach(() => {
+  time = simTime();
+});
 
 const root = { prefix: 'nextup/v1', store: 'test-store' };
 const DAY = 86_400_000;
@@ -12,7 +18,7 @@ const DAY = 86_400_000;
 function history(days: number, perDay: number): StoreEvent[] {
   const out: StoreEvent[] = [];
   const seqs = { kiosk: 0, clerk: 0 };
-  const now = Date.now();
+  const now = time.now();
   const ev = (device: 'kiosk' | 'clerk', wall: number, body: EventBody): StoreEvent => {
     const seq = ++seqs[device];
     return {
@@ -57,7 +63,7 @@ async function open(
     timeZone: 'UTC',
     storage,
     transport: broker.connect(device),
-    clock: systemClock,
+    clock: time.clock(),
     role,
     antiEntropyMs: 100,
   });
@@ -67,7 +73,7 @@ describe('old days leave the device', () => {
   it('keeps two days, a summary per closed day, and a vector without gaps', async () => {
     const storage = new MemoryStorage();
     for (const e of history(30, 20)) storage.events.set(e.id, e);
-    const r = await open(new MemoryBroker(), 'tablet', storage);
+    const r = await open(new MemoryBroker(time.clock()), 'tablet', storage);
     expect(r.eventCount).toBeLessThanOrEqual(2 * 20 * 3);
     expect(r.eventCount).toBeGreaterThanOrEqual(20 * 3);
     expect(storage.events.size).toBe(r.eventCount);
@@ -86,22 +92,20 @@ describe('old days leave the device', () => {
       .filter((e) => e.device === 'kiosk')
       .slice(0, 1)
       .map((e) => e.id);
-    const r = await open(new MemoryBroker(), 'kiosk', storage);
+    const r = await open(new MemoryBroker(time.clock()), 'kiosk', storage);
     expect(storage.events.has(storage.outbox[0]!)).toBe(true);
     expect(r.pending).toBe(1);
     await r.close();
   });
 
   it('a new tablet catches up on recent days only, and settles the rest by floors', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const agentStorage = new MemoryStorage();
     for (const e of history(10, 10)) agentStorage.events.set(e.id, e);
     const agent = await open(broker, 'agent-test-store', agentStorage, 'agent');
     const tablet = await open(broker, 'tablet-new', new MemoryStorage());
-    const end = Date.now() + 3000;
-    while (JSON.stringify(tablet.vector()) !== JSON.stringify(agent.vector()) && Date.now() < end) {
-      await new Promise((res) => setTimeout(res, 20));
-    }
+    const same = () => JSON.stringify(tablet.vector()) === JSON.stringify(agent.vector());
+    await time.until(same, 3000).catch(() => undefined);
     expect(tablet.vector()).toEqual(agent.vector());
     expect(tablet.eventCount).toBeLessThanOrEqual(2 * 10 * 3);
     await tablet.close();

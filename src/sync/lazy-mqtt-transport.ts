@@ -1,5 +1,5 @@
 import type { MqttTransport, MqttTransportOptions } from './mqtt-transport.ts';
-import type { ConnectionState } from './ports.ts';
+import { systemClock, type Clock, type ConnectionState } from './ports.ts';
 
 /**
  * The MQTT transport with MQTT.js (the largest library of the app, ~90 KB gzipped) loaded
@@ -12,6 +12,8 @@ export function createLazyMqttTransport(
   opts: MqttTransportOptions,
   /** Resolves when loading should start (e.g. after the first screen was shown). */
   whenToLoad: () => Promise<void>,
+  /** Times the retries of a failed load. */
+  clock: Clock = systemClock,
 ): MqttTransport {
   const subscriptions = new Set<string>();
   const messageHandlers: ((topic: string, payload: string, bytes: number) => void)[] = [];
@@ -37,7 +39,7 @@ export function createLazyMqttTransport(
         return t;
       } catch {
         // the chunk could not be fetched (no service worker cache yet, no network): retry
-        await new Promise((r) => setTimeout(r, Math.min(30_000, 1000 * 2 ** attempt)));
+        await new Promise<void>((r) => clock.after(Math.min(30_000, 1000 * 2 ** attempt), r));
       }
     }
     return undefined;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../domain/clock/hlc.ts';
 import type { StoreConfig } from '../domain/config/types.ts';
 import { issueTicket } from '../domain/queue/commands.ts';
@@ -6,8 +6,8 @@ import type { EventBody, StoreEvent } from '../domain/queue/events.ts';
 import { waitingTickets } from '../domain/queue/selectors.ts';
 import { testStore } from '../domain/testing/store.ts';
 import { MemoryBroker, MemoryStorage, topicMatches } from './memory-transport.ts';
-import { systemClock } from './ports.ts';
 import { Replica, type ReplicaOptions } from './replica.ts';
+import { simTime } from './simulation/sim-time.ts';
 import { topics } from './topics.ts';
 
 /**
@@ -19,6 +19,12 @@ const root = { prefix: 'nextup/v1', store: 'test-store' };
 const AGENT = 'agent-test-store';
 const open: Replica[] = [];
 const [k1, k2] = testStore.kiosks as [(typeof testStore.kiosks)[0], (typeof testStore.kiosks)[0]];
+
+// every test runs in virtual time (src/sync/simulation/sim-time.ts): no real sleeps
+let time = simTime();
+beforeEach(() => {
+  time = simTime();
+});
 
 afterEach(async () => {
   await Promise.all(open.splice(0).map((r) => r.close()));
@@ -36,7 +42,7 @@ async function replica(
     timeZone: 'UTC',
     storage: new MemoryStorage(),
     transport: broker.connect(device),
-    clock: systemClock,
+    clock: time.clock(),
     role: device === AGENT ? 'agent' : 'device',
     antiEntropyMs: 300,
     onRejected: (reason) => rejected.push(reason),
@@ -78,7 +84,7 @@ function hostile(broker: MemoryBroker, device: string) {
     announce: (vector: Record<string, number> = { [device]: seq }) =>
       t.publish(
         topics.vector(root, device),
-        JSON.stringify({ v: 1, kind: 'vector', from: device, vector, at: Date.now() }),
+        JSON.stringify({ v: 1, kind: 'vector', from: device, vector, at: time.now() }),
         { qos: 0 },
       ),
   };
@@ -96,14 +102,8 @@ const ticket = (
   n: Number(number.slice(1)),
 });
 
-const settle = (ms = 30) => new Promise((res) => setTimeout(res, ms));
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await settle(10);
-  }
-}
+const settle = (ms = 30) => time.pass(ms);
+const until = (check: () => boolean, ms = 5000) => time.until(check, ms);
 
 const line = (r: Replica) => waitingTickets(r.state).map((t) => t.number);
 const sameEverywhere = (rs: Replica[]) => {
@@ -124,7 +124,7 @@ async function issue(r: Replica, kiosk: typeof k1, id: string, service = 'advice
 
 describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payload-blind broker", () => {
   it('a ticket stamped 2 h back does not go first in line, on the agent or on devices', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const s = await store(broker);
     const kiosk = await replica(broker, 'kiosk-1');
     await issue(kiosk.r, k1, 'honest1');
@@ -132,7 +132,7 @@ describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payloa
     // connected like any kiosk: it announces its vector, which is the evidence against it
     await evil.announce();
     await settle(50);
-    await evil.send([evil.event(Date.now() - 2 * 3_600_000, ticket('back2h', 'A400'))]);
+    await evil.send([evil.event(time.now() - 2 * 3_600_000, ticket('back2h', 'A400'))]);
     await until(() => s.all.every((r) => r.state.refused.has('kiosk-evil:1')));
     await until(() => sameEverywhere([...s.all, kiosk.r]));
     for (const r of [...s.all, kiosk.r]) {
@@ -148,7 +148,7 @@ describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payloa
   });
 
   it('a reused ticket id with an earlier clock never turns A002/advice into C999 anywhere', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const s = await store(broker);
     const kiosk = await replica(broker, 'kiosk-1');
     await issue(kiosk.r, k1, 'first');
@@ -177,13 +177,13 @@ describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payloa
   });
 
   it("a number inside another kiosk's range does not exhaust it; one in no range is refused", async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const s = await store(broker);
     const kiosk2 = await replica(broker, 'kiosk-2');
     const evil = hostile(broker, 'kiosk-evil');
     await evil.send([
-      evil.event(Date.now(), ticket('top', 'A999')),
-      evil.event(Date.now() + 1, ticket('outside', 'A1000')),
+      evil.event(time.now(), ticket('top', 'A999')),
+      evil.event(time.now() + 1, ticket('outside', 'A1000')),
     ]);
     await until(() => s.all.every((r) => r.state.refused.has('kiosk-evil:2')));
     expect(s.agent.r.state.refused.get('kiosk-evil:2')).toBe('numberOutOfRange');
@@ -195,10 +195,10 @@ describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payloa
   });
 
   it('5,000 tickets in 3.6 s: the kiosk rate limit holds, every replica agrees', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const s = await store(broker);
     const evil = hostile(broker, 'kiosk-evil');
-    const start = Date.now();
+    const start = time.now();
     // as a kiosk's hybrid clock stamps them: strictly increasing
     const burst = Array.from({ length: 5000 }, (_, i) =>
       evil.event(
@@ -224,7 +224,7 @@ describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payloa
   }, 30_000);
 
   it('38 empty vectors are answered to the asker only, and its catch-up is rate-limited', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const catchUp = { minGapMs: 1_000, burstEvents: 300, refillPerSec: 50 };
     // a busy day, all of it honest
     const busy = {
@@ -257,15 +257,15 @@ describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payloa
       const m = JSON.parse(payload) as { events?: unknown[] };
       if (topic === topics.to(root, 'clerk-storm')) toStorm += m.events?.length ?? 0;
     });
-    const stormStart = Date.now();
+    const stormStart = time.now();
     for (let i = 0; i < 38; i++) await storm.announce({});
     // and it keeps asking for everything, 20 times a second, for 3 s
-    while (Date.now() - stormStart < 3000) {
+    while (time.now() - stormStart < 3000) {
       await storm.announce({});
       await settle(50);
     }
     await settle(1200);
-    const elapsed = (Date.now() - stormStart) / 1000;
+    const elapsed = (time.now() - stormStart) / 1000;
     // nothing to every subscriber: no events on the agent's own topic, none to other devices
     expect(seen.filter((m) => m.topic === topics.events(root, AGENT))).toEqual([]);
     expect(seen.filter((m) => m.topic !== topics.to(root, 'clerk-storm'))).toEqual([]);

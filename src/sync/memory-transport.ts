@@ -1,6 +1,6 @@
 import type { StoreEvent } from '../domain/queue/events.ts';
 import type { DaySummary } from '../domain/queue/summary.ts';
-import type { ConnectionState, LoadedLog, ReplicaStorage, Transport } from './ports.ts';
+import type { Clock, ConnectionState, LoadedLog, ReplicaStorage, Transport } from './ports.ts';
 
 /** MQTT topic filter match with + and # wildcards. */
 export function topicMatches(filter: string, topic: string): boolean {
@@ -16,12 +16,15 @@ export function topicMatches(filter: string, topic: string): boolean {
 
 /**
  * An in-process broker: the test implementation of the transport port. Delivery is
- * asynchronous like a real broker's; clients can be taken offline and back.
+ * asynchronous like a real broker's; clients can be taken offline and back. Given a clock (the
+ * simulation scheduler's), deliveries are timers on it and tests run in virtual time.
  */
 export class MemoryBroker {
   private readonly clients = new Set<MemoryTransport>();
   readonly retained = new Map<string, string>();
   delivered = 0;
+
+  constructor(readonly clock?: Clock) {}
 
   connect(clientId: string): MemoryTransport {
     const c = new MemoryTransport(this, clientId);
@@ -35,7 +38,9 @@ export class MemoryBroker {
     for (const c of this.clients) {
       if (c.state === 'online' && c.wants(topic)) {
         this.delivered++;
-        setTimeout(() => c.deliver(topic, payload), 0);
+        const deliver = (): void => c.deliver(topic, payload);
+        if (this.clock) this.clock.after(0, deliver);
+        else setTimeout(deliver, 0);
       }
     }
   }
@@ -117,6 +122,8 @@ export class MemoryTransport extends LocalTransport {
   publish(topic: string, payload: string, opts: { qos: 0 | 1; retain?: boolean }): Promise<void> {
     if (this.state !== 'online') return Promise.reject(new Error('not connected'));
     this.broker.route(topic, payload, opts.retain ?? false);
+    // in virtual time the broker acknowledges at once: nothing else would move time on
+    if (this.broker.clock) return Promise.resolve();
     return new Promise((resolve) => setTimeout(resolve, 0));
   }
 

@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callNext, issueTicket, openCounter } from '../domain/queue/commands.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 import { waitingTickets } from '../domain/queue/selectors.ts';
 import { testStore } from '../domain/testing/store.ts';
 import { MemoryBroker, MemoryStorage, type MemoryTransport } from './memory-transport.ts';
-import { systemClock } from './ports.ts';
 import { Replica } from './replica.ts';
+import { simTime } from './simulation/sim-time.ts';
 import { topics } from './topics.ts';
 
 const root = { prefix: 'nextup/v1', store: 'test-store' };
@@ -25,7 +25,7 @@ async function replica(
     timeZone: 'UTC',
     storage,
     transport,
-    clock: systemClock,
+    clock: time.clock(),
     role: agent ? 'agent' : 'device',
     antiEntropyMs: 200,
   });
@@ -33,15 +33,14 @@ async function replica(
   return { r, transport, storage };
 }
 
-const settle = (ms = 30) => new Promise((res) => setTimeout(res, ms));
+// every test runs in virtual time (src/sync/simulation/sim-time.ts): no real sleeps
+let time = simTime();
+beforeEach(() => {
+  time = simTime();
+});
 
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await settle(10);
-  }
-}
+const settle = (ms = 30) => time.pass(ms);
+const until = (check: () => boolean, ms = 3000) => time.until(check, ms);
 
 const numbers = (r: Replica) => waitingTickets(r.state).map((t) => t.number);
 
@@ -51,7 +50,7 @@ afterEach(async () => {
 
 describe('replica', () => {
   it('delivers a ticket to a clerk, and leaves the outbox once the agent stored it', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const k = await replica(broker, 'kiosk-a');
     const c = await replica(broker, 'clerk-a');
     const out = await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'tk1'));
@@ -67,8 +66,22 @@ describe('replica', () => {
     expect(agent.r.eventCount).toBe(1);
   });
 
+  it('hands out a new state per change and leaves the one handed out before unchanged', async () => {
+    const broker = new MemoryBroker(time.clock());
+    const k = await replica(broker, 'kiosk-a');
+    await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'tk1'));
+    const before = k.r.state;
+    const copy = structuredClone(before);
+    await k.r.run(() => openCounter('c1', ['advice']));
+    await k.r.run((s) => callNext(s, 'c1', ['advice']));
+    expect(k.r.state).not.toBe(before);
+    expect(before).toEqual(copy);
+    expect(before.tickets.get('tk1')?.status).toBe('waiting');
+    expect(k.r.state.tickets.get('tk1')?.status).toBe('called');
+  });
+
   it('serializes quick taps so two tickets never get the same number', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const k = await replica(broker, 'kiosk-a');
     const results = await Promise.all(
       [1, 2, 3, 4, 5].map((i) =>
@@ -85,7 +98,7 @@ describe('replica', () => {
   });
 
   it('applies duplicated and reordered messages once', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const k = await replica(broker, 'kiosk-a');
     const c = await replica(broker, 'clerk-a');
     k.transport.setOnline(false);
@@ -113,7 +126,7 @@ describe('replica', () => {
   });
 
   it('keeps a ticket issued offline and sends it when the kiosk is back', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     await replica(broker, 'agent-test-store', new MemoryStorage(), true);
     const k = await replica(broker, 'kiosk-a');
     const c = await replica(broker, 'clerk-a');
@@ -128,7 +141,7 @@ describe('replica', () => {
   });
 
   it('catches up, through the agent, on events missed while a device was away', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const agent = await replica(broker, 'agent-test-store', new MemoryStorage(), true);
     const k = await replica(broker, 'kiosk-a');
     const c = await replica(broker, 'clerk-a');
@@ -143,7 +156,7 @@ describe('replica', () => {
   });
 
   it('restores from storage after a restart and continues its own sequence', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const storage = new MemoryStorage();
     const k = await replica(broker, 'kiosk-a', storage);
     k.transport.setOnline(false);
@@ -158,7 +171,7 @@ describe('replica', () => {
   });
 
   it('reports a failed write and does not advance its clock or sequence', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const storage = new MemoryStorage();
     const k = await replica(broker, 'kiosk-a', storage);
     storage.failWrites = true;
@@ -171,7 +184,7 @@ describe('replica', () => {
   });
 
   it('drops malformed and foreign messages without touching state', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const rejected: string[] = [];
     const transport: MemoryTransport = broker.connect('clerk-a');
     const c = await Replica.open({
@@ -180,7 +193,7 @@ describe('replica', () => {
       timeZone: 'UTC',
       storage: new MemoryStorage(),
       transport,
-      clock: systemClock,
+      clock: time.clock(),
       onRejected: (r) => rejected.push(r),
     });
     open.push(c);
@@ -200,7 +213,7 @@ describe('replica', () => {
   });
 
   it('refuses forged events: a relay by a peer, a wrong "from", a role that may not emit', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const rejected: string[] = [];
     const k = await replica(broker, 'kiosk-a');
     const c = await Replica.open({
@@ -209,7 +222,7 @@ describe('replica', () => {
       timeZone: 'UTC',
       storage: new MemoryStorage(),
       transport: broker.connect('clerk-a'),
-      clock: systemClock,
+      clock: time.clock(),
       onRejected: (r) => rejected.push(r),
     });
     open.push(c);
@@ -238,7 +251,7 @@ describe('replica', () => {
   });
 
   it('opens a counter and calls the first in line across devices', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const k = await replica(broker, 'kiosk-a');
     const c1 = await replica(broker, 'clerk-1');
     const board = await replica(broker, 'board-1');
@@ -256,7 +269,7 @@ describe('replica', () => {
   });
 
   it('tells event listeners about every new event once, local and remote', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const k = await replica(broker, 'kiosk-a');
     const c = await replica(broker, 'clerk-a');
     const seenByClerk: string[] = [];
@@ -286,7 +299,7 @@ describe('clocks that disagree', () => {
       timeZone: 'UTC',
       storage: new MemoryStorage(),
       transport: broker.connect(device),
-      clock: { now: () => Date.now() + skewMs, after: (ms, fn) => systemClock.after(ms, fn) },
+      clock: time.clock(skewMs),
       role,
       antiEntropyMs: 200,
       ...(onSkew ? { onClockSkew: onSkew } : {}),
@@ -296,7 +309,7 @@ describe('clocks that disagree', () => {
   }
 
   it('a tablet whose clock is days ahead is reported by the agent and follows the store clock', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const reports: [string, number][] = [];
     await skewed(broker, 'agent-test-store', 0, 'agent', (d, ms) => reports.push([d, ms]));
     const wrong = await skewed(broker, 'kiosk-wrong', 3 * 24 * hour, 'device');
@@ -304,11 +317,11 @@ describe('clocks that disagree', () => {
     expect(reports.find(([d]) => d === 'kiosk-wrong')![1]).toBeGreaterThan(2.9 * 24 * hour);
     await until(() => Math.abs(wrong.clockOffsetMs + 3 * 24 * hour) < 5000);
     const out = await wrong.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'skew1'));
-    expect(out.ok && Math.abs(Number(out.event.hlc.slice(0, 15)) - Date.now())).toBeLessThan(5000);
+    expect(out.ok && Math.abs(Number(out.event.hlc.slice(0, 15)) - time.now())).toBeLessThan(5000);
   });
 
   it('an event stamped days ahead does not drag other clocks along', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const reports: string[] = [];
     const clerk = await skewed(broker, 'clerk-ok', 0, 'device', (d) => reports.push(d));
     const rogue = await skewed(broker, 'kiosk-rogue', 2 * 24 * hour, 'device');
@@ -316,11 +329,11 @@ describe('clocks that disagree', () => {
     await until(() => clerk.eventCount === 1);
     expect(reports).toContain('kiosk-rogue');
     const next = await clerk.run(() => openCounter('c1', ['advice']));
-    expect(next.ok && Number(next.event.hlc.slice(0, 15)) - Date.now()).toBeLessThan(16 * 60_000);
+    expect(next.ok && Number(next.event.hlc.slice(0, 15)) - time.now()).toBeLessThan(16 * 60_000);
   });
 
   it('tablets minutes apart keep cause before effect', async () => {
-    const broker = new MemoryBroker();
+    const broker = new MemoryBroker(time.clock());
     const fastKiosk = await skewed(broker, 'kiosk-fast', 4 * 60_000, 'device');
     const slowClerk = await skewed(broker, 'clerk-slow', -3 * 60_000, 'device');
     const issued = await fastKiosk.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'cause1'));

@@ -1,9 +1,10 @@
 import { wallOf } from '../clock/hlc.ts';
 import { roleOfDevice } from '../security/roles.ts';
 import { compareEvents, type StoreEvent } from './events.ts';
+import { applyAlertEvent, applyVisitEvent, applyVisitNote } from './fold-visits.ts';
+import { StateWriter } from './state-writer.ts';
 import {
   emptyState,
-  MAX_VISIT_STEPS,
   RECENT_CALLS,
   type Conflict,
   type Handover,
@@ -12,19 +13,39 @@ import {
 } from './state.ts';
 
 /**
- * Applies one event, in log order, to the state. The state object is updated in place for
- * speed; `fold` is the pure entry point (same events in, same state out).
+ * Owns the fold: how each event, in log order, changes the queue state (tickets, counters,
+ * calls, conflicts, verdicts); visits and alerts are in fold-visits.ts.
+ */
+
+/**
+ * Applies one event, in log order, to a state it updates in place (a state being built, as in
+ * `fold`). A state already handed out changes only through `applyEvents`.
  */
 export function applyEvent(state: QueueState, e: StoreEvent): void {
+  write(new StateWriter(state, true), e);
+}
+
+/**
+ * Applies events, in log order, to a copy of `state`: the result is a new object that shares
+ * what did not change, and `state` is left as it was (React compares states by identity).
+ */
+export function applyEvents(state: QueueState, events: Iterable<StoreEvent>): QueueState {
+  const w = new StateWriter(state, false);
+  for (const e of events) write(w, e);
+  return w.next;
+}
+
+function write(w: StateWriter, e: StoreEvent): void {
+  const state = w.next;
   if (state.refused.has(e.id)) return;
   state.applied++;
   const at = wallOf(e.hlc);
   switch (e.type) {
     case 'event.refused':
-      return noteRefusal(state, e);
+      return noteRefusal(w, e);
     case 'ticket.issued': {
       if (state.tickets.has(e.ticket)) return;
-      state.tickets.set(e.ticket, {
+      const ticket: Ticket = {
         id: e.ticket,
         number: e.number,
         n: e.n,
@@ -36,146 +57,67 @@ export function applyEvent(state: QueueState, e: StoreEvent): void {
         recalls: 0,
         ...(e.priority ? { priority: true } : {}),
         ...(e.lang !== undefined ? { lang: e.lang } : {}),
-      });
-      state.numbers.set(e.number, e.ticket);
+      };
+      w.map('tickets').set(e.ticket, w.created(ticket));
+      w.map('numbers').set(e.number, e.ticket);
       return;
     }
     case 'counter.opened':
-      state.counters.set(e.counter, {
-        id: e.counter,
-        open: true,
-        services: [...e.services],
-        device: e.device,
-        since: at,
-      });
-      // a tablet that opens a counter takes over the customer standing there
-      for (const t of state.tickets.values()) {
-        if ((t.status === 'called' || t.status === 'serving') && t.counter === e.counter) {
-          t.calledBy = e.device;
-        }
-      }
-      return;
+      return openCounter(w, e, at);
     case 'counter.closed': {
-      const c = state.counters.get(e.counter);
+      const c = w.counter(e.counter);
       if (c) c.open = false;
       return;
     }
     case 'visit.step':
     case 'visit.feedback':
-      return applyVisitEvent(state, e, at);
+      return applyVisitEvent(w, e, at);
     case 'visit.note':
-      return applyVisitNote(state, e, at);
+      return applyVisitNote(w, e, at);
     case 'alert.raised':
     case 'alert.acknowledged':
-      return applyAlertEvent(state, e, at);
+      return applyAlertEvent(w, e, at);
     case 'staff.signedIn':
-      state.staffOn.set(e.device, e.staff);
+      w.map('staffOn').set(e.device, e.staff);
       return;
     case 'staff.signedOut':
-      if (state.staffOn.get(e.device) === e.staff) state.staffOn.delete(e.device);
+      if (state.staffOn.get(e.device) === e.staff) w.map('staffOn').delete(e.device);
       return;
     default:
-      applyTicketAction(state, e, at);
+      applyTicketAction(w, e, at);
   }
 }
 
-type VisitEvent = Extract<StoreEvent, { type: 'visit.step' | 'visit.feedback' }>;
-
-/**
- * A visit belongs to the device that wrote its first event. Steps are kept once per `n` (a
- * reloaded tablet may write one again) and in `n` order, so the result does not depend on
- * which copy came first; the first feedback in log order counts.
- */
-function applyVisitEvent(state: QueueState, e: VisitEvent, at: number): void {
-  const visit = state.visits.get(e.visit);
-  if (visit && visit.device !== e.device) return;
-  if (e.type === 'visit.feedback') {
-    if (!visit || visit.feedback) return;
-    visit.feedback = {
-      satisfaction: e.satisfaction,
-      ...(e.nps !== undefined ? { nps: e.nps } : {}),
-      at,
-    };
-    return;
-  }
-  const step = { n: e.n, step: e.step, at: e.at };
-  if (!visit) {
-    state.visits.set(e.visit, {
-      id: e.visit,
-      clerk: e.clerk,
-      device: e.device,
-      ...(e.counter !== undefined ? { counter: e.counter } : {}),
-      ...(e.ticket !== undefined ? { ticket: e.ticket } : {}),
-      step: e.step,
-      steps: [step],
-    });
-    return;
-  }
-  const { steps } = visit;
-  if (steps.length >= MAX_VISIT_STEPS || steps.some((s) => s.n === e.n)) return;
-  const i = steps.findIndex((s) => s.n > e.n);
-  if (i === -1) steps.push(step);
-  else steps.splice(i, 0, step);
-  visit.step = steps[steps.length - 1]!.step;
-  visit.counter ??= e.counter;
-  visit.ticket ??= e.ticket;
-}
-
-/**
- * A note belongs to its visit (only the visit's own device may write one) and travels with the
- * customer's ticket, so the next clerk reads it; the last in log order counts, "" clears it.
- */
-function applyVisitNote(
-  state: QueueState,
-  e: Extract<StoreEvent, { type: 'visit.note' }>,
+function openCounter(
+  w: StateWriter,
+  e: Extract<StoreEvent, { type: 'counter.opened' }>,
   at: number,
 ): void {
-  const visit = state.visits.get(e.visit);
-  if (visit && visit.device !== e.device) return;
-  if (visit) {
-    if (e.note === '') delete visit.note;
-    else visit.note = e.note;
+  const counter = {
+    id: e.counter,
+    open: true,
+    services: [...e.services],
+    device: e.device,
+    since: at,
+  };
+  w.map('counters').set(e.counter, w.created(counter));
+  // a tablet that opens a counter takes over the customer standing there
+  for (const t of w.next.tickets.values()) {
+    if ((t.status === 'called' || t.status === 'serving') && t.counter === e.counter) {
+      w.ticket(t.id)!.calledBy = e.device;
+    }
   }
-  const t = e.ticket !== undefined ? state.tickets.get(e.ticket) : undefined;
-  if (!t) return;
-  if (e.note === '') delete t.note;
-  else t.note = { text: e.note, visit: e.visit, at };
-}
-
-type AlertEvent = Extract<StoreEvent, { type: 'alert.raised' | 'alert.acknowledged' }>;
-
-/** The first raise of an id counts; an acknowledgement closes an open alert once. */
-function applyAlertEvent(state: QueueState, e: AlertEvent, at: number): void {
-  const alert = state.alerts.get(e.alert);
-  if (e.type === 'alert.acknowledged') {
-    if (!alert || alert.status !== 'open') return;
-    alert.status = 'acknowledged';
-    alert.acknowledgedAt = at;
-    alert.acknowledgedBy = e.device;
-    return;
-  }
-  if (alert) return;
-  state.alerts.set(e.alert, {
-    id: e.alert,
-    kind: e.kind,
-    ...(e.counter !== undefined ? { counter: e.counter } : {}),
-    ...(e.visit !== undefined ? { visit: e.visit } : {}),
-    ...(e.reason !== undefined ? { reason: e.reason } : {}),
-    raisedBy: e.device,
-    raisedAt: at,
-    status: 'open',
-  });
 }
 
 type TicketAction = Exclude<Extract<StoreEvent, { ticket: string }>, { type: 'visit.note' }>;
 
 function conflict(
-  state: QueueState,
+  w: StateWriter,
   e: TicketAction,
   t: Ticket | undefined,
   reason: Conflict['reason'],
 ): void {
-  state.conflicts.push({
+  w.conflicts().push({
     eventId: e.id,
     device: e.device,
     type: e.type,
@@ -191,8 +133,9 @@ function holds(t: Ticket, e: { counter: string; device: string }): boolean {
   return t.counter === e.counter && t.calledBy === e.device;
 }
 
-function pushCall(state: QueueState, t: Ticket, e: StoreEvent, at: number, recall: boolean): void {
-  state.calls.push({
+function pushCall(w: StateWriter, t: Ticket, e: StoreEvent, at: number, recall: boolean): void {
+  const calls = w.calls();
+  calls.push({
     ticket: t.id,
     number: t.number,
     service: t.service,
@@ -201,68 +144,72 @@ function pushCall(state: QueueState, t: Ticket, e: StoreEvent, at: number, recal
     recall,
     eventId: e.id,
   });
-  if (state.calls.length > RECENT_CALLS) state.calls.splice(0, state.calls.length - RECENT_CALLS);
+  if (calls.length > RECENT_CALLS) calls.splice(0, calls.length - RECENT_CALLS);
 }
 
-function finish(state: QueueState, t: Ticket, status: 'done' | 'noShow', at: number): void {
+function finish(w: StateWriter, t: Ticket, status: 'done' | 'noShow', at: number): void {
   t.status = status;
   t.endedAt = at;
-  if (status === 'done' && t.calledAt !== undefined) {
-    const list = state.serviceTimes.get(t.service) ?? [];
-    list.push(at - t.calledAt);
-    state.serviceTimes.set(t.service, list);
+  if (status === 'done' && t.calledAt !== undefined)
+    w.serviceTimes(t.service).push(at - t.calledAt);
+}
+
+/** Whether a ticket action may act, from the ticket as it stands. */
+function refusal(
+  t: Ticket,
+  e: Exclude<TicketAction, { type: 'ticket.issued' }>,
+): Conflict['reason'] | undefined {
+  const live = t.status === 'called' || t.status === 'serving';
+  switch (e.type) {
+    case 'ticket.called':
+      if (t.status === 'waiting') return undefined;
+      return live ? 'alreadyCalled' : 'notActive';
+    case 'ticket.recalled':
+    case 'ticket.started':
+      return t.status === 'called' && holds(t, e) ? undefined : 'notYourTicket';
+    case 'ticket.completed':
+    case 'ticket.noShow':
+    case 'ticket.transferred':
+      return live && holds(t, e) ? undefined : 'notYourTicket';
+    case 'ticket.cancelled':
+      return t.status === 'waiting' || t.status === 'called' ? undefined : 'notActive';
   }
 }
 
 function applyTicketAction(
-  state: QueueState,
+  w: StateWriter,
   e: Exclude<TicketAction, { type: 'ticket.issued' }>,
   at: number,
 ): void {
-  const t = state.tickets.get(e.ticket);
-  if (!t) return conflict(state, e, t, 'unknownTicket');
+  const found = w.next.tickets.get(e.ticket);
+  if (!found) return conflict(w, e, found, 'unknownTicket');
+  const refused = refusal(found, e);
+  if (refused) return conflict(w, e, found, refused);
+  const t = w.ticket(e.ticket)!;
   switch (e.type) {
     case 'ticket.called':
-      if (t.status !== 'waiting') {
-        return conflict(
-          state,
-          e,
-          t,
-          t.status === 'called' || t.status === 'serving' ? 'alreadyCalled' : 'notActive',
-        );
-      }
       t.status = 'called';
       t.counter = e.counter;
       t.calledBy = e.device;
       t.calledAt = at;
-      return pushCall(state, t, e, at, false);
+      return pushCall(w, t, e, at, false);
     case 'ticket.recalled':
-      if (t.status !== 'called' || !holds(t, e)) return conflict(state, e, t, 'notYourTicket');
       t.recalls++;
-      return pushCall(state, t, e, at, true);
+      return pushCall(w, t, e, at, true);
     case 'ticket.started':
-      if (t.status !== 'called' || !holds(t, e)) return conflict(state, e, t, 'notYourTicket');
       t.status = 'serving';
       return;
     case 'ticket.completed':
     case 'ticket.noShow':
-      if ((t.status !== 'called' && t.status !== 'serving') || !holds(t, e)) {
-        return conflict(state, e, t, 'notYourTicket');
-      }
-      return finish(state, t, e.type === 'ticket.completed' ? 'done' : 'noShow', at);
+      return finish(w, t, e.type === 'ticket.completed' ? 'done' : 'noShow', at);
     case 'ticket.cancelled':
-      if (t.status !== 'waiting' && t.status !== 'called')
-        return conflict(state, e, t, 'notActive');
       t.status = 'cancelled';
       t.endedAt = at;
       return;
     case 'ticket.transferred':
-      if ((t.status !== 'called' && t.status !== 'serving') || !holds(t, e)) {
-        return conflict(state, e, t, 'notYourTicket');
-      }
       t.status = 'waiting';
       t.service = e.toService;
-      t.handover = handoverOf(state, e, at);
+      t.handover = handoverOf(w.next, e, at);
       delete t.counter;
       delete t.calledBy;
       delete t.calledAt;
@@ -291,9 +238,11 @@ function handoverOf(
 type Verdict = Extract<StoreEvent, { type: 'event.refused' }>;
 
 /** Only the store agent judges; a verdict from anyone else means nothing. */
-function noteRefusal(state: QueueState, e: Verdict): void {
+function noteRefusal(w: StateWriter, e: Verdict): void {
   if (roleOfDevice(e.device) !== 'agent') return;
-  for (const id of e.events) if (!state.refused.has(id)) state.refused.set(id, e.reason);
+  for (const id of e.events) {
+    if (!w.next.refused.has(id)) w.map('refused').set(id, e.reason);
+  }
 }
 
 /**
@@ -301,14 +250,23 @@ function noteRefusal(state: QueueState, e: Verdict): void {
  * log order (the agent judges what it received), and a fold must leave that event out.
  */
 export function noteRefusals(state: QueueState, events: Iterable<StoreEvent>): void {
-  for (const e of events) if (e.type === 'event.refused') noteRefusal(state, e);
+  const w = new StateWriter(state, true);
+  for (const e of events) if (e.type === 'event.refused') noteRefusal(w, e);
+}
+
+/** As noteRefusals, on a copy: `state` is left as it was. */
+export function withRefusals(state: QueueState, events: Iterable<StoreEvent>): QueueState {
+  const w = new StateWriter(state, false);
+  for (const e of events) if (e.type === 'event.refused') noteRefusal(w, e);
+  return w.next;
 }
 
 /** Pure fold: sorts a copy into the log's total order and applies every event. */
 export function fold(events: readonly StoreEvent[]): QueueState {
   const state = emptyState();
   noteRefusals(state, events);
-  for (const e of [...events].sort(compareEvents)) applyEvent(state, e);
+  const w = new StateWriter(state, true);
+  for (const e of [...events].sort(compareEvents)) write(w, e);
   return state;
 }
 

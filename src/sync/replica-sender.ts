@@ -1,0 +1,159 @@
+import type { StoreEvent } from '../domain/queue/events.ts';
+import {
+  CATCH_UP_LIMITS,
+  type CatchUpBudget,
+  type CatchUpLimits,
+} from '../domain/sync/catch-up.ts';
+import { planAnswer } from '../domain/sync/protocol/answer.ts';
+import * as outbox from '../domain/sync/protocol/outbox.ts';
+import { CHUNK } from '../domain/sync/protocol/timing.ts';
+import { askDelay } from '../domain/sync/protocol/vectors.ts';
+import type { Inbound } from './inbound.ts';
+import { describe, publishEvents, publishVector } from './publisher.ts';
+import type { ReplicaHost } from './replica-host.ts';
+import { topics } from './topics.ts';
+
+/**
+ * Owns the replica's sending side: its outbox on the wire (drain, resend with back-off,
+ * acknowledgement by the agent's vector), announcements of its vector, and answers to peers'
+ * announcements within the agent's catch-up budgets. Decisions come from the pure protocol
+ * (src/domain/sync/protocol/); this performs them through the ports.
+ */
+export class Sender {
+  /** The agent's catch-up budget per asking device. */
+  readonly budgets = new Map<string, CatchUpBudget>();
+  private draining = false;
+
+  constructor(private readonly h: ReplicaHost) {}
+
+  /** The agent holds our events up to `upTo` durably: they leave the outbox. */
+  acknowledge(upTo: number): void {
+    const done = outbox.acknowledged(
+      this.h.box,
+      upTo,
+      (seq) => this.h.core.log.get(this.h.opts.device, seq) !== undefined,
+    );
+    if (done.length === 0) return;
+    void this.h.enqueue(async () => {
+      try {
+        await this.h.opts.storage.removeFromOutbox(done);
+      } catch (err) {
+        this.h.opts.onRejected?.(`updating the outbox failed: ${describe(err)}`);
+        return;
+      }
+      this.h.box = outbox.removed(this.h.box, done);
+      this.h.changed();
+    });
+  }
+
+  catchUpLimits(): CatchUpLimits {
+    return this.h.opts.catchUp ?? CATCH_UP_LIMITS;
+  }
+
+  answer(m: Extract<Inbound, { kind: 'vector' }>, part: 'all' | 'own'): void {
+    if (this.h.opts.transport.state !== 'online' || this.h.closed()) return;
+    const now = this.h.opts.clock.now();
+    const budget = this.budgets.get(m.from);
+    const plan = planAnswer({
+      log: this.h.core.log,
+      self: this.h.opts.device,
+      from: m.from,
+      theirs: m.vector,
+      ...(m.since !== undefined ? { since: m.since } : {}),
+      part,
+      now,
+      inFlight: (id) => outbox.inFlight(this.h.box, id, now),
+      ...(budget ? { budget } : {}),
+      limits: this.catchUpLimits(),
+    });
+    if (!plan) return;
+    if (plan.budget) this.budgets.set(m.from, plan.budget);
+    if (plan.withheld > 0) {
+      const all = plan.events.length + plan.withheld;
+      this.h.opts.onRejected?.(
+        `catch-up for ${m.from} limited to ${plan.events.length} of ${all} events`,
+      );
+    }
+    const topic = plan.to === 'asker' ? topics.to(this.h.opts.root, m.from) : undefined;
+    this.sendEvents(plan.events, plan.floors, topic);
+  }
+
+  /** Announces our vector (peers answer with what we lack) once no events are streaming in. */
+  askForMissing(): void {
+    const wait = askDelay(this.h.peers.lastEventsAt, this.h.opts.clock.now());
+    if ('announceIn' in wait) return this.scheduleAnnounce(wait.announceIn);
+    this.h.timers.once('announce', wait.askAgainIn, () => this.askForMissing());
+  }
+
+  scheduleAnnounce(ms: number): void {
+    this.h.timers.once('announce', ms, () => this.announce());
+  }
+
+  announce(): void {
+    if (this.h.opts.transport.state !== 'online' || this.h.closed()) return;
+    publishVector(this.h.opts.transport, topics.vector(this.h.opts.root, this.h.opts.device), {
+      from: this.h.opts.device,
+      vector: this.h.core.log.vector(),
+      at: this.h.opts.clock.now(),
+      ...(this.h.policy.announcesSince ? { since: this.h.core.since(this.h.now()) } : {}),
+    });
+  }
+
+  sendEvents(
+    events: readonly StoreEvent[],
+    floors: Record<string, number> = {},
+    topic?: string,
+  ): void {
+    void this.publish(events, floors, topic).catch(() => undefined);
+  }
+
+  private publish(
+    events: readonly StoreEvent[],
+    floors: Record<string, number> = {},
+    topic = topics.events(this.h.opts.root, this.h.opts.device),
+  ): Promise<void> {
+    const now = this.h.opts.clock.now();
+    return publishEvents(this.h.opts, topic, this.h.opts.device, events, floors, (chunk) => {
+      const own = chunk.filter((e) => e.device === this.h.opts.device).map((e) => e.id);
+      if (own.length > 0) this.h.box = outbox.sent(this.h.box, own, now);
+    });
+  }
+
+  /**
+   * Sends outbox events not yet sent on this connection, in order. They stay in the outbox
+   * until the agent's vector shows them stored; the agent's vector also triggers resends.
+   */
+  drain(): void {
+    if (this.draining || this.h.closed() || this.h.opts.transport.state !== 'online') return;
+    this.draining = true;
+    void (async () => {
+      try {
+        for (;;) {
+          const ids = outbox.unsent(this.h.box, CHUNK);
+          if (ids.length === 0 || this.h.opts.transport.state !== 'online' || this.h.closed())
+            break;
+          const events = ids.map((id) => this.h.core.log.get(this.h.opts.device, outbox.seqOf(id)));
+          await this.publish(events.filter((e): e is StoreEvent => e !== undefined));
+        }
+      } catch {
+        // unsent ones are sent again on the next connection or the agent's next vector
+      } finally {
+        this.draining = false;
+      }
+      this.scheduleRetry();
+    })();
+  }
+
+  /**
+   * Sent but not acknowledged by the agent (its vector was lost, or it is down): send again
+   * after a pause that doubles up to the anti-entropy period while nothing is acknowledged.
+   */
+  private scheduleRetry(): void {
+    if (this.h.box.ids.length === 0 || this.h.closed()) return;
+    this.h.timers.once('retry', this.h.box.retryMs, () => {
+      if (this.h.box.ids.length === 0 || this.h.opts.transport.state !== 'online') return;
+      this.h.box = outbox.retried(this.h.box, this.h.opts.clock.now(), this.h.antiEntropyMs());
+      this.drain();
+    });
+  }
+}
