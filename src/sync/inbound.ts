@@ -5,7 +5,7 @@ import {
   isAgentDevice,
   syncTopicDevice,
 } from '../domain/security/provenance.ts';
-import { topics, type TopicRoot } from './topics.ts';
+import { syncPrefix, topics, type TopicRoot } from './topics.ts';
 
 /**
  * Owns the checks on a sync message before the replica acts on it: well-formed, not our own,
@@ -43,7 +43,7 @@ export function readInbound(
       ? isAgentDevice(msg.from)
         ? msg.from
         : undefined
-      : syncTopicDevice(`${root.prefix}/${root.store}/sync/`, topic);
+      : syncTopicDevice(syncPrefix(root), topic);
   if (publisher !== msg.from) {
     return { rejected: [`sync message from ${msg.from} on ${topic} dropped: not its topic`] };
   }
