@@ -89,8 +89,6 @@ export function stepDelivery(
   const effects: DeliveryEffect[] = [];
   switch (input.type) {
     case 'queued':
-      // a disabled endpoint takes nothing new: its queue would grow for days
-      if (s.disabledAt !== undefined) return { state: s, effects };
       return {
         state: next({ ...s, pending: s.pending + input.count }, input.at, effects),
         effects,
@@ -150,6 +148,14 @@ function failed(
     ...(disable ? { disabledAt: at } : {}),
   };
   return { state: next(state, at, effects), effects };
+}
+
+/**
+ * Whether new deliveries go into the endpoint's queue: a disabled endpoint takes nothing new,
+ * or its queue would grow for days. What was queued before stays, for when it is enabled.
+ */
+export function acceptsDeliveries(s: EndpointHealth): boolean {
+  return s.disabledAt === undefined;
 }
 
 /** The health to persist (the queue's length lives with the queue). */

@@ -29,7 +29,7 @@ describe('webhook payloads', () => {
       type: 'visit.feedback',
       visit: 'v1',
       clerk: 'clerk-1',
-      satisfaction: 'happy',
+      satisfaction: 'good',
     }),
   ];
   const state = fold(log);
@@ -68,7 +68,7 @@ describe('webhook payloads', () => {
     expect(webhookPayload(log[4]!, state)?.data).toEqual({
       visit: 'v1',
       clerk: 'clerk-1',
-      satisfaction: 'happy',
+      satisfaction: 'good',
     });
   });
 });
