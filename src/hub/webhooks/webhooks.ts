@@ -55,8 +55,8 @@ export interface Webhooks {
   add(url: string, kinds: readonly WebhookKind[]): Promise<EndpointView & { secret: string }>;
   remove(id: string): Promise<boolean>;
   enable(id: string): EndpointView | undefined;
-  /** Queues the webhooks of the events the source commits from now on. */
-  follow(source: CommittedEvents): void;
+  /** Queues the webhooks of the events the source commits from now on (none: nothing). */
+  follow(source: Partial<CommittedEvents> & Pick<CommittedEvents, 'state'>): void;
   close(): Promise<void>;
 }
 
@@ -123,6 +123,7 @@ export async function startWebhooks(opts: WebhooksOptions): Promise<Webhooks> {
     },
     follow(source) {
       unsubscribe();
+      if (!source.subscribeEvents) return;
       unsubscribe = source.subscribeEvents((events) => {
         if (runners.size === 0) return;
         const payloads: WebhookPayload[] = [];
