@@ -40,6 +40,8 @@ import { createForeignGuard, foreignRefusal } from './foreign-origin.ts';
 import { createDiskHealth, probeFolder } from './disk-health.ts';
 import { createSettingsApi } from './settings-api.ts';
 import { createStoreSettings } from './store-settings.ts';
+import { startWebhooks, type CommittedEvents } from './webhooks/webhooks.ts';
+import { createWebhooksApi } from './webhooks/webhooks-api.ts';
 
 export { isLoopbackHost };
 
@@ -49,7 +51,7 @@ export type { AgentOptions };
 export interface AgentHandle {
   close(): Promise<void>;
   /** The agent's replica: ticket tracking (/api/track) reads it and cancels through it. */
-  readonly replica?: TrackingSource;
+  readonly replica?: TrackingSource & Partial<Pick<CommittedEvents, 'subscribeEvents'>>;
   /** The agent's live wait estimates (the tracking page's wait). */
   readonly waits?: { estimate(service: string, ticket?: string): ReturnType<TicketWaitSource> };
   /** The agent's durable history: reports, export and import (/api/reports) read and write it. */
@@ -165,6 +167,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     );
   }
 
+  const webhooks = await startWebhooks({ dir: join(dataDir, config.store.id, 'webhooks'), log });
   const disk = createDiskHealth({ log, probe: opts.diskProbe ?? probeFolder(dataDir) });
   let registry: DeviceRegistry;
   try {
@@ -277,6 +280,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     onRevoked: (device) => void closeCountersOfRevoked(agent, device, log),
   });
   const settingsApi = createSettingsApi({ settings, log, manager });
+  const webhooksApi = createWebhooksApi({ webhooks: () => webhooks, log, manager });
   const app = createHttpApp({
     distDir,
     log,
@@ -284,6 +288,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       refuseForeign(req, res) ||
       (await devicesApi(req, res, urlPath)) ||
       (await settingsApi(req, res, urlPath)) ||
+      (await webhooksApi(req, res, urlPath)) ||
       (await personalData.handle(req, res, urlPath)) ||
       (await tracking.handle(req, res, urlPath)) ||
       (await reports.handle(req, res, urlPath)),
@@ -303,6 +308,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const closeServers = async () => {
     disk.close();
     tracking.close();
+    await webhooks.close();
     await registry.flushed();
     await broker?.close();
     if (setupServer) await closeServer(setupServer, () => setupServer?.closeAllConnections());
@@ -373,6 +379,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         ...(tls ? { tlsCa: tls.ca } : {}),
       });
       const running = agent;
+      if (running.replica) webhooks.follow(running.replica);
       settings.onChange((fresh, version) => running.setConfig?.(fresh, version));
     } catch (err) {
       throw new HubStartError(`the store agent could not start: ${(err as Error).message}`, {

@@ -9,6 +9,7 @@ import { enManager } from './en/manager.ts';
 import { enManagerReports } from './en/manager-reports.ts';
 import { enSettings } from './en/settings.ts';
 import { enTrack } from './en/track.ts';
+import { enWebhooks } from './en/webhooks.ts';
 
 /**
  * The English modules not in the first load (`en-first-load.ts`): its own chunk, loaded by
@@ -26,4 +27,5 @@ export const enRestModules = {
   floor: enFloor,
   devices: enDevices,
   settings: enSettings,
+  webhooks: enWebhooks,
 } as const;

@@ -11,6 +11,7 @@ import { enManager } from './en/manager.ts';
 import { enManagerReports } from './en/manager-reports.ts';
 import { enSettings } from './en/settings.ts';
 import { enTrack } from './en/track.ts';
+import { enWebhooks } from './en/webhooks.ts';
 
 /**
  * English, the reference catalog. One module per surface, so work on one surface does not
@@ -39,6 +40,7 @@ export const enStaffModules = {
   floor: enFloor,
   devices: enDevices,
   settings: enSettings,
+  webhooks: enWebhooks,
 } as const;
 
 export const en = {
@@ -55,4 +57,5 @@ export const en = {
   ...enFloor,
   ...enDevices,
   ...enSettings,
+  ...enWebhooks,
 } as const;

@@ -12,6 +12,7 @@ import { plKiosk } from './pl/kiosk.ts';
 import { plManager } from './pl/manager.ts';
 import { plManagerReports } from './pl/manager-reports.ts';
 import { plTrack } from './pl/track.ts';
+import { plWebhooks } from './pl/webhooks.ts';
 
 /** Polish. Plural forms: one (1), few (2–4, 22–24…), many (0, 5–21, 25…), other (fractions). */
 export const plModules: LanguageModules = {
@@ -28,4 +29,5 @@ export const plModules: LanguageModules = {
   floor: plFloor,
   devices: plDevices,
   settings: plSettings,
+  webhooks: plWebhooks,
 };

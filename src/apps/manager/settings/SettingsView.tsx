@@ -16,6 +16,7 @@ import {
   type SettingsEvent,
 } from './settings-draft.ts';
 import { KioskPinSettings, StaffSettings } from './StaffSettings.tsx';
+import { WebhooksSettings } from './WebhooksSettings.tsx';
 import './settings.css';
 
 type SaveState =
@@ -109,6 +110,7 @@ export function SettingsView() {
           <SaveStatus save={save} changed={hasChanges(draft)} />
         </div>
       </form>
+      <WebhooksSettings auth={apiAuth} />
     </HubProblems.Provider>
   );
 }
