@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { encodeHlc } from '../clock/hlc.ts';
 import { emptyState } from '../queue/state.ts';
 import { testStore } from '../testing/store.ts';
 import { promiseOf } from '../wait/promise.ts';
+import { validateEvent } from '../sync/validate.ts';
 import { kioskIssue } from './kiosk-issue.ts';
+
+const meta = {
+  id: 'kiosk-1:1',
+  store: 'test-store',
+  device: 'kiosk-1',
+  seq: 1,
+  hlc: encodeHlc({ wall: 1_000, counter: 0 }),
+};
 
 describe("a kiosk's ticket", () => {
   const cfg = testStore;
@@ -35,5 +45,10 @@ describe("a kiosk's ticket", () => {
     expect(promiseOf({ ...wait, highSec: 540.2 })).toEqual({ sec: 300, low: 120, high: 541 });
     // a range that does not hold its own estimate still gives an ordered promise
     expect(promiseOf({ ...wait, highSec: 200 })).toEqual({ sec: 300, low: 120, high: 300 });
+    // a range past a day (every receiver would refuse the ticket) is left out, not cut down
+    const long = promiseOf({ ...wait, estimateSec: 80_000, highSec: 90_000 });
+    expect(long).toBeUndefined();
+    const { result } = kioskIssue(emptyState(), 1_000, { ...req, promised: long });
+    expect(result.ok && validateEvent({ ...meta, ...result.event }).ok).toBe(true);
   });
 });

@@ -14,6 +14,12 @@ export interface EventMeta {
   readonly hlc: string;
 }
 
+/**
+ * The longest wait a promise may hold: a number past a day is no promise a store makes, so a
+ * kiosk records none (src/domain/wait/promise.ts) and receivers refuse one (validate.ts).
+ */
+export const MAX_PROMISE_SEC = 86_400;
+
 /** A wait shown to a customer: whole seconds, low <= sec <= high. */
 export interface WaitPromise {
   readonly sec: number;

@@ -7,6 +7,7 @@ import {
   type EventType,
   type StoreEvent,
   type WaitPromise,
+  MAX_PROMISE_SEC,
 } from '../queue/events.ts';
 import { MAX_REASON_LENGTH, SATISFACTIONS, VISIT_STEPS } from '../visit/types.ts';
 
@@ -231,9 +232,6 @@ function validateBody(type: EventType, x: Obj): Obj | string {
       return need('ticket', 'counter');
   }
 }
-
-/** A promise longer than this is no promise a store makes (and no number a kiosk shows). */
-const MAX_PROMISE_SEC = 86_400;
 
 function checkPromise(x: unknown): WaitPromise | null {
   if (typeof x !== 'object' || x === null) return null;

@@ -67,15 +67,47 @@ export function newEndpoint(url: string, kinds: readonly WebhookKind[], now: num
 
 export const endpointsFile = (dir: string): string => join(dir, 'endpoints.json');
 
+/**
+ * The saved endpoints; none before the first. A file that cannot be read or trusted stops the
+ * hub with its name and what is wrong: starting without it would save an empty list over it.
+ */
 export async function loadEndpoints(dir: string): Promise<Endpoint[]> {
+  const file = endpointsFile(dir);
   let text: string;
   try {
-    text = await readFile(endpointsFile(dir), 'utf8');
-  } catch {
-    return [];
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new Error(`${file}: cannot read the webhook endpoints: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
-  const x = JSON.parse(text) as { endpoints?: Endpoint[] };
-  return Array.isArray(x.endpoints) ? x.endpoints : [];
+  let x: unknown;
+  try {
+    x = JSON.parse(text);
+  } catch (err) {
+    throw new Error(
+      `${file}: not valid JSON (${(err as Error).message}); fix it, or remove it to start without webhooks`,
+      { cause: err },
+    );
+  }
+  const list = (x as { endpoints?: unknown } | null)?.endpoints;
+  if (!Array.isArray(list)) throw new Error(`${file}: expected {"endpoints": [...]}`);
+  return list.map((e: unknown, i) => {
+    const problem = endpointProblem(e);
+    if (problem) throw new Error(`${file}: endpoints[${i}]: ${problem}`);
+    return e as Endpoint;
+  });
+}
+
+function endpointProblem(e: unknown): string | undefined {
+  if (typeof e !== 'object' || e === null) return 'expected an object';
+  const { id, url, kinds, secret, createdAt } = e as Record<string, unknown>;
+  if (typeof id !== 'string' || id === '') return 'id: expected a string';
+  if (typeof secret !== 'string' || secret === '') return 'secret: expected a string';
+  if (typeof createdAt !== 'number') return 'createdAt: expected a time (ms)';
+  const request = readEndpointRequest({ url, kinds });
+  return request.ok ? undefined : request.error;
 }
 
 export function saveEndpoints(dir: string, endpoints: readonly Endpoint[]): Promise<void> {
