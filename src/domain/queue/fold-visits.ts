@@ -37,7 +37,7 @@ export function applyVisitEvent(w: StateWriter, e: VisitEvent, at: number): void
       step: e.step,
       steps: [step],
     };
-    w.map('visits').set(e.visit, w.created(record));
+    w.map('visits').set(e.visit, record);
     return;
   }
   if (found.steps.length >= MAX_VISIT_STEPS || found.steps.some((s) => s.n === e.n)) return;
@@ -97,5 +97,5 @@ export function applyAlertEvent(w: StateWriter, e: AlertEvent, at: number): void
     raisedAt: at,
     status: 'open',
   };
-  w.map('alerts').set(e.alert, w.created(alert));
+  w.map('alerts').set(e.alert, alert);
 }

@@ -58,7 +58,7 @@ function write(w: StateWriter, e: StoreEvent): void {
         ...(e.priority ? { priority: true } : {}),
         ...(e.lang !== undefined ? { lang: e.lang } : {}),
       };
-      w.map('tickets').set(e.ticket, w.created(ticket));
+      w.map('tickets').set(e.ticket, ticket);
       w.map('numbers').set(e.number, e.ticket);
       return;
     }
@@ -100,7 +100,7 @@ function openCounter(
     device: e.device,
     since: at,
   };
-  w.map('counters').set(e.counter, w.created(counter));
+  w.map('counters').set(e.counter, counter);
   // a tablet that opens a counter takes over the customer standing there
   for (const t of w.next.tickets.values()) {
     if ((t.status === 'called' || t.status === 'serving') && t.counter === e.counter) {
