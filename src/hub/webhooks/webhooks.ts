@@ -7,6 +7,7 @@ import {
   type WebhookKind,
   type WebhookPayload,
 } from '../../domain/webhooks/kinds.ts';
+import type { EndpointView } from '../../domain/webhooks/view.ts';
 import type { Logger } from '../log.ts';
 import { EndpointRunner, type RunnerContext } from './endpoint-runner.ts';
 import { loadEndpoints, newEndpoint, saveEndpoints, type Endpoint } from './endpoints.ts';
@@ -22,20 +23,7 @@ export interface CommittedEvents {
   subscribeEvents(listener: (events: readonly StoreEvent[]) => void): () => void;
 }
 
-/** An endpoint as the manager sees it (never its secret, after creation). */
-export interface EndpointView {
-  readonly id: string;
-  readonly url: string;
-  readonly kinds: readonly WebhookKind[];
-  readonly createdAt: number;
-  readonly pending: number;
-  readonly failures: number;
-  readonly lastSuccess?: number;
-  readonly lastError?: string;
-  readonly failingSince?: number;
-  readonly nextAttemptAt?: number;
-  readonly disabledAt?: number;
-}
+export type { EndpointView };
 
 export interface WebhooksOptions {
   /** The folder of the endpoints and their queues (`<data>/<store>/webhooks`). */

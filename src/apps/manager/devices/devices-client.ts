@@ -1,3 +1,4 @@
+import { callHub } from '../hub-api.ts';
 /** The hub's device API as the manager's screen uses it (src/hub/devices-api.ts). */
 export interface DeviceRow {
   readonly id: string;
@@ -22,20 +23,9 @@ export interface PairingCode {
   readonly role: string;
 }
 
-async function call<T>(auth: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      Authorization: auth,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    cache: 'no-store',
-  });
-  const json = (await res.json().catch(() => ({}))) as { error?: unknown };
-  if (!res.ok) throw new Error(typeof json.error === 'string' ? json.error : `HTTP ${res.status}`);
-  return json as T;
-}
+/** GET without a body, POST with one (src/hub/devices-api.ts). */
+const call = <T>(auth: string, path: string, body?: unknown): Promise<T> =>
+  callHub<T>(auth, body === undefined ? 'GET' : 'POST', path, body);
 
 export const devicesClient = {
   list: (auth: string) => call<DevicesView>(auth, '/api/devices'),

@@ -1,34 +1,16 @@
+import type { EndpointView } from '../../../domain/webhooks/view.ts';
 import type { WebhookKind } from '../../../domain/webhooks/kinds.ts';
+import { callHub } from '../hub-api.ts';
 
 /** The hub's webhooks API as the Settings view uses it (src/hub/webhooks/webhooks-api.ts). */
-export interface WebhookEndpoint {
-  readonly id: string;
-  readonly url: string;
-  readonly kinds: readonly WebhookKind[];
-  readonly createdAt: number;
-  readonly pending: number;
-  readonly failures: number;
-  readonly lastSuccess?: number;
-  readonly lastError?: string;
-  readonly failingSince?: number;
-  readonly nextAttemptAt?: number;
-  readonly disabledAt?: number;
-}
+export type WebhookEndpoint = EndpointView;
 
-async function call<T>(auth: string, method: string, path = '', body?: unknown): Promise<T> {
-  const res = await fetch(`/api/webhooks${path}`, {
-    method,
-    headers: {
-      Authorization: auth,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    cache: 'no-store',
-  });
-  const json = (await res.json().catch(() => ({}))) as { error?: unknown };
-  if (!res.ok) throw new Error(typeof json.error === 'string' ? json.error : `HTTP ${res.status}`);
-  return json as T;
-}
+const call = <T>(
+  auth: string,
+  method: 'GET' | 'POST' | 'DELETE',
+  path = '',
+  body?: unknown,
+): Promise<T> => callHub<T>(auth, method, `/api/webhooks${path}`, body);
 
 export const webhooksClient = {
   list: (auth: string) =>
