@@ -25,6 +25,7 @@ const FORBIDDEN = {
   hub: { layers: ['apps', 'ui'], why: 'the hub never imports the apps or the UI' },
   apps: { layers: ['hub'], why: 'the apps never import the hub' },
   ui: { layers: ['apps'], why: 'the UI imports no app' },
+  chain: { layers: ['apps', 'ui'], why: 'the chain service never imports the apps or the UI' },
 };
 
 /** The layer of a path under src/ ("domain/queue/x.ts" -> "domain"), or undefined. */

@@ -1,4 +1,4 @@
-// Browser and broker tests need Debian's Chromium, Mosquitto and NSS tools. Install them when we can
+// Browser and broker tests need Debian's Chromium, Mosquitto, NSS tools and nats-server. Install them when we can
 // (root with apt-get), otherwise stop with the exact command to run. Never skip silently.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,6 +11,8 @@ const needed = [
   { bin: '/usr/bin/mosquitto_sub', pkgs: ['mosquitto-clients'] },
   // tablets trust the store authority in their browser's NSS database, as a real one would
   { bin: '/usr/bin/certutil', pkgs: ['libnss3-tools'] },
+  // a chain of stores runs on a NATS JetStream cluster the tests start themselves
+  { bin: '/usr/sbin/nats-server', pkgs: ['nats-server'] },
 ];
 const missing = needed.filter((n) => !existsSync(n.bin)).flatMap((n) => n.pkgs);
 if (missing.length === 0) process.exit(0);
