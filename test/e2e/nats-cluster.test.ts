@@ -1,6 +1,7 @@
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureChainStreams } from '../../src/chain/streams.ts';
 import { startNatsCluster, type NatsCluster } from '../support/nats-cluster.ts';
 
 // The cluster the chain runs on: three real nodes, a stream replicated on all three, and a
@@ -19,6 +20,9 @@ describe('a 3-node JetStream cluster from the chain node configuration', () => {
     try {
       const jsm = await jetstreamManager(nc);
       await jsm.streams.add({ name: 'T', subjects: ['t.>'], num_replicas: 3 });
+      await ensureChainStreams(jsm);
+      await ensureChainStreams(jsm); // idempotent
+      expect((await jsm.streams.info('NEXTUP_EVENTS')).config.num_replicas).toBe(3);
       const js = jetstream(nc);
       for (let i = 1; i <= 20; i++) await js.publish('t.a', String(i), { msgID: `m${i}` });
       const again = await js.publish('t.a', '1', { msgID: 'm1' });

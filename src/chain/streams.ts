@@ -1,0 +1,45 @@
+/**
+ * The chain's streams on the cluster, created or brought up to date by the chain service at start
+ * (and by tests): the history of every store's events and the live figures, both on 3 replicas.
+ */
+import { type JetStreamManager, type StreamConfig } from '@nats-io/jetstream';
+import { CHAIN_ROOT, EVENTS_STREAM, LIVE_STREAM, eventsFilter } from '../domain/chain/subjects.ts';
+
+const NANOS_PER_SEC = 1_000_000_000;
+
+/**
+ * How long JetStream remembers a message id to drop a resend: a hub resends only what it sent
+ * but had no acknowledgement for, so the window covers a restart, not days.
+ */
+export const DEDUP_WINDOW_SEC = 15 * 60;
+
+export function chainStreamConfigs(replicas = 3): (Partial<StreamConfig> & { name: string })[] {
+  return [
+    {
+      name: EVENTS_STREAM,
+      subjects: [eventsFilter()],
+      num_replicas: replicas,
+      duplicate_window: DEDUP_WINDOW_SEC * NANOS_PER_SEC,
+    },
+    {
+      name: LIVE_STREAM,
+      subjects: [`${CHAIN_ROOT}.*.wait.*`, `${CHAIN_ROOT}.*.link`],
+      num_replicas: replicas,
+      max_msgs_per_subject: 1,
+      allow_direct: true,
+    },
+  ];
+}
+
+/** Create the chain's streams, or update them to this configuration; idempotent. */
+export async function ensureChainStreams(jsm: JetStreamManager, replicas = 3): Promise<void> {
+  for (const cfg of chainStreamConfigs(replicas)) {
+    const name = cfg.name;
+    const exists = await jsm.streams.info(name).then(
+      () => true,
+      () => false,
+    );
+    if (exists) await jsm.streams.update(name, cfg);
+    else await jsm.streams.add(cfg);
+  }
+}
