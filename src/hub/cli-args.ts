@@ -29,6 +29,8 @@ export const USAGE = `Usage:
                                 external Mosquitto from the hub's enrolled devices and roles,
                                 and tls.conf: mqtts and wss listeners with a certificate
                                 from the store authority (in <data>/tls, made if missing)
+  nextup chain <command>        a chain of stores on a NATS JetStream cluster:
+                                nextup chain --help lists its commands
   nextup --help                 show this help
 
 --config gives the store's time zone, service times and targets: replay uses it only when

@@ -19,6 +19,7 @@ import { terminalQr } from './terminal-qr.ts';
 import { createConsoleLogger } from './log.ts';
 import { displayPath } from './paths.ts';
 import { processStdio } from './stdio.ts';
+import { runChain } from '../chain/cli.ts';
 
 export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -46,6 +47,7 @@ export async function run(argv: readonly string[]): Promise<number> {
 /** Runs one command and resolves with the process exit code (serve: after shutdown). */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    if (argv[0] === 'chain') return await runChain(argv.slice(1), io);
     const command = parseCli(argv, io.env);
     switch (command.kind) {
       case 'help':

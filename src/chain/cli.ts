@@ -1,0 +1,31 @@
+/**
+ * `npx nextup chain <command>`: the chain's commands, each in its own module, loaded only when
+ * run (a store hub that never joins a chain loads none of them).
+ */
+import type { CliIo } from '../hub/cli.ts';
+
+export type ChainCommand = (args: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, { readonly help: string; load(): Promise<ChainCommand> }> = {};
+
+export const CHAIN_USAGE = () =>
+  [
+    'Usage: nextup chain <command> [options]',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  nextup chain ${name.padEnd(12)} ${c.help}`),
+  ].join('\n');
+
+/** Runs one chain command; 2 for an unknown one, with the list of commands. */
+export async function runChain(args: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === '--help' || name === 'help') {
+    io.stdout(CHAIN_USAGE());
+    return 0;
+  }
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command) {
+    io.stderr(name ? `unknown chain command: ${name}` : 'which chain command?');
+    io.stderr(CHAIN_USAGE());
+    return 2;
+  }
+  return (await command.load())(rest, io);
+}
