@@ -6,7 +6,24 @@ import type { CliIo } from '../hub/cli.ts';
 
 export type ChainCommand = (args: readonly string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, { readonly help: string; load(): Promise<ChainCommand> }> = {};
+const COMMANDS: Record<string, { readonly help: string; load(): Promise<ChainCommand> }> = {
+  init: {
+    help: "a new chain in a folder: its chain file, authority and the service's user",
+    load: async () => (await import('./admin-cli.ts')).initCommand,
+  },
+  'add-store': {
+    help: 'a store joins: its own cluster user, limited to its own subjects',
+    load: async () => (await import('./admin-cli.ts')).addStoreCommand,
+  },
+  'add-user': {
+    help: 'a chain service instance or a read-only reader',
+    load: async () => (await import('./admin-cli.ts')).addUserCommand,
+  },
+  cluster: {
+    help: "the cluster's node configurations and certificates, one per host",
+    load: async () => (await import('./admin-cli.ts')).clusterCommand,
+  },
+};
 
 export const CHAIN_USAGE = () =>
   [

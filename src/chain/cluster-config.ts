@@ -17,7 +17,10 @@ export interface ClusterNode {
 
 export interface NodeConfigOptions {
   readonly clusterName?: string;
-  /** A file with the `accounts { … }` block (users and their permissions), included as is. */
+  /**
+   * A file with the `accounts { … }` block (users and their permissions), included as is:
+   * relative to the node configuration's folder (nats-server resolves includes from there).
+   */
   readonly authFile?: string;
   /** TLS for clients and routes: the chain's certificate authority and this node's pair. */
   readonly tls?: { readonly caFile: string; readonly certFile: string; readonly keyFile: string };

@@ -75,7 +75,8 @@ export function pointerToPath(pointer: string, extra?: string): string {
   return out || '(top level)';
 }
 
-function describeError(e: ErrorObject): string {
+/** One Ajv error as "field.path: what is wrong (got …)", for every JSON file we check. */
+export function describeError(e: ErrorObject): string {
   const got = `(got ${show(e.data)})`;
   const params = e.params as Record<string, unknown>;
   const at = (extra?: string) => pointerToPath(e.instancePath, extra);

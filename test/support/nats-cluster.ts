@@ -25,6 +25,8 @@ export interface NatsCluster {
   restart(i: number): Promise<void>;
   /** Wait until node i answers /healthz with JetStream ready (a metadata leader is known). */
   ready(i: number): Promise<void>;
+  /** SIGHUP every node: each rereads its configuration (e.g. the chain's users). */
+  reload(): void;
   /** Process id of node i (benchmarks read its memory). */
   pid(i: number): number;
   stop(): Promise<void>;
@@ -42,7 +44,11 @@ async function healthy(node: ClusterNode): Promise<boolean> {
 
 /** Start 3 (or `size`) nodes and wait until JetStream answers on every one. */
 export async function startNatsCluster(
-  opts: { size?: number; config?: (node: ClusterNode) => NodeConfigOptions } = {},
+  opts: {
+    size?: number;
+    /** Options of each node; its `authFile` relative to `dir` (the nodes' configuration folder). */
+    config?: (node: ClusterNode, dir: string) => NodeConfigOptions | Promise<NodeConfigOptions>;
+  } = {},
 ): Promise<NatsCluster> {
   const size = opts.size ?? 3;
   const dir = mkdtempSync(join(tmpdir(), 'nextup-nats-'));
@@ -62,11 +68,12 @@ export async function startNatsCluster(
   }
   const procs: (ChildProcess | undefined)[] = [];
   const logs: string[] = nodes.map(() => '');
-  const confs: string[] = nodes.map((n) => {
+  const confs: string[] = [];
+  for (const n of nodes) {
     const file = join(dir, `${n.name}.conf`);
-    writeFileSync(file, nodeConfig(n, nodes, opts.config?.(n) ?? {}));
-    return file;
-  });
+    writeFileSync(file, nodeConfig(n, nodes, (await opts.config?.(n, dir)) ?? {}));
+    confs.push(file);
+  }
   const at = <T>(list: readonly T[], i: number): T => {
     const v = list[i];
     if (v === undefined) throw new Error(`no node ${i + 1} in a cluster of ${size}`);
@@ -115,6 +122,7 @@ export async function startNatsCluster(
     },
     ready,
     pid: (i) => procs[i]?.pid ?? 0,
+    reload: () => procs.forEach((p) => p?.kill('SIGHUP')),
     stop: async () => {
       await Promise.all(nodes.map((_, i) => stopOne(i, 'SIGTERM')));
       rmSync(dir, { recursive: true, force: true });

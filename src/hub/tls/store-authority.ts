@@ -63,14 +63,14 @@ async function readOptional(file: string): Promise<string | undefined> {
 }
 
 /** Written whole or not at all; keys readable by the hub's user only. */
-async function writeAtomic(file: string, text: string, secret: boolean): Promise<void> {
+export async function writeAtomic(file: string, text: string, secret: boolean): Promise<void> {
   const tmp = `${file}.tmp`;
   await writeFile(tmp, text, { mode: secret ? 0o600 : 0o644 });
   if (secret) await chmod(tmp, 0o600);
   await rename(tmp, file);
 }
 
-async function importKey(keyPem: string): Promise<CryptoKey> {
+export async function importKey(keyPem: string): Promise<CryptoKey> {
   return webcrypto.subtle.importKey('pkcs8', pemBody(keyPem), KEY_ALGORITHM, false, ['sign']);
 }
 
@@ -89,11 +89,12 @@ function serial(): string {
   return Buffer.from(bytes).toString('hex');
 }
 
-async function createAuthority(storeName: string, now: Date) {
+/** A new certificate authority named `commonName` (the store's, or a chain's). */
+export async function createAuthority(commonName: string, now: Date) {
   const keys = await newKeys();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
-    name: [{ CN: [`Nextup store authority: ${storeName}`] }, { O: ['Nextup'] }],
+    name: [{ CN: [commonName] }, { O: ['Nextup'] }],
     notBefore: new Date(now.getTime() - DAY_MS),
     notAfter: new Date(now.getTime() + CA_DAYS * DAY_MS),
     signingAlgorithm: SIGNING,
@@ -110,11 +111,16 @@ async function createAuthority(storeName: string, now: Date) {
   return { certPem: cert.toString('pem') + '\n', keyPem: await exportKey(keys.privateKey) };
 }
 
-async function issueHubCertificate(
+/**
+ * A server certificate for `names` signed by `ca`; `clientToo` adds client authentication, for
+ * servers that also dial each other (the chain's cluster nodes on their routes).
+ */
+export async function issueServerCertificate(
   ca: x509.X509Certificate,
   caKey: CryptoKey,
   names: HubNames,
   now: Date,
+  clientToo = false,
 ) {
   const keys = await newKeys();
   const notAfter = new Date(now.getTime() + HUB_DAYS * DAY_MS);
@@ -130,7 +136,10 @@ async function issueHubCertificate(
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+      new x509.ExtendedKeyUsageExtension([
+        x509.ExtendedKeyUsage.serverAuth,
+        ...(clientToo ? [x509.ExtendedKeyUsage.clientAuth] : []),
+      ]),
       new x509.SubjectAlternativeNameExtension([
         ...names.dns.map((value) => ({ type: 'dns' as const, value })),
         ...names.ips.map((value) => ({ type: 'ip' as const, value })),
@@ -189,7 +198,7 @@ export async function ensureStoreTls(opts: {
   let caPem = await readOptional(file('caCert'));
   let caKeyPem = await readOptional(file('caKey'));
   if (caPem === undefined || caKeyPem === undefined) {
-    const created = await createAuthority(opts.storeName, now);
+    const created = await createAuthority(`Nextup store authority: ${opts.storeName}`, now);
     await writeAtomic(file('caKey'), created.keyPem, true);
     await writeAtomic(file('caCert'), created.certPem, false);
     ({ certPem: caPem, keyPem: caKeyPem } = created);
@@ -219,7 +228,7 @@ export async function ensureStoreTls(opts: {
       notAfter: usable.notAfter,
     };
   }
-  const hub = await issueHubCertificate(ca, await importKey(caKeyPem), opts.names, now);
+  const hub = await issueServerCertificate(ca, await importKey(caKeyPem), opts.names, now);
   await writeAtomic(file('hubKey'), hub.keyPem, true);
   await writeAtomic(file('hubCert'), hub.certPem, false);
   return {
