@@ -104,12 +104,17 @@ export const addStoreCommand: ChainCommand = (args, io) =>
 
 export const addUserCommand: ChainCommand = (args, io) =>
   guarded(io, async () => {
-    const { values, positionals } = parse(args, { ...DIR, kind: { type: 'string' } });
+    const mqtt = args.includes('--mqtt');
+    const rest = args.filter((a) => a !== '--mqtt');
+    const { values, positionals } = parse(rest, { ...DIR, kind: { type: 'string' } });
     const name = positionals[0];
     const kind = values.kind;
     if (!name || !ID.test(name) || (kind !== 'service' && kind !== 'reader'))
-      return fail(io, 'usage: nextup chain add-user <name> --kind service|reader [--dir chain]');
-    const file = await addUser(dirOf(values), { name, kind });
+      return fail(
+        io,
+        'usage: nextup chain add-user <name> --kind service|reader [--mqtt] [--dir chain]',
+      );
+    const file = await addUser(dirOf(values), { name, kind, mqtt });
     io.stdout(
       `${kind} ${name} added; credentials: ${displayPath(file)}; reload the cluster's nodes`,
     );

@@ -6,7 +6,9 @@
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { createUser } from '@nats-io/nkeys';
+import { genSaltSync, hashSync } from 'bcryptjs';
 import type { ChainCreds } from '../domain/chain/creds.ts';
 import { createAuthority, writeAtomic } from '../hub/tls/store-authority.ts';
 import { authConfig } from './auth-config.ts';
@@ -108,17 +110,34 @@ export async function addStore(dir: string, store: Omit<ChainStore, 'nkey'>): Pr
   });
 }
 
-/** Another user: a chain service instance's or a read-only reader's. Returns its creds file. */
-export async function addUser(dir: string, user: Omit<ChainUser, 'nkey'>): Promise<string> {
+/**
+ * Another user: a chain service instance's or a read-only reader's; `mqtt` gives a reader a
+ * password for the cluster's MQTT gateway too (kept in its creds file, hashed in chain.json).
+ * Returns its creds file.
+ */
+export async function addUser(
+  dir: string,
+  user: Omit<ChainUser, 'nkey' | 'mqttPasswordHash'> & { readonly mqtt?: boolean },
+): Promise<string> {
   const chain = await loadChainFile(join(dir, CHAIN_FILES.chain));
   if (chain.users.some((u) => u.name === user.name) || chain.stores.some((s) => s.id === user.name))
     throw new ChainAdminError(`the name ${user.name} is taken`);
+  if (user.mqtt && user.kind !== 'reader')
+    throw new ChainAdminError('only a reader gets an MQTT password');
   const keys = newUserKeys();
-  await save(dir, { ...chain, users: [...chain.users, { ...user, nkey: keys.nkey }] });
+  const password = user.mqtt ? randomBytes(24).toString('base64url') : undefined;
+  const entry: ChainUser = {
+    name: user.name,
+    kind: user.kind,
+    nkey: keys.nkey,
+    ...(password ? { mqttPasswordHash: hashSync(password, genSaltSync(11)) } : {}),
+  };
+  await save(dir, { ...chain, users: [...chain.users, entry] });
   return writeCreds(dir, {
     kind: user.kind,
     name: user.name,
     seed: keys.seed,
     caPem: await caPem(dir),
+    ...(password ? { mqttPassword: password } : {}),
   });
 }

@@ -42,12 +42,27 @@ export function readerPermissions(name: string): Permissions {
 
 export const SERVICE_PERMISSIONS: Permissions = { publish: ['>'], subscribe: ['>'] };
 
-function userEntry(nkey: string, p: Permissions): string {
+/**
+ * What an MQTT reader may do on the gateway: subscribe to the chain's subjects (MQTT's
+ * `nextup/+/wait/#` is `nextup.*.wait.>`), publish nothing.
+ */
+export const MQTT_READER_PERMISSIONS: Permissions = {
+  publish: [],
+  subscribe: [`${CHAIN_ROOT}.>`],
+};
+
+function permissionsText(p: Permissions): string {
   const list = (xs: readonly string[]) => `[${xs.map((x) => JSON.stringify(x)).join(', ')}]`;
-  return (
-    `      { nkey: ${JSON.stringify(nkey)}, permissions: { ` +
-    `publish: { allow: ${list(p.publish)} }, subscribe: { allow: ${list(p.subscribe)} } } }`
-  );
+  const publish = p.publish.length > 0 ? `{ allow: ${list(p.publish)} }` : '{ deny: [">"] }';
+  return `permissions: { publish: ${publish}, subscribe: { allow: ${list(p.subscribe)} } }`;
+}
+
+function userEntry(nkey: string, p: Permissions): string {
+  return `      { nkey: ${JSON.stringify(nkey)}, ${permissionsText(p)} }`;
+}
+
+function passwordEntry(user: string, hash: string, p: Permissions): string {
+  return `      { user: ${JSON.stringify(user)}, password: ${JSON.stringify(hash)}, ${permissionsText(p)} }`;
 }
 
 /** The `accounts { … }` block for the nodes' configuration (cluster-config.ts includes it). */
@@ -56,6 +71,11 @@ export function authConfig(chain: ChainFile): string {
     ...chain.stores.map((s) => userEntry(s.nkey, storePermissions(s.id))),
     ...chain.users.map((u) =>
       userEntry(u.nkey, u.kind === 'service' ? SERVICE_PERMISSIONS : readerPermissions(u.name)),
+    ),
+    ...chain.users.flatMap((u) =>
+      u.kind === 'reader' && u.mqttPasswordHash
+        ? [passwordEntry(u.name, u.mqttPasswordHash, MQTT_READER_PERMISSIONS)]
+        : [],
     ),
   ];
   return [

@@ -25,6 +25,8 @@ export interface ChainUser {
   /** service: runs the chain service (administers the streams); reader: only reads. */
   readonly kind: 'service' | 'reader';
   readonly nkey: string;
+  /** A reader's password for the cluster's MQTT gateway (bcrypt; MQTT has no NKeys). */
+  readonly mqttPasswordHash?: string;
 }
 
 export interface ChainFile {
@@ -39,6 +41,7 @@ export const CHAIN_SCHEMA_FILE = resolveFromRepo('kiosk-config/chain.schema.json
 
 const ID = '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$';
 const NKEY = '^U[A-Z2-7]{55}$';
+const BCRYPT = '^\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}$';
 
 export const CHAIN_SCHEMA: JSONSchemaType<ChainFile> = {
   $id: 'https://nextup.example/schemas/chain.schema.json',
@@ -87,6 +90,12 @@ export const CHAIN_SCHEMA: JSONSchemaType<ChainFile> = {
           name: { type: 'string', pattern: ID },
           kind: { type: 'string', enum: ['service', 'reader'] },
           nkey: { type: 'string', pattern: NKEY },
+          mqttPasswordHash: {
+            type: 'string',
+            pattern: BCRYPT,
+            nullable: true,
+            description: "A reader's MQTT password, bcrypt-hashed (nextup chain add-user --mqtt).",
+          },
         },
       },
     },

@@ -69,7 +69,12 @@ export function nodeConfig(
     '  ]',
     '}',
     ...(node.mqttPort !== undefined
-      ? ['mqtt {', `  listen: ${JSON.stringify(`${node.host}:${node.mqttPort}`)}`, '}']
+      ? [
+          'mqtt {',
+          `  listen: ${JSON.stringify(`${node.host}:${node.mqttPort}`)}`,
+          ...(opts.tls ? tlsBlock(opts.tls, '  ') : []),
+          '}',
+        ]
       : []),
     ...(opts.authFile ? [`include ${JSON.stringify(opts.authFile)}`] : []),
     '',

@@ -4,13 +4,19 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStore, addUser, CHAIN_FILES, initChain } from '../../src/chain/admin.ts';
 import { issueNodeCertificate } from '../../src/chain/cluster-files.ts';
 import { connectChain } from '../../src/chain/connect.ts';
 import { ensureChainStreams } from '../../src/chain/streams.ts';
 import { parseChainCreds, type ChainCreds } from '../../src/domain/chain/creds.ts';
-import { EVENTS_STREAM, eventMsgId, eventsSubject } from '../../src/domain/chain/subjects.ts';
+import {
+  EVENTS_STREAM,
+  eventMsgId,
+  eventsSubject,
+  waitSubject,
+} from '../../src/domain/chain/subjects.ts';
 import { startNatsCluster, type NatsCluster } from '../support/nats-cluster.ts';
 
 const DAY = '2026-12-06';
@@ -50,7 +56,7 @@ describe('the chain cluster trusts each store with its own subjects only', () =>
       await addStore(dir, { id: 'store-a', name: 'A', region: 'North', timeZone: 'Europe/Warsaw' }),
     );
     await addStore(dir, { id: 'store-b', name: 'B', region: 'South', timeZone: 'Europe/Warsaw' });
-    reader = await creds(await addUser(dir, { name: 'bi', kind: 'reader' }));
+    reader = await creds(await addUser(dir, { name: 'bi', kind: 'reader', mqtt: true }));
     cluster = await startNatsCluster({
       config: async (node, confDir) => ({
         authFile: relative(confDir, resolve(dir, CHAIN_FILES.auth)),
@@ -111,6 +117,43 @@ describe('the chain cluster trusts each store with its own subjects only', () =>
     await expect(
       connectChain({ servers: cluster.servers, creds: { ...storeA, caPem: undefined } }),
     ).rejects.toThrow(/certificate/i);
+  });
+
+  it("an MQTT reader on one node hears a store's waits published on another, and writes nothing", async () => {
+    const mqttUrl = cluster.mqttUrl(2).replace('mqtt://', 'mqtts://');
+    const options = {
+      ca: service.caPem,
+      username: 'bi',
+      reconnectPeriod: 0,
+      connectTimeout: 5_000,
+    };
+    await expect(
+      mqtt.connectAsync(mqttUrl, { ...options, password: 'not-the-password' }),
+    ).rejects.toThrow();
+    const client = await mqtt.connectAsync(mqttUrl, { ...options, password: reader.mqttPassword });
+    try {
+      const heard: string[] = [];
+      client.on('message', (topic) => heard.push(topic));
+      await client.subscribeAsync('nextup/+/wait/#', { qos: 0 });
+      const nc = await connectChain({ servers: [cluster.servers[0] ?? ''], creds: storeA });
+      try {
+        await expect
+          .poll(async () => {
+            nc.publish(waitSubject('store-a', 'advice'), '{"estimateSec":60}');
+            await nc.flush();
+            return heard;
+          })
+          .toContain('nextup/store-a/wait/advice');
+      } finally {
+        await nc.close();
+      }
+      const before = await countOn(service, cluster.servers, eventsSubject('store-a', DAY));
+      await client.publishAsync(`nextup/store-a/events/${DAY}`, '{}', { qos: 0 });
+      await client.subscribeAsync('nextup/probe/#', { qos: 0 }); // a round trip after the publish
+      expect(await countOn(service, cluster.servers, eventsSubject('store-a', DAY))).toBe(before);
+    } finally {
+      await client.endAsync(true);
+    }
   });
 
   it('a store added while the cluster runs connects after the nodes reload', async () => {

@@ -13,6 +13,8 @@ export interface ChainCreds {
   readonly seed: string;
   /** The chain's certificate authority (PEM), when the cluster speaks TLS. */
   readonly caPem?: string;
+  /** A reader's password on the cluster's MQTT gateway (user name: `name`). */
+  readonly mqttPassword?: string;
 }
 
 /** Parse a credentials file's text; the error names the file and what is wrong. */
@@ -34,5 +36,16 @@ export function parseChainCreds(text: string, file: string): ChainCreds {
     throw new Error(`${file}: "seed" must be an NKey user seed (SU…, 58 characters)`);
   if (o.caPem !== undefined && (typeof o.caPem !== 'string' || !o.caPem.includes('BEGIN')))
     throw new Error(`${file}: "caPem" must be a PEM certificate`);
-  return { kind, name: o.name, seed: o.seed, ...(o.caPem ? { caPem: o.caPem } : {}) };
+  if (
+    o.mqttPassword !== undefined &&
+    (typeof o.mqttPassword !== 'string' || o.mqttPassword.length < 16)
+  )
+    throw new Error(`${file}: "mqttPassword" must be a string of at least 16 characters`);
+  return {
+    kind,
+    name: o.name,
+    seed: o.seed,
+    ...(o.caPem ? { caPem: o.caPem } : {}),
+    ...(o.mqttPassword ? { mqttPassword: o.mqttPassword } : {}),
+  };
 }
