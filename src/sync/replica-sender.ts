@@ -6,6 +6,11 @@ import {
 } from '../domain/sync/catch-up.ts';
 import { planAnswer } from '../domain/sync/protocol/answer.ts';
 import * as outbox from '../domain/sync/protocol/outbox.ts';
+import {
+  outboxStep,
+  type OutboxEffect,
+  type OutboxInput,
+} from '../domain/sync/protocol/outbox-step.ts';
 import { CHUNK } from '../domain/sync/protocol/timing.ts';
 import { askDelay } from '../domain/sync/protocol/vectors.ts';
 import type { Inbound } from './inbound.ts';
@@ -26,14 +31,29 @@ export class Sender {
 
   constructor(private readonly h: ReplicaHost) {}
 
+  /** Feeds the outbox step one input: keeps its new state and returns what to do. */
+  feed(input: OutboxInput): readonly OutboxEffect[] {
+    const step = outboxStep(this.h.box, input);
+    this.h.box = step.state;
+    return step.effects;
+  }
+
+  /** Does what the outbox step asked (publishes happen inside the sending loop). */
+  perform(effects: readonly OutboxEffect[]): void {
+    for (const effect of effects) {
+      if (effect.kind === 'remove') this.remove(effect.ids);
+      else if (effect.kind === 'retryIn') this.scheduleRetry(effect.ms);
+      else if (effect.kind === 'send') this.drain();
+    }
+  }
+
   /** The agent holds our events up to `upTo` durably: they leave the outbox. */
   acknowledge(upTo: number): void {
-    const done = outbox.acknowledged(
-      this.h.box,
-      upTo,
-      (seq) => this.h.core.log.get(this.h.opts.device, seq) !== undefined,
-    );
-    if (done.length === 0) return;
+    const held = (seq: number) => this.h.core.log.get(this.h.opts.device, seq) !== undefined;
+    this.perform(this.feed({ kind: 'agentHolds', upTo, held }));
+  }
+
+  private remove(done: readonly string[]): void {
     void this.h.enqueue(async () => {
       try {
         await this.h.opts.storage.removeFromOutbox(done);
@@ -41,7 +61,7 @@ export class Sender {
         this.h.opts.onRejected?.(`updating the outbox failed: ${describe(err)}`);
         return;
       }
-      this.h.box = outbox.removed(this.h.box, done);
+      this.feed({ kind: 'removed', ids: done });
       this.h.changed();
     });
   }
@@ -115,45 +135,53 @@ export class Sender {
     const now = this.h.opts.clock.now();
     return publishEvents(this.h.opts, topic, this.h.opts.device, events, floors, (chunk) => {
       const own = chunk.filter((e) => e.device === this.h.opts.device).map((e) => e.id);
-      if (own.length > 0) this.h.box = outbox.sent(this.h.box, own, now);
+      if (own.length > 0) this.feed({ kind: 'published', ids: own, now });
     });
   }
 
   /**
-   * Sends outbox events not yet sent on this connection, in order. They stay in the outbox
-   * until the agent's vector shows them stored; the agent's vector also triggers resends.
+   * Sends outbox events not yet sent on this connection, in order, as the outbox step says.
+   * They stay in the outbox until the agent's vector shows them stored; then a resend timer.
    */
   drain(): void {
     if (this.draining || this.h.closed() || this.h.opts.transport.state !== 'online') return;
     this.draining = true;
     void (async () => {
+      let after: readonly OutboxEffect[] = [];
       try {
         for (;;) {
-          const ids = outbox.unsent(this.h.box, CHUNK);
-          if (ids.length === 0 || this.h.opts.transport.state !== 'online' || this.h.closed())
+          if (this.h.opts.transport.state !== 'online' || this.h.closed()) break;
+          const effects = this.feed({ kind: 'canSend', limit: CHUNK });
+          const publish = effects.find((e) => e.kind === 'publish');
+          if (!publish) {
+            after = effects;
             break;
-          const events = ids.map((id) => this.h.core.log.get(this.h.opts.device, outbox.seqOf(id)));
+          }
+          const events = publish.ids.map((id) =>
+            this.h.core.log.get(this.h.opts.device, outbox.seqOf(id)),
+          );
           await this.publish(events.filter((e): e is StoreEvent => e !== undefined));
         }
       } catch {
-        // unsent ones are sent again on the next connection or the agent's next vector
+        // unsent ones are sent again after the pause, on the next connection or agent vector
       } finally {
         this.draining = false;
       }
-      this.scheduleRetry();
+      if (after.length === 0) after = this.feed({ kind: 'paused' });
+      this.perform(after);
     })();
   }
 
   /**
-   * Sent but not acknowledged by the agent (its vector was lost, or it is down): send again
-   * after a pause that doubles up to the anti-entropy period while nothing is acknowledged.
+   * Sent but not acknowledged by the agent (its vector was lost, or it is down): the step says
+   * when to send again; the pause doubles up to the anti-entropy period.
    */
-  private scheduleRetry(): void {
-    if (this.h.box.ids.length === 0 || this.h.closed()) return;
-    this.h.timers.once('retry', this.h.box.retryMs, () => {
-      if (this.h.box.ids.length === 0 || this.h.opts.transport.state !== 'online') return;
-      this.h.box = outbox.retried(this.h.box, this.h.opts.clock.now(), this.h.antiEntropyMs());
-      this.drain();
+  private scheduleRetry(ms: number): void {
+    if (this.h.closed()) return;
+    this.h.timers.once('retry', ms, () => {
+      if (this.h.opts.transport.state !== 'online') return;
+      const now = this.h.opts.clock.now();
+      this.perform(this.feed({ kind: 'retryDue', now, capMs: this.h.antiEntropyMs() }));
     });
   }
 }

@@ -157,11 +157,11 @@ export class Replica {
         return { ok: false, error: 'storageFailed' } as const;
       }
       // moved only after the commit: a failed write never advances the clock
-      this.h.box = outbox.committed(this.h.box, event.id);
+      const effects = this.sender.feed({ kind: 'committed', id: event.id });
       this.afterApply(this.h.core.committedLocal(event, hlc, this.now()));
       this.changed();
       this.emitEvents([event]);
-      this.sender.drain();
+      this.sender.perform(effects);
       return { ok: true, event } as const;
     });
   }
@@ -183,7 +183,7 @@ export class Replica {
   private async load(): Promise<void> {
     const loaded = await this.opts.storage.load(this.h.core.since(this.now()));
     this.h.core.load(loaded.events, loaded.floors);
-    this.h.box = outbox.outboxOf(loaded.outbox);
+    this.sender.feed({ kind: 'loaded', ids: loaded.outbox });
     await this.compact();
     this.refold();
   }
@@ -197,9 +197,9 @@ export class Replica {
     transport.onStateChange((s) => {
       this.changed();
       if (s === 'online') {
-        this.h.box = outbox.reconnected(this.h.box);
+        const effects = this.sender.feed({ kind: 'connected' });
         this.sender.announce();
-        this.sender.drain();
+        this.sender.perform(effects);
       }
     });
     this.h.timers.restart('antiEntropy', this.h.antiEntropyMs(), () => this.antiEntropyTick());
