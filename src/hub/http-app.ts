@@ -6,6 +6,8 @@ import type { StoreConfig } from '../domain/config/types.ts';
 import type { DiskStatus } from '../domain/health/disk.ts';
 import { acceptsGzip, createGzipCache, isCompressible } from './gzip-cache.ts';
 import type { Logger } from './log.ts';
+import { sendJson } from './json-response.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import {
   cacheControl,
   contentType,
@@ -53,30 +55,6 @@ export interface HttpApp {
 
 export const NOT_BUILT_MESSAGE = 'The app is not built: run npm run build';
 
-/** Lets the app run (its scripts, styles, the broker WebSocket) and little else. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "media-src 'self' data: blob:",
-  "connect-src 'self' ws: wss:",
-  // MQTT.js keeps its keep-alive timer in a blob worker so background tabs are not throttled
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  // Ticket tracking URLs (/t/<id>) should not leak to other sites.
-  'Referrer-Policy': 'same-origin',
-};
-
 export function createHttpApp(opts: HttpAppOptions): HttpApp {
   const { distDir, log } = opts;
   const indexFile = path.join(distDir, 'index.html');
@@ -106,10 +84,7 @@ export function createHttpApp(opts: HttpAppOptions): HttpApp {
     headers: Record<string, string> = {},
   ) => send(res, status, 'text/plain; charset=utf-8', `${body}\n`, headers);
 
-  const json = (res: ServerResponse, status: number, body: unknown) =>
-    send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), {
-      'Cache-Control': 'no-store',
-    });
+  const json = (res: ServerResponse, status: number, body: unknown) => sendJson(res, status, body);
 
   async function sendFile(
     req: IncomingMessage,

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { SECURITY_HEADERS } from './http-app.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 /** A JSON answer of the hub's APIs: never cached, with the hub's security headers. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, extra = {}): void {

@@ -14,7 +14,7 @@ import {
   runReport,
 } from '../domain/reports/request.ts';
 import { BodyTooLargeError, bodyChunks, discardBody } from './body.ts';
-import { SECURITY_HEADERS } from './http-app.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import { ImportConflictError, importPortableLog, type ImportTarget } from './import-log.ts';
 import { megabytes, progressLines } from './import-progress.ts';
 import type { Logger } from './log.ts';

@@ -12,7 +12,7 @@ import type { QueueState } from '../domain/queue/state.ts';
 import { WaitEstimator } from '../domain/wait/estimator.ts';
 import { estimateWaitWith } from '../domain/wait/queue-state.ts';
 import { readBody } from './body.ts';
-import { SECURITY_HEADERS } from './http-app.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import { sendJson } from './json-response.ts';
 import type { Logger } from './log.ts';
 
