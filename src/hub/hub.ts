@@ -51,7 +51,8 @@ export type { AgentOptions };
 export interface AgentHandle {
   close(): Promise<void>;
   /** The agent's replica: ticket tracking (/api/track) reads it and cancels through it. */
-  readonly replica?: TrackingSource & Partial<Pick<CommittedEvents, 'subscribeEvents'>>;
+  readonly replica?: TrackingSource &
+    Partial<Pick<CommittedEvents, 'subscribeEvents' | 'vector' | 'events'>>;
   /** The agent's live wait estimates (the tracking page's wait). */
   readonly waits?: { estimate(service: string, ticket?: string): ReturnType<TicketWaitSource> };
   /** The agent's durable history: reports, export and import (/api/reports) read and write it. */

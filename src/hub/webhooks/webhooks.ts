@@ -2,26 +2,33 @@ import { mkdir } from 'node:fs/promises';
 import type { StoreEvent } from '../../domain/queue/events.ts';
 import type { QueueState } from '../../domain/queue/state.ts';
 import { DEFAULT_DELIVERY, type DeliveryOptions } from '../../domain/webhooks/delivery.ts';
-import {
-  webhookPayload,
-  type WebhookKind,
-  type WebhookPayload,
-} from '../../domain/webhooks/kinds.ts';
+import { webhookPayload, type WebhookKind } from '../../domain/webhooks/kinds.ts';
+import { pastMark } from '../../domain/webhooks/replay.ts';
 import type { EndpointView } from '../../domain/webhooks/view.ts';
 import type { Logger } from '../log.ts';
 import { EndpointRunner, type RunnerContext } from './endpoint-runner.ts';
 import { loadEndpoints, newEndpoint, saveEndpoints, type Endpoint } from './endpoints.ts';
+import { MarkFile } from './mark-file.ts';
 import { QueueFile } from './queue-file.ts';
 
 /**
  * The hub's signed webhooks: the endpoints managers registered, each with its durable queue
  * and its runner. Committed store events become deliveries (src/domain/webhooks/kinds.ts),
- * queued on the disk per endpoint; the runners send them on their own.
+ * queued on the disk per endpoint; the runners send them on their own. The queued mark
+ * (src/domain/webhooks/replay.ts) says how far the store's log is queued, so a restart
+ * queues what a stop kept out.
  */
 export interface CommittedEvents {
   readonly state: QueueState;
+  /** Only events committed to the store's history, refused ones never (src/sync/replica.ts). */
   subscribeEvents(listener: (events: readonly StoreEvent[]) => void): () => void;
+  /** The log's version vector: highest contiguous seq per device. */
+  vector(): Record<string, number>;
+  /** The events the log holds (the history's recent days). */
+  events(): StoreEvent[];
 }
+
+type Source = Partial<CommittedEvents> & Pick<CommittedEvents, 'state'>;
 
 export type { EndpointView };
 
@@ -43,8 +50,11 @@ export interface Webhooks {
   add(url: string, kinds: readonly WebhookKind[]): Promise<EndpointView & { secret: string }>;
   remove(id: string): Promise<boolean>;
   enable(id: string): EndpointView | undefined;
-  /** Queues the webhooks of the events the source commits from now on (none: nothing). */
-  follow(source: Partial<CommittedEvents> & Pick<CommittedEvents, 'state'>): void;
+  /**
+   * Queues the webhooks of the events the source commits from now on (none: nothing), and
+   * first those of its log past the queued mark (none the first time).
+   */
+  follow(source: Source): void;
   close(): Promise<void>;
 }
 
@@ -73,11 +83,28 @@ export async function startWebhooks(opts: WebhooksOptions): Promise<Webhooks> {
     return next;
   };
 
-  const dispatch = (payloads: readonly WebhookPayload[]): void => {
-    for (const r of runners.values()) {
-      const mine = payloads.filter((p) => r.endpoint.kinds.includes(p.kind));
-      r.enqueue(mine.map((p) => ({ id: p.id, body: JSON.stringify(p) })));
-    }
+  const mark = await MarkFile.open(dir, warn);
+  let marking: Promise<void> = Promise.resolve();
+  // a batch not written: the mark stays before it until a restart queues it again
+  let held = false;
+
+  /** Queues a batch; the mark moves to `after` once it and all before it are on the disk. */
+  const take = (events: readonly StoreEvent[], source: Source, replayed: boolean): void => {
+    const after = source.vector?.();
+    const payloads = events.flatMap((e) => webhookPayload(e, source.state) ?? []);
+    const written = Promise.all(
+      [...runners.values()].map((r) => {
+        const mine = payloads.filter((p) => r.endpoint.kinds.includes(p.kind));
+        return r.enqueue(
+          mine.map((p) => ({ id: p.id, body: JSON.stringify(p) })),
+          replayed,
+        );
+      }),
+    );
+    marking = marking.then(async () => {
+      if (!(await written).every(Boolean)) held = true;
+      if (!held && after) mark.set(after);
+    });
   };
 
   return {
@@ -112,19 +139,25 @@ export async function startWebhooks(opts: WebhooksOptions): Promise<Webhooks> {
     follow(source) {
       unsubscribe();
       if (!source.subscribeEvents) return;
-      unsubscribe = source.subscribeEvents((events) => {
-        if (runners.size === 0) return;
-        const payloads: WebhookPayload[] = [];
-        for (const e of events) {
-          const p = webhookPayload(e, source.state);
-          if (p) payloads.push(p);
-        }
-        if (payloads.length > 0) dispatch(payloads);
-      });
+      unsubscribe = source.subscribeEvents((events) => take(events, source, false));
+      if (!source.vector || !source.events) return;
+      const saved = mark.value;
+      if (saved === undefined) {
+        // the first run here: webhooks are for what the store commits from now on
+        mark.set(source.vector());
+        return;
+      }
+      const missed = pastMark(source.events(), saved);
+      if (missed.length > 0) {
+        log.info('webhooks', `${missed.length} event(s) past the queued mark queued again`);
+      }
+      take(missed, source, true);
     },
     async close() {
       unsubscribe();
       await changing;
+      await marking;
+      await mark.flush();
       await Promise.all([...runners.values()].map((r) => r.close()));
     },
   };
