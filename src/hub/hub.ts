@@ -260,6 +260,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     log,
     history: () => agent?.history,
     state: () => agent?.replica?.state,
+    timeZone: () => settings.current().store.timeZone,
+    keepDays: () => settings.current().retention?.personalDataDays ?? DEFAULT_PERSONAL_DATA_DAYS,
   });
   const manager = createManagerAuth({
     authenticate: (u, p) => registry.authenticate(u, p),
