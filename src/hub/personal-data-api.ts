@@ -4,7 +4,7 @@ import { isTicketId } from '../domain/kiosk/tracking.ts';
 import { dayKey } from '../domain/queue/day.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 import type { QueueState } from '../domain/queue/state.ts';
-import { dayAfter, lookupDays } from '../domain/retention/lookup.ts';
+import { dayAfter, lookupDays, type LookupScope } from '../domain/retention/lookup.ts';
 import { eventsOfTicket, withoutPersonal } from '../domain/retention/personal.ts';
 import { plainAddress } from '../domain/security/address.ts';
 import { FailureLimiter, type FailureLimits } from '../domain/security/failure-limiter.ts';
@@ -53,52 +53,64 @@ export const LOOKUPS: FailureLimits = {
 const PATH = /^\/api\/track\/([^/]+)\/(data|forget)$/;
 const MAX_BODY_BYTES = 1024;
 
-export function createPersonalDataApi(opts: PersonalDataOptions) {
-  const now = opts.now ?? Date.now;
+/** The ticket's events and the days they are in (its day, and the next for late ones). */
+async function findTicket(
+  h: PersonalHistory,
+  ticket: string,
+  scope: Omit<LookupScope, 'days'>,
+): Promise<{ days: string[]; events: StoreEvent[] } | undefined> {
+  const all = await h.days();
+  for (const day of lookupDays({ ...scope, days: all })) {
+    const mine = eventsOfTicket(await h.readDay(day), ticket);
+    if (!mine.some((e) => e.type === 'ticket.issued')) continue;
+    const next = dayAfter(all, day);
+    const later = next === undefined ? [] : eventsOfTicket(await h.readDay(next), ticket);
+    return { days: later.length > 0 ? [day, next!] : [day], events: [...mine, ...later] };
+  }
+  return undefined;
+}
+
+/**
+ * Counts lookups per address (LOOKUPS); past the limit it answers 429 with a JSON error and
+ * logs one line a minute, and the caller stops.
+ */
+function createLookupLimit(log: Logger, now: () => number) {
   const lookups = new FailureLimiter(LOOKUPS);
   const logged = createLogThrottle(undefined, now);
-  let busy = false;
-
-  /** The ticket's events and the days they are in (its day, and the next for late ones). */
-  async function find(h: PersonalHistory, ticket: string, takenAt: number | undefined) {
-    const all = await h.days();
-    const timeZone = opts.timeZone();
-    const today = dayKey(now(), timeZone);
-    const keepDays = opts.keepDays();
-    for (const day of lookupDays({ days: all, today, timeZone, keepDays, takenAt })) {
-      const mine = eventsOfTicket(await h.readDay(day), ticket);
-      if (!mine.some((e) => e.type === 'ticket.issued')) continue;
-      const next = dayAfter(all, day);
-      const later = next === undefined ? [] : eventsOfTicket(await h.readDay(next), ticket);
-      return { days: later.length > 0 ? [day, next!] : [day], events: [...mine, ...later] };
-    }
-    return undefined;
-  }
-
-  /** Counts a lookup from the request's address; false (answered 429) past the limit. */
-  function admit(req: IncomingMessage, res: ServerResponse): boolean {
+  return function admit(req: IncomingMessage, res: ServerResponse): boolean {
     const from = plainAddress(req.socket.remoteAddress);
     const t = now();
     const blocked = lookups.blocked(from, t);
-    if (blocked) {
-      if (logged(`${from} lookups`)) {
-        opts.log.warn(
-          'privacy',
-          `ticket data lookups paused ${blocked === 'address' ? `for ${from}` : 'for every address'}: more than ${blocked === 'address' ? LOOKUPS.perAddress : LOOKUPS.total} a minute`,
-        );
-      }
-      const retryAfterSec = Math.ceil(LOOKUPS.windowMs / 1000);
-      sendJson(
-        res,
-        429,
-        { error: 'too many lookups of ticket data: try again in a minute', retryAfterSec },
-        { 'Retry-After': String(retryAfterSec) },
-      );
-      return false;
+    if (!blocked) {
+      lookups.fail(from, t);
+      return true;
     }
-    lookups.fail(from, t);
-    return true;
-  }
+    if (logged(`${from} lookups`)) {
+      const who = blocked === 'address' ? `for ${from}` : 'for every address';
+      const limit = blocked === 'address' ? LOOKUPS.perAddress : LOOKUPS.total;
+      log.warn('privacy', `ticket data lookups paused ${who}: more than ${limit} a minute`);
+    }
+    const retryAfterSec = Math.ceil(LOOKUPS.windowMs / 1000);
+    sendJson(
+      res,
+      429,
+      { error: 'too many lookups of ticket data: try again in a minute', retryAfterSec },
+      { 'Retry-After': String(retryAfterSec) },
+    );
+    return false;
+  };
+}
+
+export function createPersonalDataApi(opts: PersonalDataOptions) {
+  const now = opts.now ?? Date.now;
+  const admit = createLookupLimit(opts.log, now);
+  let busy = false;
+
+  const find = (h: PersonalHistory, ticket: string, takenAt: number | undefined) => {
+    const timeZone = opts.timeZone();
+    const today = dayKey(now(), timeZone);
+    return findTicket(h, ticket, { today, timeZone, keepDays: opts.keepDays(), takenAt });
+  };
 
   async function forget(
     req: IncomingMessage,

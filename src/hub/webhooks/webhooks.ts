@@ -1,35 +1,21 @@
 import { mkdir } from 'node:fs/promises';
-import type { StoreEvent } from '../../domain/queue/events.ts';
-import type { QueueState } from '../../domain/queue/state.ts';
 import { DEFAULT_DELIVERY, type DeliveryOptions } from '../../domain/webhooks/delivery.ts';
-import { webhookPayload, type WebhookKind } from '../../domain/webhooks/kinds.ts';
-import { pastMark } from '../../domain/webhooks/replay.ts';
+import type { WebhookKind } from '../../domain/webhooks/kinds.ts';
 import type { EndpointView } from '../../domain/webhooks/view.ts';
 import type { Logger } from '../log.ts';
 import { EndpointRunner, type RunnerContext } from './endpoint-runner.ts';
 import { loadEndpoints, newEndpoint, saveEndpoints, type Endpoint } from './endpoints.ts';
+import { createFeed, type CommittedEvents, type Source } from './feed.ts';
 import { MarkFile } from './mark-file.ts';
 import { QueueFile } from './queue-file.ts';
 
 /**
  * The hub's signed webhooks: the endpoints managers registered, each with its durable queue
  * and its runner. Committed store events become deliveries (src/domain/webhooks/kinds.ts),
- * queued on the disk per endpoint; the runners send them on their own. The queued mark
- * (src/domain/webhooks/replay.ts) says how far the store's log is queued, so a restart
- * queues what a stop kept out.
+ * queued on the disk per endpoint (feed.ts, with the queued mark that lets a restart queue
+ * what a stop kept out); the runners send them on their own.
  */
-export interface CommittedEvents {
-  readonly state: QueueState;
-  /** Only events committed to the store's history, refused ones never (src/sync/replica.ts). */
-  subscribeEvents(listener: (events: readonly StoreEvent[]) => void): () => void;
-  /** The log's version vector: highest contiguous seq per device. */
-  vector(): Record<string, number>;
-  /** The events the log holds (the history's recent days). */
-  events(): StoreEvent[];
-}
-
-type Source = Partial<CommittedEvents> & Pick<CommittedEvents, 'state'>;
-
+export type { CommittedEvents };
 export type { EndpointView };
 
 export interface WebhooksOptions {
@@ -75,7 +61,6 @@ export async function startWebhooks(opts: WebhooksOptions): Promise<Webhooks> {
   }
   if (runners.size > 0) log.info('webhooks', `${runners.size} webhook endpoint(s) registered`);
   const endpoints = (): Endpoint[] => [...runners.values()].map((r) => r.endpoint);
-  let unsubscribe = (): void => undefined;
   let changing: Promise<unknown> = Promise.resolve();
   const serially = <T>(task: () => Promise<T>): Promise<T> => {
     const next = changing.then(task);
@@ -83,29 +68,7 @@ export async function startWebhooks(opts: WebhooksOptions): Promise<Webhooks> {
     return next;
   };
 
-  const mark = await MarkFile.open(dir, warn);
-  let marking: Promise<void> = Promise.resolve();
-  // a batch not written: the mark stays before it until a restart queues it again
-  let held = false;
-
-  /** Queues a batch; the mark moves to `after` once it and all before it are on the disk. */
-  const take = (events: readonly StoreEvent[], source: Source, replayed: boolean): void => {
-    const after = source.vector?.();
-    const payloads = events.flatMap((e) => webhookPayload(e, source.state) ?? []);
-    const written = Promise.all(
-      [...runners.values()].map((r) => {
-        const mine = payloads.filter((p) => r.endpoint.kinds.includes(p.kind));
-        return r.enqueue(
-          mine.map((p) => ({ id: p.id, body: JSON.stringify(p) })),
-          replayed,
-        );
-      }),
-    );
-    marking = marking.then(async () => {
-      if (!(await written).every(Boolean)) held = true;
-      if (!held && after) mark.set(after);
-    });
-  };
+  const feed = createFeed(await MarkFile.open(dir, warn), () => runners.values(), log);
 
   return {
     list: () => [...runners.values()].map(viewOf),
@@ -136,28 +99,10 @@ export async function startWebhooks(opts: WebhooksOptions): Promise<Webhooks> {
       r?.enable();
       return r ? viewOf(r) : undefined;
     },
-    follow(source) {
-      unsubscribe();
-      if (!source.subscribeEvents) return;
-      unsubscribe = source.subscribeEvents((events) => take(events, source, false));
-      if (!source.vector || !source.events) return;
-      const saved = mark.value;
-      if (saved === undefined) {
-        // the first run here: webhooks are for what the store commits from now on
-        mark.set(source.vector());
-        return;
-      }
-      const missed = pastMark(source.events(), saved);
-      if (missed.length > 0) {
-        log.info('webhooks', `${missed.length} event(s) past the queued mark queued again`);
-      }
-      take(missed, source, true);
-    },
+    follow: (source) => feed.follow(source),
     async close() {
-      unsubscribe();
       await changing;
-      await marking;
-      await mark.flush();
+      await feed.close();
       await Promise.all([...runners.values()].map((r) => r.close()));
     },
   };
