@@ -82,6 +82,7 @@ function createLookupLimit(log: Logger, now: () => number) {
     const t = now();
     const blocked = lookups.blocked(from, t);
     if (!blocked) {
+      // every lookup counts, found or not, as wrong pairing codes do for enrollment
       lookups.fail(from, t);
       return true;
     }

@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoreEvent } from '../../domain/queue/events.ts';
@@ -193,5 +193,32 @@ describe('signed webhooks from the hub', () => {
     replica.commit(fresh);
     await r.until((got) => arrived(got).length === 3);
     expect(arrived(r.received).map((g) => g.delivery)).toEqual(fresh.map((e) => e.id));
+  });
+
+  it('do not queue twice what is still waiting in a queue when the mark was not saved', async () => {
+    dir = tempDir('hooks');
+    receiver = await startReceiver();
+    const r = receiver;
+    let wh = await start(createMemoryLogger());
+    r.secret = (await wh.add(r.url, ALL)).secret;
+    const replica = fakeCommits();
+    wh.follow(replica);
+    r.mode = 'fail';
+    const events = visit(1, 'ticket.completed');
+    replica.commit(events);
+    await vi.waitFor(() => expect(wh.list()[0]?.pending).toBe(3));
+    await wh.close();
+    // a stop after the deliveries were queued, before the mark was saved
+    writeFileSync(join(dir.path, 'webhooks', 'queued.json'), '{}');
+
+    wh = await start(createMemoryLogger());
+    wh.follow(replica);
+    await vi.waitFor(() => expect(wh.list()[0]?.pending).toBe(3));
+    r.mode = 'ok';
+    await r.until((got) => arrived(got).length === 3);
+    await vi.waitFor(() => expect(wh.list()[0]?.pending).toBe(0));
+    expect(r.received.filter((g) => g.mode === 'ok').map((g) => g.delivery)).toEqual(
+      events.map((e) => e.id),
+    );
   });
 });
