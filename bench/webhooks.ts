@@ -1,14 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StoreEvent } from '../src/domain/queue/events.ts';
-import { fold } from '../src/domain/queue/fold.ts';
-import { ev } from '../src/domain/testing/store.ts';
 import { DEFAULT_DELIVERY, retryDelay } from '../src/domain/webhooks/delivery.ts';
 import { WEBHOOK_KINDS } from '../src/domain/webhooks/kinds.ts';
 import { createMemoryLogger } from '../src/hub/log.ts';
 import { arrived, startReceiver, type Receiver } from '../src/hub/webhooks/receiver-testing.ts';
-import { startWebhooks, type CommittedEvents } from '../src/hub/webhooks/webhooks.ts';
+import { fakeCommits, visitMaker } from '../src/hub/webhooks/committed-testing.ts';
+import { startWebhooks } from '../src/hub/webhooks/webhooks.ts';
 
 /**
  * The webhook figures of the README, against a receiver on 127.0.0.1 and the hub's real
@@ -24,42 +22,7 @@ const TICKETS = Number(process.env['TICKETS'] ?? 1000);
 const OUTAGE_SEC = Number(process.env['OUTAGE_SEC'] ?? 20);
 const T0 = Date.UTC(2026, 11, 7, 9);
 
-function replica(): CommittedEvents & { commit(events: StoreEvent[]): void } {
-  const all: StoreEvent[] = [];
-  const listeners = new Set<(events: readonly StoreEvent[]) => void>();
-  let state = fold([]);
-  return {
-    get state() {
-      return state;
-    },
-    subscribeEvents(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    commit(events) {
-      all.push(...events);
-      state = fold(all);
-      for (const l of listeners) l(events);
-    },
-  };
-}
-
-let seq = 0;
-function visit(t: number): StoreEvent[] {
-  const ticket = `t${t}`;
-  const at = () => T0 + ++seq * 1000;
-  return [
-    ev('kiosk-1', seq + 1, at(), {
-      type: 'ticket.issued',
-      ticket,
-      service: 'general',
-      number: `A${t}`,
-      n: t,
-    }),
-    ev('clerk-1', seq + 1, at(), { type: 'ticket.called', ticket, counter: 'c1' }),
-    ev('clerk-1', seq + 1, at(), { type: 'ticket.completed', ticket, counter: 'c1' }),
-  ];
-}
+const visit = visitMaker(T0);
 
 async function throughput(endpoints: number): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'nextup-bench-hooks-'));
@@ -70,7 +33,7 @@ async function throughput(endpoints: number): Promise<number> {
     r.secret = (await hooks.add(r.url, WEBHOOK_KINDS)).secret;
     receivers.push(r);
   }
-  const source = replica();
+  const source = fakeCommits();
   hooks.follow(source);
   const events = Array.from({ length: TICKETS }, (_, i) => visit(i + 1)).flat();
   const start = performance.now();
@@ -90,7 +53,7 @@ async function recovery(): Promise<{ firstMs: number; drainedMs: number; queued:
   const r = await startReceiver();
   const hooks = await startWebhooks({ dir, log: createMemoryLogger() });
   r.secret = (await hooks.add(r.url, WEBHOOK_KINDS)).secret;
-  const source = replica();
+  const source = fakeCommits();
   hooks.follow(source);
   r.mode = 'fail';
   const failedAt = Date.now();

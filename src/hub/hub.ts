@@ -51,7 +51,8 @@ export type { AgentOptions };
 export interface AgentHandle {
   close(): Promise<void>;
   /** The agent's replica: ticket tracking (/api/track) reads it and cancels through it. */
-  readonly replica?: TrackingSource & Partial<Pick<CommittedEvents, 'subscribeEvents'>>;
+  readonly replica?: TrackingSource &
+    Partial<Pick<CommittedEvents, 'subscribeEvents' | 'vector' | 'events'>>;
   /** The agent's live wait estimates (the tracking page's wait). */
   readonly waits?: { estimate(service: string, ticket?: string): ReturnType<TicketWaitSource> };
   /** The agent's durable history: reports, export and import (/api/reports) read and write it. */
@@ -259,6 +260,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     log,
     history: () => agent?.history,
     state: () => agent?.replica?.state,
+    timeZone: () => settings.current().store.timeZone,
+    keepDays: () => settings.current().retention?.personalDataDays ?? DEFAULT_PERSONAL_DATA_DAYS,
   });
   const manager = createManagerAuth({
     authenticate: (u, p) => registry.authenticate(u, p),

@@ -9,7 +9,7 @@ import { ev } from '../domain/testing/store.ts';
 import { EventFileStore } from './event-file-store.ts';
 import { tempDir, type TempDir } from './hub-testing.ts';
 import { createMemoryLogger } from './log.ts';
-import { createPersonalDataApi } from './personal-data-api.ts';
+import { createPersonalDataApi, LOOKUPS, type PersonalHistory } from './personal-data-api.ts';
 import { applyRetention } from './retention.ts';
 
 const TICKET = 'abcdefghijklmnopqrstuvwxyz';
@@ -93,8 +93,27 @@ describe('personal data on the hub: retention and a customer’s own data', () =
     let server: Server;
     let base: string;
     let state = emptyState();
+    let clock = Date.parse('2026-03-02T12:00:00Z');
+    const read: string[] = [];
     beforeEach(async () => {
-      const api = createPersonalDataApi({ log, history: () => history, state: () => state });
+      read.length = 0;
+      // the history as the API sees it, noting which day files it reads
+      const counted: PersonalHistory = {
+        days: () => history.days(),
+        readDay: (day) => {
+          read.push(day);
+          return history.readDay(day);
+        },
+        rewriteDay: (day, change) => history.rewriteDay(day, change),
+      };
+      const api = createPersonalDataApi({
+        log,
+        history: () => counted,
+        state: () => state,
+        timeZone: () => 'UTC',
+        keepDays: () => 30,
+        now: () => clock,
+      });
       server = createServer((req, res) => {
         void api.handle(req, res, new URL(req.url ?? '/', 'http://x').pathname).then((done) => {
           if (!done) res.writeHead(404).end();
@@ -143,6 +162,43 @@ describe('personal data on the hub: retention and a customer’s own data', () =
       expect((await post('zzzzzzzzzzzzzzzzzzzzzzzzzz')).status).toBe(404);
       expect((await fetch(`${base}/${TICKET}/forget`)).status).toBe(405);
       state = emptyState();
+    });
+
+    it('reads the day its link names, or only the retention window, for a ticket it may not know', async () => {
+      // no `at`: the last 30 days only; the January ticket is past them (its text is gone)
+      expect((await fetch(`${base}/zzzzzzzzzzzzzzzzzzzzzzzzzz/data`)).status).toBe(404);
+      expect(read).toEqual(['2026-03-02', '2026-03-01']);
+      read.length = 0;
+      expect((await fetch(`${base}/${OTHER}/data`)).status).toBe(404);
+      expect(read).not.toContain('2026-01-10');
+      // the link's `at` (seconds) names its day: that one, and the next for late events
+      read.length = 0;
+      const at = Math.floor(Date.parse('2026-01-10T09:00:00Z') / 1000);
+      const res = await fetch(`${base}/${OTHER}/data?at=${at}`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { events: unknown[] }).events).toHaveLength(3);
+      expect(read).toEqual(['2026-01-10', '2026-03-01']);
+      // an unknown ticket with a link's `at`: one file (two near midnight)
+      read.length = 0;
+      expect((await fetch(`${base}/zzzzzzzzzzzzzzzzzzzzzzzzzz/data?at=${at}`)).status).toBe(404);
+      expect(read).toEqual(['2026-01-10']);
+    });
+
+    it('answers 429 with a JSON error past the lookups an address may make in a minute', async () => {
+      const unknown = `${base}/zzzzzzzzzzzzzzzzzzzzzzzzzz/data`;
+      for (let i = 0; i < LOOKUPS.perAddress; i++) expect((await fetch(unknown)).status).toBe(404);
+      read.length = 0;
+      const refused = await fetch(unknown);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('60');
+      expect(((await refused.json()) as { error: string }).error).toMatch(/too many lookups/);
+      const forget = await fetch(`${base}/${TICKET}/forget`, { method: 'POST', body: '{}' });
+      expect(forget.status).toBe(429);
+      expect(read).toEqual([]);
+      expect(log.find('ticket data lookups paused for 127.0.0.1')).toHaveLength(1);
+      // a minute later the address may ask again
+      clock += LOOKUPS.windowMs;
+      expect((await fetch(`${base}/${TICKET}/data`)).status).toBe(200);
     });
   });
 });

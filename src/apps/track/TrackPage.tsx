@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { takenAtFromLink } from '../../domain/kiosk/missing-ticket.ts';
 import { alertFor, canLeave, type TicketView } from '../../domain/kiosk/tracking.ts';
+import { yourDataPanel } from '../../domain/kiosk/your-data.ts';
 import { aheadToTell } from '../../domain/wait/ahead.ts';
 import { I18nProvider, useT } from '../../ui/i18n/I18nProvider.tsx';
 import { PriorityMark } from '../../ui/PriorityMark.tsx';
@@ -17,7 +18,8 @@ import './track.css';
  * a notification, and a way to leave the queue. It talks to the hub over HTTP only.
  */
 export function TrackPage({ ticket, search }: { ticket: string; search: string }) {
-  const { state, leave } = useTicketView(ticket, takenAtFromLink(search));
+  const takenAt = takenAtFromLink(search);
+  const { state, leave } = useTicketView(ticket, takenAt);
   const storeDefault = state.kind === 'view' ? state.view.store.defaultLanguage : undefined;
   const language = trackLanguage(search, navigator.languages ?? [], storeDefault);
   const view = state.kind === 'view' ? state.view : undefined;
@@ -28,7 +30,7 @@ export function TrackPage({ ticket, search }: { ticket: string; search: string }
         ? { contentFallback: view.store.defaultLanguage, timeZone: view.store.timeZone }
         : {})}
     >
-      <Track ticket={ticket} state={state} leave={leave} />
+      <Track ticket={ticket} takenAt={takenAt} state={state} leave={leave} />
     </I18nProvider>
   );
 }
@@ -43,16 +45,19 @@ const MESSAGES = {
 
 function Track({
   ticket,
+  takenAt,
   state,
   leave,
 }: {
   ticket: string;
+  takenAt: number | undefined;
   state: TicketState;
   leave: () => Promise<boolean>;
 }) {
   const { t, text, language, dir } = useT();
   const view = state.kind === 'view' ? state.view : undefined;
   const { polite, urgent } = useAnnouncements(view);
+  const yourData = yourDataPanel(state);
   return (
     <main className="track" lang={language} dir={dir} data-testid="track">
       {view && <p className="track__store">{text(view.store.name)}</p>}
@@ -72,9 +77,6 @@ function Track({
           <Freshness at={state.at} live={state.live} done={!canLeave(state.view)} />
           {canLeave(state.view) && <NotifyButton />}
           {canLeave(state.view) && <LeaveQueue onLeave={leave} />}
-          {!canLeave(state.view) && state.view.status !== 'serving' && (
-            <YourData ticket={state.view.ticket} keepDays={state.view.store.personalDataDays} />
-          )}
         </>
       ) : (
         <section className="track__card">
@@ -89,8 +91,7 @@ function Track({
           </p>
         </section>
       )}
-      {/* a ticket of an earlier day: its data can still be had or deleted with its link */}
-      {state.kind === 'notFound' && <YourData ticket={ticket} keepDays={0} />}
+      {yourData && <YourData ticket={ticket} keepDays={yourData.keepDays} takenAt={takenAt} />}
       <p className="visually-hidden" aria-live="polite" data-testid="track-announce-polite">
         {polite}
       </p>

@@ -47,17 +47,26 @@ export class EndpointRunner {
     return this.state;
   }
 
-  /** Queues deliveries (on the disk first), unless the endpoint is disabled. */
-  enqueue(deliveries: readonly QueuedDelivery[]): void {
-    if (deliveries.length === 0 || !acceptsDeliveries(this.state)) return;
-    this.queue.append(deliveries).then(
-      () => this.input({ type: 'queued', count: deliveries.length, at: this.ctx.now() }),
-      (err: unknown) =>
-        this.ctx.log.error(
-          'webhooks',
-          `${this.endpoint.url}: ${deliveries.length} deliveries could not be queued on the disk: ${(err as Error).message}`,
-        ),
-    );
+  /**
+   * Queues deliveries (on the disk first), unless the endpoint is disabled. Resolves to false
+   * when they could not be written (logged here). `replayed`: deliveries that may be queued
+   * already (src/domain/webhooks/replay.ts); those still waiting in the queue are not added again.
+   */
+  async enqueue(deliveries: readonly QueuedDelivery[], replayed = false): Promise<boolean> {
+    const waiting = replayed ? this.queue.pendingIds() : undefined;
+    const fresh = waiting ? deliveries.filter((d) => !waiting.has(d.id)) : deliveries;
+    if (fresh.length === 0 || !acceptsDeliveries(this.state)) return true;
+    try {
+      await this.queue.append(fresh);
+    } catch (err) {
+      this.ctx.log.error(
+        'webhooks',
+        `${this.endpoint.url}: ${fresh.length} deliveries could not be queued on the disk: ${(err as Error).message}`,
+      );
+      return false;
+    }
+    this.input({ type: 'queued', count: fresh.length, at: this.ctx.now() });
+    return true;
   }
 
   enable(): void {

@@ -64,6 +64,11 @@ export class QueueFile {
     return this.items.length;
   }
 
+  /** The ids of the deliveries still to send. */
+  pendingIds(): Set<string> {
+    return new Set(this.items.map((i) => i.id));
+  }
+
   head(): QueuedDelivery | undefined {
     return this.items[0];
   }

@@ -1,54 +1,19 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoreEvent } from '../../domain/queue/events.ts';
-import { fold } from '../../domain/queue/fold.ts';
-import type { QueueState } from '../../domain/queue/state.ts';
-import { ev } from '../../domain/testing/store.ts';
 import type { WebhookPayload } from '../../domain/webhooks/kinds.ts';
 import { tempDir, type TempDir } from '../hub-testing.ts';
 import { createMemoryLogger, type MemoryLogger } from '../log.ts';
 import { arrived, startReceiver, type Receiver } from './receiver-testing.ts';
-import { startWebhooks, type CommittedEvents, type Webhooks } from './webhooks.ts';
-
-/** A stand-in for the agent's replica: events committed in batches, state folded from them. */
-function fakeReplica(): CommittedEvents & { commit(events: StoreEvent[]): void } {
-  const log: StoreEvent[] = [];
-  const listeners = new Set<(events: readonly StoreEvent[]) => void>();
-  let state: QueueState = fold([]);
-  return {
-    get state() {
-      return state;
-    },
-    subscribeEvents(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    commit(events) {
-      log.push(...events);
-      state = fold(log);
-      for (const l of listeners) l(events);
-    },
-  };
-}
+import { fakeCommits, visitMaker } from './committed-testing.ts';
+import { startWebhooks, type Webhooks } from './webhooks.ts';
 
 const T0 = Date.UTC(2026, 11, 6, 9);
-let seq = 0;
-/** Ticket `t`'s issue, call and completion (or no-show), as three events. */
-function visit(t: number, end: 'ticket.completed' | 'ticket.noShow'): StoreEvent[] {
-  const ticket = `t${t}`;
-  return [
-    ev('kiosk-1', ++seq, T0 + seq * 1000, {
-      type: 'ticket.issued',
-      ticket,
-      service: 'general',
-      number: `A${String(t).padStart(3, '0')}`,
-      n: t,
-    }),
-    ev('clerk-1', ++seq, T0 + seq * 1000, { type: 'ticket.called', ticket, counter: 'c1' }),
-    ev('clerk-1', ++seq, T0 + seq * 1000, { type: end, ticket, counter: 'c1' }),
-  ];
-}
+let visit = visitMaker(T0);
+beforeEach(() => {
+  visit = visitMaker(T0);
+});
 
 const fast = { baseMs: 20, capMs: 150, disableAfterMs: 86_400_000 };
 const ALL = [
@@ -84,7 +49,7 @@ describe('signed webhooks from the hub', () => {
     let wh = await start(log);
     const { id, secret } = await wh.add(r.url, ALL);
     r.secret = secret;
-    let replica = fakeReplica();
+    const replica = fakeCommits();
     wh.follow(replica);
     const sent: StoreEvent[] = [];
     const commit = (events: StoreEvent[]): void => {
@@ -107,7 +72,6 @@ describe('signed webhooks from the hub', () => {
     await wh.close();
     r.mode = 'ok';
     wh = await start(log);
-    replica = fakeReplica();
     wh.follow(replica);
     commit(visit(4, 'ticket.completed'));
     const ids = sent.map((e) => e.id);
@@ -136,7 +100,7 @@ describe('signed webhooks from the hub', () => {
     const wh = await start(log, 300, { baseMs: 10, capMs: 40, disableAfterMs: 200 });
     const { id, secret } = await wh.add(r.url, ['ticket.called']);
     r.secret = secret;
-    const replica = fakeReplica();
+    const replica = fakeCommits();
     wh.follow(replica);
     r.mode = 'fail';
     replica.commit(visit(1, 'ticket.completed'));
@@ -163,7 +127,7 @@ describe('signed webhooks from the hub', () => {
     const { id, secret } = await wh.add(r.url, ['ticket.issued']);
     r.secret = secret;
     r.mode = 'fail';
-    let replica = fakeReplica();
+    const replica = fakeCommits();
     wh.follow(replica);
     const events = [...visit(1, 'ticket.completed'), ...visit(2, 'ticket.completed')];
     replica.commit(events);
@@ -173,11 +137,88 @@ describe('signed webhooks from the hub', () => {
 
     r.mode = 'ok';
     wh = await start(log);
-    replica = fakeReplica();
     wh.follow(replica);
     await r.until((got) => arrived(got).length === 2);
     expect(log.find('torn last line')).toHaveLength(1);
     const issued = events.filter((e) => e.type === 'ticket.issued').map((e) => e.id);
     expect(arrived(r.received).map((g) => g.delivery)).toEqual(issued);
+  });
+
+  it('queue after a restart what the store committed while the hub was stopping, each event once', async () => {
+    dir = tempDir('hooks');
+    receiver = await startReceiver();
+    const r = receiver;
+    const log = createMemoryLogger();
+    let wh = await start(log);
+    r.secret = (await wh.add(r.url, ALL)).secret;
+    const replica = fakeCommits();
+    wh.follow(replica);
+    const before = visit(1, 'ticket.completed');
+    replica.commit(before);
+    await r.until((got) => arrived(got).length === 3);
+    await vi.waitFor(() => expect(wh.list()[0]?.pending).toBe(0));
+    await wh.close();
+
+    // the agent committed these, then the hub stopped before the webhooks queued them
+    const missed = [...visit(2, 'ticket.noShow'), ...visit(3, 'ticket.completed')];
+    replica.commit(missed);
+
+    wh = await start(log);
+    wh.follow(replica);
+    const after = visit(4, 'ticket.completed');
+    replica.commit(after);
+    const ids = [...before, ...missed, ...after].map((e) => e.id);
+    // one queue, first in first out: once the last arrived, all queued before it did
+    await r.until((got) => arrived(got).some((g) => g.delivery === ids.at(-1)));
+    expect(arrived(r.received).map((g) => g.delivery)).toEqual(ids);
+    // the mark was saved at the stop: nothing sent before it is sent again
+    expect(r.received.filter((g) => g.mode === 'ok')).toHaveLength(ids.length);
+    expect(log.find('6 event(s) past the queued mark')).toHaveLength(1);
+    // each payload carries the event's id, the receivers' key to drop a repeat
+    for (const g of arrived(r.received)) {
+      expect((JSON.parse(g.body) as WebhookPayload).id).toBe(g.delivery);
+    }
+  });
+
+  it('send nothing of what the store committed before the webhooks first ran', async () => {
+    dir = tempDir('hooks');
+    receiver = await startReceiver();
+    const r = receiver;
+    const wh = await start(createMemoryLogger());
+    r.secret = (await wh.add(r.url, ALL)).secret;
+    const replica = fakeCommits();
+    replica.commit(visit(1, 'ticket.completed'));
+    wh.follow(replica);
+    const fresh = visit(2, 'ticket.completed');
+    replica.commit(fresh);
+    await r.until((got) => arrived(got).length === 3);
+    expect(arrived(r.received).map((g) => g.delivery)).toEqual(fresh.map((e) => e.id));
+  });
+
+  it('do not queue twice what is still waiting in a queue when the mark was not saved', async () => {
+    dir = tempDir('hooks');
+    receiver = await startReceiver();
+    const r = receiver;
+    let wh = await start(createMemoryLogger());
+    r.secret = (await wh.add(r.url, ALL)).secret;
+    const replica = fakeCommits();
+    wh.follow(replica);
+    r.mode = 'fail';
+    const events = visit(1, 'ticket.completed');
+    replica.commit(events);
+    await vi.waitFor(() => expect(wh.list()[0]?.pending).toBe(3));
+    await wh.close();
+    // a stop after the deliveries were queued, before the mark was saved
+    writeFileSync(join(dir.path, 'webhooks', 'queued.json'), '{}');
+
+    wh = await start(createMemoryLogger());
+    wh.follow(replica);
+    await vi.waitFor(() => expect(wh.list()[0]?.pending).toBe(3));
+    r.mode = 'ok';
+    await r.until((got) => arrived(got).length === 3);
+    await vi.waitFor(() => expect(wh.list()[0]?.pending).toBe(0));
+    expect(r.received.filter((g) => g.mode === 'ok').map((g) => g.delivery)).toEqual(
+      events.map((e) => e.id),
+    );
   });
 });

@@ -1,28 +1,21 @@
 import { mkdir } from 'node:fs/promises';
-import type { StoreEvent } from '../../domain/queue/events.ts';
-import type { QueueState } from '../../domain/queue/state.ts';
 import { DEFAULT_DELIVERY, type DeliveryOptions } from '../../domain/webhooks/delivery.ts';
-import {
-  webhookPayload,
-  type WebhookKind,
-  type WebhookPayload,
-} from '../../domain/webhooks/kinds.ts';
+import type { WebhookKind } from '../../domain/webhooks/kinds.ts';
 import type { EndpointView } from '../../domain/webhooks/view.ts';
 import type { Logger } from '../log.ts';
 import { EndpointRunner, type RunnerContext } from './endpoint-runner.ts';
 import { loadEndpoints, newEndpoint, saveEndpoints, type Endpoint } from './endpoints.ts';
+import { createFeed, type CommittedEvents, type Source } from './feed.ts';
+import { MarkFile } from './mark-file.ts';
 import { QueueFile } from './queue-file.ts';
 
 /**
  * The hub's signed webhooks: the endpoints managers registered, each with its durable queue
  * and its runner. Committed store events become deliveries (src/domain/webhooks/kinds.ts),
- * queued on the disk per endpoint; the runners send them on their own.
+ * queued on the disk per endpoint (feed.ts, with the queued mark that lets a restart queue
+ * what a stop kept out); the runners send them on their own.
  */
-export interface CommittedEvents {
-  readonly state: QueueState;
-  subscribeEvents(listener: (events: readonly StoreEvent[]) => void): () => void;
-}
-
+export type { CommittedEvents };
 export type { EndpointView };
 
 export interface WebhooksOptions {
@@ -43,8 +36,11 @@ export interface Webhooks {
   add(url: string, kinds: readonly WebhookKind[]): Promise<EndpointView & { secret: string }>;
   remove(id: string): Promise<boolean>;
   enable(id: string): EndpointView | undefined;
-  /** Queues the webhooks of the events the source commits from now on (none: nothing). */
-  follow(source: Partial<CommittedEvents> & Pick<CommittedEvents, 'state'>): void;
+  /**
+   * Queues the webhooks of the events the source commits from now on (none: nothing), and
+   * first those of its log past the queued mark (none the first time).
+   */
+  follow(source: Source): void;
   close(): Promise<void>;
 }
 
@@ -65,7 +61,6 @@ export async function startWebhooks(opts: WebhooksOptions): Promise<Webhooks> {
   }
   if (runners.size > 0) log.info('webhooks', `${runners.size} webhook endpoint(s) registered`);
   const endpoints = (): Endpoint[] => [...runners.values()].map((r) => r.endpoint);
-  let unsubscribe = (): void => undefined;
   let changing: Promise<unknown> = Promise.resolve();
   const serially = <T>(task: () => Promise<T>): Promise<T> => {
     const next = changing.then(task);
@@ -73,12 +68,7 @@ export async function startWebhooks(opts: WebhooksOptions): Promise<Webhooks> {
     return next;
   };
 
-  const dispatch = (payloads: readonly WebhookPayload[]): void => {
-    for (const r of runners.values()) {
-      const mine = payloads.filter((p) => r.endpoint.kinds.includes(p.kind));
-      r.enqueue(mine.map((p) => ({ id: p.id, body: JSON.stringify(p) })));
-    }
-  };
+  const feed = createFeed(await MarkFile.open(dir, warn), () => runners.values(), log);
 
   return {
     list: () => [...runners.values()].map(viewOf),
@@ -109,22 +99,10 @@ export async function startWebhooks(opts: WebhooksOptions): Promise<Webhooks> {
       r?.enable();
       return r ? viewOf(r) : undefined;
     },
-    follow(source) {
-      unsubscribe();
-      if (!source.subscribeEvents) return;
-      unsubscribe = source.subscribeEvents((events) => {
-        if (runners.size === 0) return;
-        const payloads: WebhookPayload[] = [];
-        for (const e of events) {
-          const p = webhookPayload(e, source.state);
-          if (p) payloads.push(p);
-        }
-        if (payloads.length > 0) dispatch(payloads);
-      });
-    },
+    follow: (source) => feed.follow(source),
     async close() {
-      unsubscribe();
       await changing;
+      await feed.close();
       await Promise.all([...runners.values()].map((r) => r.close()));
     },
   };

@@ -53,5 +53,6 @@ export const arTrack: Translation<typeof enTrack> = {
   'track.data.forget': 'حذف الملاحظات عن زيارتي',
   'track.data.forgotten': 'تم: حُذفت الملاحظات عن زيارتك.',
   'track.data.inLine': 'ما زلت في الطابور: غادر الطابور أولًا، أو اطلب ذلك بعد انتهاء زيارتك.',
+  'track.data.tooMany': 'طلبات كثيرة جدًا من هذه الشبكة. يُرجى المحاولة بعد دقيقة.',
   'track.data.failed': 'لم ينجح ذلك. يُرجى المحاولة لاحقًا.',
 };

@@ -50,5 +50,6 @@ export const enTrack = {
   'track.data.forgotten': 'Done: the notes about your visit are deleted.',
   'track.data.inLine':
     'You are still in line: leave the queue first, or ask once your visit is over.',
+  'track.data.tooMany': 'Too many requests from this network. Please try again in a minute.',
   'track.data.failed': 'That did not work. Please try again later.',
 } as const satisfies Record<string, Message>;

@@ -45,5 +45,6 @@ export const hiTrack: Translation<typeof enTrack> = {
   'track.data.forget': 'मेरी विज़िट के नोट्स हटाएँ',
   'track.data.forgotten': 'हो गया: आपकी विज़िट के नोट्स हटा दिए गए हैं।',
   'track.data.inLine': 'आप अभी भी कतार में हैं: पहले कतार छोड़ें, या विज़िट के बाद फिर से कहें।',
+  'track.data.tooMany': 'इस नेटवर्क से बहुत अधिक अनुरोध। कृपया एक मिनट बाद फिर से कोशिश करें।',
   'track.data.failed': 'यह नहीं हो सका। कृपया बाद में फिर से कोशिश करें।',
 };

@@ -49,5 +49,7 @@ export const huTrack: Translation<typeof enTrack> = {
   'track.data.forget': 'A látogatásomról készült jegyzetek törlése',
   'track.data.forgotten': 'Kész: a látogatásáról készült jegyzeteket töröltük.',
   'track.data.inLine': 'Még sorban áll: előbb lépjen ki a sorból, vagy kérje a látogatás után.',
+  'track.data.tooMany':
+    'Túl sok kérés érkezett erről a hálózatról. Kérjük, próbálja újra egy perc múlva.',
   'track.data.failed': 'Ez nem sikerült. Kérjük, próbálja újra később.',
 };

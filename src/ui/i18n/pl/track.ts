@@ -52,5 +52,6 @@ export const plTrack: Translation<typeof enTrack> = {
   'track.data.forget': 'Usuń notatki o mojej wizycie',
   'track.data.forgotten': 'Gotowe: notatki o Twojej wizycie zostały usunięte.',
   'track.data.inLine': 'Nadal czekasz w kolejce: najpierw opuść kolejkę albo wróć tu po wizycie.',
+  'track.data.tooMany': 'Zbyt wiele zapytań z tej sieci. Spróbuj ponownie za minutę.',
   'track.data.failed': 'To się nie udało. Spróbuj ponownie później.',
 };

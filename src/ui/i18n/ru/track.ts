@@ -54,5 +54,6 @@ export const ruTrack: Translation<typeof enTrack> = {
   'track.data.forgotten': 'Готово: заметки о вашем визите удалены.',
   'track.data.inLine':
     'Вы ещё в очереди: сначала покиньте очередь или попросите об этом после визита.',
+  'track.data.tooMany': 'Слишком много запросов из этой сети. Попробуйте через минуту.',
   'track.data.failed': 'Не получилось. Попробуйте позже.',
 };
