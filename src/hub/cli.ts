@@ -46,6 +46,11 @@ export async function run(argv: readonly string[]): Promise<number> {
 /** Runs one command and resolves with the process exit code (serve: after shutdown). */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
+    // the chain's commands have their own parser (src/chain/service/cli.ts)
+    if (argv[0] === 'chain' && argv[1] === 'serve') {
+      const { runChainServe } = await import('../chain/service/cli.ts');
+      return await runChainServe(argv.slice(2), io);
+    }
     const command = parseCli(argv, io.env);
     switch (command.kind) {
       case 'help':
