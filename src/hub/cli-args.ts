@@ -29,6 +29,9 @@ export const USAGE = `Usage:
                                 external Mosquitto from the hub's enrolled devices and roles,
                                 and tls.conf: mqtts and wss listeners with a certificate
                                 from the store authority (in <data>/tls, made if missing)
+  nextup chain serve --nats <urls> --port <n> [--creds file] [--stores chain.json]
+                                run one chain service instance: the chain's rollups, /chain
+                                and every store's reports API (README, "Chain of stores")
   nextup --help                 show this help
 
 --config gives the store's time zone, service times and targets: replay uses it only when

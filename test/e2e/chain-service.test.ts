@@ -167,7 +167,19 @@ describe('chain service', () => {
       until: now,
     });
     const all = renumber([...days.get(store)!, ...more]);
-    const publishing = sims.get(store)!.publish(all.slice(days.get(store)!.length));
+    const fresh = all.slice(days.get(store)!.length);
+    const sim = sims.get(store)!;
+    const rebuiltByB = async () =>
+      (await getJson<{ rebuilds: number }>(`${b!.url}/api/health`)).rebuilds;
+    // the second instance takes its share: events arrive until it has rebuilt a store-day
+    let sent = 0;
+    while (sent < fresh.length / 2 && (await rebuiltByB()) === 0) {
+      await sim.publish(fresh.slice(sent, sent + 5));
+      sent += 5;
+    }
+    await expect.poll(rebuiltByB, { timeout: 10_000 }).toBeGreaterThan(0);
+    // then it dies in the middle of the rest, holding whatever it had not acknowledged
+    const publishing = sim.publish(fresh.slice(sent));
     await b.kill9();
     await publishing;
     // a resend of every event (a hub that lost its acknowledgements) is stored once

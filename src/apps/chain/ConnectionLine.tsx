@@ -7,15 +7,18 @@ import type { Feed } from './useChainFeed.ts';
 
 export function ConnectionLine({ feed }: { feed: Feed<unknown> }) {
   const { t, time } = useT();
+  // a detail page for a store the chain does not know still reached the service
   const live = feed.kind === 'ready' ? feed.live : feed.kind !== 'offline';
   const text =
     feed.kind === 'ready'
       ? feed.live
         ? t('chainView.live', { time: time(feed.at) })
         : t('chainView.offline', { time: time(feed.at) })
-      : feed.kind === 'offline'
-        ? t('chainView.offlineNever')
-        : t('chainView.loading');
+      : feed.kind === 'loading'
+        ? t('chainView.loading')
+        : feed.kind === 'offline'
+          ? t('chainView.offlineNever')
+          : '';
   return (
     <p
       className={`chain-connection chain-connection--${live ? 'live' : 'offline'}`}

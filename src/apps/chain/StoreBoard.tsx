@@ -14,7 +14,7 @@ import {
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { ConnectionLine } from './ConnectionLine.tsx';
 import { LinkCell, ServiceLevel, WaitsCell } from './StoreCells.tsx';
-import { useChainFeed } from './useChainFeed.ts';
+import { LIST_URL, useChainFeed } from './useChainFeed.ts';
 
 interface BoardData {
   readonly stores: readonly StoreRow[];
@@ -31,7 +31,7 @@ const SORT_KEYS = {
 
 export function StoreBoard({ open }: { open: (store: string) => void }) {
   const { t } = useT();
-  const feed = useChainFeed<BoardData>('/api/chain/stores');
+  const feed = useChainFeed<BoardData>(LIST_URL);
   const [region, setRegion] = useState('');
   const [sort, setSort] = useState<BoardSort>('region');
   const data = feed.kind === 'ready' ? feed.data : undefined;

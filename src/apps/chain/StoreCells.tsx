@@ -3,7 +3,10 @@
  * (state, events behind, last event), its lines now, today's service level.
  */
 import type { LiveWait, StoreRow } from '../../domain/chain/chain-board.ts';
+import { minutesOfWait } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { intlLocale } from '../../ui/i18n/locale.ts';
+import { durationFormatter } from '../manager/format.ts';
 
 const LINK_KEYS = {
   connected: 'chainView.link.connected',
@@ -39,7 +42,7 @@ function WaitLine({ wait }: { wait: LiveWait }) {
       : t('chainView.wait.line', {
           service: wait.service,
           count: wait.waiting,
-          minutes: minutes(Math.max(1, Math.ceil(wait.estimateSec / 60))),
+          minutes: minutes(Math.max(1, minutesOfWait(wait.estimateSec))),
         });
   return <li data-testid="chain-wait">{text}</li>;
 }
@@ -64,8 +67,8 @@ export function ServiceLevel({ value }: { value: number | null }) {
   return <span>{t('chainView.serviceLevel', { percent: number(value) })}</span>;
 }
 
-/** Seconds as whole minutes, rounded up as every screen shows a wait. */
-export function Minutes({ sec }: { sec: number | null }) {
-  const { minutes } = useT();
-  return <>{sec === null ? '–' : minutes(Math.ceil(sec / 60))}</>;
+/** A measured duration (a day's mean wait), as the manager's reports show one. */
+export function Duration({ sec }: { sec: number | null }) {
+  const { language } = useT();
+  return <>{sec === null ? '–' : durationFormatter(intlLocale(language))(sec)}</>;
 }

@@ -6,7 +6,7 @@ import type { StoreRow } from '../../domain/chain/chain-board.ts';
 import type { QueueRow } from '../../domain/reports/query.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { ConnectionLine } from './ConnectionLine.tsx';
-import { LinkCell, Minutes, ServiceLevel, WaitsCell } from './StoreCells.tsx';
+import { Duration, LinkCell, ServiceLevel, WaitsCell } from './StoreCells.tsx';
 import { useChainFeed } from './useChainFeed.ts';
 
 interface DetailData {
@@ -112,10 +112,10 @@ function QueueTable(props: {
             <td>{number(r.arrivals)}</td>
             <td>{number(r.served)}</td>
             <td>
-              <Minutes sec={r.meanWaitSec} />
+              <Duration sec={r.meanWaitSec} />
             </td>
             <td>
-              <Minutes sec={r.p90WaitSec} />
+              <Duration sec={r.p90WaitSec} />
             </td>
             <td>
               <ServiceLevel value={r.serviceLevel} />

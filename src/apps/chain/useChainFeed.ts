@@ -7,6 +7,9 @@ import { useEffect, useState } from 'react';
 
 export const POLL_MS = 3000;
 
+/** Every store's board row (src/chain/service/chain-api.ts). */
+export const LIST_URL = '/api/chain/stores';
+
 export type Feed<T> =
   | { readonly kind: 'loading' }
   | { readonly kind: 'missing' }
@@ -30,7 +33,8 @@ export function useChainFeed<T>(url: string): Feed<T> {
       try {
         const res = await fetch(url, { cache: 'no-store' });
         if (!live) return;
-        if (res.status === 404) setFeed({ kind: 'missing' });
+        // a store the chain does not know (the list itself missing means no chain service here)
+        if (res.status === 404 && url !== LIST_URL) setFeed({ kind: 'missing' });
         else if (!res.ok) throw new Error(String(res.status));
         else {
           const data = (await res.json()) as T;
