@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { jetstream } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRollupBucket, rollupBucket } from '../../src/chain/service/rollup-bucket.ts';
 import { simulatedDay } from '../../src/chain/simulated-day.ts';
 import { simulatedStore, type SimulatedStore } from '../../src/chain/simulated-store.ts';
 import type { ChainStoreInfo, StoreRow } from '../../src/domain/chain/chain-board.ts';
@@ -153,6 +154,13 @@ describe('chain service', () => {
     expect(exported.filter((e) => e.type === 'ticket.issued').length).toBe(
       issued(days.get('south-1')!),
     );
+    // a slower instance that read less cannot overwrite the rollup with its older build
+    const bucket = rollupBucket(await openRollupBucket(nc));
+    const stored = (await bucket.read(first, today))!;
+    expect(await bucket.write({ ...stored.record, asOf: stored.record.asOf - 1, events: 0 })).toBe(
+      false,
+    );
+    expect((await bucket.read(first, today))?.record).toEqual(stored.record);
   });
 
   it('goes on when one of two instances is killed, and counts nothing twice', async () => {
