@@ -7,6 +7,10 @@ import type { CliIo } from '../hub/cli.ts';
 export type ChainCommand = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { readonly help: string; load(): Promise<ChainCommand> }> = {
+  serve: {
+    help: "one chain service instance: rollups, /chain and every store's reports API",
+    load: async () => (await import('./service/cli.ts')).runChainServe,
+  },
   init: {
     help: "a new chain in a folder: its chain file, authority and the service's user",
     load: async () => (await import('./admin-cli.ts')).initCommand,

@@ -13,6 +13,12 @@ const TrackPage = lazy(async () => {
   return { default: TrackPage };
 });
 
+/** The chain's area-manager view: its own chunk, served by the chain service. */
+const ChainPage = lazy(async () => {
+  const [{ ChainPage }] = await Promise.all([import('../chain/ChainPage.tsx'), loadFullEnglish()]);
+  return { default: ChainPage };
+});
+
 /** The landing page lists the screens: devices open theirs directly, so it loads apart too. */
 const Landing = lazy(async () => ({ default: (await import('./Landing.tsx')).Landing }));
 const NotFound = lazy(async () => ({ default: (await import('./NotFound.tsx')).NotFound }));
@@ -29,6 +35,10 @@ export function App({ pathname }: { pathname: string }) {
       ) : route === 'notFound' ? (
         <Suspense fallback={<LoadingScreen />}>
           <NotFound />
+        </Suspense>
+      ) : route === 'chain' ? (
+        <Suspense fallback={<LoadingScreen />}>
+          <ChainPage pathname={pathname} search={location.search} />
         </Suspense>
       ) : route === 'track' ? (
         <Suspense fallback={<LoadingScreen />}>

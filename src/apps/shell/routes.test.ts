@@ -24,6 +24,13 @@ describe('routeFor', () => {
     expect(trackedTicket('/t/%E0%A4%A')).toBe('');
   });
 
+  it("routes the chain's stores and one store to the chain view", () => {
+    expect(routeFor('/chain')).toBe('chain');
+    expect(routeFor('/chain/')).toBe('chain');
+    expect(routeFor('/chain/north-1')).toBe('chain');
+    expect(routeFor('/chain/north-1/x')).toBe('notFound');
+  });
+
   it('does not guess at other paths', () => {
     expect(routeFor('/kiosk/extra')).toBe('notFound');
     expect(routeFor('/Kiosk')).toBe('notFound');

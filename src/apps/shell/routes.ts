@@ -1,7 +1,10 @@
 /** Which screen a path shows. Surfaces are the device roles; everything else is the landing. */
 export type SurfaceName = 'kiosk' | 'clerk' | 'board' | 'manager' | 'floor';
-/** `track` is the customer's own phone following a ticket: not a store device. */
-export type Route = SurfaceName | 'landing' | 'track' | 'notFound';
+/**
+ * `track` is the customer's own phone following a ticket, `chain` the area manager's view of a
+ * chain's stores (served by the chain service): neither is a store device.
+ */
+export type Route = SurfaceName | 'landing' | 'track' | 'chain' | 'notFound';
 
 const SURFACES: readonly SurfaceName[] = ['kiosk', 'clerk', 'board', 'manager', 'floor'];
 
@@ -9,6 +12,7 @@ export function routeFor(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/index.html') return 'landing';
   if (/^\/t\/[^/]+$/.test(path)) return 'track';
+  if (path === '/chain' || /^\/chain\/[^/]+$/.test(path)) return 'chain';
   const name = path.slice(1);
   return (SURFACES as readonly string[]).includes(name) ? (name as SurfaceName) : 'notFound';
 }

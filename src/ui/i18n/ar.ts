@@ -1,3 +1,4 @@
+import { arChainView } from './ar/chain-view.ts';
 import { arBoard } from './ar/board.ts';
 import { arClerkDesk } from './ar/clerk-desk.ts';
 import { arCommon } from './ar/common.ts';
@@ -13,6 +14,7 @@ import { arSettings } from './ar/settings.ts';
  * other (100–102…). Rendered with self-hosted Noto Sans Arabic.
  */
 export const arModules: LanguageModules = {
+  chainView: arChainView,
   common: arCommon,
   kiosk: arKiosk,
   board: arBoard,

@@ -1,4 +1,5 @@
 import { enBoard } from './en/board.ts';
+import { enChainView } from './en/chain-view.ts';
 import { enClerk } from './en/clerk.ts';
 import { enClerkDesk } from './en/clerk-desk.ts';
 import { enDevices } from './en/devices.ts';
@@ -28,4 +29,5 @@ export const enRestModules = {
   devices: enDevices,
   settings: enSettings,
   webhooks: enWebhooks,
+  chainView: enChainView,
 } as const;

@@ -1,4 +1,5 @@
 import { enBoard } from './en/board.ts';
+import { enChainView } from './en/chain-view.ts';
 import { enClerk } from './en/clerk.ts';
 import { enClerkDesk } from './en/clerk-desk.ts';
 import { enCommon } from './en/common.ts';
@@ -41,6 +42,7 @@ export const enStaffModules = {
   devices: enDevices,
   settings: enSettings,
   webhooks: enWebhooks,
+  chainView: enChainView,
 } as const;
 
 export const en = {
@@ -58,4 +60,5 @@ export const en = {
   ...enDevices,
   ...enSettings,
   ...enWebhooks,
+  ...enChainView,
 } as const;

@@ -1,3 +1,4 @@
+import { hiChainView } from './hi/chain-view.ts';
 import { hiBoard } from './hi/board.ts';
 import { hiClerkDesk } from './hi/clerk-desk.ts';
 import { hiCommon } from './hi/common.ts';
@@ -10,6 +11,7 @@ import { hiSettings } from './hi/settings.ts';
 
 /** Hindi. Plural forms: one (0 and 1), other. Rendered with self-hosted Noto Sans Devanagari. */
 export const hiModules: LanguageModules = {
+  chainView: hiChainView,
   common: hiCommon,
   kiosk: hiKiosk,
   board: hiBoard,

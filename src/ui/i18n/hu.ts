@@ -1,3 +1,4 @@
+import { huChainView } from './hu/chain-view.ts';
 import { huBoard } from './hu/board.ts';
 import { huClerkDesk } from './hu/clerk-desk.ts';
 import { huCommon } from './hu/common.ts';
@@ -10,6 +11,7 @@ import { huSettings } from './hu/settings.ts';
 
 /** Hungarian. Plural forms: one, other; a noun after a number stays singular ("3 ember"). */
 export const huModules: LanguageModules = {
+  chainView: huChainView,
   common: huCommon,
   kiosk: huKiosk,
   board: huBoard,

@@ -11,12 +11,13 @@ export const STAFF_LANGUAGES: readonly string[] = ['en', 'pl'];
  * Staff modules every language translates all the same: pairing a tablet, signing in on it and
  * the manager's Devices view meet whoever sets up the store, in the store's language; the clerk
  * desk's handover and closing texts are read by clerks of any language, and the store's settings
- * by its manager in the store's language.
+ * by its manager in the store's language; the chain's area managers (/chain) read it in theirs.
  */
 export const EVERY_LANGUAGE_STAFF_MODULES = [
   'devices',
   'clerkDesk',
   'settings',
+  'chainView',
 ] as const satisfies readonly StaffModule[];
 type EveryLanguageStaffModule = (typeof EVERY_LANGUAGE_STAFF_MODULES)[number];
 

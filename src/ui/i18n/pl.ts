@@ -1,3 +1,4 @@
+import { plChainView } from './pl/chain-view.ts';
 import type { LanguageModules } from './modules.ts';
 import { plSettings } from './pl/settings.ts';
 import { plBoard } from './pl/board.ts';
@@ -16,6 +17,7 @@ import { plWebhooks } from './pl/webhooks.ts';
 
 /** Polish. Plural forms: one (1), few (2–4, 22–24…), many (0, 5–21, 25…), other (fractions). */
 export const plModules: LanguageModules = {
+  chainView: plChainView,
   common: plCommon,
   kiosk: plKiosk,
   board: plBoard,

@@ -1,3 +1,4 @@
+import { ruChainView } from './ru/chain-view.ts';
 import type { LanguageModules } from './modules.ts';
 import { ruSettings } from './ru/settings.ts';
 import { ruBoard } from './ru/board.ts';
@@ -10,6 +11,7 @@ import { ruTrack } from './ru/track.ts';
 
 /** Russian. Plural forms: one (1, 21…), few (2–4, 22–24…), many (0, 5–20, 25…), other. */
 export const ruModules: LanguageModules = {
+  chainView: ruChainView,
   common: ruCommon,
   kiosk: ruKiosk,
   board: ruBoard,

@@ -1,0 +1,87 @@
+/**
+ * Every store's live figures as the chain holds them (LIVE_STREAM, last message per subject):
+ * its waits per service and its chain-link report, followed by an ordered consumer from the
+ * last message of each subject on, so every service instance sees them all.
+ */
+import { DeliverPolicy, type JetStreamClient } from '@nats-io/jetstream';
+import type { LiveLink, LiveWait } from '../../domain/chain/chain-board.ts';
+import { CHAIN_ROOT, LIVE_STREAM } from '../../domain/chain/subjects.ts';
+
+export interface StoreLive {
+  link?: LiveLink;
+  readonly waits: Map<string, LiveWait>;
+}
+
+export interface LiveView {
+  get(store: string): StoreLive | undefined;
+  stores(): string[];
+  stop(): Promise<void>;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** A link payload read loosely: a store's hub writes it, the chain only shows it. */
+export function readLink(raw: unknown): LiveLink | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const o = raw as Record<string, unknown>;
+  if (typeof o.connected !== 'boolean') return undefined;
+  return {
+    connected: o.connected,
+    waiting: num(o.waiting) ?? 0,
+    lastAckAt: num(o.lastAckAt),
+    lastEventAt: num(o.lastEventAt),
+    at: num(o.at) ?? 0,
+  };
+}
+
+export function readWait(raw: unknown): LiveWait | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const o = raw as Record<string, unknown>;
+  if (typeof o.service !== 'string') return undefined;
+  return {
+    service: o.service,
+    waiting: num(o.waiting) ?? 0,
+    estimateSec: num(o.estimateSec) ?? 0,
+    openCounters: num(o.openCounters) ?? 0,
+    noCounter: o.noCounter === true,
+    longestWaitSec: num(o.longestWaitSec),
+  };
+}
+
+export async function startLiveView(js: JetStreamClient): Promise<LiveView> {
+  const byStore = new Map<string, StoreLive>();
+  const consumer = await js.consumers.get(LIVE_STREAM, {
+    deliver_policy: DeliverPolicy.LastPerSubject,
+    filter_subjects: `${CHAIN_ROOT}.>`,
+  });
+  const messages = await consumer.consume();
+  const loop = (async () => {
+    for await (const m of messages) {
+      const [, store, kind, service] = m.subject.split('.');
+      if (!store) continue;
+      let live = byStore.get(store);
+      if (!live) byStore.set(store, (live = { waits: new Map() }));
+      let raw: unknown;
+      try {
+        raw = JSON.parse(m.string());
+      } catch {
+        continue;
+      }
+      if (kind === 'link') {
+        const link = readLink(raw);
+        if (link) live.link = link;
+      } else if (kind === 'wait' && service) {
+        const wait = readWait(raw);
+        if (wait) live.waits.set(service, wait);
+      }
+    }
+  })();
+  return {
+    get: (store) => byStore.get(store),
+    stores: () => [...byStore.keys()].sort(),
+    async stop() {
+      await messages.close();
+      await loop;
+    },
+  };
+}

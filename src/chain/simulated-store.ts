@@ -1,0 +1,84 @@
+/**
+ * A light store on the chain, for tests and the benchmark: publishes a simulated day's events
+ * (simulated-day.ts) with the contract's subjects and message ids, as a store's hub does, and
+ * its live figures (waits per service, the chain-link report). No hub, no disk.
+ */
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { wallOf } from '../domain/clock/hlc.ts';
+import { eventMsgId, eventsSubject, linkSubject, waitSubject } from '../domain/chain/subjects.ts';
+import { dayKey } from '../domain/queue/day.ts';
+import type { StoreEvent } from '../domain/queue/events.ts';
+
+/** The link report a store's hub publishes every 10 s (README, "Chain of stores"). */
+export interface LinkReport {
+  readonly connected: boolean;
+  /** Events in the store's chain outbox, not acknowledged yet. */
+  readonly waiting: number;
+  readonly lastAckAt: number | null;
+  readonly lastEventAt: number | null;
+  /** When the hub wrote this report (ms). */
+  readonly at: number;
+}
+
+/** The public wait payload (DESIGN.md section 4), the fields the chain reads. */
+export interface WaitPayload {
+  readonly service: string;
+  readonly waiting: number;
+  readonly estimateSec: number;
+  readonly lowSec: number;
+  readonly highSec: number;
+  readonly openCounters: number;
+  readonly updatedAt: string;
+  readonly noCounter?: boolean;
+  readonly longestWaitSec?: number;
+}
+
+export interface SimulatedStore {
+  readonly store: string;
+  /** Publishes events, in order, a few in flight; resolves when every one is acknowledged. */
+  publish(events: readonly StoreEvent[]): Promise<{ stored: number; duplicates: number }>;
+  publishWait(wait: WaitPayload): Promise<void>;
+  publishLink(report: Omit<LinkReport, 'at'> & { at?: number }): Promise<void>;
+  /** Acknowledged so far (ms of the newest event's clock), for the link report. */
+  lastEventAt(): number | null;
+}
+
+const encoder = new TextEncoder();
+
+export function simulatedStore(
+  js: JetStreamClient,
+  store: string,
+  timeZone = 'UTC',
+  inFlight = 32,
+): SimulatedStore {
+  let newest: number | null = null;
+  const one = async (e: StoreEvent) => {
+    const wall = wallOf(e.hlc);
+    const ack = await js.publish(
+      eventsSubject(store, dayKey(wall, timeZone)),
+      encoder.encode(JSON.stringify(e)),
+      { msgID: eventMsgId(store, e.device, e.seq) },
+    );
+    newest = Math.max(newest ?? 0, wall);
+    return ack.duplicate;
+  };
+  return {
+    store,
+    async publish(events) {
+      let duplicates = 0;
+      for (let i = 0; i < events.length; i += inFlight) {
+        const acks = await Promise.all(events.slice(i, i + inFlight).map(one));
+        duplicates += acks.filter(Boolean).length;
+      }
+      return { stored: events.length - duplicates, duplicates };
+    },
+    async publishWait(wait) {
+      await js.publish(waitSubject(store, wait.service), encoder.encode(JSON.stringify(wait)));
+    },
+    async publishLink(report) {
+      const full: LinkReport = { ...report, at: report.at ?? Date.now() };
+      await js.publish(linkSubject(store), encoder.encode(JSON.stringify(full)));
+    },
+    lastEventAt: () => newest,
+  };
+}
