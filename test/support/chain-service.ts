@@ -55,7 +55,17 @@ export async function childService(
   dir: string,
 ): Promise<ChildService> {
   const file = join(dir, 'chain.json');
-  writeFileSync(file, JSON.stringify({ stores }));
+  // a chain file as `nextup chain add-store` writes it (the keys only have to be well formed:
+  // this cluster runs without users)
+  const nkey = (i: number) => 'U' + String.fromCharCode(65 + (i % 26)).repeat(55);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      chain: { id: 'test', name: 'Test chain' },
+      stores: stores.map((s, i) => ({ ...s, nkey: nkey(i) })),
+      users: [],
+    }),
+  );
   const args = ['src/hub/bin.mjs', 'chain', 'serve', '--nats', servers.join(',')];
   args.push('--port', '0', '--stores', file);
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -10,7 +10,8 @@ import { parseChainCreds } from '../../domain/chain/creds.ts';
 import { connectChain } from '../connect.ts';
 import { createConsoleLogger } from '../../hub/log.ts';
 import { startChainService } from './service.ts';
-import { loadStoreList } from './store-list.ts';
+import { loadStoreList, type StoreList } from './store-list.ts';
+import { ChainFileError } from '../chain-file.ts';
 
 export interface ChainServeArgs {
   readonly nats: readonly string[];
@@ -70,7 +71,14 @@ export async function runChainServe(
   const creds = args.creds
     ? parseChainCreds(await readFile(args.creds, 'utf8'), args.creds)
     : undefined;
-  const stores = await loadStoreList(args.stores);
+  let stores: StoreList;
+  try {
+    stores = await loadStoreList(args.stores);
+  } catch (err) {
+    if (!(err instanceof ChainFileError)) throw err;
+    io.stderr(err.message);
+    return 1;
+  }
   const nc = await connectChain({
     servers: args.nats,
     ...(creds ? { creds } : {}),
