@@ -95,19 +95,36 @@ export async function initChain(
 
 /** A store joins the chain: its own user, limited to its own subjects. Returns its creds file. */
 export async function addStore(dir: string, store: Omit<ChainStore, 'nkey'>): Promise<string> {
+  const [file] = await addStores(dir, [store]);
+  if (file === undefined) throw new ChainAdminError(`store ${store.id} was not added`);
+  return file;
+}
+
+/** Several stores join at once (one rewrite of the chain's files). Returns their creds files. */
+export async function addStores(
+  dir: string,
+  stores: readonly Omit<ChainStore, 'nkey'>[],
+): Promise<string[]> {
   const chain = await loadChainFile(join(dir, CHAIN_FILES.chain));
-  if (chain.stores.some((s) => s.id === store.id))
-    throw new ChainAdminError(`store ${store.id} is already in the chain`);
-  if (chain.users.some((u) => u.name === store.id))
-    throw new ChainAdminError(`the name ${store.id} is taken by a user of the chain`);
-  const keys = newUserKeys();
-  await save(dir, { ...chain, stores: [...chain.stores, { ...store, nkey: keys.nkey }] });
-  return writeCreds(dir, {
-    kind: 'store',
-    name: store.id,
-    seed: keys.seed,
-    caPem: await caPem(dir),
+  const taken = new Set(chain.stores.map((s) => s.id));
+  for (const store of stores) {
+    if (taken.has(store.id)) throw new ChainAdminError(`store ${store.id} is already in the chain`);
+    if (chain.users.some((u) => u.name === store.id))
+      throw new ChainAdminError(`the name ${store.id} is taken by a user of the chain`);
+    taken.add(store.id);
+  }
+  const keyed = stores.map((store) => ({ store, keys: newUserKeys() }));
+  await save(dir, {
+    ...chain,
+    stores: [...chain.stores, ...keyed.map(({ store, keys }) => ({ ...store, nkey: keys.nkey }))],
   });
+  const ca = await caPem(dir);
+  const files: string[] = [];
+  for (const { store, keys } of keyed)
+    files.push(
+      await writeCreds(dir, { kind: 'store', name: store.id, seed: keys.seed, caPem: ca }),
+    );
+  return files;
 }
 
 /**

@@ -1,15 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addStore, addUser, CHAIN_FILES, initChain } from '../../src/chain/admin.ts';
-import { issueNodeCertificate } from '../../src/chain/cluster-files.ts';
+import { addStore, addUser } from '../../src/chain/admin.ts';
 import { connectChain } from '../../src/chain/connect.ts';
-import { ensureChainStreams } from '../../src/chain/streams.ts';
 import { parseChainCreds, type ChainCreds } from '../../src/domain/chain/creds.ts';
 import {
   EVENTS_STREAM,
@@ -17,7 +12,8 @@ import {
   eventsSubject,
   waitSubject,
 } from '../../src/domain/chain/subjects.ts';
-import { startNatsCluster, type NatsCluster } from '../support/nats-cluster.ts';
+import type { NatsCluster } from '../support/nats-cluster.ts';
+import { startSecuredChain, type SecuredChain } from '../support/secured-chain.ts';
 
 const DAY = '2026-12-06';
 
@@ -49,30 +45,19 @@ describe('the chain cluster trusts each store with its own subjects only', () =>
   let storeA: ChainCreds;
   let reader: ChainCreds;
 
+  let chain: SecuredChain;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'nextup-chain-'));
-    service = await creds((await initChain(dir, { id: 'demo', name: 'Demo chain' })).serviceCreds);
-    storeA = await creds(
-      await addStore(dir, { id: 'store-a', name: 'A', region: 'North', timeZone: 'Europe/Warsaw' }),
-    );
-    await addStore(dir, { id: 'store-b', name: 'B', region: 'South', timeZone: 'Europe/Warsaw' });
+    chain = await startSecuredChain([
+      { id: 'store-a', region: 'North', timeZone: 'Europe/Warsaw' },
+      { id: 'store-b', region: 'South', timeZone: 'Europe/Warsaw' },
+    ]);
+    ({ cluster, dir, service } = chain);
+    storeA = chain.storeCreds('store-a');
     reader = await creds(await addUser(dir, { name: 'bi', kind: 'reader', mqtt: true }));
-    cluster = await startNatsCluster({
-      config: async (node, confDir) => ({
-        authFile: relative(confDir, resolve(dir, CHAIN_FILES.auth)),
-        tls: {
-          caFile: resolve(dir, CHAIN_FILES.caCert),
-          ...(await issueNodeCertificate(dir, node)),
-        },
-      }),
-    });
-    const nc = await connectChain({ servers: cluster.servers, creds: service });
-    await ensureChainStreams(await jetstreamManager(nc));
-    await nc.close();
+    cluster.reload();
   });
   afterAll(async () => {
-    await cluster?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await chain?.stop();
   });
 
   it("a store writes its own history and is refused on another store's", async () => {

@@ -48,15 +48,11 @@ export interface ChildService {
   kill9(): Promise<void>;
 }
 
-/** `nextup chain serve` as its own process; resolves once it says which port it listens on. */
-export async function childService(
-  servers: readonly string[],
-  stores: readonly ChainStoreInfo[],
-  dir: string,
-): Promise<ChildService> {
-  const file = join(dir, 'chain.json');
-  // a chain file as `nextup chain add-store` writes it (the keys only have to be well formed:
-  // this cluster runs without users)
+/**
+ * A chain file as `nextup chain add-store` writes it; the keys only have to be well formed, as
+ * this cluster runs without users.
+ */
+function writeTestChainFile(file: string, stores: readonly ChainStoreInfo[]): void {
   const nkey = (i: number) => 'U' + String.fromCharCode(65 + (i % 26)).repeat(55);
   writeFileSync(
     file,
@@ -66,8 +62,20 @@ export async function childService(
       users: [],
     }),
   );
+}
+
+/** `nextup chain serve` as its own process; resolves once it says which port it listens on. */
+export async function childService(
+  servers: readonly string[],
+  stores: readonly ChainStoreInfo[],
+  dir: string,
+  /** A chain made by `nextup chain init` (its chain.json) and the service user's creds. */
+  secured?: { readonly chainFile: string; readonly creds: string },
+): Promise<ChildService> {
+  const file = secured?.chainFile ?? join(dir, 'chain.json');
+  if (!secured) writeTestChainFile(file, stores);
   const args = ['src/hub/bin.mjs', 'chain', 'serve', '--nats', servers.join(',')];
-  args.push('--port', '0', '--stores', file);
+  args.push('--port', '0', '--stores', file, ...(secured ? ['--creds', secured.creds] : []));
   const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   const port = await new Promise<number>((resolve, reject) => {
