@@ -2,6 +2,7 @@ import { launchChromium } from '../test/support/browser.ts';
 import { startTestHub, testConfigDir } from '../test/support/hub.ts';
 import { budgetRows, formatTable, type Measured } from './budgets.ts';
 import { measureCapacity } from './capacity.ts';
+import { measureChain } from './chain.ts';
 import { benchEnvironment } from './environment.ts';
 import { measureFanout } from './fanout.ts';
 import { measureGrowth } from './growth.ts';
@@ -31,6 +32,7 @@ export const ENTRIES = [
   'growth',
   'reports',
   'import',
+  'chain',
 ] as const;
 export type Entry = (typeof ENTRIES)[number];
 
@@ -145,6 +147,16 @@ export async function runBenchmarks(opts: RunOptions = {}): Promise<Record<strin
         case 'import':
           // a log of 100 MB, valid and broken on its last line, each into a fresh hub
           results.importStream = await measureImport({ mb: smoke ? 2 : 100, log });
+          break;
+        case 'chain':
+          // stores at 0.5 events/s each (a busy day of ~9,000 events in 12 h, sped up 2.5x)
+          results.chain = await measureChain({
+            steps: smoke ? [3] : [10, 50, 100, 250, 500, 1000],
+            stepSeconds: smoke ? 4 : 20,
+            perStoreEventsPerSec: 0.5,
+            catchUpTickets: smoke ? 40 : 1500,
+            log,
+          });
           break;
       }
       timings[entry] = Math.round((performance.now() - t0) / 1000);

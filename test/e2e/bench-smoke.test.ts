@@ -137,4 +137,21 @@ describe('benchmarks still run (smoke)', () => {
     expect(r.reports.tickets).toBe(2000);
     expect(Object.values(r.reports.warm).every(isFiniteSummary)).toBe(true);
   }, 120_000);
+
+  it('a chain: stores on a TLS cluster, the chain service, catch-up', async () => {
+    const r = (await run('chain')) as {
+      chain: {
+        steps: { stores: number; events: number; toHistoryMs: unknown; toChainMs: unknown }[];
+        clusterRssPerStoreKiB: number;
+        catchUp: { events: number; eventsPerSec: number };
+      };
+    };
+    const step = r.chain.steps[0];
+    expect(step?.stores).toBe(3);
+    expect(step?.events).toBeGreaterThan(0);
+    expect(isFiniteSummary(step?.toHistoryMs)).toBe(true);
+    expect(isFiniteSummary(step?.toChainMs)).toBe(true);
+    expect(r.chain.catchUp.events).toBeGreaterThan(100);
+    expect(r.chain.catchUp.eventsPerSec).toBeGreaterThan(0);
+  }, 120_000);
 });
