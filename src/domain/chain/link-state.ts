@@ -161,6 +161,9 @@ export class LinkMachine {
       case 'connected':
         if (!this.connected) {
           this.connected = true;
+          // a new connection is a fresh chance: no backoff carried over from the last one
+          this.failures = 0;
+          this.pausedUntil = 0;
           out.push({ kind: 'note', note: 'up' }, { kind: 'report', report: this.reported(now) });
         }
         break;
