@@ -3,7 +3,13 @@ import path from 'node:path';
 import { isValidHostname } from './tls/hub-names.ts';
 import type { HubOptions } from './hub.ts';
 import { resolveFromRepo } from './paths.ts';
-import { chainServers, checkChain, withChainCreds, withChainServers } from './chain/chain-args.ts';
+import {
+  chainServers,
+  checkChain,
+  withChainCreds,
+  withChainRate,
+  withChainServers,
+} from './chain/chain-args.ts';
 
 export const USAGE = `Usage:
   nextup serve [options]        start the store hub (app, MQTT broker, store agent)
@@ -64,6 +70,7 @@ Options for serve (environment variable in brackets):
                       every store event and the live waits go there too  [NEXTUP_CHAIN]
   --chain-creds <file>  this store's chain credentials (nextup chain add-store)
                                                       [NEXTUP_CHAIN_CREDS]
+  --chain-rate <n>    events per second at most while catching up     [NEXTUP_CHAIN_RATE] default 500
 
 Store network mode: with a --host other than loopback (e.g. 0.0.0.0) or any --hostname, the
 hub makes the store's own certificate authority (in <data>/tls) and serves https and wss on
@@ -211,6 +218,10 @@ const SERVE_FLAGS: Record<string, FlagSpec> = {
   '--chain-creds': {
     env: 'NEXTUP_CHAIN_CREDS',
     apply: (v, f, sofar) => ({ chain: withChainCreds(sofar.chain, v, f, usage) }),
+  },
+  '--chain-rate': {
+    env: 'NEXTUP_CHAIN_RATE',
+    apply: (v, f, sofar) => ({ chain: withChainRate(sofar.chain, v, f, usage) }),
   },
 };
 

@@ -34,6 +34,8 @@ describe('--chain and --chain-creds', () => {
     [['--chain', 'nats://h1:4222/x'], 'a host and port only'],
     [['--chain', 'h1 4222'], 'is not a URL'],
     [['--chain-creds', 'c.json'], '--chain-creds needs --chain'],
+    [['--chain-rate', '100'], '--chain-rate needs --chain'],
+    [['--chain', 'nats://h:4222', '--chain-rate', '0'], '--chain-rate must be a whole number'],
   ])('refuses %j', (args, message) => {
     expect(() => serve(...args)).toThrow(message);
   });

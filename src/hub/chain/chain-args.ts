@@ -45,8 +45,28 @@ export function withChainCreds(
   return { servers: sofar?.servers ?? [], ...sofar, credsFile: path.resolve(file) };
 }
 
+/** `--chain-rate`: events per second while catching up (the link's bound on its own work). */
+export function withChainRate(
+  sofar: ChainOptions | undefined,
+  value: string,
+  from: string,
+  fail: (m: string) => Error,
+): ChainOptions {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100_000)
+    throw fail(
+      `${from} must be a whole number of events per second from 1 to 100000 (got "${value}")`,
+    );
+  return {
+    servers: sofar?.servers ?? [],
+    ...sofar,
+    link: { ...sofar?.link, ratePerSec: Number(value) },
+  };
+}
+
 /** Credentials without a cluster to use them on are a mistake worth saying. */
 export function checkChain(chain: ChainOptions | undefined, fail: (m: string) => Error): void {
   if (chain && chain.servers.length === 0)
-    throw fail('--chain-creds needs --chain <nodes>, e.g. --chain nats://h1:4222,nats://h2:4222');
+    throw fail(
+      `${chain.credsFile !== undefined ? '--chain-creds' : '--chain-rate'} needs --chain <nodes>, e.g. --chain nats://h1:4222,nats://h2:4222`,
+    );
 }
