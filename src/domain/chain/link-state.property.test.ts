@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromPersisted, type PersistedCursor } from './link-cursor.ts';
-import { LinkMachine, type LinkEffect, type LinkItem, type LinkOptions } from './link-state.ts';
+import type { LinkEffect, LinkItem, LinkOptions } from './link-messages.ts';
+import { LinkMachine } from './link-state.ts';
 
 const OPTS: LinkOptions = {
   window: 4,

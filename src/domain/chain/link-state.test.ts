@@ -1,7 +1,8 @@
 // The store link's decisions, one behaviour at a time: window, rate, persisting, notes.
 import { describe, expect, it } from 'vitest';
 import { fromPersisted, markAcked, parseCursor, toPersisted, type Cursor } from './link-cursor.ts';
-import { DEFAULT_LINK_OPTIONS, LinkMachine, type LinkEffect, type LinkItem } from './link-state.ts';
+import { DEFAULT_LINK_OPTIONS, type LinkEffect, type LinkItem } from './link-messages.ts';
+import { LinkMachine } from './link-state.ts';
 
 const items = (n: number, device = 'kiosk-1'): LinkItem[] =>
   Array.from({ length: n }, (_, i) => ({ device, seq: i + 1, at: 1000 + i }));

@@ -9,12 +9,12 @@ import { fromPersisted, type PersistedCursor } from '../../domain/chain/link-cur
 import type { ChainLinkView } from '../../domain/chain/link-report.ts';
 import {
   DEFAULT_LINK_OPTIONS,
-  LinkMachine,
   type LinkEffect,
   type LinkInput,
   type LinkItem,
   type LinkOptions,
-} from '../../domain/chain/link-state.ts';
+} from '../../domain/chain/link-messages.ts';
+import { LinkMachine } from '../../domain/chain/link-state.ts';
 import { eventMsgId, eventsSubject, linkSubject } from '../../domain/chain/subjects.ts';
 import { wallOf } from '../../domain/clock/hlc.ts';
 import { dayKey } from '../../domain/queue/day.ts';

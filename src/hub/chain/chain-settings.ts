@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseChainCreds, type ChainCreds } from '../../domain/chain/creds.ts';
-import type { LinkOptions } from '../../domain/chain/link-state.ts';
+import type { LinkOptions } from '../../domain/chain/link-messages.ts';
 import { HubStartError } from '../listen.ts';
 import { displayPath } from '../paths.ts';
 import type { ChainSettings } from './store-link.ts';

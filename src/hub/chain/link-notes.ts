@@ -2,7 +2,7 @@
  * The store link's lines in the hub's log: one readable line per notable event (link up, link
  * down, caught up, a refused publish with its reason), never one per event sent.
  */
-import type { LinkNote } from '../../domain/chain/link-state.ts';
+import type { LinkNote } from '../../domain/chain/link-messages.ts';
 import type { Logger } from '../log.ts';
 
 const events = (n: number): string => `${n} event${n === 1 ? '' : 's'}`;

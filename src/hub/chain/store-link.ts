@@ -6,7 +6,7 @@
  */
 import type { ChainCreds } from '../../domain/chain/creds.ts';
 import type { ChainLinkView } from '../../domain/chain/link-report.ts';
-import type { LinkOptions } from '../../domain/chain/link-state.ts';
+import type { LinkOptions } from '../../domain/chain/link-messages.ts';
 import type { StoreEvent } from '../../domain/queue/events.ts';
 import type { Clock, Transport } from '../../sync/ports.ts';
 import type { TopicRoot } from '../../sync/topics.ts';
