@@ -174,6 +174,10 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
       );
       publishPublic(events);
     },
+  }).catch(async (err: unknown) => {
+    // the link was started first (it must see the first commit): stop it with the agent
+    await chainLink?.close();
+    throw err;
   });
   log.info('agent', `history loaded: ${replica.eventCount} events for store ${config.store.id}`);
   const haDiscovery = startHaDiscovery({ config, transport, agentDevice: device, log });
