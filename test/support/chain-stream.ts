@@ -25,8 +25,13 @@ export interface ChainReader {
   close(): Promise<void>;
 }
 
-export async function chainReader(cluster: NatsCluster): Promise<ChainReader> {
+/** A reader of the cluster; `auth` adds a user's name and password when the cluster has users. */
+export async function chainReader(
+  cluster: NatsCluster,
+  auth: { user: string; pass: string } | Record<string, never> = {},
+): Promise<ChainReader> {
   const nc: NatsConnection = await connect({
+    ...auth,
     servers: [...cluster.servers],
     maxReconnectAttempts: -1,
     reconnectTimeWait: 250,
