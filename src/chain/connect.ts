@@ -4,7 +4,12 @@
  * its own), TLS with the chain's authority when the credentials carry it, and reconnection
  * forever (a store is offline from the chain for as long as it takes, never for good).
  */
-import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
+import {
+  connect,
+  nkeyAuthenticator,
+  type ConnectionOptions,
+  type NatsConnection,
+} from '@nats-io/transport-node';
 import { storeInboxPrefix } from '../domain/chain/subjects.ts';
 import type { ChainCreds } from '../domain/chain/creds.ts';
 
@@ -20,9 +25,9 @@ export function inboxPrefixOf(creds: ChainCreds): string {
   return creds.kind === 'store' ? storeInboxPrefix(creds.name) : `_INBOX_${creds.name}`;
 }
 
-export async function connectChain(opts: ChainConnectOptions): Promise<NatsConnection> {
+export function chainConnectionOptions(opts: ChainConnectOptions): ConnectionOptions {
   const creds = opts.creds;
-  return connect({
+  return {
     servers: [...opts.servers],
     name: opts.name ?? (creds ? `nextup-${creds.kind}-${creds.name}` : 'nextup'),
     maxReconnectAttempts: -1,
@@ -34,5 +39,9 @@ export async function connectChain(opts: ChainConnectOptions): Promise<NatsConne
           ...(creds.caPem ? { tls: { ca: creds.caPem } } : {}),
         }
       : {}),
-  });
+  };
+}
+
+export async function connectChain(opts: ChainConnectOptions): Promise<NatsConnection> {
+  return connect(chainConnectionOptions(opts));
 }

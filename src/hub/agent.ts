@@ -9,6 +9,8 @@ import { systemClock, type Clock } from '../sync/ports.ts';
 import { Replica } from '../sync/replica.ts';
 import { presencePayload, storeTopic, topics } from '../sync/topics.ts';
 import type { OpenAppendFile } from './append-file.ts';
+import { tapDurable } from './chain/durable-tap.ts';
+import { startStoreLink, type ChainSettings, type StoreLink } from './chain/store-link.ts';
 import type { DiskReport } from './disk-health.ts';
 import { EventFileStore } from './event-file-store.ts';
 import { startHaDiscovery } from './ha-discovery-publisher.ts';
@@ -39,6 +41,8 @@ export interface AgentOptions {
   readonly openFile?: OpenAppendFile;
   /** The version of `config` /api/config serves (retained on the config topic for devices). */
   readonly configVersion?: string;
+  /** The chain's cluster (`--chain`): the store's events and live figures go there too. */
+  readonly chain?: ChainSettings;
 }
 
 export interface Agent {
@@ -47,6 +51,8 @@ export interface Agent {
   readonly history: EventFileStore;
   /** Live wait times (public `wait/...` topics and wait alerts) and estimates. */
   readonly waits: WaitPublisher;
+  /** The store link to the chain, when the hub runs with `--chain`. */
+  readonly chainLink?: StoreLink;
   /**
    * Closes every counter `device` holds open, in the store log (counter.closed): a revoked
    * tablet can no longer close them, and an open counter nobody works at would still count
@@ -131,11 +137,25 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     }
   };
 
+  let services = config.services.map((s) => s.id);
+  const chainLink = opts.chain
+    ? await startStoreLink({
+        settings: opts.chain,
+        root,
+        storeDir: join(opts.dataDir, config.store.id),
+        timeZone: config.store.timeZone,
+        services: () => services,
+        history: storage,
+        clock,
+        log,
+      })
+    : undefined;
   const replica: Replica = await Replica.open({
     root,
     device,
     timeZone: config.store.timeZone,
-    storage,
+    // the link hears of events once they are on disk, beside the commit, never inside it
+    storage: chainLink ? tapDurable(storage, (events) => chainLink.committed(events)) : storage,
     transport,
     clock,
     role: 'agent',
@@ -154,6 +174,10 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
       );
       publishPublic(events);
     },
+  }).catch(async (err: unknown) => {
+    // the link was started first (it must see the first commit): stop it with the agent
+    await chainLink?.close();
+    throw err;
   });
   log.info('agent', `history loaded: ${replica.eventCount} events for store ${config.store.id}`);
   const haDiscovery = startHaDiscovery({ config, transport, agentDevice: device, log });
@@ -162,7 +186,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     root,
     replica,
     history: storage,
-    transport,
+    transport: chainLink ? chainLink.teeWaits(transport) : transport,
     clock,
     log,
     options: opts.waits,
@@ -172,6 +196,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     replica,
     history: storage,
     waits,
+    ...(chainLink ? { chainLink } : {}),
     async closeCountersOf(dev) {
       const closed: string[] = [];
       for (const counter of countersOpenBy(replica.state, dev)) {
@@ -183,6 +208,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     setConfig(next, version) {
       replica.setConfig(next);
       waits.setConfig(next);
+      services = next.services.map((s) => s.id);
       haDiscovery.setConfig(next);
       configVersion = version;
       announceConfig();
@@ -191,6 +217,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
       closing = true;
       await waits.close();
       await replica.close();
+      await chainLink?.close();
       try {
         await transport.publish(
           presenceTopic,

@@ -3,6 +3,13 @@ import path from 'node:path';
 import { isValidHostname } from './tls/hub-names.ts';
 import type { HubOptions } from './hub.ts';
 import { resolveFromRepo } from './paths.ts';
+import {
+  chainServers,
+  checkChain,
+  withChainCreds,
+  withChainRate,
+  withChainServers,
+} from './chain/chain-args.ts';
 
 export const USAGE = `Usage:
   nextup serve [options]        start the store hub (app, MQTT broker, store agent)
@@ -61,6 +68,11 @@ Options for serve (environment variable in brackets):
   --http-port <n>     plain-HTTP port of the setup page               [NEXTUP_HTTP_PORT]  default 8081
   --plain-http        serve the store network without TLS (behind a TLS proxy only:
                       tablets then cannot start offline)              [NEXTUP_PLAIN_HTTP]
+  --chain <nodes>     the chain's NATS cluster, e.g. nats://h1:4222,nats://h2:4222,nats://h3:4222:
+                      every store event and the live waits go there too  [NEXTUP_CHAIN]
+  --chain-creds <file>  this store's chain credentials (nextup chain add-store)
+                                                      [NEXTUP_CHAIN_CREDS]
+  --chain-rate <n>    events per second at most while catching up     [NEXTUP_CHAIN_RATE] default 500
 
 Store network mode: with a --host other than loopback (e.g. 0.0.0.0) or any --hostname, the
 hub makes the store's own certificate authority (in <data>/tls) and serves https and wss on
@@ -201,7 +213,21 @@ const SERVE_FLAGS: Record<string, FlagSpec> = {
   },
   '--http-port': { env: 'NEXTUP_HTTP_PORT', apply: (v, f) => ({ httpPort: port(v, f) }) },
   '--plain-http': { env: 'NEXTUP_PLAIN_HTTP', apply: (v, f) => ({ plainHttp: yes(v, f) }) },
+  '--chain': {
+    env: 'NEXTUP_CHAIN',
+    apply: (v, f, sofar) => ({ chain: withChainServers(sofar.chain, chainServers(v, f, usage)) }),
+  },
+  '--chain-creds': {
+    env: 'NEXTUP_CHAIN_CREDS',
+    apply: (v, f, sofar) => ({ chain: withChainCreds(sofar.chain, v, f, usage) }),
+  },
+  '--chain-rate': {
+    env: 'NEXTUP_CHAIN_RATE',
+    apply: (v, f, sofar) => ({ chain: withChainRate(sofar.chain, v, f, usage) }),
+  },
 };
+
+const usage = (m: string): UsageError => new UsageError(m);
 
 /** One name, or several separated by commas (the environment variable's form). */
 function hostnames(value: string, from: string): string[] {
@@ -346,6 +372,7 @@ function serveOptions(flags: readonly Flag[], positional: string[], env: Env): H
     if (value === undefined) throw new UsageError(`${name} needs a value`);
     options = { ...options, ...spec.apply(value, name, options) };
   }
+  checkChain(options.chain, usage);
   return options;
 }
 

@@ -42,6 +42,9 @@ import { createSettingsApi } from './settings-api.ts';
 import { createStoreSettings } from './store-settings.ts';
 import { startWebhooks, type CommittedEvents } from './webhooks/webhooks.ts';
 import { createWebhooksApi } from './webhooks/webhooks-api.ts';
+import type { ChainLinkView } from '../domain/chain/link-report.ts';
+import { createChainLinkApi } from './chain/chain-link-api.ts';
+import { loadChainSettings, type ChainOptions } from './chain/chain-settings.ts';
 
 export { isLoopbackHost };
 
@@ -61,6 +64,8 @@ export interface AgentHandle {
   closeCountersOf?(device: string): Promise<readonly string[]>;
   /** The manager's settings changed the config (src/hub/agent.ts). */
   setConfig?(config: StoreConfig, version: string): void;
+  /** The store link to the chain (`--chain`), for the manager board. */
+  readonly chainLink?: { view(): ChainLinkView };
 }
 
 export type AgentFactory = (opts: AgentOptions) => Promise<AgentHandle>;
@@ -105,6 +110,8 @@ export interface HubOptions {
   readonly agent?: AgentFactory;
   /** Checks the data folder takes writes (default: writes a small file); tests make it fail. */
   readonly diskProbe?: () => Promise<void>;
+  /** The chain's cluster and this store's credentials (`--chain`, `--chain-creds`). */
+  readonly chain?: ChainOptions;
 }
 
 export interface Hub {
@@ -168,6 +175,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     );
   }
 
+  const chain = opts.chain ? await loadChainSettings(opts.chain, config.store.id) : undefined;
   const webhooks = await startWebhooks({ dir: join(dataDir, config.store.id, 'webhooks'), log });
   const disk = createDiskHealth({ log, probe: opts.diskProbe ?? probeFolder(dataDir) });
   let registry: DeviceRegistry;
@@ -284,6 +292,10 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   });
   const settingsApi = createSettingsApi({ settings, log, manager });
   const webhooksApi = createWebhooksApi({ webhooks: () => webhooks, log, manager });
+  const chainLinkApi = createChainLinkApi({
+    view: () => agent?.chainLink?.view() ?? { enabled: false },
+    manager,
+  });
   const app = createHttpApp({
     distDir,
     log,
@@ -292,6 +304,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       (await devicesApi(req, res, urlPath)) ||
       (await settingsApi(req, res, urlPath)) ||
       (await webhooksApi(req, res, urlPath)) ||
+      chainLinkApi(req, res, urlPath) ||
       (await personalData.handle(req, res, urlPath)) ||
       (await tracking.handle(req, res, urlPath)) ||
       (await reports.handle(req, res, urlPath)),
@@ -380,6 +393,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
         disk,
         configVersion: settings.version(),
         ...(tls ? { tlsCa: tls.ca } : {}),
+        ...(chain ? { chain } : {}),
       });
       const running = agent;
       if (running.replica) webhooks.follow(running.replica);

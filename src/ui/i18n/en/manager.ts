@@ -26,4 +26,14 @@ export const enManager = {
     'The hub cannot write to its data folder: it is not saving what tablets do, and no new device can be paired. Tablets keep their work and send it again once the folder can be written.',
   'manager.disk.failing':
     'The hub’s disk fails to save: it is not saving what tablets do. They keep it and send it again once the disk works. Check the hub’s computer.',
+  'manager.chainLink.connected': 'Chain: linked',
+  'manager.chainLink.catchingUp': 'Chain: linked, sending',
+  'manager.chainLink.disconnected': 'Chain: cut off (the store works as usual)',
+  'manager.chainLink.waiting': {
+    '=0': 'nothing waiting',
+    one: '{count} event waiting',
+    other: '{count} events waiting',
+  },
+  'manager.chainLink.lastAcknowledged': 'last received by the chain at {time}',
+  'manager.chainLink.neverAcknowledged': 'nothing received by the chain since the hub started',
 } as const satisfies Record<string, Message>;

@@ -29,4 +29,16 @@ export const plManager: Translation<typeof enManager> = {
     'Hub nie może zapisywać w swoim folderze danych: nie zapisuje tego, co robią tablety, i nie można sparować nowego urządzenia. Tablety przechowują swoją pracę i wyślą ją ponownie, gdy folder znów będzie zapisywalny.',
   'manager.disk.failing':
     'Dysk huba nie zapisuje danych: hub nie zapisuje tego, co robią tablety. Tablety przechowują to i wyślą ponownie, gdy dysk zacznie działać. Sprawdź komputer huba.',
+  'manager.chainLink.connected': 'Sieć sklepów: połączono',
+  'manager.chainLink.catchingUp': 'Sieć sklepów: połączono, wysyłanie',
+  'manager.chainLink.disconnected': 'Sieć sklepów: brak połączenia (sklep działa normalnie)',
+  'manager.chainLink.waiting': {
+    '=0': 'nic nie czeka',
+    one: '{count} zdarzenie czeka',
+    few: '{count} zdarzenia czekają',
+    many: '{count} zdarzeń czeka',
+    other: '{count} zdarzenia czeka',
+  },
+  'manager.chainLink.lastAcknowledged': 'ostatnio odebrane przez sieć o {time}',
+  'manager.chainLink.neverAcknowledged': 'sieć nic nie odebrała od uruchomienia huba',
 };
