@@ -44,6 +44,9 @@ export interface SimulatedStore {
 }
 
 const encoder = new TextEncoder();
+/** Resends of one event before giving up: longer than a cluster's re-election (about 15 s). */
+const MAX_ATTEMPTS = 120;
+const RETRY_MS = 250;
 
 export function simulatedStore(
   js: JetStreamClient,
@@ -54,11 +57,21 @@ export function simulatedStore(
   let newest: number | null = null;
   const one = async (e: StoreEvent) => {
     const wall = wallOf(e.hlc);
-    const ack = await js.publish(
-      eventsSubject(store, dayKey(wall, timeZone)),
-      encoder.encode(JSON.stringify(e)),
-      { msgID: eventMsgId(store, e.device, e.seq) },
-    );
+    const subject = eventsSubject(store, dayKey(wall, timeZone));
+    const body = encoder.encode(JSON.stringify(e));
+    const msgID = eventMsgId(store, e.device, e.seq);
+    // as a hub does: a publish refused while the cluster re-elects (no responders, a timeout)
+    // is sent again with the same id, which the stream stores once
+    let ack;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        ack = await js.publish(subject, body, { msgID });
+        break;
+      } catch (err) {
+        if (attempt >= MAX_ATTEMPTS) throw err;
+        await new Promise((r) => setTimeout(r, RETRY_MS));
+      }
+    }
     newest = Math.max(newest ?? 0, wall);
     return ack.duplicate;
   };

@@ -1,11 +1,13 @@
 /**
  * Every store's live figures as the chain holds them (LIVE_STREAM, last message per subject):
  * its waits per service and its chain-link report, followed by an ordered consumer from the
- * last message of each subject on, so every service instance sees them all.
+ * last message of each subject on, so every service instance sees them all; reopened when a
+ * node takes the consumer down with it.
  */
 import { DeliverPolicy, type JetStreamClient } from '@nats-io/jetstream';
 import type { LiveLink, LiveWait } from '../../domain/chain/chain-board.ts';
 import { CHAIN_ROOT, LIVE_STREAM } from '../../domain/chain/subjects.ts';
+import { followForever } from './follow.ts';
 
 export interface StoreLive {
   link?: LiveLink;
@@ -48,40 +50,47 @@ export function readWait(raw: unknown): LiveWait | undefined {
   };
 }
 
-export async function startLiveView(js: JetStreamClient): Promise<LiveView> {
+export function startLiveView(
+  js: JetStreamClient,
+  log: { warn(area: string, line: string): void },
+): LiveView {
   const byStore = new Map<string, StoreLive>();
-  const consumer = await js.consumers.get(LIVE_STREAM, {
-    deliver_policy: DeliverPolicy.LastPerSubject,
-    filter_subjects: `${CHAIN_ROOT}.>`,
-  });
-  const messages = await consumer.consume();
-  const loop = (async () => {
-    for await (const m of messages) {
-      const [, store, kind, service] = m.subject.split('.');
-      if (!store) continue;
-      let live = byStore.get(store);
-      if (!live) byStore.set(store, (live = { waits: new Map() }));
-      let raw: unknown;
-      try {
-        raw = JSON.parse(m.string());
-      } catch {
-        continue;
-      }
-      if (kind === 'link') {
-        const link = readLink(raw);
-        if (link) live.link = link;
-      } else if (kind === 'wait' && service) {
-        const wait = readWait(raw);
-        if (wait) live.waits.set(service, wait);
-      }
+  const take = (subject: string, text: string) => {
+    const [, store, kind, service] = subject.split('.');
+    if (!store) return;
+    let live = byStore.get(store);
+    if (!live) byStore.set(store, (live = { waits: new Map() }));
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return;
     }
-  })();
+    if (kind === 'link') {
+      const link = readLink(raw);
+      if (link) live.link = link;
+    } else if (kind === 'wait' && service) {
+      const wait = readWait(raw);
+      if (wait) live.waits.set(service, wait);
+    }
+  };
+  // from the last message of each subject on, again after every reopening
+  const follower = followForever(
+    'the live figures',
+    async () => {
+      const consumer = await js.consumers.get(LIVE_STREAM, {
+        deliver_policy: DeliverPolicy.LastPerSubject,
+        filter_subjects: `${CHAIN_ROOT}.>`,
+      });
+      const messages = await consumer.consume();
+      return Object.assign(messages, { end: () => messages.close().then(() => undefined) });
+    },
+    (m) => take(m.subject, m.string()),
+    log,
+  );
   return {
     get: (store) => byStore.get(store),
     stores: () => [...byStore.keys()].sort(),
-    async stop() {
-      await messages.close();
-      await loop;
-    },
+    stop: () => follower.stop(),
   };
 }

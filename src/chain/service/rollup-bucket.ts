@@ -4,6 +4,7 @@
  * the build that read furthest (two instances racing on one store-day end with the later read),
  * and watched by every instance into an in-memory index the HTTP side reads.
  */
+import { followForever } from './follow.ts';
 import { Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import {
@@ -114,18 +115,25 @@ export class RollupIndex {
 export async function watchRollups(
   kv: KV,
   index: RollupIndex,
-): Promise<{ stop: () => void; initial: Promise<void> }> {
-  const iter = await kv.watch({ key: '>' });
+  log: { warn(area: string, line: string): void },
+): Promise<{ stop: () => Promise<void>; initial: Promise<void> }> {
   let markInitial: () => void = () => undefined;
   const initial = new Promise<void>((resolve) => (markInitial = resolve));
-  void (async () => {
-    for await (const e of iter) {
+  // every current value again after a reopening: applying one twice changes nothing
+  const follower = followForever(
+    'the rollup watch',
+    async () => {
+      const iter = await kv.watch({ key: '>' });
+      return Object.assign(iter, { end: () => iter.stop() });
+    },
+    (e) => {
       index.apply(e.key, e.operation === 'PUT' ? e.value : undefined);
       if (e.delta === 0) markInitial();
-    }
-  })();
+    },
+    log,
+  );
   // an empty bucket has nothing to deliver: its current values are in at once
   const status = await kv.status();
   if (status.values === 0) markInitial();
-  return { stop: () => iter.stop(), initial };
+  return { stop: () => follower.stop(), initial };
 }

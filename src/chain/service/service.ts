@@ -51,8 +51,8 @@ export async function startChainService(opts: ChainServiceOptions): Promise<Chai
   await ensureChainStreams(jsm, opts.replicas);
   const kv = await openRollupBucket(nc, opts.replicas);
   const index = new RollupIndex();
-  const watch = await watchRollups(kv, index);
-  const live = await startLiveView(js);
+  const watch = await watchRollups(kv, index, log);
+  const live = startLiveView(js, log);
   const reader = jetStreamDayReader(js, jsm);
   const worker = await startRollupWorker({
     js,
@@ -102,7 +102,7 @@ export async function startChainService(opts: ChainServiceOptions): Promise<Chai
       await closeServer(server, sockets.destroyAll);
       await worker.stop();
       await live.stop();
-      watch.stop();
+      await watch.stop();
     },
   };
 }

@@ -93,7 +93,7 @@ describe('the outbox step', () => {
         fc.infiniteStream(fc.boolean()),
         (actions, coin) => {
           const m = new Model();
-          const lossy = () => coin.next().value;
+          const lossy = (): boolean => coin.next().value === true;
           const act = (a: Action) => {
             if (a.kind === 'commit') {
               const id = `k:${m.next++}`;

@@ -1,0 +1,53 @@
+/**
+ * Follows a cluster feed (a consumer or a key-value watch) for as long as the service runs: when
+ * the feed ends or fails (its node died, the stream's leader moved), it is opened again after a
+ * pause, so a dashboard never freezes on a feed a node took down with it.
+ */
+
+export interface Feed<T> extends AsyncIterable<T> {
+  /** Ends the feed (the consumer's close, the watch's stop). */
+  end(): void | Promise<void>;
+}
+
+export interface Follower {
+  stop(): Promise<void>;
+}
+
+/** Reopens after this pause: about a heartbeat, well inside a re-election (~15 s). */
+export const REOPEN_MS = 1_000;
+
+export function followForever<T>(
+  name: string,
+  open: () => Promise<Feed<T>>,
+  onItem: (item: T) => void,
+  log: { warn(area: string, line: string): void },
+): Follower {
+  let stopped = false;
+  let current: Feed<T> | undefined;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        current = await open();
+        for await (const item of current) onItem(item);
+        if (!stopped) log.warn('chain', `${name} ended: opening it again`);
+      } catch (err) {
+        if (!stopped)
+          log.warn('chain', `${name} failed (${(err as Error).message}): opening it again`);
+      }
+      if (stopped) break;
+      await new Promise<void>((r) => {
+        wake = r;
+        setTimeout(r, REOPEN_MS);
+      });
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await current?.end();
+      await loop;
+    },
+  };
+}
