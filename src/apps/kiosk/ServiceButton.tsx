@@ -44,6 +44,7 @@ export function ServiceButton(props: {
         data-testid={`service-${service.id}`}
         disabled={props.disabled || stopped}
         data-issuing={issuing.kind}
+        data-wait-sec={estimated && !estimated.noCounter ? estimated.estimateSec : undefined}
         onClick={() => props.onChoose(service.id, false)}
       >
         <span className="kiosk-service__prefix" aria-hidden="true">
