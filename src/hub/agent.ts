@@ -9,6 +9,7 @@ import { systemClock, type Clock } from '../sync/ports.ts';
 import { Replica } from '../sync/replica.ts';
 import { presencePayload, storeTopic, topics } from '../sync/topics.ts';
 import type { OpenAppendFile } from './append-file.ts';
+import { startClosingSweep, type ClosingSweep } from './closing-sweep.ts';
 import type { DiskReport } from './disk-health.ts';
 import { EventFileStore } from './event-file-store.ts';
 import { startHaDiscovery } from './ha-discovery-publisher.ts';
@@ -47,6 +48,8 @@ export interface Agent {
   readonly history: EventFileStore;
   /** Live wait times (public `wait/...` topics and wait alerts) and estimates. */
   readonly waits: WaitPublisher;
+  /** Closes the tickets still waiting once their service closes (opening hours). */
+  readonly closing: ClosingSweep;
   /**
    * Closes every counter `device` holds open, in the store log (counter.closed): a revoked
    * tablet can no longer close them, and an open counter nobody works at would still count
@@ -167,11 +170,13 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     log,
     options: opts.waits,
   });
+  const closingSweep = startClosingSweep({ config, replica, clock, log });
 
   return {
     replica,
     history: storage,
     waits,
+    closing: closingSweep,
     async closeCountersOf(dev) {
       const closed: string[] = [];
       for (const counter of countersOpenBy(replica.state, dev)) {
@@ -184,11 +189,13 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
       replica.setConfig(next);
       waits.setConfig(next);
       haDiscovery.setConfig(next);
+      closingSweep.setConfig(next);
       configVersion = version;
       announceConfig();
     },
     async close() {
       closing = true;
+      closingSweep.close();
       await waits.close();
       await replica.close();
       try {

@@ -27,6 +27,7 @@ export type CommandError =
   | 'closed'
   | 'lineFull'
   | 'capReached'
+  | 'notWaiting'
   // visits and alerts (domain/visit/commands.ts)
   | 'alreadyRecorded'
   | 'unknownVisit'
