@@ -11,6 +11,7 @@ import { presencePayload, storeTopic, topics } from '../sync/topics.ts';
 import type { OpenAppendFile } from './append-file.ts';
 import { tapDurable } from './chain/durable-tap.ts';
 import { startStoreLink, type ChainSettings, type StoreLink } from './chain/store-link.ts';
+import { startClosingSweep, type ClosingSweep } from './closing-sweep.ts';
 import type { DiskReport } from './disk-health.ts';
 import { EventFileStore } from './event-file-store.ts';
 import { startHaDiscovery } from './ha-discovery-publisher.ts';
@@ -53,6 +54,8 @@ export interface Agent {
   readonly waits: WaitPublisher;
   /** The store link to the chain, when the hub runs with `--chain`. */
   readonly chainLink?: StoreLink;
+  /** Closes the tickets still waiting once their service closes (opening hours). */
+  readonly closing: ClosingSweep;
   /**
    * Closes every counter `device` holds open, in the store log (counter.closed): a revoked
    * tablet can no longer close them, and an open counter nobody works at would still count
@@ -191,12 +194,14 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     log,
     options: opts.waits,
   });
+  const closingSweep = startClosingSweep({ config, replica, clock, log });
 
   return {
     replica,
     history: storage,
     waits,
     ...(chainLink ? { chainLink } : {}),
+    closing: closingSweep,
     async closeCountersOf(dev) {
       const closed: string[] = [];
       for (const counter of countersOpenBy(replica.state, dev)) {
@@ -210,11 +215,13 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
       waits.setConfig(next);
       services = next.services.map((s) => s.id);
       haDiscovery.setConfig(next);
+      closingSweep.setConfig(next);
       configVersion = version;
       announceConfig();
     },
     async close() {
       closing = true;
+      closingSweep.close();
       await waits.close();
       await replica.close();
       await chainLink?.close();

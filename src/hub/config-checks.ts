@@ -3,6 +3,7 @@ import { completeTips, missingTranslations } from '../domain/visit/tips.ts';
 import { isKnownTimeZone } from '../domain/clock/zone-offset.ts';
 import { boardProblems, describeProblem } from '../domain/config/settings.ts';
 import { show } from './config-schema.ts';
+import { hoursProblems } from './hours-checks.ts';
 
 /**
  * Rules a JSON Schema cannot express: references between lists, uniqueness of a field,
@@ -22,6 +23,7 @@ export function semanticProblems(cfg: StoreConfig): string[] {
     ...rangeProblems(cfg),
     ...topicPrefixProblems(cfg.mqtt.topicPrefix),
     ...visitTipProblems(cfg),
+    ...hoursProblems(cfg),
     // the settings view's own rules for the board, so a board written by hand keeps them too
     ...boardProblems(cfg.board ?? {}).map(describeProblem),
   ];

@@ -2,6 +2,8 @@ import type { JSONSchemaType } from 'ajv';
 import type {
   KioskRateLimit,
   LocalizedText,
+  OpeningHours,
+  OpeningSpan,
   StoreConfig,
   VisitConfig,
 } from '../domain/config/types.ts';
@@ -45,6 +47,9 @@ type Definitions = {
   readonly tipList: JSONSchemaType<readonly LocalizedText[]>;
   readonly seconds: JSONSchemaType<number>;
   readonly ticketNumber: JSONSchemaType<number>;
+  readonly time: JSONSchemaType<string>;
+  readonly openingSpan: JSONSchemaType<OpeningSpan>;
+  readonly openingHours: JSONSchemaType<OpeningHours>;
 };
 
 /**
@@ -94,6 +99,58 @@ const tipList: JSONSchemaType<readonly LocalizedText[]> = {
 const seconds: JSONSchemaType<number> = { type: 'number', exclusiveMinimum: 0, maximum: 86400 };
 const ticketNumber: JSONSchemaType<number> = { type: 'integer', minimum: 1, maximum: 999999 };
 
+const time: JSONSchemaType<string> = {
+  type: 'string',
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$',
+  description: 'Wall-clock time in the store\'s time zone, "HH:MM" (24:00: midnight at the end).',
+};
+const openingSpan: JSONSchemaType<OpeningSpan> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['open', 'close'],
+  properties: { open: ref('time'), close: ref('time') },
+};
+const openingHours: JSONSchemaType<OpeningHours> = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['weekly'],
+  description:
+    'Opening hours: a span per weekday (a day left out is closed) and dated exceptions. No hours: open all day. README, Opening hours and the last ticket.',
+  properties: {
+    weekly: {
+      type: 'object',
+      additionalProperties: false,
+      required: [],
+      properties: {
+        mon: optional(ref('openingSpan')),
+        tue: optional(ref('openingSpan')),
+        wed: optional(ref('openingSpan')),
+        thu: optional(ref('openingSpan')),
+        fri: optional(ref('openingSpan')),
+        sat: optional(ref('openingSpan')),
+        sun: optional(ref('openingSpan')),
+      },
+    },
+    exceptions: optional({
+      type: 'array',
+      maxItems: 400,
+      description:
+        'Dates that differ from the week: { "date": "2026-12-25", "closed": true } or { "date": "2026-12-23", "open": "09:00", "close": "22:00" }.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['date'],
+        properties: {
+          date: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+          closed: optional({ type: 'boolean' }),
+          open: optional(ref('time')),
+          close: optional(ref('time')),
+        },
+      },
+    }),
+  },
+};
+
 const definitions: Definitions = {
   id,
   language,
@@ -102,6 +159,9 @@ const definitions: Definitions = {
   tipList,
   seconds,
   ticketNumber,
+  time,
+  openingSpan,
+  openingHours,
 };
 
 export const STORE_SCHEMA = {
@@ -145,6 +205,11 @@ export const STORE_SCHEMA = {
           description:
             "Languages customers can choose on the kiosk, the tracking page and the lobby display (en, pl, hu, ru, hi, ar are translated). Default: the store's languages. Must include defaultLanguage.",
         }),
+        hours: optional({
+          ...ref('openingHours'),
+          description:
+            "The store's opening hours; kiosks stop issuing at closing minus each service's typical time. Absent: open all day.",
+        }),
       },
     },
     services: {
@@ -177,6 +242,17 @@ export const STORE_SCHEMA = {
             default: false,
             description:
               'The kiosk offers a priority ticket for this service; priority customers are called before the others.',
+          }),
+          hours: optional({
+            ...ref('openingHours'),
+            description: "This service's own hours where they differ from store.hours.",
+          }),
+          dailyCap: optional({
+            type: 'integer',
+            minimum: 1,
+            maximum: 999999,
+            description:
+              'At most this many tickets a day for this service; then the kiosk says "No more tickets today for this service".',
           }),
         },
       },

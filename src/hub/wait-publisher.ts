@@ -1,6 +1,8 @@
 import type { StoreConfig } from '../domain/config/types.ts';
 import type { PublicMessage } from '../domain/public/messages.ts';
 import { waitAlertMessage, waitMessages, type WaitExtras } from '../domain/public/wait-messages.ts';
+import { hoursOf } from '../domain/hours/schedule.ts';
+import { serviceIssuing } from '../domain/hours/service-issuing.ts';
 import { startOfDay } from '../domain/queue/day.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 import type { QueueState } from '../domain/queue/state.ts';
@@ -169,6 +171,7 @@ export function startWaitPublisher(deps: WaitPublisherDeps): WaitPublisher {
       const extra: WaitExtras = {
         alert: alerts.active().some((a) => a.service === service.id),
         serviceLevelToday: level.get(service.id) ?? null,
+        ...hoursExtra(config, replica.state, service.id, now, wait),
       };
       const key = JSON.stringify([
         wait.waiting,
@@ -180,6 +183,7 @@ export function startWaitPublisher(deps: WaitPublisherDeps): WaitPublisher {
         wait.longestWaitSec,
         extra.alert,
         extra.serviceLevelToday,
+        extra.hours,
       ]);
       const last = published.get(service.id);
       if (force || last?.key !== key) {
@@ -293,4 +297,20 @@ export function startWaitPublisher(deps: WaitPublisherDeps): WaitPublisher {
       await ready;
     },
   };
+}
+
+/** The hours' part of a wait payload; none for a service without hours or a cap (as before). */
+function hoursExtra(
+  config: StoreConfig,
+  state: QueueState,
+  serviceId: string,
+  now: number,
+  wait: PublishedWait,
+): Pick<WaitExtras, 'hours'> {
+  const service = config.services.find((s) => s.id === serviceId);
+  if (!hoursOf(config, serviceId) && service?.dailyCap === undefined) return {};
+  const seconds = wait.noCounter
+    ? undefined
+    : { estimateSec: wait.estimateSec, lowSec: wait.lowSec, highSec: wait.highSec };
+  return { hours: serviceIssuing(config, state, serviceId, now, seconds) };
 }

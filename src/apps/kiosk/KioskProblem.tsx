@@ -7,6 +7,7 @@ const MESSAGES = {
   rangeExhausted: 'kiosk.error.rangeExhausted',
   storageFailed: 'kiosk.error.storageFailed',
   priorityNotAllowed: 'kiosk.error.priorityNotAllowed',
+  notIssuing: 'kiosk.error.notIssuing',
   other: 'kiosk.error.other',
 } as const;
 

@@ -1,7 +1,14 @@
 import type { ServiceConfig } from '../../domain/config/types.ts';
+import type { Issuing } from '../../domain/hours/last-ticket.ts';
+import { serviceIssuing } from '../../domain/hours/service-issuing.ts';
+import { openingDay } from '../../domain/hours/when.ts';
 import { waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { useNow } from '../../ui/useNow.ts';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
+
+/** How often the buttons look at the hours again while nothing else changes. */
+const HOURS_RECHECK_MS = 15_000;
 
 /**
  * A service to take a ticket for, with the wait a new ticket can expect; where the store
@@ -15,9 +22,19 @@ export function ServiceButton(props: {
   const { service } = props;
   const { t, text, duration } = useT();
   useDevice(); // re-renders on every change of the queue
-  const estimated = useRuntime().estimate(service.id);
+  useNow(HOURS_RECHECK_MS); // and as closing comes, with no change of the queue
+  const rt = useRuntime();
+  const estimated = rt.estimate(service.id);
   // undefined for a moment after the first screen, while the wait model loads: no number then
   const wait = estimated && waitInMinutes(estimated);
+  const issuing = serviceIssuing(
+    rt.config,
+    rt.getSnapshot().state,
+    service.id,
+    rt.eventTime(),
+    estimated,
+  );
+  const stopped = issuing.kind !== 'open';
   const name = text(service.name);
   return (
     <div className="kiosk-service-card">
@@ -25,7 +42,9 @@ export function ServiceButton(props: {
         type="button"
         className="kiosk-service"
         data-testid={`service-${service.id}`}
-        disabled={props.disabled}
+        disabled={props.disabled || stopped}
+        data-issuing={issuing.kind}
+        data-wait-sec={estimated && !estimated.noCounter ? estimated.estimateSec : undefined}
         onClick={() => props.onChoose(service.id, false)}
       >
         <span className="kiosk-service__prefix" aria-hidden="true">
@@ -33,19 +52,25 @@ export function ServiceButton(props: {
         </span>
         <span className="kiosk-service__text">
           <span className="kiosk-service__name">{name}</span>
-          <span
-            className="kiosk-service__wait"
-            data-testid={`service-wait-${service.id}`}
-            data-kind={wait?.kind}
-          >
-            {wait === undefined
-              ? '\u00a0'
-              : wait.kind === 'noCounter'
-                ? t('wait.noCounter')
-                : wait.kind === 'underMinute'
-                  ? t('kiosk.service.waitShort')
-                  : t('kiosk.service.waitAbout', { estimate: duration(wait.estimate) })}
-          </span>
+          {stopped ? (
+            <span className="kiosk-service__wait" data-testid={`service-hours-${service.id}`}>
+              <IssuingStopped issuing={issuing} now={rt.eventTime()} />
+            </span>
+          ) : (
+            <span
+              className="kiosk-service__wait"
+              data-testid={`service-wait-${service.id}`}
+              data-kind={wait?.kind}
+            >
+              {wait === undefined
+                ? '\u00a0'
+                : wait.kind === 'noCounter'
+                  ? t('wait.noCounter')
+                  : wait.kind === 'underMinute'
+                    ? t('kiosk.service.waitShort')
+                    : t('kiosk.service.waitAbout', { estimate: duration(wait.estimate) })}
+            </span>
+          )}
         </span>
       </button>
       {service.allowPriority && (
@@ -53,7 +78,7 @@ export function ServiceButton(props: {
           type="button"
           className="button button--secondary kiosk-service__priority"
           data-testid={`service-priority-${service.id}`}
-          disabled={props.disabled}
+          disabled={props.disabled || stopped}
           onClick={() => props.onChoose(service.id, true)}
         >
           {t('kiosk.service.priority')}
@@ -61,5 +86,32 @@ export function ServiceButton(props: {
         </button>
       )}
     </div>
+  );
+}
+
+/** Why the service takes no ticket now, and when it opens again (the domain decided it). */
+function IssuingStopped(props: { issuing: Exclude<Issuing, { kind: 'open' }>; now: number }) {
+  const { t, time, weekday } = useT();
+  const { config } = useRuntime();
+  const { issuing } = props;
+  if (issuing.kind === 'capReached') return <>{t('kiosk.hours.capReached')}</>;
+  const { opensAt } = issuing;
+  if (opensAt === undefined) {
+    return (
+      <>
+        {t(issuing.kind === 'closed' ? 'kiosk.hours.closedNoDate' : 'kiosk.hours.lineFullNoDate')}
+      </>
+    );
+  }
+  const day = openingDay(opensAt, props.now, config.store.timeZone);
+  const at = { time: time(opensAt) };
+  const when =
+    day === 'today'
+      ? t('kiosk.hours.today', at)
+      : day === 'tomorrow'
+        ? t('kiosk.hours.tomorrow', at)
+        : t('kiosk.hours.later', { ...at, day: weekday(opensAt) });
+  return (
+    <>{t(issuing.kind === 'closed' ? 'kiosk.hours.closed' : 'kiosk.hours.lineFull', { when })}</>
   );
 }

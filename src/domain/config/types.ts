@@ -13,6 +13,39 @@ export interface ServiceConfig {
   readonly avgServiceSec: number;
   /** The kiosk offers a priority ticket for this service (served before the others). */
   readonly allowPriority?: boolean;
+  /** This service's own opening hours, where they differ from the store's (`store.hours`). */
+  readonly hours?: OpeningHours;
+  /** At most this many tickets a day for this service; absent: no cap. */
+  readonly dailyCap?: number;
+}
+
+/** Days of the week as the config names them. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** One opening on one day, wall-clock "HH:MM" in the store's time zone; close after open. */
+export interface OpeningSpan {
+  readonly open: string;
+  readonly close: string;
+}
+
+/** A date that differs from the week: closed (a holiday) or other hours (a late day). */
+export interface HoursException {
+  /** "YYYY-MM-DD", the store's local date. */
+  readonly date: string;
+  /** true: closed all day; otherwise `open` and `close` are both given. */
+  readonly closed?: boolean;
+  readonly open?: string;
+  readonly close?: string;
+}
+
+/**
+ * Opening hours (src/domain/hours): a weekday absent from `weekly` is closed. Without any
+ * hours configured a service is open all day, as before hours existed.
+ */
+export interface OpeningHours {
+  readonly weekly: { readonly [D in Weekday]?: OpeningSpan };
+  readonly exceptions?: readonly HoursException[];
 }
 
 export interface CounterConfig {
@@ -96,6 +129,8 @@ export interface StoreConfig {
      * absent means `languages`. Staff screens and visit tips use `languages` only.
      */
     readonly customerLanguages?: readonly string[];
+    /** The store's opening hours; absent: open all day (services may have their own). */
+    readonly hours?: OpeningHours;
   };
   readonly services: readonly ServiceConfig[];
   readonly counters: readonly CounterConfig[];

@@ -46,7 +46,13 @@ export function issuedBy(state: QueueState, device: string): number[] {
 }
 
 /** What a kiosk tells the customer when no ticket came out (a rate limit has its own message). */
-export type KioskRefusal = 'rangeExhausted' | 'storageFailed' | 'priorityNotAllowed' | 'other';
+export type KioskRefusal =
+  | 'rangeExhausted'
+  | 'storageFailed'
+  | 'priorityNotAllowed'
+  /** The service stopped issuing between the screen and the tap (hours/last-ticket.ts). */
+  | 'notIssuing'
+  | 'other';
 
 /** The message for a refused tap: the refusals a kiosk explains, anything else plainly "other". */
 export function kioskRefusal(error: string): KioskRefusal {
@@ -55,6 +61,10 @@ export function kioskRefusal(error: string): KioskRefusal {
     case 'storageFailed':
     case 'priorityNotAllowed':
       return error;
+    case 'closed':
+    case 'lineFull':
+    case 'capReached':
+      return 'notIssuing';
     default:
       return 'other';
   }

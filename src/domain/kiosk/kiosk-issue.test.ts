@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../clock/hlc.ts';
+import type { StoreConfig } from '../config/types.ts';
 import { emptyState } from '../queue/state.ts';
 import { testStore } from '../testing/store.ts';
 import { promiseOf } from '../wait/promise.ts';
@@ -50,5 +51,54 @@ describe("a kiosk's ticket", () => {
     expect(long).toBeUndefined();
     const { result } = kioskIssue(emptyState(), 1_000, { ...req, promised: long });
     expect(result.ok && validateEvent({ ...meta, ...result.event }).ok).toBe(true);
+  });
+
+  describe('stops at closing and at the daily cap', () => {
+    const service = cfg.services[0]!;
+    // Monday 2026-12-07 in the test store's zone (UTC); closing 20:00, typical avgServiceSec
+    const hours = { weekly: { mon: { open: '09:00', close: '20:00' } } };
+    const hoursCfg = { ...cfg, store: { ...cfg.store, hours } };
+    const closeAt = Date.parse('2026-12-07T20:00:00Z');
+    const lastAt = closeAt - service.avgServiceSec * 1000;
+    const issue = (at: number, sec: number, c: StoreConfig = hoursCfg) =>
+      kioskIssue(emptyState(), at, {
+        ...req,
+        cfg: c,
+        promised: { sec, low: sec, high: sec },
+      }).result;
+
+    it('issues while the wait reaches the counter before the last moment, not after', () => {
+      expect(issue(lastAt - 600_000, 600).ok).toBe(true);
+      expect(issue(lastAt - 600_000, 601)).toEqual({ ok: false, error: 'lineFull' });
+      expect(issue(closeAt + 1, 0)).toEqual({ ok: false, error: 'closed' });
+    });
+
+    it('refuses the ticket past the cap, and issues as before without hours', () => {
+      const capped = {
+        ...cfg,
+        services: cfg.services.map((s, i) => (i === 0 ? { ...s, dailyCap: 1 } : s)),
+      };
+      const first = kioskIssue(emptyState(), closeAt, { ...req, cfg: capped });
+      expect(first.result.ok).toBe(true);
+      if (!first.result.ok) return;
+      const state = emptyState();
+      const t = first.result.event;
+      if (t.type !== 'ticket.issued') throw new Error('expected a ticket');
+      state.tickets.set(t.ticket, {
+        id: t.ticket,
+        number: t.number,
+        n: t.n,
+        service: t.service,
+        status: 'waiting',
+        issuedAt: closeAt,
+        queuedHlc: meta.hlc,
+        issuedBy: req.device,
+        recalls: 0,
+      });
+      const second = kioskIssue(state, closeAt, { ...req, cfg: capped, ticketId: 't2' });
+      expect(second.result).toEqual({ ok: false, error: 'capReached' });
+      // no hours configured: open all day, as before
+      expect(issue(closeAt + 1, 0, cfg).ok).toBe(true);
+    });
   });
 });

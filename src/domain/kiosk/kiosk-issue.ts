@@ -2,6 +2,7 @@ import type { IssuingDeviceConfig, StoreConfig } from '../config/types.ts';
 import { issueTicket, type CommandResult } from '../queue/commands.ts';
 import type { WaitPromise } from '../queue/events.ts';
 import type { QueueState } from '../queue/state.ts';
+import { serviceIssuing } from '../hours/service-issuing.ts';
 import { checkKioskRequest, issuedBy } from './issue.ts';
 
 /** What a kiosk's tap decided, and when the rate limit refused it, when the kiosk is free. */
@@ -45,6 +46,11 @@ export function kioskIssue(
       ...(check.error === 'rateLimited' ? { retryAt: check.retryAt } : {}),
     };
   }
+  // the hours, the last ticket and the daily cap, on the wait the button showed
+  const p = req.promised;
+  const wait = p && { estimateSec: p.sec, lowSec: p.low, highSec: p.high };
+  const hours = serviceIssuing(req.cfg, state, req.serviceId, at, wait);
+  if (hours.kind !== 'open') return { result: { ok: false, error: hours.kind } };
   const result = issueTicket(
     state,
     req.cfg,

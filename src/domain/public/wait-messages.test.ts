@@ -45,6 +45,23 @@ describe('wait messages (DESIGN.md section 4)', () => {
     expect(waitMessages({ ...wait, estimateSec: 0 }, quiet)[1]!.payload).toBe('0');
   });
 
+  it('adds closed, issuing and opensAt for a service with hours, keeping every other field', () => {
+    const opensAt = Date.parse('2025-01-07T08:00:00Z');
+    const payload = (hours: Parameters<typeof waitMessages>[1]['hours']) =>
+      JSON.parse(waitMessages(wait, { ...quiet, hours })[0]!.payload) as Record<string, unknown>;
+    expect(payload({ kind: 'lineFull', opensAt })).toEqual({
+      ...wait,
+      minutes: 13,
+      ...quiet,
+      closed: false,
+      issuing: 'lineFull',
+      opensAt: '2025-01-07T08:00:00.000Z',
+    });
+    expect(payload({ kind: 'closed', opensAt })).toMatchObject({ closed: true, issuing: 'closed' });
+    expect(payload({ kind: 'open' })).toMatchObject({ closed: false, opensAt: null });
+    expect(payload(undefined)).not.toHaveProperty('issuing');
+  });
+
   it('publishes no minutes while no counter serves the service (never a rosy number)', () => {
     const none = { ...wait, openCounters: 0, noCounter: true, estimateSec: 60 };
     expect(waitMessages(none, quiet)[1]).toEqual({

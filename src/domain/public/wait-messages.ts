@@ -2,6 +2,7 @@ import { localized, serviceById, type StoreConfig } from '../config/types.ts';
 import type { WaitAlertChange } from '../wait/alerts.ts';
 import { minutesOfWait } from '../wait/minutes.ts';
 import type { PublishedWait } from '../wait/queue-state.ts';
+import type { Issuing } from '../hours/last-ticket.ts';
 import type { PublicMessage } from './messages.ts';
 import { subtopics } from '../topics/names.ts';
 
@@ -11,6 +12,11 @@ export interface WaitExtras {
   readonly alert: boolean;
   /** Today's share of customers called within the target, %; null before anyone counts. */
   readonly serviceLevelToday: number | null;
+  /**
+   * Only for a service with opening hours or a daily cap (domain/hours): whether a ticket can
+   * be taken now and, if not, when the service opens next. Absent: the payload is as before.
+   */
+  readonly hours?: Issuing;
 }
 
 /**
@@ -32,6 +38,17 @@ export interface WaitExtras {
  *   the longest current wait or a new customer's estimate is above the target; `reason` says
  *   which) and when it has recovered (`status` "cleared"); see domain/wait/alerts.ts.
  */
+/** `closed` (outside the hours), `issuing` (why no ticket), `opensAt` (ISO, or null). */
+function hoursFields(h: Issuing): {
+  closed: boolean;
+  issuing: Issuing['kind'];
+  opensAt: string | null;
+} {
+  const opensAt =
+    h.kind === 'open' || h.opensAt === undefined ? null : new Date(h.opensAt).toISOString();
+  return { closed: h.kind === 'closed', issuing: h.kind, opensAt };
+}
+
 export function waitMessages(w: PublishedWait, extra: WaitExtras): PublicMessage[] {
   const payload = {
     service: w.service,
@@ -46,6 +63,7 @@ export function waitMessages(w: PublishedWait, extra: WaitExtras): PublicMessage
     minutes: w.noCounter ? null : waitMinutes(w),
     alert: extra.alert,
     serviceLevelToday: extra.serviceLevelToday,
+    ...(extra.hours ? hoursFields(extra.hours) : {}),
   };
   return [
     { subtopic: subtopics.wait(w.service), retain: true, payload: JSON.stringify(payload) },

@@ -23,6 +23,11 @@ export type CommandError =
   // a kiosk's own rules (domain/kiosk/issue.ts)
   | 'rateLimited'
   | 'priorityNotAllowed'
+  // opening hours, the last ticket and the daily cap (domain/hours/last-ticket.ts)
+  | 'closed'
+  | 'lineFull'
+  | 'capReached'
+  | 'notWaiting'
   // visits and alerts (domain/visit/commands.ts)
   | 'alreadyRecorded'
   | 'unknownVisit'

@@ -4,6 +4,8 @@ import { intlLocale } from './locale.ts';
 export interface Formatters {
   /** Wall-clock time, e.g. "14:05", in the store's time zone. */
   readonly time: (ms: number) => string;
+  /** The day of the week of a moment, e.g. "Monday", in the store's time zone. */
+  readonly weekday: (ms: number) => string;
   /** A whole number of minutes, e.g. "5 min". */
   readonly minutes: (n: number) => string;
   /** Minutes for customers, spelled out with the right grammar: "5 minutes", "5 minut". */
@@ -20,6 +22,10 @@ export function createFormatters(language: string, timeZone: string | undefined)
     minute: '2-digit',
     ...(timeZone ? { timeZone } : {}),
   });
+  const weekday = new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    ...(timeZone ? { timeZone } : {}),
+  });
   const minutes = new Intl.NumberFormat(locale, {
     style: 'unit',
     unit: 'minute',
@@ -33,6 +39,7 @@ export function createFormatters(language: string, timeZone: string | undefined)
   const number = new Intl.NumberFormat(locale);
   return {
     time: (ms) => time.format(ms),
+    weekday: (ms) => weekday.format(ms),
     minutes: (n) => minutes.format(n),
     duration: (n) => long.format(n),
     durationRange: (low, high) => (low === high ? long.format(high) : long.formatRange(low, high)),

@@ -143,7 +143,17 @@ describe('plural messages at 0, 1, 2, 3, 5, 11, 21 and 101', () => {
 
   it('counts only in plural messages: customer sentences interpolate names, times and waits', () => {
     // "Trying again every {seconds} seconds" was a sentence: "every 1 seconds", Arabic wrong 3–10
-    const texts = new Set(['store', 'counter', 'number', 'estimate', 'range', 'time', 'message']);
+    const texts = new Set([
+      'store',
+      'counter',
+      'number',
+      'estimate',
+      'range',
+      'time',
+      'message',
+      'when',
+      'day',
+    ]);
     const customer = Object.values(enCustomerModules).flatMap((m) => Object.entries(m));
     const counted = customer
       .filter(([, message]) => typeof message === 'string')
