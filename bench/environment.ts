@@ -11,6 +11,7 @@ export interface BenchEnvironment {
   readonly node: string;
   readonly chromium: string;
   readonly mosquitto: string;
+  readonly natsServer: string;
   readonly lighthouse: string;
   /** 1-minute load average when the run started: above the core count, the machine was busy. */
   readonly loadAverageAtStart: number;
@@ -40,6 +41,7 @@ export function benchEnvironment(): BenchEnvironment {
     node: process.version,
     chromium: firstLine('/usr/bin/chromium', ['--version']),
     mosquitto: firstLine('/usr/sbin/mosquitto', ['-h']).replace(/^mosquitto version /, ''),
+    natsServer: firstLine('/usr/sbin/nats-server', ['--version']).replace(/^nats-server: /, ''),
     lighthouse: lighthouse.version,
     loadAverageAtStart: Math.round(loadavg()[0]! * 100) / 100,
   };
