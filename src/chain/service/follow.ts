@@ -20,20 +20,28 @@ export function followForever<T>(
   name: string,
   open: () => Promise<Feed<T>>,
   onItem: (item: T) => void,
-  log: { warn(area: string, line: string): void },
+  log: { warn(area: string, line: string): void; info(area: string, line: string): void },
 ): Follower {
   let stopped = false;
+  // one line when a feed goes down and one when it is back, not one per attempt
+  let down = false;
+  const lost = (why: string) => {
+    if (stopped || down) return;
+    down = true;
+    log.warn('chain', `${name} ${why}: opening it again every ${REOPEN_MS / 1000} s`);
+  };
   let current: Feed<T> | undefined;
   let wake: (() => void) | undefined;
   const loop = (async () => {
     while (!stopped) {
       try {
         current = await open();
+        if (down) log.info('chain', `${name} is back`);
+        down = false;
         for await (const item of current) onItem(item);
-        if (!stopped) log.warn('chain', `${name} ended: opening it again`);
+        lost('ended');
       } catch (err) {
-        if (!stopped)
-          log.warn('chain', `${name} failed (${(err as Error).message}): opening it again`);
+        lost(`failed (${(err as Error).message})`);
       }
       if (stopped) break;
       await new Promise<void>((r) => {

@@ -50,11 +50,15 @@ export function readWait(raw: unknown): LiveWait | undefined {
   };
 }
 
+/** Longer than two of a store's 10 s link reports: no message for this long is a stuck feed. */
+const STALL_MS = 25_000;
+
 export function startLiveView(
   js: JetStreamClient,
-  log: { warn(area: string, line: string): void },
+  log: { warn(area: string, line: string): void; info(area: string, line: string): void },
 ): LiveView {
   const byStore = new Map<string, StoreLive>();
+  let heardAt: number | undefined;
   const take = (subject: string, text: string) => {
     const [, store, kind, service] = subject.split('.');
     if (!store) return;
@@ -83,9 +87,26 @@ export function startLiveView(
         filter_subjects: `${CHAIN_ROOT}.>`,
       });
       const messages = await consumer.consume();
-      return Object.assign(messages, { end: () => messages.close().then(() => undefined) });
+      // a consumer whose node died can go quiet without ending: stores report every 10 s, so
+      // silence for STALL_MS once reports have come means the feed is stuck; end it to reopen
+      const stall = setInterval(() => {
+        if (heardAt !== undefined && Date.now() - heardAt > STALL_MS) {
+          heardAt = undefined;
+          void messages.close();
+        }
+      }, STALL_MS / 5);
+      void messages.closed().then(() => clearInterval(stall));
+      return Object.assign(messages, {
+        end: () => {
+          clearInterval(stall);
+          return messages.close().then(() => undefined);
+        },
+      });
     },
-    (m) => take(m.subject, m.string()),
+    (m) => {
+      heardAt = Date.now();
+      take(m.subject, m.string());
+    },
     log,
   );
   return {

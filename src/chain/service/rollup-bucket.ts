@@ -115,7 +115,7 @@ export class RollupIndex {
 export async function watchRollups(
   kv: KV,
   index: RollupIndex,
-  log: { warn(area: string, line: string): void },
+  log: { warn(area: string, line: string): void; info(area: string, line: string): void },
 ): Promise<{ stop: () => Promise<void>; initial: Promise<void> }> {
   let markInitial: () => void = () => undefined;
   const initial = new Promise<void>((resolve) => (markInitial = resolve));
