@@ -8,17 +8,9 @@ import { wallOf } from '../domain/clock/hlc.ts';
 import { eventMsgId, eventsSubject, linkSubject, waitSubject } from '../domain/chain/subjects.ts';
 import { dayKey } from '../domain/queue/day.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
+import type { LinkReport } from '../domain/chain/link-report.ts';
 
-/** The link report a store's hub publishes every 10 s (README, "Chain of stores"). */
-export interface LinkReport {
-  readonly connected: boolean;
-  /** Events in the store's chain outbox, not acknowledged yet. */
-  readonly waiting: number;
-  readonly lastAckAt: number | null;
-  readonly lastEventAt: number | null;
-  /** When the hub wrote this report (ms). */
-  readonly at: number;
-}
+export type { LinkReport } from '../domain/chain/link-report.ts';
 
 /** The public wait payload (DESIGN.md section 4), the fields the chain reads. */
 export interface WaitPayload {
