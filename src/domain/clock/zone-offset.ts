@@ -35,8 +35,33 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * Offsets by zone and quarter hour. Since 1973 every zone's offset is whole quarter hours and
+ * changes on a quarter hour of UTC (Monrovia kept -0:44:30 until 1972), so one lookup serves the whole block; formatToParts is
+ * the hub's costliest call per stored event without it.
+ */
+const QUARTER_MS = 15 * 60_000;
+const MAX_CACHED = 4096;
+/** 1973-01-01T00:00Z. */
+const QUARTERS_SINCE = 94_694_400_000;
+const cache = new Map<string, Map<number, number>>();
+
 /** Local time minus UTC, in ms, at the instant `ms` (whole seconds: zones have no finer). */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
+  if (ms < QUARTERS_SINCE) return measuredOffsetMs(ms, timeZone);
+  let zone = cache.get(timeZone);
+  if (!zone) cache.set(timeZone, (zone = new Map<number, number>()));
+  const block = Math.floor(ms / QUARTER_MS);
+  let offset = zone.get(block);
+  if (offset === undefined) {
+    offset = measuredOffsetMs(block * QUARTER_MS, timeZone);
+    if (zone.size >= MAX_CACHED) zone.clear();
+    zone.set(block, offset);
+  }
+  return offset;
+}
+
+function measuredOffsetMs(ms: number, timeZone: string): number {
   const parts = wallClock(timeZone).formatToParts(ms);
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
   const wall = Date.UTC(

@@ -1,15 +1,13 @@
 /**
  * Local time of day in the store's time zone (IANA name), for hour-of-day statistics and
- * schedules, from the one offset helper (clock/zone-offset.ts) with a cache per quarter hour.
+ * schedules, from the one offset helper (clock/zone-offset.ts), which caches per quarter hour.
  */
 import { isKnownTimeZone, zoneOffsetMs } from '../clock/zone-offset.ts';
 
-const BLOCK_MS = 15 * 60_000;
 const DAY_MS = 86_400_000;
 
 export class LocalClock {
   private readonly utc: boolean;
-  private readonly offsets = new Map<number, number>();
 
   constructor(readonly timeZone = 'UTC') {
     this.utc = timeZone === 'UTC' || timeZone === 'Etc/UTC';
@@ -18,16 +16,9 @@ export class LocalClock {
     }
   }
 
-  /** Local time minus UTC, in ms, at an instant. Offsets are whole quarter hours. */
+  /** Local time minus UTC, in ms, at an instant (cached per quarter hour by the helper). */
   offsetMs(at: number): number {
-    if (this.utc) return 0;
-    const block = Math.floor(at / BLOCK_MS);
-    const cached = this.offsets.get(block);
-    if (cached !== undefined) return cached;
-    const offset = zoneOffsetMs(block * BLOCK_MS, this.timeZone);
-    if (this.offsets.size > 4096) this.offsets.clear();
-    this.offsets.set(block, offset);
-    return offset;
+    return this.utc ? 0 : zoneOffsetMs(at, this.timeZone);
   }
 
   /** Milliseconds since local midnight. */
