@@ -1,6 +1,7 @@
 import { encodeHlc } from '../src/domain/clock/hlc.ts';
 import { eventId, type EventBody, type StoreEvent } from '../src/domain/queue/events.ts';
 import type { Satisfaction, VisitStep } from '../src/domain/visit/types.ts';
+import { prng } from '../src/domain/random/prng.ts';
 
 /**
  * A year of a busy store for the report benchmark, in the spirit of bench/year-history.ts but
@@ -16,19 +17,8 @@ const H = 3_600_000;
 /** Share of the day's arrivals per hour from 9:00 to 20:00: a lunch and an after-work peak. */
 const HOUR_SHAPE = [4, 6, 8, 12, 11, 8, 7, 8, 11, 12, 8, 5];
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function reportYear(tickets: number, days = 365, endDay = Date.now()): StoreEvent[] {
-  const rand = rng(42);
+  const rand = prng(42);
   const exp = (mean: number) => -Math.log(1 - rand()) * mean;
   const seqs = new Map<string, number>();
   const out: StoreEvent[] = [];

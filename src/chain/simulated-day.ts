@@ -7,6 +7,7 @@
 import { encodeHlc } from '../domain/clock/hlc.ts';
 import { eventId, type EventBody, type StoreEvent } from '../domain/queue/events.ts';
 import type { Satisfaction } from '../domain/visit/types.ts';
+import { prng } from '../domain/random/prng.ts';
 
 export interface SimulatedDayOptions {
   readonly store: string;
@@ -23,18 +24,6 @@ const SERVICES = ['A', 'B'] as const;
 const COUNTERS = ['c1', 'c2', 'c3'] as const;
 const SATISFACTIONS: readonly Satisfaction[] = ['good', 'good', 'good', 'neutral', 'bad'];
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Draft {
   readonly device: string;
   readonly at: number;
@@ -43,7 +32,7 @@ interface Draft {
 
 /** The day's events in the log's order (wall time, then device), with per-device sequences. */
 export function simulatedDay(opts: SimulatedDayOptions): StoreEvent[] {
-  const rnd = random(opts.seed ?? 1);
+  const rnd = prng(opts.seed ?? 1);
   const drafts: Draft[] = [];
   const add = (device: string, at: number, body: EventBody) =>
     drafts.push({ device, at: Math.round(at), body });
