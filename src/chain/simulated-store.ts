@@ -9,21 +9,16 @@ import { eventMsgId, eventsSubject, linkSubject, waitSubject } from '../domain/c
 import { dayKey } from '../domain/queue/day.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 import type { LinkReport } from '../domain/chain/link-report.ts';
+import type { PublishedWait } from '../domain/wait/queue-state.ts';
 
 export type { LinkReport } from '../domain/chain/link-report.ts';
 
-/** The public wait payload (DESIGN.md section 4), the fields the chain reads. */
-export interface WaitPayload {
-  readonly service: string;
-  readonly waiting: number;
-  readonly estimateSec: number;
-  readonly lowSec: number;
-  readonly highSec: number;
-  readonly openCounters: number;
-  readonly updatedAt: string;
-  readonly noCounter?: boolean;
-  readonly longestWaitSec?: number;
-}
+/**
+ * The public wait payload (DESIGN.md section 4) as the chain reads it: the hub's shape, with the
+ * later additions optional because older hubs leave them out.
+ */
+export type WaitPayload = Omit<PublishedWait, 'noCounter' | 'longestWaitSec'> &
+  Partial<Pick<PublishedWait, 'noCounter' | 'longestWaitSec'>>;
 
 export interface SimulatedStore {
   readonly store: string;
