@@ -5,6 +5,7 @@ import { measureCapacity } from './capacity.ts';
 import { measureChain } from './chain.ts';
 import { benchEnvironment } from './environment.ts';
 import { measureFanout } from './fanout.ts';
+import { measureTrackOpen } from './track-open.ts';
 import { measureGrowth } from './growth.ts';
 import { measureImport } from './import.ts';
 import { measureKiosk } from './kiosk-budgets.ts';
@@ -26,6 +27,7 @@ export const ENTRIES = [
   'visit',
   'year',
   'kiosk',
+  'track',
   'fanout',
   'capacity',
   'lighthouse',
@@ -101,6 +103,13 @@ export async function runBenchmarks(opts: RunOptions = {}): Promise<Record<strin
               : { tickets: 5000, taps: 100, coldStarts: 15 },
           );
           results.kiosk = measured.kiosk;
+          break;
+        case 'track':
+          measured.track = await measureTrackOpen(
+            browser,
+            smoke ? { tickets: 200, opens: 2 } : { tickets: 5000, opens: 30 },
+          );
+          results.trackOpen = measured.track;
           break;
         case 'fanout':
           measured.fanout = await measureFanout(

@@ -40,6 +40,15 @@ describe('benchmarks still run (smoke)', () => {
     // at 4x CPU throttle: about 45 s on an idle 2-core machine, past 120 s at load 20
   }, 360_000);
 
+  it('the phone tracking page opened for the first time at 4x CPU', async () => {
+    const r = (await run('track')) as {
+      trackOpen: { ticketsInHistory: number; openToPlaceMs: { n: number } };
+    };
+    expect(r.trackOpen.ticketsInHistory).toBe(200);
+    expect(r.trackOpen.openToPlaceMs.n).toBe(2);
+    expect(isFiniteSummary(r.trackOpen.openToPlaceMs)).toBe(true);
+  }, 180_000);
+
   it('ticket to every screen through aedes and Mosquitto', async () => {
     const r = (await run('fanout')) as {
       ticketToEveryScreen: {
