@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import type { TicketView } from '../../domain/kiosk/tracking.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { alertTexts } from './alert-message.ts';
 import { askNotifyPermission, notifyPermission } from './alerts.ts';
 import { unlockSound } from './chime.ts';
 import { hubPushKey, subscribePush } from './push-client.ts';
@@ -9,8 +11,9 @@ import { hubPushKey, subscribePush } from './push-client.ts';
  * touched), asks for notifications, and, where the hub sends Web Push, subscribes so alerts
  * arrive with the page closed. Without Web Push the page says it must stay open.
  */
-export function AlertsSwitch({ ticket }: { ticket: string }) {
-  const { t, language } = useT();
+export function AlertsSwitch({ view }: { view: TicketView }) {
+  const { t, text, language } = useT();
+  const ticket = view.ticket;
   const [tapped, setTapped] = useState(false);
   const [permission, setPermission] = useState(notifyPermission);
   const [pushKey, setPushKey] = useState<string>();
@@ -30,7 +33,10 @@ export function AlertsSwitch({ ticket }: { ticket: string }) {
     await unlockSound();
     const now = await askNotifyPermission();
     setPermission(now);
-    if (pushKey && now === 'granted') setPushOn(await subscribePush(ticket, pushKey, language));
+    if (pushKey && now === 'granted') {
+      const texts = alertTexts(t, view, language, text(view.store.name));
+      setPushOn(await subscribePush(ticket, pushKey, texts));
+    }
   };
 
   return (

@@ -88,7 +88,7 @@ function Track({
             </p>
           )}
           <Freshness at={state.at} live={state.live} done={!canLeave(state.view)} />
-          {canLeave(state.view) && <AlertsSwitch ticket={ticket} />}
+          {canLeave(state.view) && <AlertsSwitch view={state.view} />}
           {canLeave(state.view) && <LeaveQueue onLeave={leave} />}
         </>
       ) : (

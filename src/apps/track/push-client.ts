@@ -1,3 +1,5 @@
+import type { AlertTexts } from '../../domain/kiosk/alert-texts.ts';
+
 /**
  * Web Push from the tracking page: asks the hub whether it sends pushes (it does only with
  * VAPID keys configured), and hands it this phone's push subscription for one ticket, so the
@@ -27,12 +29,12 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
 
 /**
  * Subscribes (or reuses this phone's subscription) and registers it for the ticket, with the
- * page's language for the messages. Resolves true when the hub took it.
+ * alerts' words as this page says them. Resolves true when the hub took it.
  */
 export async function subscribePush(
   ticket: string,
   publicKey: string,
-  language: string,
+  texts: AlertTexts,
 ): Promise<boolean> {
   try {
     const registration = await navigator.serviceWorker.ready;
@@ -45,7 +47,7 @@ export async function subscribePush(
     const res = await fetch(`/api/track/${ticket}/push`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ subscription: subscription.toJSON(), language }),
+      body: JSON.stringify({ subscription: subscription.toJSON(), texts }),
     });
     return res.ok;
   } catch (error) {

@@ -3,6 +3,7 @@ import { stepAlerts, type TicketAlert } from '../../domain/kiosk/ticket-alerts.t
 import type { TicketView } from '../../domain/kiosk/tracking.ts';
 import { aheadToTell } from '../../domain/wait/ahead.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { alertMessage } from './alert-message.ts';
 import { loadAlertMemory, saveAlertMemory } from './alert-memory.ts';
 import { notify, vibrate } from './alerts.ts';
 import { chime } from './chime.ts';
@@ -32,14 +33,7 @@ export function useTicketAlerts(view: TicketView | undefined) {
     saveAlertMemory(view.ticket, memory);
     const alert = alerts[0];
     if (alert) {
-      const counter = view.counter ? text(view.counter.name) : '';
-      const ahead = view.ahead ?? 0;
-      const message =
-        alert === 'called'
-          ? t('track.alert.called', { number: view.number, counter })
-          : ahead === 0
-            ? t('track.alert.next', { number: view.number })
-            : t('track.alert.soon', { number: view.number, count: ahead });
+      const message = alertMessage(t, alert, view, view.counter ? text(view.counter.name) : '');
       setShown((s) => ({ kind: alert, message, count: (s?.count ?? 0) + 1 }));
       chime(alert);
       vibrate(alert === 'called' ? [400, 150, 400, 150, 400] : [300, 150, 300]);
