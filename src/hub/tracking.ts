@@ -61,6 +61,8 @@ export interface Tracking {
   handle(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<boolean>;
   /** Open event streams (for tests and the log). */
   readonly streamCount: number;
+  /** How many times changes were pushed out (tests wait on it instead of sleeping). */
+  readonly flushes: number;
   /** Ends every stream; the hub calls it before stopping. */
   close(): void;
 }
@@ -80,6 +82,7 @@ export function createTracking(opts: TrackingOptions): Tracking {
   const streams = new Map<string, Set<ServerResponse>>();
   const lastSent = new Map<string, string>();
   let streamCount = 0;
+  let flushes = 0;
   let unsubscribe: (() => void) | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -107,6 +110,7 @@ export function createTracking(opts: TrackingOptions): Tracking {
 
   function flush(): void {
     flushTimer = undefined;
+    flushes++;
     const source = opts.source();
     if (!source) return;
     void opts.push?.alerts.update((id) => viewOf(source, id));
@@ -276,6 +280,9 @@ export function createTracking(opts: TrackingOptions): Tracking {
     handle,
     get streamCount() {
       return streamCount;
+    },
+    get flushes() {
+      return flushes;
     },
     close() {
       for (const set of streams.values()) for (const res of set) res.end();
