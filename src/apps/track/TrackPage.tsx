@@ -57,10 +57,16 @@ function Track({
 }) {
   const { t, text, language, dir } = useT();
   const view = state.kind === 'view' ? state.view : undefined;
-  const { polite, shown } = useTicketAlerts(view);
+  const { polite, shown, checked } = useTicketAlerts(view);
   const yourData = yourDataPanel(state);
   return (
-    <main className="track" lang={language} dir={dir} data-testid="track">
+    <main
+      className="track"
+      lang={language}
+      dir={dir}
+      data-testid="track"
+      data-alerts-checked={checked}
+    >
       {view && <p className="track__store">{text(view.store.name)}</p>}
       {state.kind === 'view' ? (
         <>

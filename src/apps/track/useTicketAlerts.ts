@@ -25,12 +25,15 @@ export function useTicketAlerts(view: TicketView | undefined) {
   const previous = useRef<TicketView>(undefined);
   const [polite, setPolite] = useState('');
   const [shown, setShown] = useState<ShownAlert>();
+  /** The last view the rule looked at ("status:ahead:calls"): tests wait on it. */
+  const [checked, setChecked] = useState('');
   useEffect(() => {
     if (!view) return;
     const prev = previous.current;
     previous.current = view;
     const { memory, alerts } = stepAlerts(loadAlertMemory(view.ticket), view);
     saveAlertMemory(view.ticket, memory);
+    setChecked(`${view.status}:${view.ahead ?? ''}:${view.calls}`);
     const alert = alerts[0];
     if (alert) {
       const message = alertMessage(t, alert, view, view.counter ? text(view.counter.name) : '');
@@ -43,5 +46,5 @@ export function useTicketAlerts(view: TicketView | undefined) {
       if (ahead !== undefined) setPolite(t('track.ahead', { count: ahead }));
     }
   }, [view, t, text]);
-  return { polite, shown };
+  return { polite, shown, checked };
 }
