@@ -28,8 +28,12 @@ describe('the N-th alert on the customer’s phone', () => {
     await phone.addInitScript(() => {
       const w = window as unknown as { __tones: number };
       w.__tones = 0;
-      const start = OscillatorNode.prototype.start;
-      OscillatorNode.prototype.start = function (when?: number) {
+      const proto = OscillatorNode.prototype;
+      const start = Object.getOwnPropertyDescriptor(proto, 'start')?.value as (
+        this: OscillatorNode,
+        when?: number,
+      ) => void;
+      proto.start = function (this: OscillatorNode, when?: number) {
         w.__tones++;
         start.call(this, when);
       };
