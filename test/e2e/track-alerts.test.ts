@@ -122,4 +122,42 @@ describe('the N-th alert on the customer’s phone', () => {
     expect(await page.getByTestId('track-alert').count()).toBe(0);
     await page.close();
   });
+
+  it('the service worker shows a Web Push alert while the ticket’s page is closed', async () => {
+    // the push as the hub sends it (src/hub/push/push-text.ts), delivered by the browser itself
+    const page = await phone.newPage();
+    await page.goto(`${hub.httpUrl}/`);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    const cdp = await phone.newCDPSession(page);
+    const registration = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const mine = registrations.find((r) => r.scopeURL.startsWith(hub.httpUrl));
+        if (mine) resolve(mine.registrationId);
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    const message = {
+      title: 'Ticket A042: 2 people ahead of you. Please come back to the counters.',
+      body: 'Nextup Demo Store',
+      tag: 'nextup-push-test',
+      kind: 'soon',
+      url: `/t/${'q'.repeat(26)}?lang=en`,
+    };
+    await cdp.send('ServiceWorker.deliverPushMessage', {
+      origin: hub.httpUrl,
+      registrationId: await registration,
+      data: JSON.stringify(message),
+    });
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const shown = await (await navigator.serviceWorker.ready).getNotifications();
+          return shown.map((n) => ({ title: n.title, body: n.body, tag: n.tag }));
+        }),
+      )
+      .toEqual([{ title: message.title, body: message.body, tag: message.tag }]);
+    await page.close();
+  });
 });
