@@ -106,4 +106,10 @@ export default tseslint.config(
     files: ['eslint.config.js'],
     extends: [tseslint.configs.disableTypeChecked],
   },
+  {
+    // the service worker's push script (public/push-sw.js): plain JS, served as it is
+    files: ['public/**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { self: 'readonly', URL: 'readonly' } },
+  },
 );

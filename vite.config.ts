@@ -68,6 +68,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/mqtt/],
         cleanupOutdatedCaches: true,
+        // Web Push for the tracking page's alerts (public/push-sw.js)
+        importScripts: ['/push-sw.js'],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname === '/api/config',

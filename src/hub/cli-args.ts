@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isValidHostname } from './tls/hub-names.ts';
 import type { HubOptions } from './hub.ts';
 import { resolveFromRepo } from './paths.ts';
+import { readVapidKeysFile } from './push/vapid-file.ts';
 import {
   chainServers,
   checkChain,
@@ -73,6 +74,8 @@ Options for serve (environment variable in brackets):
   --chain-creds <file>  this store's chain credentials (nextup chain add-store)
                                                       [NEXTUP_CHAIN_CREDS]
   --chain-rate <n>    events per second at most while catching up     [NEXTUP_CHAIN_RATE] default 500
+  --web-push <file>   VAPID keys (JSON: publicKey, privateKey, subject): the tracking page's
+                      alerts also arrive as Web Push with the page closed  [NEXTUP_WEB_PUSH]
 
 Store network mode: with a --host other than loopback (e.g. 0.0.0.0) or any --hostname, the
 hub makes the store's own certificate authority (in <data>/tls) and serves https and wss on
@@ -224,6 +227,16 @@ const SERVE_FLAGS: Record<string, FlagSpec> = {
   '--chain-rate': {
     env: 'NEXTUP_CHAIN_RATE',
     apply: (v, f, sofar) => ({ chain: withChainRate(sofar.chain, v, f, usage) }),
+  },
+  '--web-push': {
+    env: 'NEXTUP_WEB_PUSH',
+    apply: (v, f) => {
+      try {
+        return { webPush: readVapidKeysFile(path.resolve(nonEmpty(v, f))) };
+      } catch (error) {
+        throw usage(`${f}: ${(error as Error).message}`);
+      }
+    },
   },
 };
 

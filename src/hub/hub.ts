@@ -14,6 +14,8 @@ import { createConsoleLogger, type Logger } from './log.ts';
 import { displayPath, resolveFromRepo } from './paths.ts';
 import type { TicketWaitSource } from '../domain/kiosk/tracking.ts';
 import { createTracking, type TrackingSource } from './tracking.ts';
+import { webPushFor } from './push/push-routes.ts';
+import type { VapidKeys } from './push/web-push-sender.ts';
 import { createPersonalDataApi, type PersonalHistory } from './personal-data-api.ts';
 import { scheduleRetention } from './retention.ts';
 import { createReportsApi, type HistorySource } from './reports-api.ts';
@@ -112,6 +114,8 @@ export interface HubOptions {
   readonly diskProbe?: () => Promise<void>;
   /** The chain's cluster and this store's credentials (`--chain`, `--chain-creds`). */
   readonly chain?: ChainOptions;
+  /** VAPID keys (`--web-push`): the tracking page's alerts also arrive as Web Push. */
+  readonly webPush?: VapidKeys;
 }
 
 export interface Hub {
@@ -259,6 +263,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     config: () => settings.current(),
     log,
     source: () => agent?.replica,
+    ...(opts.webPush ? { push: webPushFor(opts.webPush, log) } : {}),
     wait: () => {
       const waits = agent?.waits;
       return waits ? (service, ticket) => waits.estimate(service, ticket) : undefined;

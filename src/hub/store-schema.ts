@@ -254,6 +254,13 @@ export const STORE_SCHEMA = {
             description:
               'At most this many tickets a day for this service; then the kiosk says "No more tickets today for this service".',
           }),
+          alertAtPlace: optional({
+            type: 'integer',
+            minimum: 1,
+            maximum: 99,
+            description:
+              "The customer's phone alerts (sound, vibration, a notification) when the ticket is this many-th in line; default 3.",
+          }),
         },
       },
     },

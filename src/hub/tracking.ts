@@ -15,6 +15,7 @@ import { readBody } from './body.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { sendJson } from './json-response.ts';
 import type { Logger } from './log.ts';
+import { handlePushRoute, type WebPush } from './push/push-routes.ts';
 
 /**
  * The customer's phone follows its ticket over plain HTTP from the hub, never as a store device
@@ -24,6 +25,7 @@ import type { Logger } from './log.ts';
  *   GET  /api/track/<ticket>/events   the same as Server-Sent Events, pushed on every change
  *   POST /api/track/<ticket>/cancel   the customer leaves the queue: the agent commits
  *                                     ticket.cancelled (body: JSON, so browsers preflight it)
+ *   GET|POST /api/track/<ticket>/push Web Push for the ticket's alerts (push/push-routes.ts)
  *
  * Malformed ids get 400 and unknown ones 404 with the same body whatever the reason, so the
  * API tells nothing about other customers.
@@ -50,6 +52,8 @@ export interface TrackingOptions {
   readonly heartbeatMs?: number;
   readonly maxStreams?: number;
   readonly maxStreamsPerTicket?: number;
+  /** Web Push, where the hub has VAPID keys: the same alerts with the page closed. */
+  readonly push?: WebPush;
 }
 
 export interface Tracking {
@@ -57,6 +61,8 @@ export interface Tracking {
   handle(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<boolean>;
   /** Open event streams (for tests and the log). */
   readonly streamCount: number;
+  /** How many times changes were pushed out (tests wait on it instead of sleeping). */
+  readonly flushes: number;
   /** Ends every stream; the hub calls it before stopping. */
   close(): void;
 }
@@ -76,6 +82,7 @@ export function createTracking(opts: TrackingOptions): Tracking {
   const streams = new Map<string, Set<ServerResponse>>();
   const lastSent = new Map<string, string>();
   let streamCount = 0;
+  let flushes = 0;
   let unsubscribe: (() => void) | undefined;
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -103,8 +110,10 @@ export function createTracking(opts: TrackingOptions): Tracking {
 
   function flush(): void {
     flushTimer = undefined;
+    flushes++;
     const source = opts.source();
     if (!source) return;
+    void opts.push?.alerts.update((id) => viewOf(source, id));
     for (const [id, set] of streams) {
       const view = viewOf(source, id);
       if (!view) {
@@ -117,6 +126,7 @@ export function createTracking(opts: TrackingOptions): Tracking {
       lastSent.set(id, text);
       for (const res of set) res.write(`data: ${text}\n\n`);
     }
+    unwatchIfIdle();
   }
 
   function watch(source: TrackingSource): void {
@@ -127,7 +137,11 @@ export function createTracking(opts: TrackingOptions): Tracking {
   }
 
   function unwatchIfIdle(): void {
-    if (streamCount > 0) return;
+    if (streamCount > 0 || (opts.push?.alerts.size ?? 0) > 0) return;
+    unwatch();
+  }
+
+  function unwatch(): void {
     unsubscribe?.();
     unsubscribe = undefined;
     clearInterval(heartbeat);
@@ -207,6 +221,15 @@ export function createTracking(opts: TrackingOptions): Tracking {
     sendJson(res, 200, after);
   }
 
+  async function pushRoute(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const source = opts.source();
+    if (!source)
+      return sendJson(res, 503, { error: 'the store is starting' }, { 'Retry-After': '5' });
+    await handlePushRoute(req, res, opts.push, () => viewOf(source, id));
+    // a new subscription needs the queue's changes even with no page open
+    if (opts.push && opts.push.alerts.size > 0) watch(source);
+  }
+
   async function handle(
     req: IncomingMessage,
     res: ServerResponse,
@@ -215,6 +238,10 @@ export function createTracking(opts: TrackingOptions): Tracking {
     if (!urlPath.startsWith(PREFIX)) return false;
     const [id = '', action, ...rest] = urlPath.slice(PREFIX.length).split('/');
     const method = req.method ?? 'GET';
+    if (action === 'push' && rest.length === 0 && isTicketId(id)) {
+      await pushRoute(req, res, id);
+      return true;
+    }
     if (rest.length > 0 || (action !== undefined && action !== 'events' && action !== 'cancel')) {
       sendJson(res, 404, { error: `no API at ${urlPath}` });
       return true;
@@ -254,12 +281,15 @@ export function createTracking(opts: TrackingOptions): Tracking {
     get streamCount() {
       return streamCount;
     },
+    get flushes() {
+      return flushes;
+    },
     close() {
       for (const set of streams.values()) for (const res of set) res.end();
       streams.clear();
       lastSent.clear();
       streamCount = 0;
-      unwatchIfIdle();
+      unwatch();
     },
   };
 }

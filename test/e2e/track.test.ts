@@ -55,15 +55,15 @@ describe('the ticket on the customer’s phone', () => {
     // a counter serves advice (with none, the page says so instead of a wait: honest-waits.test)
     const open = await hub.agent().replica.run(() => openCounter('counter-4', ['advice']));
     expect(open.ok).toBe(true);
-    await setWaiting(hub, config, 'advice', 2);
+    await setWaiting(hub, config, 'advice', 3);
     const { url, number } = await ticketQr('advice');
     expect(url).toMatch(new RegExp(`^${hub.httpUrl}/t/[a-z2-7]{26}\\?lang=en&at=\\d{10}$`));
 
     const page = await phone.newPage();
     await page.goto(url);
-    await page.locator('[data-testid="track-status"][data-ahead="2"]').waitFor();
+    await page.locator('[data-testid="track-status"][data-ahead="3"]').waitFor();
     expect(await page.getByTestId('track-number').textContent()).toBe(number);
-    expect(await page.getByTestId('track-ahead').textContent()).toBe('2 people ahead of you');
+    expect(await page.getByTestId('track-ahead').textContent()).toBe('3 people ahead of you');
     expect(await page.getByTestId('track-wait').textContent()).toMatch(/^About \d+ minutes? \(/);
     expect(await runAxe(page, 'tracking page: waiting')).toEqual([]);
     expect(await smallTargets(page, 44, 'main')).toEqual([]);
@@ -71,22 +71,22 @@ describe('the ticket on the customer’s phone', () => {
     const ahead = [...hub.agent().replica.state.tickets.values()]
       .filter((t) => t.status === 'waiting' && t.service === 'advice' && t.number !== number)
       .sort((a, b) => (a.queuedHlc < b.queuedHlc ? -1 : 1));
+    // 3rd in line (the store's default N): the one "soon" alert (track-alerts.test.ts: only once)
     await callTicket(hub, ahead[0]!.id, 'counter-1');
-    await page.locator('[data-testid="track-status"][data-ahead="1"]').waitFor();
-    expect(await alertsOn(page)).toEqual([]);
-
-    await callTicket(hub, ahead[1]!.id, 'counter-2');
-    await page.locator('[data-testid="track-status"][data-ahead="0"]').waitFor();
-    expect(await page.getByTestId('track-ahead').textContent()).toBe('You are next!');
+    const soon = `Ticket ${number}: 2 people ahead of you. Please come back to the counters.`;
     await expect
       .poll(() => alertsOn(page))
       .toEqual([
         { kind: 'vibrate', detail: '[300,150,300]' },
-        { kind: 'notification', detail: `Ticket ${number}: you are next.` },
+        { kind: 'notification', detail: soon },
       ]);
-    expect(await page.getByTestId('track-announce').textContent()).toBe(
-      `Ticket ${number}: you are next.`,
-    );
+    expect(await page.getByTestId('track-announce').textContent()).toBe(soon);
+
+    await callTicket(hub, ahead[1]!.id, 'counter-2');
+    await callTicket(hub, ahead[2]!.id, 'counter-2');
+    await page.locator('[data-testid="track"][data-alerts-checked="waiting:0:0"]').waitFor();
+    expect(await page.getByTestId('track-ahead').textContent()).toBe('You are next!');
+    expect(await alertsOn(page)).toHaveLength(2);
     expect(await runAxe(page, 'tracking page: you are next')).toEqual([]);
 
     const ticket = new URL(url).pathname.split('/').pop()!;

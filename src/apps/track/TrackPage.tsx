@@ -1,21 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { takenAtFromLink } from '../../domain/kiosk/missing-ticket.ts';
-import { alertFor, canLeave, type TicketView } from '../../domain/kiosk/tracking.ts';
+import { canLeave } from '../../domain/kiosk/tracking.ts';
 import { yourDataPanel } from '../../domain/kiosk/your-data.ts';
-import { aheadToTell } from '../../domain/wait/ahead.ts';
 import { I18nProvider, useT } from '../../ui/i18n/I18nProvider.tsx';
 import { PriorityMark } from '../../ui/PriorityMark.tsx';
-import { askNotifyPermission, notify, notifyPermission, vibrate } from './alerts.ts';
+import { AlertsSwitch } from './AlertsSwitch.tsx';
 import { trackLanguage } from './track-language.ts';
 import { TrackStatus } from './TrackStatus.tsx';
 import { YourData } from './YourData.tsx';
+import { useTicketAlerts } from './useTicketAlerts.ts';
 import { useTicketView, type TicketState } from './useTicketView.ts';
 import './track.css';
 
 /**
  * The customer's ticket on their own phone (/t/<ticket>, opened from the QR code): number,
- * place in line and live wait, "you are next" and "please go to counter 3" with vibration and
- * a notification, and a way to leave the queue. It talks to the hub over HTTP only.
+ * place in line and live wait, an alert at the N-th place and "please go to counter 3" with
+ * sound, vibration and a notification (and Web Push where the hub has it), and a way to leave
+ * the queue. It talks to the hub over HTTP only.
  */
 export function TrackPage({ ticket, search }: { ticket: string; search: string }) {
   const takenAt = takenAtFromLink(search);
@@ -56,10 +57,16 @@ function Track({
 }) {
   const { t, text, language, dir } = useT();
   const view = state.kind === 'view' ? state.view : undefined;
-  const { polite, urgent } = useAnnouncements(view);
+  const { polite, shown, checked } = useTicketAlerts(view);
   const yourData = yourDataPanel(state);
   return (
-    <main className="track" lang={language} dir={dir} data-testid="track">
+    <main
+      className="track"
+      lang={language}
+      dir={dir}
+      data-testid="track"
+      data-alerts-checked={checked}
+    >
       {view && <p className="track__store">{text(view.store.name)}</p>}
       {state.kind === 'view' ? (
         <>
@@ -74,8 +81,20 @@ function Track({
             {state.view.priority && <PriorityMark />}
             <TrackStatus view={state.view} />
           </section>
+          {shown && (
+            // the assertive live region below reads it out; this is for the eyes
+            <p
+              className={`track__alert track__alert--${shown.kind}`}
+              data-testid="track-alert"
+              data-kind={shown.kind}
+              data-count={shown.count}
+              aria-hidden="true"
+            >
+              {shown.message}
+            </p>
+          )}
           <Freshness at={state.at} live={state.live} done={!canLeave(state.view)} />
-          {canLeave(state.view) && <NotifyButton />}
+          {canLeave(state.view) && <AlertsSwitch view={state.view} />}
           {canLeave(state.view) && <LeaveQueue onLeave={leave} />}
         </>
       ) : (
@@ -96,38 +115,10 @@ function Track({
         {polite}
       </p>
       <p className="visually-hidden" aria-live="assertive" data-testid="track-announce">
-        {urgent}
+        {shown?.message}
       </p>
     </main>
   );
-}
-
-/** Screen-reader announcements, vibration and notifications when the ticket moves. */
-function useAnnouncements(view: TicketView | undefined) {
-  const { t, text } = useT();
-  const previous = useRef<TicketView>(undefined);
-  const [polite, setPolite] = useState('');
-  const [urgent, setUrgent] = useState('');
-  useEffect(() => {
-    if (!view) return;
-    const prev = previous.current;
-    previous.current = view;
-    const alert = alertFor(prev, view);
-    if (alert) {
-      const counter = view.counter ? text(view.counter.name) : '';
-      const message =
-        alert === 'called'
-          ? t('track.alert.called', { number: view.number, counter })
-          : t('track.alert.next', { number: view.number });
-      setUrgent(message);
-      vibrate(alert === 'called' ? [400, 150, 400, 150, 400] : [300, 150, 300]);
-      void notify(message, text(view.store.name), `nextup-${view.ticket}`);
-    } else if (prev && view.ahead !== null && view.ahead !== prev.ahead) {
-      const ahead = aheadToTell({ ahead: view.ahead, next: view.next });
-      if (ahead !== undefined) setPolite(t('track.ahead', { count: ahead }));
-    }
-  }, [view, t, text]);
-  return { polite, urgent };
 }
 
 function Freshness({ at, live, done }: { at: number; live: boolean; done: boolean }) {
@@ -137,24 +128,6 @@ function Freshness({ at, live, done }: { at: number; live: boolean; done: boolea
       {live ? t('track.updated', { time: time(at) }) : t('track.offline')}
       {live && !done && <span className="track__fresh-note"> · {t('track.live')}</span>}
     </p>
-  );
-}
-
-function NotifyButton() {
-  const { t } = useT();
-  const [permission, setPermission] = useState(notifyPermission);
-  if (permission === 'unsupported') return null;
-  if (permission === 'granted') return <p className="track__note">{t('track.notify.on')}</p>;
-  if (permission === 'denied') return <p className="track__note">{t('track.notify.blocked')}</p>;
-  return (
-    <button
-      type="button"
-      className="button button--secondary track__notify"
-      data-testid="track-notify"
-      onClick={() => void askNotifyPermission().then(setPermission)}
-    >
-      {t('track.notify')}
-    </button>
   );
 }
 

@@ -17,6 +17,8 @@ export interface ServiceConfig {
   readonly hours?: OpeningHours;
   /** At most this many tickets a day for this service; absent: no cap. */
   readonly dailyCap?: number;
+  /** The customer's phone alerts when the ticket is this many-th in line; absent: 3. */
+  readonly alertAtPlace?: number;
 }
 
 /** Days of the week as the config names them. */

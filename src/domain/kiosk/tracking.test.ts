@@ -6,7 +6,7 @@ import { issueTicket } from '../queue/commands.ts';
 import { WaitEstimator } from '../wait/estimator.ts';
 import { estimateWaitWith } from '../wait/queue-state.ts';
 import { checkKioskRequest, kioskFreeAt } from './issue.ts';
-import { alertFor, canLeave, isTicketId, ticketView, type TicketView } from './tracking.ts';
+import { canLeave, isTicketId, ticketView } from './tracking.ts';
 
 const T = (c: string) => c.repeat(26);
 const A = T('a');
@@ -77,35 +77,7 @@ describe('ticketView', () => {
   });
 });
 
-describe('alertFor', () => {
-  const v = (over: Partial<TicketView>): TicketView =>
-    ({
-      status: 'waiting',
-      ahead: 3,
-      next: over.ahead === 0 && over.next !== false,
-      calls: 0,
-      ...over,
-    }) as TicketView;
-
-  it('alerts on becoming next and on each call, never on the first look', () => {
-    expect(alertFor(undefined, v({ ahead: 0 }))).toBeUndefined();
-    expect(alertFor(v({ ahead: 1 }), v({ ahead: 0 }))).toBe('next');
-    expect(alertFor(v({ ahead: 0 }), v({ ahead: 0 }))).toBeUndefined();
-    // first in line with no counter open is not next: no buzz
-    expect(alertFor(v({ ahead: 1 }), v({ ahead: 0, next: false }))).toBeUndefined();
-    expect(alertFor(v({ ahead: 0, next: false }), v({ ahead: 0 }))).toBe('next');
-    expect(alertFor(v({ ahead: 0 }), v({ status: 'called', calls: 1 }))).toBe('called');
-    expect(alertFor(v({ status: 'called', calls: 1 }), v({ status: 'called', calls: 1 }))).toBe(
-      undefined,
-    );
-    expect(alertFor(v({ status: 'called', calls: 1 }), v({ status: 'called', calls: 2 }))).toBe(
-      'called',
-    );
-    expect(alertFor(v({ status: 'called', calls: 1 }), v({ status: 'serving', calls: 1 }))).toBe(
-      undefined,
-    );
-  });
-
+describe('canLeave', () => {
   it('lets a customer leave only while waiting or called', () => {
     expect(canLeave({ status: 'waiting' })).toBe(true);
     expect(canLeave({ status: 'called' })).toBe(true);

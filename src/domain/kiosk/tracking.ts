@@ -6,6 +6,7 @@ import {
   type StoreConfig,
 } from '../config/types.ts';
 import type { QueueState, TicketStatus } from '../queue/state.ts';
+import { DEFAULT_ALERT_AT_PLACE } from './ticket-alerts.ts';
 import { placeOfTicket, type QueueWait } from '../wait/queue-state.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface TicketView {
   readonly ahead: number | null;
   /** "You are next": a counter serves it and nobody comes before it there. */
   readonly next: boolean;
+  /** The phone alerts once the ticket is this many-th in line (domain/kiosk/ticket-alerts.ts). */
+  readonly alertAtPlace: number;
   /** Estimated wait from now with its 80% range, or no counter; only while waiting. */
   readonly wait: TicketWait | null;
   /** Where to go; only once called (and while served). */
@@ -99,6 +102,7 @@ export function ticketView(
     service: { id: t.service, name: service?.name ?? { [cfg.store.defaultLanguage]: t.service } },
     ahead: place ? place.ahead : null,
     next: place?.next ?? false,
+    alertAtPlace: service?.alertAtPlace ?? DEFAULT_ALERT_AT_PLACE,
     wait: estimate ? ticketWait(estimate) : null,
     counter:
       atCounter && t.counter !== undefined
@@ -114,23 +118,6 @@ export function ticketView(
       personalDataDays: cfg.retention?.personalDataDays ?? DEFAULT_PERSONAL_DATA_DAYS,
     },
   };
-}
-
-/** What the phone should make noticeable (vibration, a notification) after an update. */
-export type TicketAlert = 'next' | 'called';
-
-/**
- * Alerts come from changes only: opening the page when already next does not buzz, becoming
- * next does (first in line with no counter open is not next); a call, and each recall, does.
- */
-export function alertFor(prev: TicketView | undefined, next: TicketView): TicketAlert | undefined {
-  if (!prev) return undefined;
-  if (next.status === 'called' && next.calls > (prev.status === 'called' ? prev.calls : 0)) {
-    return 'called';
-  }
-  const isNext = (v: TicketView) => v.status === 'waiting' && v.next;
-  if (isNext(next) && !isNext(prev)) return 'next';
-  return undefined;
 }
 
 /** Whether the customer can still leave the queue from the phone. */

@@ -39,6 +39,16 @@ export const arTrack: Translation<typeof enTrack> = {
   'track.leave.no': 'لا، سأبقى في الطابور',
   'track.leave.failed': 'لم ينجح ذلك. يُرجى المحاولة مرة أخرى أو إبلاغ أحد الموظفين.',
   'track.alert.next': 'التذكرة {number}: دورك هو التالي.',
+  'track.alert.soon': {
+    zero: 'التذكرة {number}: لا أحد أمامك. يُرجى العودة إلى الشبابيك.',
+    one: 'التذكرة {number}: أمامك شخص واحد. يُرجى العودة إلى الشبابيك.',
+    two: 'التذكرة {number}: أمامك شخصان. يُرجى العودة إلى الشبابيك.',
+    few: 'التذكرة {number}: أمامك {count} أشخاص. يُرجى العودة إلى الشبابيك.',
+    many: 'التذكرة {number}: أمامك {count} شخصًا. يُرجى العودة إلى الشبابيك.',
+    other: 'التذكرة {number}: أمامك {count} شخص. يُرجى العودة إلى الشبابيك.',
+  },
+  'track.notify.pushOn': 'ستصلك التنبيهات على هذا الهاتف حتى لو أغلقت الصفحة.',
+  'track.notify.stayOpen': 'أبقِ هذه الصفحة مفتوحة: لا يمكنها تنبيهك إلا وهي مفتوحة.',
   'track.alert.called': 'التذكرة {number}: يُرجى التوجه إلى {counter}.',
   'track.data.title': 'بياناتك',
   'track.data.about': {

@@ -38,6 +38,12 @@ export const enTrack = {
   'track.leave.no': 'No, keep my place',
   'track.leave.failed': 'That did not work. Please try again or tell a member of staff.',
   'track.alert.next': 'Ticket {number}: you are next.',
+  'track.alert.soon': {
+    one: 'Ticket {number}: {count} person ahead of you. Please come back to the counters.',
+    other: 'Ticket {number}: {count} people ahead of you. Please come back to the counters.',
+  },
+  'track.notify.pushOn': 'Alerts reach this phone even with the page closed.',
+  'track.notify.stayOpen': 'Keep this page open: it can alert you only while it is open.',
   'track.alert.called': 'Ticket {number}: please go to {counter}.',
   'track.data.title': 'Your data',
   'track.data.about': {

@@ -34,6 +34,12 @@ export const hiTrack: Translation<typeof enTrack> = {
   'track.leave.no': 'नहीं, मेरी जगह रहने दें',
   'track.leave.failed': 'यह नहीं हो सका। कृपया फिर से कोशिश करें या किसी कर्मचारी को बताएँ।',
   'track.alert.next': 'टोकन {number}: अगली बारी आपकी है।',
+  'track.alert.soon': {
+    one: 'टोकन {number}: आपसे आगे {count} व्यक्ति है। कृपया काउंटरों के पास लौट आएँ।',
+    other: 'टोकन {number}: आपसे आगे {count} लोग हैं। कृपया काउंटरों के पास लौट आएँ।',
+  },
+  'track.notify.pushOn': 'पेज बंद होने पर भी सूचनाएँ इस फ़ोन पर आएँगी।',
+  'track.notify.stayOpen': 'यह पेज खुला रखें: यह खुला रहने पर ही आपको सूचना दे सकता है।',
   'track.alert.called': 'टोकन {number}: कृपया {counter} पर जाएँ।',
   'track.data.title': 'आपका डेटा',
   'track.data.about': {

@@ -38,6 +38,12 @@ export const huTrack: Translation<typeof enTrack> = {
   'track.leave.no': 'Nem, maradok a sorban',
   'track.leave.failed': 'Ez nem sikerült. Kérjük, próbálja újra, vagy szóljon munkatársunknak.',
   'track.alert.next': '{number} sorszám: Ön következik.',
+  'track.alert.soon': {
+    one: '{number} sorszám: {count} ember van Ön előtt. Kérjük, jöjjön vissza a pultokhoz.',
+    other: '{number} sorszám: {count} ember van Ön előtt. Kérjük, jöjjön vissza a pultokhoz.',
+  },
+  'track.notify.pushOn': 'A jelzések akkor is megérkeznek erre a telefonra, ha bezárja az oldalt.',
+  'track.notify.stayOpen': 'Tartsa nyitva ezt az oldalt: csak nyitva tudja értesíteni.',
   'track.alert.called': '{number} sorszám: kérjük, fáradjon ide: {counter}.',
   'track.data.title': 'Az Ön adatai',
   'track.data.about': {

@@ -39,6 +39,15 @@ export const plTrack: Translation<typeof enTrack> = {
   'track.leave.no': 'Nie, zostaję w kolejce',
   'track.leave.failed': 'To się nie udało. Spróbuj ponownie albo poproś o pomoc pracownika.',
   'track.alert.next': 'Bilet {number}: Twoja kolej jest następna.',
+  'track.alert.soon': {
+    one: 'Bilet {number}: przed Tobą jest {count} osoba. Prosimy wrócić w pobliże stanowisk.',
+    few: 'Bilet {number}: przed Tobą są {count} osoby. Prosimy wrócić w pobliże stanowisk.',
+    many: 'Bilet {number}: przed Tobą jest {count} osób. Prosimy wrócić w pobliże stanowisk.',
+    other: 'Bilet {number}: przed Tobą jest {count} osoby. Prosimy wrócić w pobliże stanowisk.',
+  },
+  'track.notify.pushOn': 'Powiadomienia dotrą na ten telefon nawet po zamknięciu strony.',
+  'track.notify.stayOpen':
+    'Nie zamykaj tej strony: może Cię powiadomić tylko wtedy, gdy jest otwarta.',
   'track.alert.called': 'Bilet {number} — zapraszamy: {counter}.',
   'track.data.title': 'Twoje dane',
   'track.data.about': {
