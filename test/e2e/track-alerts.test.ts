@@ -5,7 +5,7 @@ import { openCounter } from '../../src/domain/queue/commands.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
 import { alertsOn, newPhone } from '../support/phone.ts';
-import { callTicket, hubConfig, seedTicket, setWaiting } from '../support/seed.ts';
+import { callTicket, hubConfig, recallTicket, seedTicket, setWaiting } from '../support/seed.ts';
 
 /**
  * "You are N-th" on the customer's phone (N = 3 by default): one tap turns alerts on (and lets
@@ -57,7 +57,7 @@ describe('the N-th alert on the customer’s phone', () => {
     await expect.poll(() => page.getByTestId('track-announce-polite').textContent()).toBe(text);
   };
 
-  it('alerts once at 3rd place through jitter and reloads, and once when called', async () => {
+  it('alerts once at 3rd place through jitter and reloads, and once per call (a recall again)', async () => {
     const open = await hub.agent().replica.run(() => openCounter('counter-4', ['advice']));
     expect(open.ok).toBe(true);
     await setWaiting(hub, config, 'advice', 4);
@@ -115,11 +115,20 @@ describe('the N-th alert on the customer’s phone', () => {
         { kind: 'notification', detail: called },
       ]);
 
-    // and once only: a reload while called does not call again
+    // and once per call: a reload while called does not call again
     await page.reload();
     await page.locator('[data-testid="track"][data-alerts-checked="called::1"]').waitFor();
     expect(await alertsOn(page)).toEqual([]);
     expect(await page.getByTestId('track-alert').count()).toBe(0);
+    // the clerk calls the number again: the phone buzzes again, once
+    await recallTicket(hub, mine.id, 'counter-3');
+    await page.locator('[data-testid="track"][data-alerts-checked="called::2"]').waitFor();
+    await expect
+      .poll(() => alertsOn(page))
+      .toEqual([
+        { kind: 'vibrate', detail: '[400,150,400,150,400]' },
+        { kind: 'notification', detail: called },
+      ]);
     await page.close();
   });
 

@@ -50,6 +50,11 @@ export async function callTicket(hub: TestHub, ticket: string, counter: string):
   await commit(hub, () => ({ ok: true, event: { type: 'ticket.called', ticket, counter } }));
 }
 
+/** The clerk at `counter` calls the ticket's number again. */
+export async function recallTicket(hub: TestHub, ticket: string, counter: string): Promise<void> {
+  await commit(hub, () => ({ ok: true, event: { type: 'ticket.recalled', ticket, counter } }));
+}
+
 /** The store configuration as the hub serves it to devices. */
 export async function hubConfig(hub: TestHub): Promise<StoreConfig> {
   const body = (await (await fetch(`${hub.httpUrl}/api/config`)).json()) as { config: StoreConfig };

@@ -11,12 +11,14 @@ import type { TicketView } from './tracking.ts';
 
 /**
  * For any sequence of views of one ticket (places that jitter, counters closing, calls, recalls,
- * page reloads that keep the memory as JSON), each alert fires at most once, and exactly at the
- * first view that reaches it after the customer started looking.
+ * page reloads that keep the memory as JSON), "soon" fires at most once, at the first view that
+ * reaches it after the customer started looking, and "called" once at each new call or recall.
  */
 type Step =
   | { readonly kind: 'waiting'; readonly ahead: number; readonly noCounter: boolean }
-  | { readonly kind: 'called' | 'serving' | 'done' | 'cancelled' };
+  /** `recall`: the clerk calls the number again (or calls it anew after a transfer). */
+  | { readonly kind: 'called'; readonly recall: boolean }
+  | { readonly kind: 'serving' | 'done' | 'cancelled' };
 
 const N = 3;
 
@@ -45,7 +47,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       noCounter: fc.boolean(),
     }),
   },
-  { weight: 2, arbitrary: fc.constant({ kind: 'called' as const }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('called' as const), recall: fc.boolean() }),
+  },
   {
     weight: 1,
     arbitrary: fc.constantFrom(
@@ -56,17 +61,31 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
+/** Calls made up to each step: the first call, then each recall. */
+function callCounts(steps: readonly Step[]): number[] {
+  let calls = 0;
+  return steps.map((s) => (s.kind === 'called' && (calls === 0 || s.recall) ? ++calls : calls));
+}
+
 /** The oracle's own reading of the steps: where is each alert due, independent of the rule. */
-function due(steps: readonly Step[]): { soon: number | undefined; called: number | undefined } {
+function due(steps: readonly Step[]): { soon: number | undefined; called: number[] } {
   const isCalled = (s: Step) => s.kind === 'called';
   const isSoon = (s: Step) => s.kind === 'waiting' && !s.noCounter && s.ahead + 1 <= N;
   const firstCalled = steps.findIndex(isCalled);
   const firstSoon = steps.findIndex(isSoon);
-  const called = firstCalled > 0 ? firstCalled : undefined;
   // "soon" is settled by whichever comes first, a call or the N-th place
   const settled = [firstCalled, firstSoon].filter((i) => i >= 0);
   const first = settled.length > 0 ? Math.min(...settled) : -1;
   const soon = first > 0 && first === firstSoon && first !== firstCalled ? first : undefined;
+  // "called" at every view showing a call the customer's phone has not shown before
+  const counts = callCounts(steps);
+  const called: number[] = [];
+  let shown = 0;
+  steps.forEach((s, i) => {
+    if (!isCalled(s)) return;
+    if (i > 0 && counts[i]! > shown) called.push(i);
+    shown = Math.max(shown, counts[i]!);
+  });
   return { soon, called };
 }
 
@@ -78,28 +97,28 @@ describe('stepAlerts', () => {
         fc.array(fc.boolean(), { maxLength: 30 }),
         (steps, reloads) => {
           let memory: AlertMemory = FRESH_MEMORY;
-          let calls = 0;
+          const counts = callCounts(steps);
           const fired: { alert: TicketAlert; at: number }[] = [];
           steps.forEach((s, i) => {
-            if (s.kind === 'called') calls++;
             // a reload keeps only what the page stored
             if (reloads[i]) memory = parseAlertMemory(JSON.stringify(memory));
-            const out = stepAlerts(memory, view(s, calls));
+            const out = stepAlerts(memory, view(s, counts[i]!));
             memory = out.memory;
             for (const alert of out.alerts) fired.push({ alert, at: i });
           });
           expect(fired.filter((f) => f.alert === 'soon').length).toBeLessThanOrEqual(1);
-          expect(fired.filter((f) => f.alert === 'called').length).toBeLessThanOrEqual(1);
           const expected = due(steps);
           expect(fired.find((f) => f.alert === 'soon')?.at).toBe(expected.soon);
-          expect(fired.find((f) => f.alert === 'called')?.at).toBe(expected.called);
+          expect(fired.filter((f) => f.alert === 'called').map((f) => f.at)).toEqual(
+            expected.called,
+          );
         },
       ),
       { numRuns: 500 },
     );
   });
 
-  it('alerts once on 3rd → 4th behind a priority ticket → 3rd again, and once when called', () => {
+  it('alerts once on 3rd → 4th behind a priority ticket → 3rd again, and once per call', () => {
     const places = [5, 4, 3, 4, 3, 2, 1];
     let memory = FRESH_MEMORY;
     const fired: TicketAlert[] = [];
@@ -111,12 +130,13 @@ describe('stepAlerts', () => {
       memory = out.memory;
       fired.push(...out.alerts);
     }
-    for (const calls of [1, 2]) {
-      const out = stepAlerts(memory, view({ kind: 'called' }, calls));
+    // called, the same call seen again (a reload, a new view), then the clerk's recall
+    for (const calls of [1, 1, 2]) {
+      const out = stepAlerts(memory, view({ kind: 'called', recall: calls > 1 }, calls));
       memory = out.memory;
       fired.push(...out.alerts);
     }
-    expect(fired).toEqual(['soon', 'called']);
+    expect(fired).toEqual(['soon', 'called', 'called']);
   });
 
   it('does not call 3rd in line "soon" while no counter is open', () => {
@@ -138,5 +158,7 @@ describe('stepAlerts', () => {
     expect(parseAlertMemory('{oops')).toEqual(FRESH_MEMORY);
     expect(parseAlertMemory('null')).toEqual(FRESH_MEMORY);
     expect(parseAlertMemory(null)).toEqual(FRESH_MEMORY);
+    // kept before calls were counted: its one call was alerted
+    expect(parseAlertMemory('{"seen":true,"soon":true,"called":true}').calls).toBe(1);
   });
 });

@@ -1,9 +1,9 @@
 import type { TicketView } from './tracking.ts';
 
 /**
- * The two alerts a customer's phone gives for one ticket, and the rule that fires each at most
- * once: "soon" when the ticket reaches the N-th place in line (N per service, `alertAtPlace`),
- * "called" when a counter calls it. The page (sound, vibration, a notification) and the hub's
+ * The two alerts a customer's phone gives for one ticket, and the rule that fires them: "soon"
+ * at most once, when the ticket reaches the N-th place in line (N per service, `alertAtPlace`),
+ * and "called" once per call, so a clerk's recall ("A023, counter 3" again) buzzes again. The page (sound, vibration, a notification) and the hub's
  * Web Push both run this rule, each with its own memory; the memory is what makes "once" hold
  * across page reloads (the page keeps it in localStorage) and when the place jitters (3rd, then
  * 4th behind a priority ticket, then 3rd again: one alert).
@@ -20,9 +20,11 @@ export interface AlertMemory {
   readonly seen: boolean;
   readonly soon: boolean;
   readonly called: boolean;
+  /** The calls already alerted (TicketView.calls: a recall counts again). */
+  readonly calls: number;
 }
 
-export const FRESH_MEMORY: AlertMemory = { seen: false, soon: false, called: false };
+export const FRESH_MEMORY: AlertMemory = { seen: false, soon: false, called: false, calls: 0 };
 
 /** The ticket's place in line, counting itself (1 = next), while it waits for an open counter. */
 export function placeInLine(view: Pick<TicketView, 'status' | 'ahead' | 'wait'>): number | null {
@@ -48,14 +50,20 @@ export function stepAlerts(
   view: TicketView,
 ): { readonly memory: AlertMemory; readonly alerts: readonly TicketAlert[] } {
   const called = holds('called', view);
+  const calls = called ? Math.max(1, view.calls) : 0;
   const soon = holds('soon', view) || called;
   const alerts: TicketAlert[] = [];
   if (memory.seen) {
-    if (called && !memory.called) alerts.push('called');
+    if (calls > memory.calls) alerts.push('called');
     else if (soon && !memory.soon) alerts.push('soon');
   }
   return {
-    memory: { seen: true, soon: memory.soon || soon, called: memory.called || called },
+    memory: {
+      seen: true,
+      soon: memory.soon || soon,
+      called: memory.called || called,
+      calls: Math.max(memory.calls, calls),
+    },
     alerts,
   };
 }
@@ -67,7 +75,15 @@ export function parseAlertMemory(text: string | null | undefined): AlertMemory {
     const x: unknown = JSON.parse(text);
     if (typeof x !== 'object' || x === null) return FRESH_MEMORY;
     const m = x as Record<string, unknown>;
-    return { seen: m['seen'] === true, soon: m['soon'] === true, called: m['called'] === true };
+    const called = m['called'] === true;
+    const calls = typeof m['calls'] === 'number' && m['calls'] >= 0 ? Math.floor(m['calls']) : 0;
+    // a memory kept before calls were counted: its call was alerted
+    return {
+      seen: m['seen'] === true,
+      soon: m['soon'] === true,
+      called,
+      calls: Math.max(calls, +called),
+    };
   } catch {
     return FRESH_MEMORY;
   }

@@ -52,3 +52,25 @@ export function parseSubscription(
 export function httpsOnly(url: URL): boolean {
   return url.protocol === 'https:';
 }
+
+/**
+ * The browsers' push services (Chrome and Android, Firefox, Safari, Edge's Windows service):
+ * a subscription pointing anywhere else is refused, so a phone cannot make the hub post to a
+ * host of the store's own network.
+ */
+export const PUSH_SERVICE_HOSTS: readonly string[] = [
+  'fcm.googleapis.com',
+  'android.googleapis.com',
+  '.push.services.mozilla.com',
+  '.push.apple.com',
+  '.notify.windows.com',
+];
+
+export function knownPushService(url: URL): boolean {
+  const host = url.hostname.toLowerCase();
+  return (
+    httpsOnly(url) &&
+    url.port === '' &&
+    PUSH_SERVICE_HOSTS.some((h) => (h.startsWith('.') ? host.endsWith(h) : host === h))
+  );
+}

@@ -4,7 +4,7 @@ import type { TicketView } from '../../domain/kiosk/tracking.ts';
 import { readBody } from '../body.ts';
 import { sendJson } from '../json-response.ts';
 import type { Logger } from '../log.ts';
-import { httpsOnly, parseSubscription, type PushSender } from './push-port.ts';
+import { knownPushService, parseSubscription, type PushSender } from './push-port.ts';
 import { createTicketPush, type TicketPush } from './ticket-push.ts';
 import { createWebPushSender, type VapidKeys } from './web-push-sender.ts';
 
@@ -19,7 +19,7 @@ import { createWebPushSender, type VapidKeys } from './web-push-sender.ts';
 export interface WebPush {
   readonly publicKey: string;
   readonly alerts: TicketPush;
-  /** Endpoints the hub may post to (default: https only). */
+  /** Endpoints the hub may post to: the browsers' push services (knownPushService). */
   readonly allowEndpoint: (url: URL) => boolean;
 }
 
@@ -72,11 +72,12 @@ export function webPushFor(
   keys: VapidKeys | undefined,
   log: Logger,
   sender: PushSender | undefined = keys && createWebPushSender(keys),
+  allowEndpoint: (url: URL) => boolean = knownPushService,
 ): WebPush | undefined {
   if (!keys || !sender) return undefined;
   return {
     publicKey: keys.publicKey,
     alerts: createTicketPush({ sender, log }),
-    allowEndpoint: httpsOnly,
+    allowEndpoint,
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../test/support/push-service.ts';
 import { createMemoryLogger } from '../log.ts';
 import { createTracking, type Tracking, type TrackingSource } from '../tracking.ts';
+import { httpsOnly } from './push-port.ts';
 import { webPushFor } from './push-routes.ts';
 import { createWebPushSender, generateVapidKeys } from './web-push-sender.ts';
 
@@ -90,7 +91,8 @@ describe('Web Push for a ticket', () => {
   });
 
   async function hub(replica: Replica, withPush: boolean) {
-    const push = webPushFor(keys, log, createWebPushSender(keys, service.agent));
+    // the test's push service is on loopback: only https is asked of it here
+    const push = webPushFor(keys, log, createWebPushSender(keys, service.agent), httpsOnly);
     tracking = createTracking({
       config: testStore,
       log,
