@@ -262,7 +262,7 @@ export const STORE_SCHEMA = {
               'Tickets taken from a phone (/join) for this service. checkIn: the customer taps "I\'m here" on the store\'s network (or types the number at the kiosk) before being called; the ticket keeps its place. graceMin: minutes from joining to check in, then the ticket is dropped. perHour: at most this many phone tickets an hour.',
             properties: {
               checkIn: { type: 'boolean' },
-              graceMin: { type: 'integer', minimum: 1, maximum: 720 },
+              graceMin: { type: 'number', minimum: 0.1, maximum: 720 },
               perHour: optional({ type: 'integer', minimum: 1, maximum: 10000 }),
             },
           }),

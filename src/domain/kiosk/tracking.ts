@@ -5,6 +5,7 @@ import {
   type LocalizedText,
   type StoreConfig,
 } from '../config/types.ts';
+import { checkInDeadline } from '../join/grace.ts';
 import type { QueueState, TicketStatus } from '../queue/state.ts';
 import { placeOfTicket, type QueueWait } from '../wait/queue-state.ts';
 
@@ -40,6 +41,8 @@ export interface TicketView {
   /** How many times the number was called (a recall counts again); 0 while waiting. */
   readonly calls: number;
   readonly issuedAt: number;
+  /** A phone ticket still to check in ("I'm here"): by this moment (ms), else null. */
+  readonly checkInBy: number | null;
   readonly store: {
     readonly name: LocalizedText;
     readonly defaultLanguage: string;
@@ -106,6 +109,7 @@ export function ticketView(
         : null,
     calls: t.calledAt === undefined ? 0 : 1 + t.recalls,
     issuedAt: t.issuedAt,
+    checkInBy: checkInDeadline(cfg, t) ?? null,
     store: {
       name: cfg.store.name,
       defaultLanguage: cfg.store.defaultLanguage,
