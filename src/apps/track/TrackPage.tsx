@@ -8,6 +8,7 @@ import { PriorityMark } from '../../ui/PriorityMark.tsx';
 import { askNotifyPermission, notify, notifyPermission, vibrate } from './alerts.ts';
 import { trackLanguage } from './track-language.ts';
 import { TrackStatus } from './TrackStatus.tsx';
+import { CheckIn } from '../join/CheckIn.tsx';
 import { YourData } from './YourData.tsx';
 import { useTicketView, type TicketState } from './useTicketView.ts';
 import './track.css';
@@ -74,6 +75,7 @@ function Track({
             {state.view.priority && <PriorityMark />}
             <TrackStatus view={state.view} />
           </section>
+          <CheckIn view={state.view} />
           <Freshness at={state.at} live={state.live} done={!canLeave(state.view)} />
           {canLeave(state.view) && <NotifyButton />}
           {canLeave(state.view) && <LeaveQueue onLeave={leave} />}
