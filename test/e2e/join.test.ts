@@ -5,7 +5,7 @@ import { launchChromium } from '../support/browser.ts';
 import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
 import { newPhone } from '../support/phone.ts';
 import { hubConfig, seedTicket } from '../support/seed.ts';
-import { openClerk, waitForQueueItem } from '../support/surfaces.ts';
+import { openClerk, openKiosk, waitForQueueItem } from '../support/surfaces.ts';
 
 /**
  * Joining the line from a phone, in real Chromium on phone-sized screens: /join lists the
@@ -28,7 +28,7 @@ describe('joining the line from a phone', () => {
         service('advice').remote = { checkIn: true, graceMin: 60 };
         // six seconds of grace: the drop is seen within the test
         service('returns').remote = { checkIn: true, graceMin: 0.1 };
-        c.join = { range: { from: 1000, to: 1999 }, perAddressPerHour: 3 };
+        c.join = { range: { from: 1000, to: 1999 }, perAddressPerHour: 4 };
       }),
     });
     config = await hubConfig(hub);
@@ -125,8 +125,36 @@ describe('joining the line from a phone', () => {
     await phone.close();
   });
 
-  it('refuses a fourth ticket from one address within the hour, in the customer’s language', async () => {
-    // two phone tickets from this address so far; a third is allowed, a fourth is not
+  it('checks in at the kiosk by the number the phone shows', async () => {
+    const phone = await newPhone(browser);
+    const page = await joinFrom(phone, 'advice');
+    await page.getByTestId('checkin').waitFor();
+    const number = (await page.getByTestId('track-number').textContent()) ?? '';
+    const kiosk = await openKiosk(
+      await browser.newContext({ viewport: { width: 1024, height: 768 } }),
+      hub.httpUrl,
+    );
+    await kiosk.getByTestId('phone-checkin-open').click();
+    await kiosk.getByTestId('phone-checkin-number').fill('A999');
+    await kiosk.getByTestId('phone-checkin-submit').click();
+    await kiosk.getByTestId('phone-checkin-unknown').waitFor();
+    await kiosk.getByTestId('phone-checkin-number').fill(number.toLowerCase());
+    await kiosk.getByTestId('phone-checkin-submit').click();
+    await kiosk.getByTestId('phone-checkin-done').waitFor();
+    expect(await kiosk.getByTestId('phone-checkin-done').textContent()).toBe(
+      `Thank you, ${number} is checked in.`,
+    );
+    // the phone hears it from the hub: nothing left to check in
+    await page.getByTestId('checkin').waitFor({ state: 'detached' });
+    await clerk
+      .locator(`[data-testid="queue-item"][data-number="${number}"][data-callable="true"]`)
+      .waitFor();
+    await kiosk.context().close();
+    await phone.close();
+  });
+
+  it('refuses a fifth ticket from one address within the hour, in the customer’s language', async () => {
+    // three phone tickets from this address so far; a fourth is allowed, a fifth is not
     const third = await newPhone(browser);
     const page = await joinFrom(third, 'pickup');
     await page.getByTestId('track-number').waitFor();
