@@ -5,7 +5,7 @@ import { launchChromium } from '../support/browser.ts';
 import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
 import { newPhone } from '../support/phone.ts';
 import { hubConfig, seedTicket } from '../support/seed.ts';
-import { openClerk, openKiosk, waitForQueueItem } from '../support/surfaces.ts';
+import { openClerk, openKiosk, waitForQueueItem, waitOnline } from '../support/surfaces.ts';
 
 /**
  * Joining the line from a phone, in real Chromium on phone-sized screens: /join lists the
@@ -172,5 +172,25 @@ describe('joining the line from a phone', () => {
     ).toBe(true);
     await third.close();
     await fourth.close();
+  });
+
+  it('prints a poster for the entrance from the manager screen: the QR of /join, every language', async () => {
+    const manager = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    ).newPage();
+    await manager.goto(`${hub.httpUrl}/manager`);
+    await waitOnline(manager);
+    await manager.getByTestId('manager-join-poster').click();
+    const poster = manager.getByTestId('join-poster');
+    await poster.locator('li[lang="ar"][dir="rtl"]').waitFor();
+    expect(await poster.getAttribute('data-url')).toBe(`${hub.httpUrl}/join`);
+    expect(await poster.locator('li').count()).toBe(config.store.customerLanguages?.length);
+    expect(
+      await manager.getByTestId('join-poster-qr').locator('path, rect').count(),
+    ).toBeGreaterThan(0);
+    await manager.emulateMedia({ media: 'print' });
+    expect(await manager.getByTestId('manager-join-poster').isVisible()).toBe(false);
+    expect(await poster.isVisible()).toBe(true);
+    await manager.context().close();
   });
 });
