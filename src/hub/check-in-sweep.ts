@@ -37,7 +37,8 @@ export function startCheckInSweep(deps: {
   let stopped = false;
   let cancelTimer: (() => void) | undefined;
   let armedFor: number | undefined;
-  let running: Promise<number> | undefined;
+  /** Sweeps run one after another (two at once would race to drop the same tickets). */
+  let chain: Promise<unknown> = Promise.resolve();
 
   async function sweepOnce(): Promise<number> {
     let dropped = 0;
@@ -52,8 +53,10 @@ export function startCheckInSweep(deps: {
   }
 
   function sweep(): Promise<number> {
-    running ??= sweepOnce().finally(() => (running = undefined));
-    return running;
+    // queued, not joined: a look that started before a deadline must not stand in for one after
+    const next = chain.then(sweepOnce);
+    chain = next.catch(() => undefined);
+    return next;
   }
 
   function schedule(): void {
