@@ -115,6 +115,7 @@ export function createJoinApi(opts: JoinApiOptions): JoinApi {
   async function join(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req, res, MAX_BODY_BYTES);
     if (raw === undefined) return;
+    if (!isJson(req)) return notJson(res);
     const body = jsonObject(raw);
     const name = cleanName(body?.name);
     if (!body || typeof body.service !== 'string' || name === null) {
@@ -162,6 +163,8 @@ export function createJoinApi(opts: JoinApiOptions): JoinApi {
 
   async function here(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
     if ((await readBody(req, res, MAX_BODY_BYTES)) === undefined) return;
+    // JSON only, so a browser preflights it: a page elsewhere cannot post it unseen
+    if (!isJson(req)) return notJson(res);
     const address = req.socket.remoteAddress;
     if (!onStoreNetwork(address, config().join?.storeNetworks)) {
       if (shouldLog(`${address}:notInStore`)) {
@@ -185,11 +188,6 @@ export function createJoinApi(opts: JoinApiOptions): JoinApi {
   return async (req, res, urlPath) => {
     if (urlPath !== PREFIX && !urlPath.startsWith(`${PREFIX}/`)) return false;
     const method = req.method ?? 'GET';
-    const type = (req.headers['content-type'] ?? '').toLowerCase();
-    if (method === 'POST' && !type.startsWith('application/json')) {
-      sendJson(res, 415, { error: 'send the request as application/json' });
-      return true;
-    }
     if (urlPath === PREFIX) {
       if (method === 'GET' || method === 'HEAD') menu(res);
       else if (method === 'POST') await join(req, res);
@@ -204,6 +202,14 @@ export function createJoinApi(opts: JoinApiOptions): JoinApi {
     else await here(req, res, id);
     return true;
   };
+}
+
+function isJson(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json');
+}
+
+function notJson(res: ServerResponse): void {
+  sendJson(res, 415, { error: 'send the request as application/json' });
 }
 
 /** A ticket id nobody can guess (as the kiosk's): 16 random bytes in lower-case base32. */
