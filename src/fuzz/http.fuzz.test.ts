@@ -69,7 +69,7 @@ const ENDPOINTS: readonly Endpoint[] = [
     file: 'personal-data-api.ts',
   },
   { method: 'GET', path: '/api/join' },
-  { method: 'POST', path: '/api/join', limit: KiB, file: 'join-api.ts' },
+  { method: 'POST', path: '/api/join/ticket', limit: KiB, file: 'join-api.ts' },
   { method: 'POST', path: `/api/join/${TICKET}/here`, limit: KiB, file: 'join-api.ts' },
   { method: 'GET', path: '/api/reports/days', auth: true },
   { method: 'GET', path: '/api/reports/export', auth: true },

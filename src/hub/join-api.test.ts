@@ -57,12 +57,12 @@ async function start(config: StoreConfig) {
 describe('the join API', () => {
   it('issues a phone ticket and checks it in from the store network (loopback by default)', async () => {
     const { state, post } = await start(cfg());
-    const joined = await post('/api/join', { service: 'advice', name: '  Ana ' });
+    const joined = await post('/api/join/ticket', { service: 'advice', name: '  Ana ' });
     expect(joined.status).toBe(200);
     const ticket = joined.body.ticket as string;
     expect(state.tickets.get(ticket)).toMatchObject({ name: 'Ana', awaitingCheckIn: true });
     expect(joined.body.phone).toMatch(/^[a-f0-9]{32}$/);
-    const again = await post('/api/join', { service: 'returns', phone: joined.body.phone });
+    const again = await post('/api/join/ticket', { service: 'returns', phone: joined.body.phone });
     expect(again).toMatchObject({ status: 409, body: { error: 'phoneHasTicket' } });
     expect(await post(`/api/join/${ticket}/here`, {})).toMatchObject({ status: 200 });
     expect(state.tickets.get(ticket)?.awaitingCheckIn).toBe(false);
@@ -70,7 +70,7 @@ describe('the join API', () => {
 
   it('believes "I\'m here" only from the configured store network', async () => {
     const { state, log, post } = await start(cfg(['192.168.77.0/24']));
-    const ticket = (await post('/api/join', { service: 'advice' })).body.ticket as string;
+    const ticket = (await post('/api/join/ticket', { service: 'advice' })).body.ticket as string;
     expect(await post(`/api/join/${ticket}/here`, {})).toEqual({
       status: 403,
       body: { error: 'notInStore' },
@@ -81,8 +81,10 @@ describe('the join API', () => {
 
   it('refuses a name that is not one short line, and an unknown service', async () => {
     const { post } = await start(cfg());
-    expect((await post('/api/join', { service: 'advice', name: 'x'.repeat(41) })).status).toBe(400);
-    expect(await post('/api/join', { service: 'nope' })).toMatchObject({
+    expect(
+      (await post('/api/join/ticket', { service: 'advice', name: 'x'.repeat(41) })).status,
+    ).toBe(400);
+    expect(await post('/api/join/ticket', { service: 'nope' })).toMatchObject({
       status: 400,
       body: { error: 'unknownService' },
     });

@@ -4,7 +4,7 @@
  *
  *   GET  /api/join                  the store's services with the wait now and whether a
  *                                   ticket can be taken (the kiosk's honest hours and cap)
- *   POST /api/join                  {service, name?, lang?, phone?}: the agent issues a phone
+ *   POST /api/join/ticket           {service, name?, lang?, phone?}: the agent issues a phone
  *                                   ticket (domain/join/join-issue.ts); answers its id and the
  *                                   phone's capability, which the page keeps in localStorage
  *   POST /api/join/<ticket>/here    "I'm here": checks the ticket in, only from the store's
@@ -190,8 +190,12 @@ export function createJoinApi(opts: JoinApiOptions): JoinApi {
     const method = req.method ?? 'GET';
     if (urlPath === PREFIX) {
       if (method === 'GET' || method === 'HEAD') menu(res);
-      else if (method === 'POST') await join(req, res);
-      else sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'GET, HEAD, POST' });
+      else sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });
+      return true;
+    }
+    if (urlPath === `${PREFIX}/ticket`) {
+      if (method === 'POST') await join(req, res);
+      else sendJson(res, 405, { error: 'method not allowed' }, { Allow: 'POST' });
       return true;
     }
     const [id = '', action, ...rest] = urlPath.slice(PREFIX.length + 1).split('/');

@@ -59,7 +59,7 @@ export async function fetchMenu(): Promise<JoinMenu | undefined> {
 export async function join(service: string, name: string, lang: string): Promise<JoinOutcome> {
   const phone = storedPhone();
   try {
-    const res = await fetch('/api/join', {
+    const res = await fetch('/api/join/ticket', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
