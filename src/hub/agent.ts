@@ -11,6 +11,7 @@ import { presencePayload, storeTopic, topics } from '../sync/topics.ts';
 import type { OpenAppendFile } from './append-file.ts';
 import { tapDurable } from './chain/durable-tap.ts';
 import { startStoreLink, type ChainSettings, type StoreLink } from './chain/store-link.ts';
+import { startCheckInSweep } from './check-in-sweep.ts';
 import { startClosingSweep, type ClosingSweep } from './closing-sweep.ts';
 import type { DiskReport } from './disk-health.ts';
 import { EventFileStore } from './event-file-store.ts';
@@ -195,6 +196,7 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
     options: opts.waits,
   });
   const closingSweep = startClosingSweep({ config, replica, clock, log });
+  const checkInSweep = startCheckInSweep({ config, replica, clock, log });
 
   return {
     replica,
@@ -216,12 +218,14 @@ export async function startAgent(opts: AgentOptions): Promise<Agent> {
       services = next.services.map((s) => s.id);
       haDiscovery.setConfig(next);
       closingSweep.setConfig(next);
+      checkInSweep.setConfig(next);
       configVersion = version;
       announceConfig();
     },
     async close() {
       closing = true;
       closingSweep.close();
+      checkInSweep.close();
       await waits.close();
       await replica.close();
       await chainLink?.close();

@@ -88,8 +88,8 @@ describe('closing time on the hub', () => {
     // the timer set for closing fires at 17:00 (plus its margin), not a minute later
     await w.advance(at('17:00') + 10);
     expect(w.events).toEqual([
-      { type: 'ticket.cancelled', ticket: '001' },
-      { type: 'ticket.cancelled', ticket: '003' },
+      { type: 'ticket.cancelled', ticket: '001', reason: 'closed' },
+      { type: 'ticket.cancelled', ticket: '003', reason: 'closed' },
     ]);
     await w.advance(at('17:05'));
     expect(await sweep.sweep()).toBe(0);
@@ -110,7 +110,7 @@ describe('closing time on the hub', () => {
     const w = world(state, at('18:00'));
     const sweep = startClosingSweep({ ...w, config: cfg });
     await w.advance(at('18:00') + 1);
-    expect(w.events).toEqual([{ type: 'ticket.cancelled', ticket: '001' }]);
+    expect(w.events).toEqual([{ type: 'ticket.cancelled', ticket: '001', reason: 'closed' }]);
     sweep.close();
   });
 });

@@ -125,8 +125,12 @@ function counterServiceProblems(cfg: StoreConfig): string[] {
 function rangeProblems(cfg: StoreConfig): string[] {
   const out: string[] = [];
   const sound: { i: number; from: number; to: number }[] = [];
-  cfg.kiosks.forEach(({ range: { from, to } }, i) => {
-    const at = `kiosks[${i}].range`;
+  const where = (i: number) => ranges[i]!.at;
+  const ranges = [
+    ...cfg.kiosks.map((k, i) => ({ at: `kiosks[${i}].range`, range: k.range })),
+    ...(cfg.join ? [{ at: 'join.range', range: cfg.join.range }] : []),
+  ];
+  ranges.forEach(({ at, range: { from, to } }, i) => {
     // The schema already keeps both ends within 1..999999.
     if (from > to) {
       out.push(`${at}: "from" must not be greater than "to" (got ${from}..${to})`);
@@ -139,7 +143,7 @@ function rangeProblems(cfg: StoreConfig): string[] {
     for (const a of sound.slice(0, n)) {
       if (b.from <= a.to && a.from <= b.to) {
         out.push(
-          `kiosks[${b.i}].range: ${b.from}..${b.to} overlaps kiosks[${a.i}].range ${a.from}..${a.to}` +
+          `${where(b.i)}: ${b.from}..${b.to} overlaps ${where(a.i)} ${a.from}..${a.to}` +
             ' (two kiosks could issue the same number)',
         );
       }

@@ -16,6 +16,7 @@ import type { TicketWaitSource } from '../domain/kiosk/tracking.ts';
 import { createTracking, type TrackingSource } from './tracking.ts';
 import { webPushFor } from './push/push-routes.ts';
 import type { VapidKeys } from './push/web-push-sender.ts';
+import { createJoinApi, type JoinSource } from './join-api.ts';
 import { createPersonalDataApi, type PersonalHistory } from './personal-data-api.ts';
 import { scheduleRetention } from './retention.ts';
 import { createReportsApi, type HistorySource } from './reports-api.ts';
@@ -57,6 +58,7 @@ export interface AgentHandle {
   close(): Promise<void>;
   /** The agent's replica: ticket tracking (/api/track) reads it and cancels through it. */
   readonly replica?: TrackingSource &
+    JoinSource &
     Partial<Pick<CommittedEvents, 'subscribeEvents' | 'vector' | 'events'>>;
   /** The agent's live wait estimates (the tracking page's wait). */
   readonly waits?: { estimate(service: string, ticket?: string): ReturnType<TicketWaitSource> };
@@ -269,6 +271,15 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       return waits ? (service, ticket) => waits.estimate(service, ticket) : undefined;
     },
   });
+  const joinApi = createJoinApi({
+    config: () => settings.current(),
+    log,
+    source: () => agent?.replica,
+    wait: () => {
+      const waits = agent?.waits;
+      return waits ? (service) => waits.estimate(service) : undefined;
+    },
+  });
   const personalData = createPersonalDataApi({
     log,
     history: () => agent?.history,
@@ -312,6 +323,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       chainLinkApi(req, res, urlPath) ||
       (await personalData.handle(req, res, urlPath)) ||
       (await tracking.handle(req, res, urlPath)) ||
+      (await joinApi(req, res, urlPath)) ||
       (await reports.handle(req, res, urlPath)),
     apiConfig,
     health: () => ({

@@ -261,6 +261,18 @@ export const STORE_SCHEMA = {
             description:
               "The customer's phone alerts (sound, vibration, a notification) when the ticket is this many-th in line; default 3.",
           }),
+          remote: optional({
+            type: 'object',
+            additionalProperties: false,
+            required: ['checkIn', 'graceMin'],
+            description:
+              'Tickets taken from a phone (/join) for this service. checkIn: the customer taps "I\'m here" on the store\'s network (or types the number at the kiosk) before being called; the ticket keeps its place. graceMin: minutes from joining to check in, then the ticket is dropped. perHour: at most this many phone tickets an hour.',
+            properties: {
+              checkIn: { type: 'boolean' },
+              graceMin: { type: 'number', minimum: 0.1, maximum: 720 },
+              perHour: optional({ type: 'integer', minimum: 1, maximum: 10000 }),
+            },
+          }),
         },
       },
     },
@@ -520,6 +532,36 @@ export const STORE_SCHEMA = {
               },
             }),
           },
+        }),
+      },
+    }),
+    join: optional({
+      type: 'object',
+      additionalProperties: false,
+      required: ['range'],
+      description:
+        'Joining the line from a phone at /join (README, Join from a phone). Absent: not offered.',
+      properties: {
+        range: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['from', 'to'],
+          description: 'The numbers phone tickets take; disjoint from every kiosk range.',
+          properties: { from: ref('ticketNumber'), to: ref('ticketNumber') },
+        },
+        perAddressPerHour: optional({
+          type: 'integer',
+          minimum: 1,
+          maximum: 1000,
+          description:
+            'At most this many phone tickets from one network address an hour (default 3).',
+        }),
+        storeNetworks: optional({
+          type: 'array',
+          maxItems: 50,
+          items: { type: 'string', pattern: '^[0-9a-fA-F.:]+/[0-9]{1,3}$' },
+          description:
+            'The store network where "I\'m here" is believed, as CIDRs (e.g. "192.168.1.0/24"). Default: private ranges and loopback.',
         }),
       },
     }),

@@ -50,6 +50,11 @@ export function CurrentTicketPanel(props: {
       <div className="clerk-current__ticket">
         <p className="clerk-current__number">{ticket.number}</p>
         <div className="clerk-current__details">
+          {ticket.name !== undefined && (
+            <p className="clerk-current__name" data-testid="current-name">
+              {ticket.name}
+            </p>
+          )}
           {service && <p className="clerk-current__service">{text(service.name)}</p>}
           {ticket.calledAt !== undefined && (
             <p className="clerk-current__since">

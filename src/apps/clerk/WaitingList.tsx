@@ -1,5 +1,6 @@
 import { serviceById } from '../../domain/config/types.ts';
 import { heldFor, waitingAt } from '../../domain/queue/handover.ts';
+import { isCallable } from '../../domain/queue/line-order.ts';
 import { elapsedMinutes } from '../../ui/i18n/format.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { PriorityMark } from '../../ui/PriorityMark.tsx';
@@ -8,7 +9,8 @@ import { useDevice, useRuntime } from '../shell/device-context.ts';
 
 /**
  * Customers this counter will call, in the order it calls them: those handed over to it first,
- * then its services' line (domain/queue/handover.ts).
+ * then its services' line (domain/queue/handover.ts). A phone ticket is marked, and one whose
+ * customer has not checked in yet keeps its place but says "not here yet" (call next skips it).
  */
 export function WaitingList({
   counter,
@@ -41,10 +43,27 @@ export function WaitingList({
               data-testid="queue-item"
               data-number={ticket.number}
               data-priority={ticket.priority === true}
+              data-channel={ticket.channel ?? 'kiosk'}
+              data-callable={isCallable(ticket)}
             >
               <span className="clerk-queue__number">{ticket.number}</span>
               <span className="clerk-queue__service">
                 {service ? text(service.name) : ''} {ticket.priority && <PriorityMark />}
+                {ticket.name !== undefined && (
+                  <span className="clerk-queue__name" data-testid="queue-name">
+                    {ticket.name}
+                  </span>
+                )}
+                {ticket.channel === 'phone' && (
+                  <span className="clerk-tag" data-testid="queue-remote">
+                    {t('clerk.queue.remote')}
+                  </span>
+                )}
+                {!isCallable(ticket) && (
+                  <span className="clerk-tag clerk-tag--muted" data-testid="queue-not-here">
+                    {t('clerk.queue.notHere')}
+                  </span>
+                )}
                 {heldFor(state, ticket) === counter && (
                   <span className="clerk-tag" data-testid="queue-handed">
                     {t('desk.handover.forYou')}

@@ -5,6 +5,7 @@ import { useRuntime } from '../shell/device-context.ts';
 import { DisplayOptions, type DisplayPrefs } from './DisplayOptions.tsx';
 import { KioskProblem } from './KioskProblem.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
+import { PhoneCheckIn } from './PhoneCheckIn.tsx';
 import { ServiceButton } from './ServiceButton.tsx';
 import type { IssueProblem } from './useIssueTicket.ts';
 
@@ -59,6 +60,7 @@ export function WelcomeScreen(props: {
         </div>
       )}
       {anyPriority && <p className="kiosk-welcome__hint">{t('kiosk.priority.hint')}</p>}
+      <PhoneCheckIn />
       <footer className="kiosk-welcome__footer" data-testid="kiosk-footer">
         {/* just above the footer while a ticket is being issued, taking no room otherwise */}
         <p className="kiosk-welcome__status" role="status">

@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { DevicesPanel } from './devices/DevicesPanel.tsx';
+import { JoinPoster } from './JoinPoster.tsx';
 import { LiveBoard } from './live/LiveBoard.tsx';
 import { useManagerView, MANAGER_VIEWS } from './useManagerView.ts';
 import './manager.css';
@@ -17,6 +18,7 @@ const SettingsView = lazy(async () => ({
 export function ManagerSurface() {
   const { t } = useT();
   const [view, setView] = useManagerView();
+  const [poster, setPoster] = useState(false);
   return (
     <main className="manager">
       <header className="manager__header">
@@ -38,7 +40,16 @@ export function ManagerSurface() {
             </a>
           ))}
         </nav>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="manager-join-poster"
+          onClick={() => setPoster(true)}
+        >
+          {t('manager.poster.open')}
+        </button>
       </header>
+      {poster && <JoinPoster onClose={() => setPoster(false)} />}
       {view === 'live' && <LiveBoard />}
       {view === 'history' && (
         <Suspense fallback={<p className="manager-panel__empty">{t('managerReports.loading')}</p>}>

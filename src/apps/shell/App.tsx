@@ -13,6 +13,12 @@ const TrackPage = lazy(async () => {
   return { default: TrackPage };
 });
 
+/** Joining the line from a phone: its own chunk, like the tracking page it hands over to. */
+const JoinPage = lazy(async () => {
+  const [{ JoinPage }] = await Promise.all([import('../join/JoinPage.tsx'), loadFullEnglish()]);
+  return { default: JoinPage };
+});
+
 /** The chain's area-manager view: its own chunk, served by the chain service. */
 const ChainPage = lazy(async () => {
   const [{ ChainPage }] = await Promise.all([import('../chain/ChainPage.tsx'), loadFullEnglish()]);
@@ -39,6 +45,10 @@ export function App({ pathname }: { pathname: string }) {
       ) : route === 'chain' ? (
         <Suspense fallback={<LoadingScreen />}>
           <ChainPage pathname={pathname} search={location.search} />
+        </Suspense>
+      ) : route === 'join' ? (
+        <Suspense fallback={<LoadingScreen />}>
+          <JoinPage search={location.search} />
         </Suspense>
       ) : route === 'track' ? (
         <Suspense fallback={<LoadingScreen />}>

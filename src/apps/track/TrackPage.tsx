@@ -7,6 +7,7 @@ import { PriorityMark } from '../../ui/PriorityMark.tsx';
 import { AlertsSwitch } from './AlertsSwitch.tsx';
 import { trackLanguage } from './track-language.ts';
 import { TrackStatus } from './TrackStatus.tsx';
+import { CheckIn } from '../join/CheckIn.tsx';
 import { YourData } from './YourData.tsx';
 import { useTicketAlerts } from './useTicketAlerts.ts';
 import { useTicketView, type TicketState } from './useTicketView.ts';
@@ -93,6 +94,7 @@ function Track({
               {shown.message}
             </p>
           )}
+          <CheckIn view={state.view} />
           <Freshness at={state.at} live={state.live} done={!canLeave(state.view)} />
           {canLeave(state.view) && <AlertsSwitch view={state.view} />}
           {canLeave(state.view) && <LeaveQueue onLeave={leave} />}

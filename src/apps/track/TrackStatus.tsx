@@ -1,4 +1,5 @@
 import type { TicketView } from '../../domain/kiosk/tracking.ts';
+import { Dropped } from '../join/CheckIn.tsx';
 import { aheadToTell } from '../../domain/wait/ahead.ts';
 import { waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
@@ -78,7 +79,11 @@ export function TrackStatus({ view }: { view: TicketView }) {
     case 'cancelled':
       return (
         <div {...common}>
-          <p>{t('track.cancelled')}</p>
+          {view.cancelReason ? (
+            <Dropped reason={view.cancelReason} />
+          ) : (
+            <p>{t('track.cancelled')}</p>
+          )}
         </div>
       );
   }

@@ -19,6 +19,31 @@ export interface ServiceConfig {
   readonly dailyCap?: number;
   /** The customer's phone alerts when the ticket is this many-th in line; absent: 3. */
   readonly alertAtPlace?: number;
+  /** Tickets taken from a phone (/join) for this service; absent: no check-in, no cap. */
+  readonly remote?: RemoteServiceConfig;
+}
+
+/** How a service treats tickets taken away from the kiosk (domain/join). */
+export interface RemoteServiceConfig {
+  /** The customer must check in at the store before being called. */
+  readonly checkIn: boolean;
+  /** Minutes from joining within which to check in; then the ticket is dropped. */
+  readonly graceMin: number;
+  /** At most this many phone tickets per hour for the service; absent: no cap. */
+  readonly perHour?: number;
+}
+
+/** Joining the line from a phone (/join, src/hub/join-api.ts); absent: not offered. */
+export interface JoinConfig {
+  /** The numbers phone tickets take, disjoint from every kiosk's range. */
+  readonly range: NumberRange;
+  /** At most this many phone tickets from one network address per hour. */
+  readonly perAddressPerHour?: number;
+  /**
+   * The store's own network, where "I'm here" is believed (CIDRs such as "192.168.1.0/24").
+   * Absent: the private ranges and loopback (domain/join/network.ts).
+   */
+  readonly storeNetworks?: readonly string[];
 }
 
 /** Days of the week as the config names them. */
@@ -167,6 +192,8 @@ export interface StoreConfig {
   readonly board?: BoardConfig;
   /** How long the hub keeps personal data (src/domain/retention/personal.ts). */
   readonly retention?: RetentionConfig;
+  /** Joining the line from a phone; absent: /join says the store does not offer it. */
+  readonly join?: JoinConfig;
 }
 
 export interface RetentionConfig {

@@ -50,5 +50,5 @@ export function closeAtClosing(
   if (!waitingPastClosing(cfg, state, at).includes(ticketId)) {
     return { ok: false, error: 'notWaiting' };
   }
-  return cancelTicket(state, ticketId);
+  return cancelTicket(state, ticketId, 'closed');
 }

@@ -5,6 +5,8 @@ import {
   type LocalizedText,
   type StoreConfig,
 } from '../config/types.ts';
+import { checkInDeadline } from '../join/grace.ts';
+import type { CancelReason } from '../queue/events.ts';
 import type { QueueState, TicketStatus } from '../queue/state.ts';
 import { DEFAULT_ALERT_AT_PLACE } from './ticket-alerts.ts';
 import { placeOfTicket, type QueueWait } from '../wait/queue-state.ts';
@@ -43,6 +45,10 @@ export interface TicketView {
   /** How many times the number was called (a recall counts again); 0 while waiting. */
   readonly calls: number;
   readonly issuedAt: number;
+  /** A phone ticket still to check in ("I'm here"): by this moment (ms), else null. */
+  readonly checkInBy: number | null;
+  /** Why the store ended it ('closed', 'noCheckIn'); null while live or when the customer left. */
+  readonly cancelReason: CancelReason | null;
   readonly store: {
     readonly name: LocalizedText;
     readonly defaultLanguage: string;
@@ -110,6 +116,8 @@ export function ticketView(
         : null,
     calls: t.calledAt === undefined ? 0 : 1 + t.recalls,
     issuedAt: t.issuedAt,
+    checkInBy: checkInDeadline(cfg, t) ?? null,
+    cancelReason: t.cancelReason ?? null,
     store: {
       name: cfg.store.name,
       defaultLanguage: cfg.store.defaultLanguage,

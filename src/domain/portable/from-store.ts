@@ -26,6 +26,8 @@ export function portableFromStoreEvent(e: StoreEvent): PortableEvent | undefined
     case 'ticket.noShow':
       return { at, type: e.type, ticket: e.ticket, counter: e.counter };
     case 'ticket.cancelled':
+      return { at, type: e.type, ticket: e.ticket, ...(e.reason ? { reason: e.reason } : {}) };
+    case 'ticket.checkedIn':
       return { at, type: e.type, ticket: e.ticket };
     case 'ticket.transferred':
       return { at, type: e.type, ticket: e.ticket, counter: e.counter, toService: e.toService };

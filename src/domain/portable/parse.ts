@@ -1,3 +1,4 @@
+import { CANCEL_REASONS, type CancelReason } from '../queue/events.ts';
 import { isPortableType, type PortableEvent } from './types.ts';
 
 /** A line that cannot be read safely; names the line (1-based) and the problem. */
@@ -125,7 +126,24 @@ export function parseLine(text: string, line: number): LineResult {
         kind: 'event',
         event: { at, type, ticket: str('ticket'), ...present('counter', 'service'), ...extra },
       };
-    case 'ticket.cancelled':
+    case 'ticket.cancelled': {
+      const reason = o['reason'];
+      return {
+        kind: 'event',
+        event: {
+          at,
+          type,
+          ticket: str('ticket'),
+          ...present('service'),
+          ...extra,
+          // a reason this reader does not know is dropped, not refused: the customer still left
+          ...((CANCEL_REASONS as readonly unknown[]).includes(reason)
+            ? { reason: reason as CancelReason }
+            : {}),
+        },
+      };
+    }
+    case 'ticket.checkedIn':
       return {
         kind: 'event',
         event: { at, type, ticket: str('ticket'), ...present('service'), ...extra },

@@ -71,6 +71,8 @@ export class PortableToStore {
       case 'ticket.noShow':
         return { type: p.type, ticket: p.ticket, counter: p.counter ?? IMPORTED_COUNTER };
       case 'ticket.cancelled':
+        return { type: p.type, ticket: p.ticket, ...(p.reason ? { reason: p.reason } : {}) };
+      case 'ticket.checkedIn':
         return { type: p.type, ticket: p.ticket };
       case 'ticket.transferred':
         return {

@@ -2,7 +2,13 @@
  * The portable event log (DESIGN §5, a contract): JSON Lines, one event a line, ordered by time.
  * In memory `at` is milliseconds since the epoch; on disk it is an ISO 8601 string.
  */
-import { EVENT_TYPES, type EventType, type MustBeTrue, type SameUnion } from '../queue/events.ts';
+import {
+  EVENT_TYPES,
+  type CancelReason,
+  type EventType,
+  type MustBeTrue,
+  type SameUnion,
+} from '../queue/events.ts';
 
 /** The contract's types: the store's ticket and counter events (queue/events.ts lists them). */
 export type PortableType = Extract<EventType, `ticket.${string}` | `counter.${string}`>;
@@ -41,6 +47,15 @@ export interface TicketCancelled extends Base {
   readonly type: 'ticket.cancelled';
   readonly ticket: string;
   readonly service?: string;
+  /** The store ended it (an extension): 'closed' at closing, 'noCheckIn' after the grace time. */
+  readonly reason?: CancelReason;
+}
+
+/** A remote customer arrived (an extension); replay and what-if read it as nothing happening. */
+export interface TicketCheckedIn extends Base {
+  readonly type: 'ticket.checkedIn';
+  readonly ticket: string;
+  readonly service?: string;
 }
 
 export interface TicketTransferred extends Base {
@@ -66,6 +81,7 @@ export type PortableEvent =
   | TicketIssued
   | TicketAtCounter
   | TicketCancelled
+  | TicketCheckedIn
   | TicketTransferred
   | CounterOpened
   | CounterClosed;

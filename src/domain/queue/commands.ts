@@ -1,7 +1,8 @@
 import type { IssuingDeviceConfig, StoreConfig } from '../config/types.ts';
-import type { EventBody } from './events.ts';
+import type { CancelReason, EventBody } from './events.ts';
 import { nextNumber } from './numbering.ts';
 import { waitingAt } from './handover.ts';
+import { isCallable } from './line-order.ts';
 import { ticketAtCounter } from './selectors.ts';
 import type { QueueState } from './state.ts';
 
@@ -86,14 +87,14 @@ export function closeCounterHeldBy(
   return closeCounter(counter);
 }
 
-/** Calls the first customer in line among the counter's services. */
+/** Calls the first customer in line among the counter's services who can be called. */
 export function callNext(
   state: QueueState,
   counter: string,
   services: readonly string[],
 ): CommandResult {
   if (ticketAtCounter(state, counter)) return fail('counterBusy');
-  const next = waitingAt(state, counter, services)[0];
+  const next = waitingAt(state, counter, services).find(isCallable);
   if (!next) return fail('queueEmpty');
   return ok({ type: 'ticket.called', ticket: next.id, counter });
 }
@@ -124,8 +125,21 @@ export function transferCurrent(
   return ok({ type: 'ticket.transferred', ticket: t.id, counter, toService });
 }
 
-export function cancelTicket(state: QueueState, ticketId: string): CommandResult {
+export function cancelTicket(
+  state: QueueState,
+  ticketId: string,
+  /** Why the store ends it; absent when the customer leaves. */
+  reason?: CancelReason,
+): CommandResult {
   const t = state.tickets.get(ticketId);
   if (!t) return fail('unknownTicket');
-  return ok({ type: 'ticket.cancelled', ticket: ticketId });
+  return ok({ type: 'ticket.cancelled', ticket: ticketId, ...(reason ? { reason } : {}) });
+}
+
+/** A remote customer says they are in the store: only a ticket still waiting for it. */
+export function checkIn(state: QueueState, ticketId: string): CommandResult {
+  const t = state.tickets.get(ticketId);
+  if (!t) return fail('unknownTicket');
+  if (t.status !== 'waiting' || !t.awaitingCheckIn) return fail('notWaiting');
+  return ok({ type: 'ticket.checkedIn', ticket: ticketId });
 }

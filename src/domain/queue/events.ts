@@ -51,13 +51,29 @@ export type EventBody =
        * model not loaded yet) and from older logs.
        */
       readonly promised?: WaitPromise;
+      /** Where the ticket was taken (TICKET_CHANNELS); absent: at a kiosk (and older logs). */
+      readonly channel?: TicketChannel;
+      /** The customer's first name, so the clerk can greet them; at most MAX_NAME_LENGTH. */
+      readonly name?: string;
+      /**
+       * Present (true) when the customer must check in at the store before being called (a
+       * phone ticket for a service that asks for it, domain/join): the ticket keeps its place.
+       */
+      readonly checkIn?: true;
     }
   | { readonly type: 'ticket.called'; readonly ticket: string; readonly counter: string }
   | { readonly type: 'ticket.recalled'; readonly ticket: string; readonly counter: string }
   | { readonly type: 'ticket.started'; readonly ticket: string; readonly counter: string }
   | { readonly type: 'ticket.completed'; readonly ticket: string; readonly counter: string }
   | { readonly type: 'ticket.noShow'; readonly ticket: string; readonly counter: string }
-  | { readonly type: 'ticket.cancelled'; readonly ticket: string }
+  | {
+      readonly type: 'ticket.cancelled';
+      readonly ticket: string;
+      /** Why, when the store (not the customer) ended it; absent: the customer left. */
+      readonly reason?: CancelReason;
+    }
+  /** A remote customer arrived at the store ("I'm here" on the phone, or at the kiosk). */
+  | { readonly type: 'ticket.checkedIn'; readonly ticket: string }
   | {
       readonly type: 'ticket.transferred';
       readonly ticket: string;
@@ -147,6 +163,20 @@ export type EventBody =
       readonly reason: RefusalReason;
     };
 
+/** Where a ticket was taken: the lobby kiosk, a customer's phone (/join), a booking (later). */
+export const TICKET_CHANNELS = ['kiosk', 'phone', 'appointment'] as const;
+export type TicketChannel = (typeof TICKET_CHANNELS)[number];
+
+/** A customer's first name on a ticket: short, one line. */
+export const MAX_NAME_LENGTH = 40;
+
+/**
+ * Why the store ended a waiting ticket: its service closed (domain/hours/closing.ts), or a
+ * remote customer never checked in within the grace time (domain/join/grace.ts).
+ */
+export const CANCEL_REASONS = ['closed', 'noCheckIn'] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+
 /** Why the agent refused an event (see src/domain/sync/plausibility.ts for each rule). */
 export const REFUSAL_REASONS = [
   'clockAhead',
@@ -177,6 +207,7 @@ export const EVENT_TYPES = [
   'ticket.noShow',
   'ticket.cancelled',
   'ticket.transferred',
+  'ticket.checkedIn',
   'counter.opened',
   'counter.closed',
   'visit.step',

@@ -57,6 +57,9 @@ function write(w: StateWriter, e: StoreEvent): void {
         recalls: 0,
         ...(e.priority ? { priority: true } : {}),
         ...(e.lang !== undefined ? { lang: e.lang } : {}),
+        ...(e.channel !== undefined && e.channel !== 'kiosk' ? { channel: e.channel } : {}),
+        ...(e.name !== undefined ? { name: e.name } : {}),
+        ...(e.checkIn ? { awaitingCheckIn: true } : {}),
       };
       w.map('tickets').set(e.ticket, ticket);
       w.map('numbers').set(e.number, e.ticket);
@@ -173,6 +176,8 @@ function refusal(
       return live && holds(t, e) ? undefined : 'notYourTicket';
     case 'ticket.cancelled':
       return t.status === 'waiting' || t.status === 'called' ? undefined : 'notActive';
+    case 'ticket.checkedIn':
+      return t.status === 'waiting' && t.awaitingCheckIn ? undefined : 'notActive';
   }
 }
 
@@ -205,6 +210,11 @@ function applyTicketAction(
     case 'ticket.cancelled':
       t.status = 'cancelled';
       t.endedAt = at;
+      if (e.reason !== undefined) t.cancelReason = e.reason;
+      return;
+    case 'ticket.checkedIn':
+      t.awaitingCheckIn = false;
+      t.checkedInAt = at;
       return;
     case 'ticket.transferred':
       t.status = 'waiting';

@@ -5,7 +5,8 @@
  * (handover.ts says while the handover holds). The app's state orders its tickets with
  * `compareInLine`; the wait model and the simulation give each ticket a numeric place
  * (`placeKey`, `priorityPlace`, `handoverPlace`, smaller is earlier) and keep their lines
- * sorted with `placeIndex`.
+ * sorted with `placeIndex`. A remote customer who must check in (a phone ticket, domain/join)
+ * keeps their place but is passed over until they arrive (`isCallable`).
  */
 import type { Ticket } from './state.ts';
 
@@ -16,6 +17,15 @@ export function compareInLine(a: Placed, b: Placed): number {
   if (Boolean(a.priority) !== Boolean(b.priority)) return a.priority ? -1 : 1;
   if (a.queuedHlc !== b.queuedHlc) return a.queuedHlc < b.queuedHlc ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Whether a waiting ticket may be called now: not while its customer, who took it on their
+ * phone for a service that asks for a check-in, has not yet said they are in the store. The
+ * ticket keeps its place; "call next" takes the first callable ticket in line.
+ */
+export function isCallable(t: Pick<Ticket, 'awaitingCheckIn'>): boolean {
+  return !t.awaitingCheckIn;
 }
 
 /**

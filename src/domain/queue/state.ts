@@ -1,5 +1,5 @@
 import type { Satisfaction, VisitStep } from '../visit/types.ts';
-import type { EventType, RefusalReason } from './events.ts';
+import type { CancelReason, EventType, RefusalReason, TicketChannel } from './events.ts';
 
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'noShow' | 'cancelled';
 
@@ -18,6 +18,16 @@ export interface Ticket {
   readonly priority?: boolean;
   /** The customer's language, chosen at the kiosk (absent when not known). */
   readonly lang?: string;
+  /** Where it was taken; absent: the kiosk. */
+  readonly channel?: TicketChannel;
+  /** The customer's first name, when they gave one (a phone ticket). */
+  readonly name?: string;
+  /** Must check in before being called, and has not yet (domain/queue/line-order.ts). */
+  awaitingCheckIn?: boolean;
+  /** When the customer checked in (ticket.checkedIn). */
+  checkedInAt?: number;
+  /** Why the store cancelled it; absent for a customer who left. */
+  cancelReason?: CancelReason;
   counter?: string;
   calledAt?: number;
   /** Device that made the call that counts. */

@@ -19,7 +19,7 @@ export interface EncodedRollup {
   readonly next: boolean;
 }
 
-const OUTCOMES: readonly Outcome[] = ['served', 'noShow', 'left', 'open'];
+const OUTCOMES: readonly Outcome[] = ['served', 'noShow', 'left', 'open', 'closed', 'noCheckIn'];
 const FIELDS = 11;
 
 export function encodeRollup(r: DayRollup): EncodedRollup {

@@ -16,10 +16,13 @@ import { FINAL_STEPS, type Satisfaction, type VisitStep } from '../visit/types.t
  * (a clerk's call comes after the issue it saw), so a skewed tablet cannot make a wait
  * negative; durations are still clamped at 0 as a last guard.
  */
-export const ROLLUP_VERSION = 2;
+export const ROLLUP_VERSION = 3;
 
-/** How a ticket ended: served, no-show, left (cancelled), or still open when the log ends. */
-export type Outcome = 'served' | 'noShow' | 'left' | 'open';
+/**
+ * How a ticket ended: served, no-show, left (the customer cancelled), closed by the store at
+ * closing, dropped for not checking in (a phone ticket), or still open when the log ends.
+ */
+export type Outcome = 'served' | 'noShow' | 'left' | 'closed' | 'noCheckIn' | 'open';
 
 export interface TicketFact {
   /** Hour of issue on the store's clock, 0..23. */
@@ -203,7 +206,7 @@ export function buildDayRollup(
         : t.status === 'noShow'
           ? 'noShow'
           : t.status === 'cancelled'
-            ? 'left'
+            ? (t.cancelReason ?? 'left')
             : 'open';
     const waitSec = tr.firstCallAt !== undefined ? secs(tr.firstCallAt - t.issuedAt) : null;
     const fact: TicketFact = {
@@ -221,7 +224,7 @@ export function buildDayRollup(
       leftAfterSec:
         waitSec !== null
           ? null
-          : outcome === 'left' && t.endedAt !== undefined
+          : (outcome === 'left' || outcome === 'closed') && t.endedAt !== undefined
             ? secs(t.endedAt - t.issuedAt)
             : outcome === 'open'
               ? secs(lastAt - t.issuedAt)

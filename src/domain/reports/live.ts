@@ -52,7 +52,8 @@ export function liveServiceStats(
         base++;
         if (t.calledAt - t.issuedAt <= target) hits++;
       } else if (t.status === 'cancelled') {
-        left++;
+        // closed at closing or dropped for no check-in: the store ended it, nobody left
+        if (!t.cancelReason) left++;
         if ((t.endedAt ?? now) - t.issuedAt > target) base++;
       }
     }

@@ -3,6 +3,7 @@ import { parseCsv } from './csv.ts';
 import fc from 'fast-check';
 import { nearestRank, npsScore, Tally } from './metrics.ts';
 import { buildDayRollup } from './facts.ts';
+import { decodeRollup, encodeRollup } from './encode.ts';
 import { feedbackReport, queueReport, stepReport } from './query.ts';
 import { parseReportRequest, reportCsv, runReport } from './request.ts';
 import {
@@ -87,6 +88,23 @@ describe('metrics', () => {
 });
 
 describe('queue report', () => {
+  it('counts tickets the store ended (closing, no check-in) apart from customers who left', () => {
+    const ev = logBuilder();
+    const day = rollup([
+      ev('k', at('09:00'), issue('t1')),
+      ev('k', at('09:05'), cancel('t1')),
+      ev('k', at('09:10'), issue('t2')),
+      ev('agent-s', at('09:40'), { type: 'ticket.cancelled', ticket: 't2', reason: 'noCheckIn' }),
+      ev('k', at('17:50'), issue('t3')),
+      ev('agent-s', at('18:00'), { type: 'ticket.cancelled', ticket: 't3', reason: 'closed' }),
+    ]);
+    const r = queueReport([day], { by: 'day', ...targets });
+    expect(r.total).toMatchObject({ arrivals: 3, left: 1, closed: 1, noCheckIn: 1, open: 0 });
+    expect(r.total.abandonment).toBe(33.3);
+    // the cache keeps the new outcomes
+    expect(decodeRollup(encodeRollup(day), day.day)).toEqual(day);
+  });
+
   it('a small day by hand', () => {
     const r = queueReport([smallDay()], { by: 'day', ...targets });
     expect(r.rows).toEqual([r.total].map((t) => ({ ...t, key: '2026-03-02' })));
@@ -97,6 +115,8 @@ describe('queue report', () => {
       served: 1,
       noShows: 1,
       left: 2,
+      closed: 0,
+      noCheckIn: 0,
       open: 0,
       meanWaitSec: 360,
       p90WaitSec: 600,

@@ -36,6 +36,10 @@ export interface QueueRow {
   readonly noShows: number;
   /** Left (cancelled) before being called: abandonment. */
   readonly left: number;
+  /** Still waiting when their service closed, closed by the store (not customers who left). */
+  readonly closed: number;
+  /** Phone tickets dropped for not checking in within the grace time. */
+  readonly noCheckIn: number;
   /** Never finished by the end of the history read (still waiting, or never closed). */
   readonly open: number;
   readonly meanWaitSec: number | null;
@@ -81,6 +85,8 @@ class QueueAcc {
   served = 0;
   noShows = 0;
   left = 0;
+  closed = 0;
+  noCheckIn = 0;
   open = 0;
   slHits = 0;
   slBase = 0;
@@ -93,6 +99,8 @@ class QueueAcc {
     else if (t.outcome === 'noShow') this.noShows++;
     else if (t.outcome === 'left' && t.waitSec === null) this.left++;
     else if (t.outcome === 'open') this.open++;
+    else if (t.outcome === 'closed') this.closed++;
+    else if (t.outcome === 'noCheckIn') this.noCheckIn++;
     if (t.waitSec !== null) {
       this.called++;
       this.waits.add(t.waitSec);
@@ -114,6 +122,8 @@ class QueueAcc {
       served: this.served,
       noShows: this.noShows,
       left: this.left,
+      closed: this.closed,
+      noCheckIn: this.noCheckIn,
       open: this.open,
       meanWaitSec: roundOrNull(waits.mean()),
       p90WaitSec: waits.percentile(90) ?? null,

@@ -131,6 +131,8 @@ const QUEUE_COLUMNS = [
   'served',
   'noShows',
   'left',
+  'closed',
+  'noCheckIn',
   'open',
   'meanWaitSec',
   'p90WaitSec',

@@ -67,6 +67,7 @@ const WRITTEN_BY: Readonly<Record<EventType, 'staff' | 'agent'>> = {
   'ticket.noShow': 'staff',
   'ticket.cancelled': 'staff',
   'ticket.transferred': 'staff',
+  'ticket.checkedIn': 'staff',
   'counter.opened': 'staff',
   'counter.closed': 'staff',
   'visit.step': 'staff',
@@ -92,8 +93,9 @@ export const RULES: Readonly<Record<Role, RoleRules>> = {
       subscribe: [haTopics.status],
     },
   },
-  // A lobby kiosk issues tickets and nothing else; it cannot call, serve or cancel.
-  kiosk: { publish: OWN, subscribe: READS, events: ['ticket.issued'] },
+  // A lobby kiosk issues tickets and checks in customers who took one on their phone; it
+  // cannot call, serve or cancel.
+  kiosk: { publish: OWN, subscribe: READS, events: ['ticket.issued', 'ticket.checkedIn'] },
   clerk: { publish: OWN, subscribe: READS, events: STAFF_EVENTS },
   floor: { publish: OWN, subscribe: READS, events: STAFF_EVENTS },
   manager: { publish: OWN, subscribe: READS, events: STAFF_EVENTS },

@@ -1,6 +1,7 @@
 import { wallOf } from '../clock/hlc.ts';
 import type { StoreConfig } from '../config/types.ts';
 import { rateLimitOf } from '../kiosk/rate-limit.ts';
+import { roleOfDevice } from '../security/roles.ts';
 import type { RefusalReason, StoreEvent } from '../queue/events.ts';
 
 /**
@@ -29,7 +30,8 @@ import type { RefusalReason, StoreEvent } from '../queue/events.ts';
  * Tickets (the rules a kiosk's own screen keeps, checked again where received):
  *   - ticketTaken: another event already issued a ticket with this id (first seen wins).
  *   - numberTaken: a ticket of the same day already has this number.
- *   - numberOutOfRange: the number is in no configured kiosk's range (kiosks[].range). Which
+ *   - numberOutOfRange: the number is in no configured kiosk's range (kiosks[].range) nor the
+ *     range of phone tickets (join.range, which only the agent issues from). Which
  *     tablet acts as which kiosk is chosen on the tablet and not recorded by the hub, so a
  *     number is checked against every kiosk's range, and a kiosk's allocation steps over
  *     numbers others put in its range (src/domain/queue/numbering.ts).
@@ -48,7 +50,7 @@ export interface PlausibilityRules {
   readonly pastSkewMs: number;
   readonly futureSkewMs: number;
   /** The store's configuration; without it the ticket checks that need it are skipped. */
-  readonly config?: Pick<StoreConfig, 'services' | 'kiosks' | 'kiosk'> | undefined;
+  readonly config?: Pick<StoreConfig, 'services' | 'kiosks' | 'kiosk' | 'join'> | undefined;
 }
 
 /** What the receiver knows about an event when it first sees it. */
@@ -89,12 +91,12 @@ export function judge(
     const service = cfg.services.find((s) => s.id === e.service);
     if (!service || !e.number.startsWith(service.prefix)) return 'unknownService';
     if (e.priority && !service.allowPriority) return 'priorityNotAllowed';
-    if (!cfg.kiosks.some((k) => e.n >= k.range.from && e.n <= k.range.to)) {
-      return 'numberOutOfRange';
-    }
+    const ranges = [...cfg.kiosks.map((k) => k.range), ...(cfg.join ? [cfg.join.range] : [])];
+    if (!ranges.some((r) => e.n >= r.from && e.n <= r.to)) return 'numberOutOfRange';
   }
   if (sight.numberTaken) return 'numberTaken';
-  if (cfg && sight.authorIssues) {
+  // the agent issues phone tickets under the hub's own limits (domain/join/limits.ts)
+  if (cfg && sight.authorIssues && roleOfDevice(e.device) !== 'agent') {
     const limit = rateLimitOf(cfg.kiosk);
     if (overRate(sight.authorIssues, wall, limit.maxTickets, limit.windowSec * 1000)) {
       return 'rateLimited';

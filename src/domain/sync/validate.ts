@@ -8,6 +8,9 @@ import {
   type StoreEvent,
   type WaitPromise,
   MAX_PROMISE_SEC,
+  CANCEL_REASONS,
+  MAX_NAME_LENGTH,
+  TICKET_CHANNELS,
 } from '../queue/events.ts';
 import { MAX_REASON_LENGTH, SATISFACTIONS, VISIT_STEPS } from '../visit/types.ts';
 
@@ -183,6 +186,8 @@ function validateBody(type: EventType, x: Obj): Obj | string {
       if (promised === null) {
         return 'field "promised" must be {"sec","low","high"}: whole seconds, low <= sec <= high';
       }
+      const remote = remoteFields(x);
+      if (typeof remote === 'string') return remote;
       return {
         ...body,
         number: x.number,
@@ -190,9 +195,19 @@ function validateBody(type: EventType, x: Obj): Obj | string {
         ...(x.priority === true ? { priority: true } : {}),
         ...(x.lang !== undefined ? { lang: x.lang } : {}),
         ...(promised ? { promised } : {}),
+        ...remote,
       };
     }
-    case 'ticket.cancelled':
+    case 'ticket.cancelled': {
+      const body = need('ticket');
+      if (typeof body === 'string') return body;
+      if (x.reason === undefined) return body;
+      if (!(CANCEL_REASONS as readonly unknown[]).includes(x.reason)) {
+        return `field "reason" must be one of ${CANCEL_REASONS.join(', ')}`;
+      }
+      return { ...body, reason: x.reason };
+    }
+    case 'ticket.checkedIn':
       return need('ticket');
     case 'ticket.transferred':
       return withHandover(need('ticket', 'counter', 'toService'), x);
@@ -231,6 +246,34 @@ function validateBody(type: EventType, x: Obj): Obj | string {
     default:
       return need('ticket', 'counter');
   }
+}
+
+/** The fields of a ticket taken away from the kiosk (domain/join): channel, name, check-in. */
+function remoteFields(x: Obj): Obj | string {
+  const out: Obj = {};
+  if (x.channel !== undefined) {
+    if (!(TICKET_CHANNELS as readonly unknown[]).includes(x.channel)) {
+      return `field "channel" must be one of ${TICKET_CHANNELS.join(', ')}`;
+    }
+    out.channel = x.channel;
+  }
+  if (x.name !== undefined) {
+    const name = x.name;
+    if (
+      typeof name !== 'string' ||
+      name.length === 0 ||
+      name.length > MAX_NAME_LENGTH ||
+      name.trim() !== name ||
+      CONTROL.test(name) ||
+      /[\t\n\r]/.test(name)
+    ) {
+      return `field "name" must be one line of 1 to ${MAX_NAME_LENGTH} characters`;
+    }
+    out.name = name;
+  }
+  if (x.checkIn !== undefined && x.checkIn !== true) return 'field "checkIn" must be true';
+  if (x.checkIn === true) out.checkIn = true;
+  return out;
 }
 
 function checkPromise(x: unknown): WaitPromise | null {

@@ -187,6 +187,7 @@ export class LineTracker {
         return [fact];
       }
       case 'ticket.recalled':
+      case 'ticket.checkedIn':
         return [];
       case 'ticket.started':
         if (t.status === 'counter') t.started = true;

@@ -6,6 +6,7 @@ import { arDevices } from './ar/devices.ts';
 import { arFeedback } from './ar/feedback.ts';
 import { arKiosk } from './ar/kiosk.ts';
 import { arTrack } from './ar/track.ts';
+import { arJoin } from './ar/join.ts';
 import type { LanguageModules } from './modules.ts';
 import { arSettings } from './ar/settings.ts';
 
@@ -19,6 +20,7 @@ export const arModules: LanguageModules = {
   kiosk: arKiosk,
   board: arBoard,
   track: arTrack,
+  join: arJoin,
   feedback: arFeedback,
   devices: arDevices,
   clerkDesk: arClerkDesk,

@@ -1,4 +1,5 @@
 import { enCommon } from './en/common.ts';
+import { enJoin } from './en/join.ts';
 import { enKiosk } from './en/kiosk.ts';
 
 /**
@@ -9,4 +10,5 @@ import { enKiosk } from './en/kiosk.ts';
 export const enFirstLoadModules = {
   common: enCommon,
   kiosk: enKiosk,
+  join: enJoin,
 } as const;

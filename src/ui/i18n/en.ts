@@ -12,6 +12,7 @@ import { enManager } from './en/manager.ts';
 import { enManagerReports } from './en/manager-reports.ts';
 import { enSettings } from './en/settings.ts';
 import { enTrack } from './en/track.ts';
+import { enJoin } from './en/join.ts';
 import { enWebhooks } from './en/webhooks.ts';
 
 /**
@@ -29,6 +30,7 @@ export const enCustomerModules = {
   kiosk: enKiosk,
   board: enBoard,
   track: enTrack,
+  join: enJoin,
   feedback: enFeedback,
 } as const;
 
@@ -50,6 +52,7 @@ export const en = {
   ...enKiosk,
   ...enBoard,
   ...enTrack,
+  ...enJoin,
   ...enFeedback,
   ...enClerk,
   ...enClerkDesk,

@@ -6,6 +6,7 @@ import { hiDevices } from './hi/devices.ts';
 import { hiFeedback } from './hi/feedback.ts';
 import { hiKiosk } from './hi/kiosk.ts';
 import { hiTrack } from './hi/track.ts';
+import { hiJoin } from './hi/join.ts';
 import type { LanguageModules } from './modules.ts';
 import { hiSettings } from './hi/settings.ts';
 
@@ -16,6 +17,7 @@ export const hiModules: LanguageModules = {
   kiosk: hiKiosk,
   board: hiBoard,
   track: hiTrack,
+  join: hiJoin,
   feedback: hiFeedback,
   devices: hiDevices,
   clerkDesk: hiClerkDesk,

@@ -6,6 +6,7 @@ import { huDevices } from './hu/devices.ts';
 import { huFeedback } from './hu/feedback.ts';
 import { huKiosk } from './hu/kiosk.ts';
 import { huTrack } from './hu/track.ts';
+import { huJoin } from './hu/join.ts';
 import type { LanguageModules } from './modules.ts';
 import { huSettings } from './hu/settings.ts';
 
@@ -16,6 +17,7 @@ export const huModules: LanguageModules = {
   kiosk: huKiosk,
   board: huBoard,
   track: huTrack,
+  join: huJoin,
   feedback: huFeedback,
   devices: huDevices,
   clerkDesk: huClerkDesk,

@@ -13,6 +13,7 @@ import { plKiosk } from './pl/kiosk.ts';
 import { plManager } from './pl/manager.ts';
 import { plManagerReports } from './pl/manager-reports.ts';
 import { plTrack } from './pl/track.ts';
+import { plJoin } from './pl/join.ts';
 import { plWebhooks } from './pl/webhooks.ts';
 
 /** Polish. Plural forms: one (1), few (2–4, 22–24…), many (0, 5–21, 25…), other (fractions). */
@@ -22,6 +23,7 @@ export const plModules: LanguageModules = {
   kiosk: plKiosk,
   board: plBoard,
   track: plTrack,
+  join: plJoin,
   feedback: plFeedback,
   clerkDesk: plClerkDesk,
   clerk: plClerk,

@@ -8,6 +8,7 @@ import { ruDevices } from './ru/devices.ts';
 import { ruFeedback } from './ru/feedback.ts';
 import { ruKiosk } from './ru/kiosk.ts';
 import { ruTrack } from './ru/track.ts';
+import { ruJoin } from './ru/join.ts';
 
 /** Russian. Plural forms: one (1, 21…), few (2–4, 22–24…), many (0, 5–20, 25…), other. */
 export const ruModules: LanguageModules = {
@@ -16,6 +17,7 @@ export const ruModules: LanguageModules = {
   kiosk: ruKiosk,
   board: ruBoard,
   track: ruTrack,
+  join: ruJoin,
   feedback: ruFeedback,
   devices: ruDevices,
   clerkDesk: ruClerkDesk,

@@ -14,6 +14,8 @@ const row = (key: string, arrivals: number): QueueRow => ({
   served: arrivals,
   noShows: 0,
   left: 0,
+  closed: 0,
+  noCheckIn: 0,
   open: 0,
   meanWaitSec: 120,
   p90WaitSec: 300,

@@ -69,6 +69,18 @@ export function queueColumns(
     },
     { key: 'left', label: t('managerReports.col.left'), value: (r) => r.left, numeric: true },
     {
+      key: 'closed',
+      label: t('managerReports.col.closed'),
+      value: (r) => r.closed,
+      numeric: true,
+    },
+    {
+      key: 'noCheckIn',
+      label: t('managerReports.col.noCheckIn'),
+      value: (r) => r.noCheckIn,
+      numeric: true,
+    },
+    {
       key: 'abandonment',
       label: t('managerReports.col.abandonment'),
       value: (r) => pct(r.abandonment),

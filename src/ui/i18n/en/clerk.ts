@@ -29,6 +29,8 @@ export const enClerk = {
     other: '{count} customers waiting',
   },
   'clerk.queue.waited': 'waiting {duration}',
+  'clerk.queue.remote': 'Phone',
+  'clerk.queue.notHere': 'Not here yet',
   'clerk.queue.justArrived': 'just arrived',
   'clerk.close': 'Close counter',
   'clerk.closedElsewhere': 'This counter was closed on another device. Open it again to go on.',

@@ -109,6 +109,8 @@ export const enManagerReports = {
   'managerReports.col.meanService': 'Mean service',
   'managerReports.col.serviceLevel': 'Service level',
   'managerReports.col.noShows': 'No-shows',
+  'managerReports.col.closed': 'Closed at closing',
+  'managerReports.col.noCheckIn': 'No check-in',
   'managerReports.col.left': 'Left',
   'managerReports.col.abandonment': 'Abandonment',
   'managerReports.col.hour': 'Hour',

@@ -1,6 +1,9 @@
 import type { Message } from '../message.ts';
 
 export const enManager = {
+  'manager.poster.open': 'Join poster',
+  'manager.poster.print': 'Print',
+  'manager.poster.close': 'Close',
   'manager.title': 'Manager',
   'manager.alerts.title': 'Calls for a manager',
   'manager.alerts.count': {

@@ -34,6 +34,8 @@ export const plClerk: Translation<typeof enClerk> = {
     other: '{count} klienta czeka',
   },
   'clerk.queue.waited': 'czeka {duration}',
+  'clerk.queue.remote': 'Z telefonu',
+  'clerk.queue.notHere': 'Jeszcze nie przyszedł',
   'clerk.queue.justArrived': 'przed chwilą',
   'clerk.close': 'Zamknij stanowisko',
   'clerk.closedElsewhere':

@@ -135,6 +135,8 @@ export const plManagerReports: Translation<typeof enManagerReports> = {
   'managerReports.col.meanService': 'Średnia obsługa',
   'managerReports.col.serviceLevel': 'Poziom obsługi',
   'managerReports.col.noShows': 'Nieobecni',
+  'managerReports.col.closed': 'Zamknięte przy zamknięciu',
+  'managerReports.col.noCheckIn': 'Bez potwierdzenia przybycia',
   'managerReports.col.left': 'Odeszli',
   'managerReports.col.abandonment': 'Odejścia',
   'managerReports.col.hour': 'Godzina',

@@ -2,6 +2,9 @@ import type { enManager } from '../en/manager.ts';
 import type { Translation } from '../message.ts';
 
 export const plManager: Translation<typeof enManager> = {
+  'manager.poster.open': 'Plakat: kolejka z telefonu',
+  'manager.poster.print': 'Drukuj',
+  'manager.poster.close': 'Zamknij',
   'manager.title': 'Kierownik',
   'manager.alerts.title': 'Wezwania kierownika',
   'manager.alerts.count': {

@@ -1,0 +1,91 @@
+/**
+ * "I have a ticket from my phone": a customer who joined from /join checks in at the kiosk by
+ * typing the number their phone shows (the kiosk has no camera path). The kiosk writes
+ * ticket.checkedIn to the store log like any ticket it issues, offline too.
+ */
+import { useState, type FormEvent } from 'react';
+import { checkIn } from '../../domain/queue/commands.ts';
+import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { useRuntime } from '../shell/device-context.ts';
+
+type Outcome = { readonly ok: boolean; readonly number: string };
+
+export function PhoneCheckIn() {
+  const rt = useRuntime();
+  const { t } = useT();
+  const [open, setOpen] = useState(false);
+  const [number, setNumber] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>();
+  if (!rt.config.services.some((s) => s.remote?.checkIn)) return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const wanted = number.trim().toUpperCase();
+    const result = await rt.run((state) => {
+      const id = state.numbers.get(wanted);
+      return id === undefined ? { ok: false, error: 'unknownTicket' } : checkIn(state, id);
+    });
+    setOutcome({ ok: result.ok, number: wanted });
+    if (result.ok) setNumber('');
+  };
+  if (!open) {
+    return (
+      <div className="kiosk-phone-checkin">
+        {outcome?.ok && (
+          <p role="status" data-testid="phone-checkin-done">
+            {t('join.kiosk.done', { number: outcome.number })}
+          </p>
+        )}
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="phone-checkin-open"
+          onClick={() => {
+            setOpen(true);
+            setOutcome(undefined);
+          }}
+        >
+          {t('join.kiosk.open')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form className="kiosk-phone-checkin" onSubmit={(e) => void submit(e)}>
+      <label>
+        {t('join.kiosk.prompt')}
+        <input
+          type="text"
+          inputMode="text"
+          autoCapitalize="characters"
+          maxLength={8}
+          value={number}
+          data-testid="phone-checkin-number"
+          onChange={(e) => setNumber(e.target.value)}
+        />
+      </label>
+      {outcome && !outcome.ok && (
+        <p role="alert" data-testid="phone-checkin-unknown">
+          {t('join.kiosk.unknown', { number: outcome.number })}
+        </p>
+      )}
+      <button type="submit" className="button" data-testid="phone-checkin-submit">
+        {t('join.kiosk.submit')}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => {
+          setOpen(false);
+          setOutcome(undefined);
+        }}
+      >
+        {t('join.kiosk.cancel')}
+      </button>
+      {outcome?.ok && (
+        <p role="status" data-testid="phone-checkin-done">
+          {t('join.kiosk.done', { number: outcome.number })}
+        </p>
+      )}
+    </form>
+  );
+}
