@@ -8,7 +8,12 @@ import { wallOf } from '../../src/domain/clock/hlc.ts';
 import type { StoreConfig } from '../../src/domain/config/types.ts';
 import type { AccuracyReport } from '../../src/domain/reports/accuracy.ts';
 import { parseCsv } from '../../src/domain/reports/csv.ts';
-import type { FeedbackReport, QueueReport, StepReport } from '../../src/domain/reports/query.ts';
+import type {
+  FeedbackReport,
+  QueueReport,
+  QueueRow,
+  StepReport,
+} from '../../src/domain/reports/query.ts';
 import { addDays } from '../../src/domain/reports/request.ts';
 import { EventFileStore } from '../../src/hub/event-file-store.ts';
 import { runAxe } from '../support/axe.ts';
@@ -44,11 +49,14 @@ describe('manager board and reports', () => {
     // each ticket with the wait its kiosk promised: a fair range, except yesterday, when the
     // kiosks promised a minute or so and people waited minutes (the audit must flag that day)
     brokenDay = new Date(Date.now() - DAY).toISOString().slice(0, 10);
+    // every fifth customer joined from a phone (the reports split by channel)
+    let issued = 0;
     const week = reportYear(700, 7, Date.now() - DAY).map((e) =>
       e.type !== 'ticket.issued'
         ? e
         : {
             ...e,
+            ...(issued++ % 5 === 0 ? { channel: 'phone' as const } : {}),
             promised: new Date(wallOf(e.hlc)).toISOString().startsWith(brokenDay)
               ? { sec: 60, low: 30, high: 90 }
               : { sec: 200, low: 30, high: 600 },
@@ -153,6 +161,25 @@ describe('manager board and reports', () => {
     expect(steps.report.rows.length).toBeGreaterThan(3);
     const stepRows = page.locator('[data-testid="manager-table-steps"] tbody tr');
     await expect.poll(() => stepRows.count()).toBe(steps.report.rows.length);
+    // per channel: the kiosk's and the phones' customers, named in the screen's language
+    await page.getByTestId('manager-breakdown-channel').click();
+    const channels = await api<{ report: QueueReport }>(`/api/reports/queue?by=channel${range}`);
+    expect(channels.report.rows.map((r) => r.key)).toEqual(['kiosk', 'phone']);
+    const [kiosk, phone] = channels.report.rows;
+    expect(phone!.arrivals).toBeGreaterThan(100);
+    expect(kiosk!.arrivals + phone!.arrivals).toBe(channels.report.total.arrivals);
+    const channelRows = page.locator('[data-testid="manager-table-channel"] tbody tr');
+    await expect.poll(() => channelRows.count()).toBe(2);
+    const named: [string, QueueRow][] = [
+      ['Kiosk', kiosk!],
+      ['Phone', phone!],
+    ];
+    for (const [i, [name, row]] of named.entries()) {
+      expect(await channelRows.nth(i).locator('th').textContent()).toBe(name);
+      expect(await channelRows.nth(i).locator('[data-col="arrivals"]').textContent()).toBe(
+        String(row.arrivals),
+      );
+    }
     // the portable log of the range too, signed the same way
     const [exported] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,8 +1,9 @@
+import { TICKET_CHANNELS } from '../queue/events.ts';
 import { ROLLUP_VERSION, type DayRollup, type Outcome, type TicketFact } from './facts.ts';
 
 /**
  * A day rollup as compact JSON for the hub's disk cache: the ticket records as one flat array
- * of numbers (11 per ticket), with the ids in a dictionary. A year of these parses several times
+ * of numbers (13 per ticket), with the ids in a dictionary. A year of these parses several times
  * faster than the same records as objects, which is what a restart's first report waits for.
  */
 export interface EncodedRollup {
@@ -11,7 +12,7 @@ export interface EncodedRollup {
   readonly dict: readonly string[];
   /**
    * hour, service, counter, clerk (dictionary indexes), wait, service time, outcome, left after,
-   * promised wait, its low and high (-1: none).
+   * promised wait, its low and high, channel (index in TICKET_CHANNELS), check-in time (-1: none).
    */
   readonly t: readonly number[];
   readonly visits: DayRollup['visits'];
@@ -20,7 +21,7 @@ export interface EncodedRollup {
 }
 
 const OUTCOMES: readonly Outcome[] = ['served', 'noShow', 'left', 'open', 'closed', 'noCheckIn'];
-const FIELDS = 11;
+const FIELDS = 13;
 
 export function encodeRollup(r: DayRollup): EncodedRollup {
   const dict: string[] = [];
@@ -47,6 +48,8 @@ export function encodeRollup(r: DayRollup): EncodedRollup {
       f.promised?.sec ?? -1,
       f.promised?.low ?? -1,
       f.promised?.high ?? -1,
+      TICKET_CHANNELS.indexOf(f.channel),
+      f.checkInSec ?? -1,
     );
   }
   return {
@@ -72,8 +75,15 @@ export function decodeRollup(e: EncodedRollup, day: string): DayRollup | undefin
   const tickets: TicketFact[] = [];
   for (let i = 0; i < t.length; i += FIELDS) {
     const outcome = OUTCOMES[t[i + 6]!];
+    const channel = TICKET_CHANNELS[t[i + 11]!];
     const [service, counter, clerk] = [dict[t[i + 1]!], dict[t[i + 2]!], dict[t[i + 3]!]];
-    if (!outcome || service === undefined || counter === undefined || clerk === undefined) {
+    if (
+      !outcome ||
+      !channel ||
+      service === undefined ||
+      counter === undefined ||
+      clerk === undefined
+    ) {
       return undefined;
     }
     tickets.push({
@@ -86,6 +96,8 @@ export function decodeRollup(e: EncodedRollup, day: string): DayRollup | undefin
       outcome,
       leftAfterSec: orNull(t[i + 7]!),
       promised: t[i + 8]! < 0 ? undefined : { sec: t[i + 8]!, low: t[i + 9]!, high: t[i + 10]! },
+      channel,
+      checkInSec: orNull(t[i + 12]!),
     });
   }
   return {

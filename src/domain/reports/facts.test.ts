@@ -42,6 +42,8 @@ describe('day rollup', () => {
         serviceSec: 300,
         outcome: 'served',
         leftAfterSec: null,
+        channel: 'kiosk',
+        checkInSec: null,
       },
       {
         hour: 10,
@@ -52,6 +54,8 @@ describe('day rollup', () => {
         serviceSec: null,
         outcome: 'left',
         leftAfterSec: 750,
+        channel: 'kiosk',
+        checkInSec: null,
       },
     ]);
   });
@@ -76,6 +80,8 @@ describe('day rollup', () => {
         serviceSec: 300,
         outcome: 'served',
         leftAfterSec: null,
+        channel: 'kiosk',
+        checkInSec: null,
       },
     ]);
     // the next day does not count it again (nor the call of a ticket it never saw issued)

@@ -1,5 +1,10 @@
 import { wallOf } from '../clock/hlc.ts';
-import { compareEvents, type StoreEvent, type WaitPromise } from '../queue/events.ts';
+import {
+  compareEvents,
+  type StoreEvent,
+  type TicketChannel,
+  type WaitPromise,
+} from '../queue/events.ts';
 import { applyEvent, noteRefusals } from '../queue/fold.ts';
 import { emptyState } from '../queue/state.ts';
 import { FINAL_STEPS, type Satisfaction, type VisitStep } from '../visit/types.ts';
@@ -44,6 +49,10 @@ export interface TicketFact {
    * (the key is always there: one shape for every record).
    */
   readonly promised: WaitPromise | undefined;
+  /** Where the ticket was taken: kiosk, phone or appointment (reports split by channel). */
+  readonly channel: TicketChannel;
+  /** Issue to check-in at the store, whole seconds; null when it never needed or got one. */
+  readonly checkInSec: number | null;
 }
 
 export interface VisitFact {
@@ -230,6 +239,8 @@ export function buildDayRollup(
               ? secs(lastAt - t.issuedAt)
               : null,
       promised: tr.promised,
+      channel: t.channel ?? 'kiosk',
+      checkInSec: t.checkedInAt !== undefined ? secs(t.checkedInAt - t.issuedAt) : null,
     };
     tickets.push(fact);
   }

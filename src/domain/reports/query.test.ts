@@ -129,6 +129,9 @@ describe('queue report', () => {
       slBase: 3,
       abandonment: 50,
       noShowRate: 50,
+      checkedIn: 0,
+      medianCheckInSec: null,
+      p90CheckInSec: null,
     });
   });
 

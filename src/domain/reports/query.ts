@@ -7,7 +7,7 @@ import { npsBucket, Tally, npsScore, percent, roundOrNull, type NpsCounts } from
  * Report queries over day rollups. Each combines the days of a range, filters, and groups; the
  * figures are computed from the per-ticket records, so merging days is exact.
  */
-export const QUEUE_GROUPS = ['day', 'hour', 'service', 'counter', 'clerk'] as const;
+export const QUEUE_GROUPS = ['day', 'hour', 'service', 'counter', 'clerk', 'channel'] as const;
 export type QueueGroup = (typeof QUEUE_GROUPS)[number];
 export const VISIT_GROUPS = ['all', 'day', 'clerk'] as const;
 export type VisitGroup = (typeof VISIT_GROUPS)[number];
@@ -60,6 +60,10 @@ export interface QueueRow {
    * any data, and of those only the ones where the hour has begun (not today's later hours).
    */
   readonly openCounters?: number;
+  /** Remote tickets that checked in at the store, and issue to check-in (seconds). */
+  readonly checkedIn: number;
+  readonly medianCheckInSec: number | null;
+  readonly p90CheckInSec: number | null;
 }
 
 export interface QueueReport {
@@ -92,9 +96,11 @@ class QueueAcc {
   slBase = 0;
   readonly waits = new Tally();
   readonly serviceTimes = new Tally();
+  readonly checkIns = new Tally();
 
   add(t: TicketFact, target: number): void {
     this.arrivals++;
+    if (t.checkInSec !== null) this.checkIns.add(t.checkInSec);
     if (t.outcome === 'served') this.served++;
     else if (t.outcome === 'noShow') this.noShows++;
     else if (t.outcome === 'left' && t.waitSec === null) this.left++;
@@ -136,6 +142,9 @@ class QueueAcc {
       abandonment: percent(this.left, this.arrivals),
       noShowRate: percent(this.noShows, this.called),
       ...(openCounters !== undefined ? { openCounters } : {}),
+      checkedIn: this.checkIns.n,
+      medianCheckInSec: this.checkIns.percentile(50) ?? null,
+      p90CheckInSec: this.checkIns.percentile(90) ?? null,
     };
   }
 }
@@ -154,6 +163,8 @@ function groupKey(by: QueueGroup): (day: string, t: TicketFact) => string {
       return (_, t) => t.counter;
     case 'clerk':
       return (_, t) => t.clerk;
+    case 'channel':
+      return (_, t) => t.channel;
   }
 }
 

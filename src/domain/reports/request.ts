@@ -144,6 +144,9 @@ const QUEUE_COLUMNS = [
   'slBase',
   'abandonment',
   'noShowRate',
+  'checkedIn',
+  'medianCheckInSec',
+  'p90CheckInSec',
 ];
 const STEP_COLUMNS = ['key', 'step', 'visits', 'meanSec', 'p90Sec', 'totalSec'];
 const FEEDBACK_COLUMNS = [

@@ -66,3 +66,15 @@ export const noShow = (ticket: string, counter = 'c1'): EventBody => ({
   counter,
 });
 export const cancel = (ticket: string): EventBody => ({ type: 'ticket.cancelled', ticket });
+
+/** A ticket taken on a phone (/join) that must check in at the store before it is called. */
+export const phoneIssue = (ticket: string, service = 'A'): EventBody => ({
+  type: 'ticket.issued',
+  ticket,
+  service,
+  number: ticket.toUpperCase(),
+  n: 1,
+  channel: 'phone',
+  checkIn: true,
+});
+export const checkIn = (ticket: string): EventBody => ({ type: 'ticket.checkedIn', ticket });

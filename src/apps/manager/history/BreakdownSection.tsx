@@ -10,16 +10,21 @@ import { ReportState } from './ReportState.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import { useReport } from './useReport.ts';
 import { staffName } from '../../../domain/security/staff.ts';
+import { channelName } from './report-labels.ts';
 
-const GROUPS = ['service', 'counter', 'clerk'] as const;
+const GROUPS = ['service', 'counter', 'clerk', 'channel'] as const;
 type Group = (typeof GROUPS)[number];
 const QUERY = {
   service: 'queue?by=service',
   counter: 'queue?by=counter',
   clerk: 'queue?by=clerk',
+  channel: 'queue?by=channel',
 } as const;
 
-/** The same figures per service, per counter or per clerk (calls made by the staff member). */
+/**
+ * The same figures per service, per counter, per clerk (calls made by the staff member) or per
+ * channel (kiosk, phone, appointment: arrivals, waits, no-shows and check-in times).
+ */
 export function BreakdownSection({ range }: { range: DayRange }) {
   const i18n = useT();
   const { t, text } = i18n;
@@ -31,9 +36,11 @@ export function BreakdownSection({ range }: { range: DayRange }) {
     service: t('managerReports.col.service'),
     counter: t('managerReports.col.counter'),
     clerk: t('managerReports.col.clerk'),
+    channel: t('managerReports.col.channel'),
   };
   const name = (r: QueueRow): string => {
     if (by === 'clerk') return staffName(config, r.key);
+    if (by === 'channel') return channelName(t, r.key);
     const list = by === 'service' ? config.services : config.counters;
     const found = list.find((x) => x.id === r.key);
     return found ? text(found.name) : r.key;
@@ -57,7 +64,7 @@ export function BreakdownSection({ range }: { range: DayRange }) {
           <ReportTable
             testId={`manager-table-${by}`}
             caption={t('managerReports.breakdown.table', { by: label[by] })}
-            columns={queueColumns(i18n, label[by], name)}
+            columns={queueColumns(i18n, label[by], name, { checkIns: by === 'channel' })}
             rows={report.rows}
             rowKey={(r) => r.key}
           />

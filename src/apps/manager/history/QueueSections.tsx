@@ -117,7 +117,7 @@ export function HourSection({ range }: { range: DayRange }) {
               i18n,
               t('managerReports.col.hour'),
               (r) => labels.hour(Number(r.key)),
-              true,
+              { hourly: true },
             )}
             rows={rows}
             rowKey={(r) => r.key}

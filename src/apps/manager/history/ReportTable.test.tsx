@@ -28,6 +28,9 @@ const row = (key: string, arrivals: number): QueueRow => ({
   abandonment: 0,
   noShowRate: 0,
   openCounters: 1,
+  checkedIn: 0,
+  medianCheckInSec: null,
+  p90CheckInSec: null,
 });
 
 /** The first cell of each body row and of the footer, as the table shows them. */
@@ -55,7 +58,9 @@ describe('the hourly table', () => {
         <ReportTable
           testId="t"
           caption="c"
-          columns={queueColumns(i18n, 'h', (r) => labels.hour(Number(r.key)), true)}
+          columns={queueColumns(i18n, 'h', (r) => labels.hour(Number(r.key)), {
+            hourly: true,
+          })}
           rows={[row('9', 2), row('19', 3)]}
           rowKey={(r) => r.key}
           footer={{ label: i18n.t('managerReports.total'), row: row('total', 5) }}

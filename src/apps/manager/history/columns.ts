@@ -10,8 +10,9 @@ export function queueColumns(
   i18n: I18n,
   first: string,
   key: (row: QueueRow) => string,
-  hourly = false,
+  show: { hourly?: boolean; checkIns?: boolean } = {},
 ): Column<QueueRow>[] {
+  const { hourly = false, checkIns = false } = show;
   const { t } = i18n;
   const dur = durationFormatter(i18n.language);
   const pct = percentFormatter(i18n.language);
@@ -86,6 +87,22 @@ export function queueColumns(
       value: (r) => pct(r.abandonment),
       numeric: true,
     },
+    ...(checkIns
+      ? [
+          {
+            key: 'checkedIn',
+            label: t('managerReports.col.checkedIn'),
+            value: (r: QueueRow) => r.checkedIn,
+            numeric: true,
+          },
+          {
+            key: 'medianCheckInSec',
+            label: t('managerReports.col.checkInTime'),
+            value: (r: QueueRow) => sec(r.medianCheckInSec),
+            numeric: true,
+          },
+        ]
+      : []),
   ];
 }
 

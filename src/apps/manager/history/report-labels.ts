@@ -1,3 +1,6 @@
+import { TICKET_CHANNELS, type TicketChannel } from '../../../domain/queue/events.ts';
+import type { MessageKey, Translate } from '../../../ui/i18n/translate.ts';
+
 /**
  * How the history's charts and tables name hours and days: in the store's language (the UI's)
  * and on the store's clock, whatever the browser's own time zone and language.
@@ -78,3 +81,17 @@ export function wholeTicks(
   for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) out.push(v || 0); // no -0
   return out;
 }
+
+const CHANNEL_LABEL = {
+  kiosk: 'managerReports.channel.kiosk',
+  phone: 'managerReports.channel.phone',
+  appointment: 'managerReports.channel.appointment',
+} as const satisfies Record<TicketChannel, MessageKey>;
+
+/** A ticket channel's name in a report ("phone" → "Phone"); an unknown one as it came. */
+export function channelName(t: Translate, channel: string): string {
+  return isChannel(channel) ? t(CHANNEL_LABEL[channel]) : channel;
+}
+
+const isChannel = (s: string): s is TicketChannel =>
+  (TICKET_CHANNELS as readonly string[]).includes(s);
