@@ -47,6 +47,23 @@ describe('personal data in the log', () => {
     expect(countPersonal([n, tr, alert, issued])).toBe(3);
   });
 
+  it('leaves out the first name a customer gave with a phone ticket, and keeps the ticket', () => {
+    const body: EventBody = {
+      type: 'ticket.issued',
+      ticket: 't2',
+      service: 'advice',
+      number: 'A1000',
+      n: 1000,
+      channel: 'phone',
+      name: 'Ola',
+    };
+    const joined = ev('agent', 1, T, body);
+    const nameless = ev('agent', 1, T, { ...body });
+    if (nameless.type === 'ticket.issued') delete (nameless as { name?: string }).name;
+    expect(withoutPersonal(joined)).toEqual(nameless);
+    expect(withoutPersonal(withoutPersonal(joined)!)).toBeUndefined();
+  });
+
   it('keeps every id and type: removing changes no count, no vector, no queue', () => {
     const body = fc.oneof(
       fc.string().map((s) => note('v1', s)),

@@ -3,14 +3,16 @@ import type { StoreEvent } from '../queue/events.ts';
 /**
  * What in the store's log is personal, and how it is removed. Free text typed about a
  * customer (a clerk's note on a visit, the reason given with a handover or a call for a
- * manager) may name or describe them; everything else is the store's own bookkeeping (ticket
- * numbers, services, counters, times, ratings without words) and stays, so reports keep
- * counting. Names from /join or a booking belong here when they exist.
+ * manager) may name or describe them, and so does the first name a customer gave with a phone
+ * ticket (/join); everything else is the store's own bookkeeping (ticket numbers, services,
+ * counters, times, ratings without words) and stays, so reports keep counting.
  *
  * Removing keeps the event (its id, its place in every device's vector, its effect on the
- * queue) and blanks the text: a note becomes "" (which clears a note), a reason is left out.
+ * queue) and blanks the text: a note becomes "" (which clears a note), a reason or a name is
+ * left out.
  */
 export const PERSONAL_FIELDS = {
+  'ticket.issued': 'name',
   'visit.note': 'note',
   'ticket.transferred': 'reason',
   'alert.raised': 'reason',
@@ -21,6 +23,12 @@ export function withoutPersonal(e: StoreEvent): StoreEvent | undefined {
   switch (e.type) {
     case 'visit.note':
       return e.note === '' ? undefined : { ...e, note: '' };
+    case 'ticket.issued': {
+      if (e.name === undefined) return undefined;
+      const copy = { ...e };
+      delete copy.name;
+      return copy;
+    }
     case 'ticket.transferred':
     case 'alert.raised': {
       if (e.reason === undefined) return undefined;
