@@ -1,8 +1,7 @@
 /** One service on /join: its name, the wait now with its range, or why it takes no ticket. */
-import { openingDay } from '../../domain/hours/when.ts';
-import type { Issuing } from '../../domain/hours/last-ticket.ts';
 import { waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { IssuingStopped } from '../../ui/IssuingStopped.tsx';
 import type { JoinMenu } from './join-client.ts';
 
 type Service = JoinMenu['services'][number];
@@ -29,7 +28,7 @@ export function ServiceChoice(props: {
       <span className="join-service__name">{text(service.name)}</span>
       <span className="join-service__wait" data-testid={`join-wait-${service.id}`}>
         {service.issuing.kind !== 'open' ? (
-          <Stopped issuing={service.issuing} timeZone={props.timeZone} now={props.now} />
+          <IssuingStopped issuing={service.issuing} timeZone={props.timeZone} now={props.now} />
         ) : (
           <WaitText wait={service.wait} />
         )}
@@ -55,34 +54,5 @@ function WaitText({ wait }: { wait: Service['wait'] }) {
         range: durationRange(minutes.low, minutes.high),
       })}
     </>
-  );
-}
-
-function Stopped(props: {
-  issuing: Exclude<Issuing, { kind: 'open' }>;
-  timeZone: string;
-  now: number;
-}) {
-  const { t, time, weekday } = useT();
-  const { issuing } = props;
-  if (issuing.kind === 'capReached') return <>{t('kiosk.hours.capReached')}</>;
-  const { opensAt } = issuing;
-  if (opensAt === undefined) {
-    return (
-      <>
-        {t(issuing.kind === 'closed' ? 'kiosk.hours.closedNoDate' : 'kiosk.hours.lineFullNoDate')}
-      </>
-    );
-  }
-  const day = openingDay(opensAt, props.now, props.timeZone);
-  const at = { time: time(opensAt) };
-  const when =
-    day === 'today'
-      ? t('kiosk.hours.today', at)
-      : day === 'tomorrow'
-        ? t('kiosk.hours.tomorrow', at)
-        : t('kiosk.hours.later', { ...at, day: weekday(opensAt) });
-  return (
-    <>{t(issuing.kind === 'closed' ? 'kiosk.hours.closed' : 'kiosk.hours.lineFull', { when })}</>
   );
 }

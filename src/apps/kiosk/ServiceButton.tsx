@@ -1,9 +1,8 @@
 import type { ServiceConfig } from '../../domain/config/types.ts';
-import type { Issuing } from '../../domain/hours/last-ticket.ts';
 import { serviceIssuing } from '../../domain/hours/service-issuing.ts';
-import { openingDay } from '../../domain/hours/when.ts';
 import { waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { IssuingStopped } from '../../ui/IssuingStopped.tsx';
 import { useNow } from '../../ui/useNow.ts';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
 
@@ -54,7 +53,11 @@ export function ServiceButton(props: {
           <span className="kiosk-service__name">{name}</span>
           {stopped ? (
             <span className="kiosk-service__wait" data-testid={`service-hours-${service.id}`}>
-              <IssuingStopped issuing={issuing} now={rt.eventTime()} />
+              <IssuingStopped
+                issuing={issuing}
+                now={rt.eventTime()}
+                timeZone={rt.config.store.timeZone}
+              />
             </span>
           ) : (
             <span
@@ -86,32 +89,5 @@ export function ServiceButton(props: {
         </button>
       )}
     </div>
-  );
-}
-
-/** Why the service takes no ticket now, and when it opens again (the domain decided it). */
-function IssuingStopped(props: { issuing: Exclude<Issuing, { kind: 'open' }>; now: number }) {
-  const { t, time, weekday } = useT();
-  const { config } = useRuntime();
-  const { issuing } = props;
-  if (issuing.kind === 'capReached') return <>{t('kiosk.hours.capReached')}</>;
-  const { opensAt } = issuing;
-  if (opensAt === undefined) {
-    return (
-      <>
-        {t(issuing.kind === 'closed' ? 'kiosk.hours.closedNoDate' : 'kiosk.hours.lineFullNoDate')}
-      </>
-    );
-  }
-  const day = openingDay(opensAt, props.now, config.store.timeZone);
-  const at = { time: time(opensAt) };
-  const when =
-    day === 'today'
-      ? t('kiosk.hours.today', at)
-      : day === 'tomorrow'
-        ? t('kiosk.hours.tomorrow', at)
-        : t('kiosk.hours.later', { ...at, day: weekday(opensAt) });
-  return (
-    <>{t(issuing.kind === 'closed' ? 'kiosk.hours.closed' : 'kiosk.hours.lineFull', { when })}</>
   );
 }
