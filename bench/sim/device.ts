@@ -118,7 +118,7 @@ export async function simServeNext(
   if (!clerk.replica.state.counters.get(counter)?.open) {
     await step(() => openCounter(counter, services));
   }
-  if (await step((s) => callNext(s, counter, services))) {
+  if (await step((s, at) => callNext(s, counter, services, at))) {
     await step((s) => actOnCurrent(s, counter, 'ticket.completed'));
   }
   return out;

@@ -129,6 +129,7 @@ function rangeProblems(cfg: StoreConfig): string[] {
   const ranges = [
     ...cfg.kiosks.map((k, i) => ({ at: `kiosks[${i}].range`, range: k.range })),
     ...(cfg.join ? [{ at: 'join.range', range: cfg.join.range }] : []),
+    ...(cfg.booking ? [{ at: 'booking.range', range: cfg.booking.range }] : []),
   ];
   ranges.forEach(({ at, range: { from, to } }, i) => {
     // The schema already keeps both ends within 1..999999.

@@ -156,7 +156,7 @@ describe('schema checks', () => {
 
   it('refuses unknown fields, listing the known ones', () => {
     expect(problemsAfter((c) => (c.services[0]!.colour = 'red'))).toEqual([
-      `${FILE}: services[0].colour: unknown field (expected one of: id, prefix, name, targetWaitSec, avgServiceSec, allowPriority, hours, dailyCap, alertAtPlace, remote)`,
+      `${FILE}: services[0].colour: unknown field (expected one of: id, prefix, name, targetWaitSec, avgServiceSec, allowPriority, hours, dailyCap, alertAtPlace, remote, booking)`,
     ]);
   });
 

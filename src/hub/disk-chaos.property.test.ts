@@ -324,7 +324,7 @@ async function run(seed: number, ops: readonly Op[]): Promise<void> {
         await issue(o.kiosk, o.service);
         break;
       case 'call':
-        await clerk.run((s) => callNext(s, 'c1', ['advice', 'returns']));
+        await clerk.run((s, at) => callNext(s, 'c1', ['advice', 'returns'], at));
         break;
       case 'complete':
         await clerk.run((s) => actOnCurrent(s, 'c1', 'ticket.completed'));

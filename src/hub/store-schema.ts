@@ -273,6 +273,18 @@ export const STORE_SCHEMA = {
               perHour: optional({ type: 'integer', minimum: 1, maximum: 10000 }),
             },
           }),
+          booking: optional({
+            type: 'object',
+            additionalProperties: false,
+            required: ['slotMin', 'perSlot'],
+            description:
+              "Times customers may book for this service at /book. slotMin: minutes per slot, from the service's opening hours, the last ending by closing. perSlot: customers per slot. lateMin: minutes after the slot's start a booked customer may still check in (default 10).",
+            properties: {
+              slotMin: { type: 'integer', minimum: 5, maximum: 240 },
+              perSlot: { type: 'integer', minimum: 1, maximum: 100 },
+              lateMin: optional({ type: 'integer', minimum: 0, maximum: 120 }),
+            },
+          }),
         },
       },
     },
@@ -532,6 +544,34 @@ export const STORE_SCHEMA = {
               },
             }),
           },
+        }),
+      },
+    }),
+    booking: optional({
+      type: 'object',
+      additionalProperties: false,
+      required: ['range'],
+      description: 'Booking a time at /book (README, Book a time). Absent: not offered.',
+      properties: {
+        range: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['from', 'to'],
+          description:
+            'The numbers of tickets the hub issues when a booked customer checks in on their phone; disjoint from every kiosk range and join.range.',
+          properties: { from: ref('ticketNumber'), to: ref('ticketNumber') },
+        },
+        daysAhead: optional({
+          type: 'integer',
+          minimum: 1,
+          maximum: 366,
+          description: 'How many days ahead customers may book, today included (default 14).',
+        }),
+        perAddressPerDay: optional({
+          type: 'integer',
+          minimum: 1,
+          maximum: 1000,
+          description: 'At most this many bookings from one network address a day (default 5).',
         }),
       },
     }),

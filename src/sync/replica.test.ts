@@ -73,7 +73,7 @@ describe('replica', () => {
     const seen = [k.r.state];
     await k.r.run(() => openCounter('c1', ['advice']));
     seen.push(k.r.state);
-    await k.r.run((s) => callNext(s, 'c1', ['advice']));
+    await k.r.run((s, at) => callNext(s, 'c1', ['advice'], at));
     seen.push(k.r.state);
     expect(new Set(seen).size).toBe(3);
     expect(k.r.state.tickets.get('tk1')?.status).toBe('called');
@@ -258,7 +258,7 @@ describe('replica', () => {
     await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'o2'));
     await until(() => numbers(c1.r).length === 2);
     await c1.r.run(() => openCounter('c1', ['advice']));
-    const called = await c1.r.run((s) => callNext(s, 'c1', ['advice']));
+    const called = await c1.r.run((s, at) => callNext(s, 'c1', ['advice'], at));
     expect(called.ok && called.event.type === 'ticket.called' && called.event.ticket).toBe('o1');
     await until(() => board.r.state.calls.length === 1);
     expect(board.r.state.calls[0]).toEqual(
@@ -278,7 +278,7 @@ describe('replica', () => {
     await c.r.run(() => openCounter('c1', ['advice']));
     expect(seenByClerk).toEqual(['kiosk-a:1', 'clerk-a:1']);
     stop();
-    await c.r.run((s) => callNext(s, 'c1', ['advice']));
+    await c.r.run((s, at) => callNext(s, 'c1', ['advice'], at));
     expect(seenByClerk).toHaveLength(2);
   });
 });
@@ -338,7 +338,7 @@ describe('clocks that disagree', () => {
     const issued = await fastKiosk.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'cause1'));
     await until(() => slowClerk.eventCount === 1);
     await slowClerk.run(() => openCounter('c1', ['advice']));
-    const called = await slowClerk.run((s) => callNext(s, 'c1', ['advice']));
+    const called = await slowClerk.run((s, at) => callNext(s, 'c1', ['advice'], at));
     expect(issued.ok && called.ok && called.event.hlc > issued.event.hlc).toBe(true);
     expect(slowClerk.state.tickets.get('cause1')?.status).toBe('called');
   });

@@ -44,7 +44,7 @@ export function WaitingList({
               data-number={ticket.number}
               data-priority={ticket.priority === true}
               data-channel={ticket.channel ?? 'kiosk'}
-              data-callable={isCallable(ticket)}
+              data-callable={isCallable(ticket, now)}
             >
               <span className="clerk-queue__number">{ticket.number}</span>
               <span className="clerk-queue__service">
@@ -59,7 +59,7 @@ export function WaitingList({
                     {t('clerk.queue.remote')}
                   </span>
                 )}
-                {!isCallable(ticket) && (
+                {ticket.awaitingCheckIn && (
                   <span className="clerk-tag clerk-tag--muted" data-testid="queue-not-here">
                     {t('clerk.queue.notHere')}
                   </span>

@@ -31,7 +31,7 @@ export function WorkScreen(props: { station: ClerkStation; onClosed: () => void 
   const isOpen = counterState?.open === true;
   const services = isOpen ? counterState.services : props.station.services;
   const current = ticketAtCounter(state, counter);
-  const canCallNext = callNext(state, counter, services).ok;
+  const canCallNext = callNext(state, counter, services, rt.storeNow()).ok;
 
   useReopenAfterReload(props.station, isOpen);
 
@@ -42,7 +42,7 @@ export function WorkScreen(props: { station: ClerkStation; onClosed: () => void 
       className="button button--primary clerk-call-next"
       data-testid="call-next"
       disabled={busy || !canCallNext}
-      onClick={() => void act((s) => callNext(s, counter, services))}
+      onClick={() => void act((s, at) => callNext(s, counter, services, at))}
     >
       {t('clerk.callNext')}
     </button>
@@ -72,7 +72,7 @@ export function WorkScreen(props: { station: ClerkStation; onClosed: () => void 
           canCallNext={canCallNext && !busy}
           onCallNext={() => {
             rt.dismissConflict(conflict.eventId);
-            void act((s) => callNext(s, counter, services));
+            void act((s, at) => callNext(s, counter, services, at));
           }}
           onDismiss={() => rt.dismissConflict(conflict.eventId)}
         />

@@ -17,7 +17,7 @@ export function useClerkAction() {
   const [problem, setProblem] = useState<ActionProblem>();
 
   const act = useCallback(
-    async (decide: (state: QueueState) => CommandResult): Promise<boolean> => {
+    async (decide: (state: QueueState, at: number) => CommandResult): Promise<boolean> => {
       if (running.current) return false;
       running.current = true;
       setBusy(true);

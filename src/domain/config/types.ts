@@ -21,6 +21,18 @@ export interface ServiceConfig {
   readonly alertAtPlace?: number;
   /** Tickets taken from a phone (/join) for this service; absent: no check-in, no cap. */
   readonly remote?: RemoteServiceConfig;
+  /** Times customers may book for this service (/book, domain/booking); absent: none. */
+  readonly booking?: BookingServiceConfig;
+}
+
+/** A service's bookable times: slots from its opening hours (domain/booking). */
+export interface BookingServiceConfig {
+  /** Minutes per slot: slots start every slotMin from opening, the last ends by closing. */
+  readonly slotMin: number;
+  /** Customers a slot takes. */
+  readonly perSlot: number;
+  /** Minutes after the slot's start a booked customer may still check in; absent: 10. */
+  readonly lateMin?: number;
 }
 
 /** How a service treats tickets taken away from the kiosk (domain/join). */
@@ -31,6 +43,19 @@ export interface RemoteServiceConfig {
   readonly graceMin: number;
   /** At most this many phone tickets per hour for the service; absent: no cap. */
   readonly perHour?: number;
+}
+
+/** Booking a time (/book, src/hub/booking); absent: not offered. */
+export interface BookingConfig {
+  /**
+   * The numbers of tickets the hub issues when a booked customer checks in on their phone,
+   * disjoint from every kiosk's range and the phone range (a kiosk check-in takes its own).
+   */
+  readonly range: NumberRange;
+  /** How many days ahead customers may book, today included; absent: 14. */
+  readonly daysAhead?: number;
+  /** At most this many bookings from one network address a day; absent: 5. */
+  readonly perAddressPerDay?: number;
 }
 
 /** Joining the line from a phone (/join, src/hub/join-api.ts); absent: not offered. */
@@ -194,6 +219,8 @@ export interface StoreConfig {
   readonly retention?: RetentionConfig;
   /** Joining the line from a phone; absent: /join says the store does not offer it. */
   readonly join?: JoinConfig;
+  /** Booking a time; absent: /book says the store does not offer it. */
+  readonly booking?: BookingConfig;
 }
 
 export interface RetentionConfig {

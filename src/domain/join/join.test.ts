@@ -69,7 +69,7 @@ describe('a ticket from a phone', () => {
       ev('kiosk-1', 1, T0 + 1000, kiosk('k1', 1)),
       ev('clerk-1', 1, T0 + 2000, { type: 'counter.opened', counter: 'c2', services: ['advice'] }),
     ]);
-    const first = callNext(s0, 'c2', ['advice']);
+    const first = callNext(s0, 'c2', ['advice'], 0);
     expect(first).toEqual({
       ok: true,
       event: { type: 'ticket.called', ticket: 'k1', counter: 'c2' },
@@ -80,7 +80,7 @@ describe('a ticket from a phone', () => {
       ev('kiosk-1', 2, T0 + 3000, { type: 'ticket.checkedIn', ticket: 'p1' }),
     ]);
     expect(s1.tickets.get('p1')).toMatchObject({ awaitingCheckIn: false, checkedInAt: T0 + 3000 });
-    expect(callNext(s1, 'c2', ['advice'])).toMatchObject({ event: { ticket: 'p1' } });
+    expect(callNext(s1, 'c2', ['advice'], 0)).toMatchObject({ event: { ticket: 'p1' } });
     expect(checkIn(s1, 'p1')).toEqual({ ok: false, error: 'notWaiting' });
   });
 

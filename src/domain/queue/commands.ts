@@ -2,7 +2,7 @@ import type { IssuingDeviceConfig, StoreConfig } from '../config/types.ts';
 import type { CancelReason, EventBody } from './events.ts';
 import { nextNumber } from './numbering.ts';
 import { waitingAt } from './handover.ts';
-import { isCallable } from './line-order.ts';
+import { firstToCall } from './line-order.ts';
 import { ticketAtCounter } from './selectors.ts';
 import type { QueueState } from './state.ts';
 
@@ -87,14 +87,18 @@ export function closeCounterHeldBy(
   return closeCounter(counter);
 }
 
-/** Calls the first customer in line among the counter's services who can be called. */
+/**
+ * Calls the first customer in line among the counter's services who can be called at `now`
+ * (line-order.ts: a booked customer at their time, an early one only when no one else waits).
+ */
 export function callNext(
   state: QueueState,
   counter: string,
   services: readonly string[],
+  now: number,
 ): CommandResult {
   if (ticketAtCounter(state, counter)) return fail('counterBusy');
-  const next = waitingAt(state, counter, services).find(isCallable);
+  const next = firstToCall(waitingAt(state, counter, services), now);
   if (!next) return fail('queueEmpty');
   return ok({ type: 'ticket.called', ticket: next.id, counter });
 }

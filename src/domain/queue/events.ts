@@ -60,6 +60,13 @@ export type EventBody =
        * phone ticket for a service that asks for it, domain/join): the ticket keeps its place.
        */
       readonly checkIn?: true;
+      /**
+       * The booking this ticket was issued for at check-in (channel "appointment"): its id and
+       * its slot's start (wall ms). The ticket is called at its time ahead of walk-ins
+       * (domain/queue/line-order.ts).
+       */
+      readonly appointment?: string;
+      readonly slot?: number;
     }
   | { readonly type: 'ticket.called'; readonly ticket: string; readonly counter: string }
   | { readonly type: 'ticket.recalled'; readonly ticket: string; readonly counter: string }
@@ -71,6 +78,28 @@ export type EventBody =
       readonly ticket: string;
       /** Why, when the store (not the customer) ended it; absent: the customer left. */
       readonly reason?: CancelReason;
+    }
+  /**
+   * A time booked for the day of this log (domain/booking). The hub keeps the bookings of
+   * every day and writes each into its day's log (for a booking made that day, at once): so
+   * every device knows the day's appointments offline. Booked again with the same id: moved.
+   */
+  | {
+      readonly type: 'appointment.booked';
+      readonly appointment: string;
+      readonly service: string;
+      /** The slot's start, wall ms. */
+      readonly at: number;
+      /** What the customer types at the kiosk to check in (BOOKING_CODE). */
+      readonly code: string;
+      readonly name?: string;
+      readonly lang?: string;
+    }
+  | {
+      readonly type: 'appointment.cancelled';
+      readonly appointment: string;
+      /** Why, when not the customer: moved to another day, or missed (never checked in). */
+      readonly reason?: AppointmentCancelReason;
     }
   /** A remote customer arrived at the store ("I'm here" on the phone, or at the kiosk). */
   | { readonly type: 'ticket.checkedIn'; readonly ticket: string }
@@ -163,7 +192,7 @@ export type EventBody =
       readonly reason: RefusalReason;
     };
 
-/** Where a ticket was taken: the lobby kiosk, a customer's phone (/join), a booking (later). */
+/** Where a ticket was taken: the lobby kiosk, a customer's phone (/join), a booking (/book). */
 export const TICKET_CHANNELS = ['kiosk', 'phone', 'appointment'] as const;
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
@@ -176,6 +205,13 @@ export const MAX_NAME_LENGTH = 40;
  */
 export const CANCEL_REASONS = ['closed', 'noCheckIn'] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
+
+/** Why an appointment ended without its customer cancelling it. */
+export const APPOINTMENT_CANCEL_REASONS = ['moved', 'missed'] as const;
+export type AppointmentCancelReason = (typeof APPOINTMENT_CANCEL_REASONS)[number];
+
+/** A booking's check-in code: six digits, typed on the kiosk's keypad. */
+export const BOOKING_CODE = /^[0-9]{6}$/;
 
 /** Why the agent refused an event (see src/domain/sync/plausibility.ts for each rule). */
 export const REFUSAL_REASONS = [
@@ -208,6 +244,8 @@ export const EVENT_TYPES = [
   'ticket.cancelled',
   'ticket.transferred',
   'ticket.checkedIn',
+  'appointment.booked',
+  'appointment.cancelled',
   'counter.opened',
   'counter.closed',
   'visit.step',

@@ -1,6 +1,7 @@
 import { wallOf } from '../clock/hlc.ts';
 import { roleOfDevice } from '../security/roles.ts';
 import { compareEvents, type StoreEvent } from './events.ts';
+import { applyAppointmentEvent, arrive } from './fold-appointments.ts';
 import { applyAlertEvent, applyVisitEvent, applyVisitNote } from './fold-visits.ts';
 import { StateWriter } from './state-writer.ts';
 import {
@@ -60,11 +61,18 @@ function write(w: StateWriter, e: StoreEvent): void {
         ...(e.channel !== undefined && e.channel !== 'kiosk' ? { channel: e.channel } : {}),
         ...(e.name !== undefined ? { name: e.name } : {}),
         ...(e.checkIn ? { awaitingCheckIn: true } : {}),
+        ...(e.appointment !== undefined && e.slot !== undefined
+          ? { appointment: e.appointment, slotAt: e.slot }
+          : {}),
       };
       w.map('tickets').set(e.ticket, ticket);
       w.map('numbers').set(e.number, e.ticket);
+      if (e.appointment !== undefined) arrive(w, e.appointment, e.ticket);
       return;
     }
+    case 'appointment.booked':
+    case 'appointment.cancelled':
+      return applyAppointmentEvent(w, e);
     case 'counter.opened':
       return openCounter(w, e, at);
     case 'counter.closed': {
@@ -112,7 +120,10 @@ function openCounter(
   }
 }
 
-type TicketAction = Exclude<Extract<StoreEvent, { ticket: string }>, { type: 'visit.note' }>;
+type TicketAction = Exclude<
+  Extract<StoreEvent, { ticket: string }>,
+  { type: 'visit.note' | 'appointment.booked' | 'appointment.cancelled' }
+>;
 
 function conflict(
   w: StateWriter,

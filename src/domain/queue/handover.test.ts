@@ -74,8 +74,8 @@ describe('handing a customer over', () => {
     const s = fold(handedOver({ kind: 'counter', counter: 'c3' }, 'Speaks Polish'));
     expect(waitingAt(s, 'c3', ['advice']).map((t) => t.id)).toEqual(['t1', 't2', 't3']);
     expect(waitingAt(s, 'c2', ['advice']).map((t) => t.id)).toEqual(['t2', 't3']);
-    expect(callNext(s, 'c3', ['advice'])).toMatchObject({ ok: true, event: { ticket: 't1' } });
-    expect(callNext(s, 'c2', ['advice'])).toMatchObject({ ok: true, event: { ticket: 't2' } });
+    expect(callNext(s, 'c3', ['advice'], 0)).toMatchObject({ ok: true, event: { ticket: 't1' } });
+    expect(callNext(s, 'c2', ['advice'], 0)).toMatchObject({ ok: true, event: { ticket: 't2' } });
   });
 
   it('goes back to the ordinary line when the receiving counter closes or the colleague leaves', () => {
@@ -183,7 +183,7 @@ describe('a note on the visit', () => {
       6100,
       handOver(fold(events), testStore, 'c1', { kind: 'staff', staff: 'bo' }),
     );
-    events = then(events, 'd2', 3, 6200, callNext(fold(events), 'c2', ['advice']));
+    events = then(events, 'd2', 3, 6200, callNext(fold(events), 'c2', ['advice'], 0));
     const s = fold(events);
     expect(s.tickets.get('t1')).toMatchObject({ status: 'called', counter: 'c2' });
     expect(s.tickets.get('t1')?.note).toEqual({ text: 'Size 40, blue', visit: 'v1', at: 6000 });

@@ -38,7 +38,7 @@ describe('priority tickets', () => {
     ]);
     expect(waitingTickets(state).map((t) => t.id)).toEqual(['t2', 't4', 't1', 't3']);
     expect(state.tickets.get('t2')?.priority).toBe(true);
-    expect(callNext(state, 'c1', ['advice'])).toEqual({
+    expect(callNext(state, 'c1', ['advice'], 0)).toEqual({
       ok: true,
       event: { type: 'ticket.called', ticket: 't2', counter: 'c1' },
     });

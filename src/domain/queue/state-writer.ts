@@ -23,7 +23,15 @@ import type {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 type MapKey =
-  'tickets' | 'numbers' | 'counters' | 'serviceTimes' | 'visits' | 'alerts' | 'staffOn' | 'refused';
+  | 'tickets'
+  | 'numbers'
+  | 'counters'
+  | 'serviceTimes'
+  | 'visits'
+  | 'alerts'
+  | 'staffOn'
+  | 'refused'
+  | 'appointments';
 
 export class StateWriter {
   /** The state being written: read from it, write through the methods below. */

@@ -1,5 +1,11 @@
 import type { Satisfaction, VisitStep } from '../visit/types.ts';
-import type { CancelReason, EventType, RefusalReason, TicketChannel } from './events.ts';
+import type {
+  AppointmentCancelReason,
+  CancelReason,
+  EventType,
+  RefusalReason,
+  TicketChannel,
+} from './events.ts';
 
 export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'noShow' | 'cancelled';
 
@@ -26,6 +32,9 @@ export interface Ticket {
   awaitingCheckIn?: boolean;
   /** When the customer checked in (ticket.checkedIn). */
   checkedInAt?: number;
+  /** The booking it was issued for at check-in, and the booked slot's start (wall ms). */
+  readonly appointment?: string;
+  readonly slotAt?: number;
   /** Why the store cancelled it; absent for a customer who left. */
   cancelReason?: CancelReason;
   counter?: string;
@@ -56,6 +65,21 @@ export interface TicketNote {
   readonly text: string;
   readonly visit: string;
   readonly at: number;
+}
+
+/** A time booked for the day (appointment.booked), until its customer checks in or it ends. */
+export interface Appointment {
+  readonly id: string;
+  service: string;
+  /** The slot's start, wall ms (a later booking with the same id moves it). */
+  at: number;
+  readonly code: string;
+  name?: string;
+  lang?: string;
+  status: 'booked' | 'arrived' | 'cancelled';
+  cancelReason?: AppointmentCancelReason;
+  /** The ticket issued when its customer checked in. */
+  ticket?: string;
 }
 
 export interface CounterState {
@@ -149,6 +173,8 @@ export interface QueueState {
   readonly staffOn: Map<string, string>;
   /** Events the store agent refused (event id to why); the fold leaves them out. */
   readonly refused: Map<string, RefusalReason>;
+  /** The day's bookings by id (appointment.*). */
+  readonly appointments: Map<string, Appointment>;
   applied: number;
 }
 
@@ -166,6 +192,7 @@ export function emptyState(): QueueState {
     alerts: new Map(),
     staffOn: new Map(),
     refused: new Map(),
+    appointments: new Map(),
     applied: 0,
   };
 }

@@ -68,6 +68,9 @@ const WRITTEN_BY: Readonly<Record<EventType, 'staff' | 'agent'>> = {
   'ticket.cancelled': 'staff',
   'ticket.transferred': 'staff',
   'ticket.checkedIn': 'staff',
+  // bookings come through the hub (/book): no tablet makes or ends one
+  'appointment.booked': 'agent',
+  'appointment.cancelled': 'agent',
   'counter.opened': 'staff',
   'counter.closed': 'staff',
   'visit.step': 'staff',

@@ -50,7 +50,8 @@ export interface PlausibilityRules {
   readonly pastSkewMs: number;
   readonly futureSkewMs: number;
   /** The store's configuration; without it the ticket checks that need it are skipped. */
-  readonly config?: Pick<StoreConfig, 'services' | 'kiosks' | 'kiosk' | 'join'> | undefined;
+  readonly config?:
+    Pick<StoreConfig, 'services' | 'kiosks' | 'kiosk' | 'join' | 'booking'> | undefined;
 }
 
 /** What the receiver knows about an event when it first sees it. */
@@ -91,7 +92,11 @@ export function judge(
     const service = cfg.services.find((s) => s.id === e.service);
     if (!service || !e.number.startsWith(service.prefix)) return 'unknownService';
     if (e.priority && !service.allowPriority) return 'priorityNotAllowed';
-    const ranges = [...cfg.kiosks.map((k) => k.range), ...(cfg.join ? [cfg.join.range] : [])];
+    const ranges = [
+      ...cfg.kiosks.map((k) => k.range),
+      ...(cfg.join ? [cfg.join.range] : []),
+      ...(cfg.booking ? [cfg.booking.range] : []),
+    ];
     if (!ranges.some((r) => e.n >= r.from && e.n <= r.to)) return 'numberOutOfRange';
   }
   if (sight.numberTaken) return 'numberTaken';

@@ -1,4 +1,4 @@
-import { isHlcString } from '../clock/hlc.ts';
+import { isHlcString, MAX_WALL } from '../clock/hlc.ts';
 import {
   EVENT_TYPES,
   eventId,
@@ -11,6 +11,8 @@ import {
   CANCEL_REASONS,
   MAX_NAME_LENGTH,
   TICKET_CHANNELS,
+  APPOINTMENT_CANCEL_REASONS,
+  BOOKING_CODE,
 } from '../queue/events.ts';
 import { MAX_REASON_LENGTH, SATISFACTIONS, VISIT_STEPS } from '../visit/types.ts';
 
@@ -209,6 +211,16 @@ function validateBody(type: EventType, x: Obj): Obj | string {
     }
     case 'ticket.checkedIn':
       return need('ticket');
+    case 'appointment.booked':
+      return appointmentBooked(need('appointment', 'service'), x);
+    case 'appointment.cancelled': {
+      const body = need('appointment');
+      if (typeof body === 'string' || x.reason === undefined) return body;
+      if (!(APPOINTMENT_CANCEL_REASONS as readonly unknown[]).includes(x.reason)) {
+        return `field "reason" must be one of ${APPOINTMENT_CANCEL_REASONS.join(', ')}`;
+      }
+      return { ...body, reason: x.reason };
+    }
     case 'ticket.transferred':
       return withHandover(need('ticket', 'counter', 'toService'), x);
     case 'visit.note':
@@ -248,7 +260,52 @@ function validateBody(type: EventType, x: Obj): Obj | string {
   }
 }
 
-/** The fields of a ticket taken away from the kiosk (domain/join): channel, name, check-in. */
+/** A booking: its slot (a wall time a store can file), check-in code, name and language. */
+function appointmentBooked(body: Obj | string, x: Obj): Obj | string {
+  if (typeof body === 'string') return body;
+  if (!wallMs(x.at)) return 'field "at" must be a time in ms';
+  if (typeof x.code !== 'string' || !BOOKING_CODE.test(x.code)) {
+    return 'field "code" must be six digits';
+  }
+  const name = nameField(x);
+  if (name === null) return `field "name" must be one line of 1 to ${MAX_NAME_LENGTH} characters`;
+  if (x.lang !== undefined && (typeof x.lang !== 'string' || !LANGUAGE.test(x.lang))) {
+    return 'field "lang" must be a language code such as "pl"';
+  }
+  return {
+    ...body,
+    at: x.at,
+    code: x.code,
+    ...(name !== undefined ? { name } : {}),
+    ...(x.lang !== undefined ? { lang: x.lang } : {}),
+  };
+}
+
+function wallMs(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_WALL;
+}
+
+/** A first name: absent, or one trimmed line of 1 to MAX_NAME_LENGTH; null when neither. */
+function nameField(x: Obj): string | undefined | null {
+  const name = x.name;
+  if (name === undefined) return undefined;
+  if (
+    typeof name !== 'string' ||
+    name.length === 0 ||
+    name.length > MAX_NAME_LENGTH ||
+    name.trim() !== name ||
+    CONTROL.test(name) ||
+    /[\t\n\r]/.test(name)
+  ) {
+    return null;
+  }
+  return name;
+}
+
+/**
+ * The fields of a ticket taken away from the kiosk (domain/join, domain/booking): channel,
+ * name, check-in, and the booking a ticket was issued for with its slot.
+ */
 function remoteFields(x: Obj): Obj | string {
   const out: Obj = {};
   if (x.channel !== undefined) {
@@ -257,22 +314,20 @@ function remoteFields(x: Obj): Obj | string {
     }
     out.channel = x.channel;
   }
-  if (x.name !== undefined) {
-    const name = x.name;
-    if (
-      typeof name !== 'string' ||
-      name.length === 0 ||
-      name.length > MAX_NAME_LENGTH ||
-      name.trim() !== name ||
-      CONTROL.test(name) ||
-      /[\t\n\r]/.test(name)
-    ) {
-      return `field "name" must be one line of 1 to ${MAX_NAME_LENGTH} characters`;
-    }
-    out.name = name;
-  }
+  const name = nameField(x);
+  if (name === null) return `field "name" must be one line of 1 to ${MAX_NAME_LENGTH} characters`;
+  if (name !== undefined) out.name = name;
   if (x.checkIn !== undefined && x.checkIn !== true) return 'field "checkIn" must be true';
   if (x.checkIn === true) out.checkIn = true;
+  if (x.appointment !== undefined || x.slot !== undefined) {
+    if (typeof x.appointment !== 'string' || !ID.test(x.appointment)) {
+      return 'field "appointment" must be an id';
+    }
+    if (!wallMs(x.slot)) return 'field "slot" must be a time in ms';
+    if (x.channel !== 'appointment') return 'a booked ticket must have channel "appointment"';
+    out.appointment = x.appointment;
+    out.slot = x.slot;
+  }
   return out;
 }
 

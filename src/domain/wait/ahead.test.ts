@@ -47,7 +47,7 @@ function oracle(events: readonly StoreEvent[], target: string): number {
     const services = servicesOf.get(counter)!;
     const done = actOnCurrent(state, counter, 'ticket.completed');
     if (done.ok) act(state, done.event);
-    const call = callNext(state, counter, services);
+    const call = callNext(state, counter, services, 0);
     if (!call.ok) continue; // nothing for it: it drops out
     if (call.event.type !== 'ticket.called') throw new Error('not a call');
     if (call.event.ticket === target) return count;
@@ -90,7 +90,7 @@ function scenarioEvents(sc: Scenario): StoreEvent[] {
   for (const i of sc.callOrder) {
     const c = sc.counters[i];
     if (!c?.open || !c.busy) continue;
-    const call = callNext(state, `c${i + 1}`, c.services);
+    const call = callNext(state, `c${i + 1}`, c.services, 0);
     if (!call.ok) continue;
     add('clerk', call.event);
     applyEvent(state, out[out.length - 1]!);

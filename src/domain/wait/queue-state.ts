@@ -2,7 +2,12 @@ import { heldFor } from '../queue/handover.ts';
 import type { QueueState, Ticket } from '../queue/state.ts';
 import { placeInLine, type LinePlace } from './ahead.ts';
 import type { WaitEstimate, WaitEstimator } from './estimator.ts';
-import { compareInLine, handoverPlace, priorityPlace } from '../queue/line-order.ts';
+import {
+  appointmentPlace,
+  compareInLine,
+  handoverPlace,
+  priorityPlace,
+} from '../queue/line-order.ts';
 import type { CounterEntry, LineSnapshot, WaitingEntry } from './line.ts';
 
 /**
@@ -55,7 +60,9 @@ function buildLine(state: QueueState): QueueLine {
       ? handoverPlace(handover.at)
       : t.priority
         ? priorityPlace(t.issuedAt)
-        : next++;
+        : t.slotAt !== undefined
+          ? appointmentPlace(t.slotAt)
+          : next++;
     places.set(t.id, key);
     if (t.status === 'waiting')
       waiting.push({ ticket: t.id, service: t.service, key, since: t.issuedAt });

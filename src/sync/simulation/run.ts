@@ -154,7 +154,10 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
   const kiosks = nodes.filter((n) => n.role === 'kiosk');
   const clerks = nodes.filter((n) => n.role === 'clerk');
   const counterOf = (n: Node): string => cfg.counters[clerks.indexOf(n) % cfg.counters.length]!.id;
-  const run = async (n: Node, decide: (s: QueueState) => CommandResult): Promise<void> => {
+  const run = async (
+    n: Node,
+    decide: (s: QueueState, at: number) => CommandResult,
+  ): Promise<void> => {
     if (!n.replica) return;
     const out = await n.replica.run(decide);
     if (out.ok) committed.set(out.event.id, out.event);
@@ -179,7 +182,7 @@ export async function runSimulation(o: SimOptions): Promise<SimReport> {
       const counter = counterOf(c);
       const services = cfg.counters.find((x) => x.id === counter)!.services;
       const kind = random();
-      if (kind < 0.35) await run(c, (s) => callNext(s, counter, services));
+      if (kind < 0.35) await run(c, (s, at) => callNext(s, counter, services, at));
       else if (kind < 0.55) await run(c, (s) => actOnCurrent(s, counter, 'ticket.completed'));
       else if (kind < 0.65) await run(c, (s) => actOnCurrent(s, counter, 'ticket.noShow'));
       else if (kind < 0.75) await run(c, (s) => actOnCurrent(s, counter, 'ticket.recalled'));
