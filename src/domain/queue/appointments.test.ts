@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateEvent } from '../sync/validate.ts';
-import { ev } from '../testing/store.ts';
+import { ev, testStore } from '../testing/store.ts';
+import { checkInBooked, dayBookings, DEFAULT_LATE_MIN } from './booked-check-in.ts';
 import { callNext } from './commands.ts';
 import type { EventBody } from './events.ts';
 import { fold } from './fold.ts';
@@ -130,5 +131,65 @@ describe('a booked time in the day', () => {
     expect(validateEvent(ev('kiosk-1', 1, T0, noChannel))).toMatchObject({ ok: false });
     const ticket = ev('kiosk-1', 1, T0, bookedTicket('t1', 1, 'b1', SLOT));
     expect(validateEvent(ticket)).toEqual({ ok: true, value: ticket });
+  });
+});
+
+describe('a booked customer checking in', () => {
+  const range = { from: 1, to: 499 };
+  const day = log([
+    ['agent-s', T0, booked('b1', SLOT, '111111')],
+    ['agent-s', T0, booked('b2', SLOT + 30 * MIN, '222222')],
+    ['agent-s', T0, { type: 'appointment.cancelled', appointment: 'b2' }],
+    ['kiosk-1', T0 + 5 * MIN, walkIn('w1', 1)],
+  ]);
+  const s = fold(day);
+  const req = { ticketId: 't9', range, now: SLOT - 20 * MIN };
+
+  it('becomes a ticket of the booked service with its slot, name and next number', () => {
+    expect(checkInBooked(s, testStore, { ...req, code: '111111', lang: 'pl' })).toEqual({
+      ok: true,
+      event: {
+        type: 'ticket.issued',
+        ticket: 't9',
+        service: 'advice',
+        number: 'A002',
+        n: 2,
+        channel: 'appointment',
+        appointment: 'b1',
+        slot: SLOT,
+        lang: 'pl',
+        name: 'Ana',
+      },
+    });
+  });
+
+  it('refuses an unknown code, a cancelled booking, one already here and one too late', () => {
+    expect(checkInBooked(s, testStore, { ...req, code: '999999' })).toMatchObject({
+      error: 'unknownBooking',
+    });
+    expect(checkInBooked(s, testStore, { ...req, code: '222222' })).toMatchObject({
+      error: 'bookingCancelled',
+    });
+    const late = SLOT + DEFAULT_LATE_MIN * MIN + 1;
+    expect(checkInBooked(s, testStore, { ...req, code: '111111', now: late })).toMatchObject({
+      error: 'bookingLate',
+    });
+    const done = checkInBooked(s, testStore, { ...req, code: '111111' });
+    if (!done.ok) throw new Error(done.error);
+    const here = fold([...day, ev('kiosk-1', 9, SLOT - 20 * MIN, done.event)]);
+    expect(checkInBooked(here, testStore, { ...req, appointment: 'b1' })).toMatchObject({
+      error: 'bookingArrived',
+    });
+    const list = dayBookings(here, testStore, late);
+    expect(list.map((b) => [b.appointment.id, b.appointment.status, b.ticketNumber])).toEqual([
+      ['b1', 'arrived', 'A002'],
+      ['b2', 'cancelled', undefined],
+    ]);
+  });
+
+  it('lists a booking past its late limit without a check-in as overdue', () => {
+    const list = dayBookings(s, testStore, SLOT + DEFAULT_LATE_MIN * MIN + 1);
+    expect(list[0]).toMatchObject({ overdue: true });
+    expect(dayBookings(s, testStore, SLOT)[0]).toMatchObject({ overdue: false });
   });
 });

@@ -29,6 +29,11 @@ export type CommandError =
   | 'lineFull'
   | 'capReached'
   | 'notWaiting'
+  // a booked customer checking in (queue/booked-check-in.ts)
+  | 'unknownBooking'
+  | 'bookingCancelled'
+  | 'bookingArrived'
+  | 'bookingLate'
   // visits and alerts (domain/visit/commands.ts)
   | 'alreadyRecorded'
   | 'unknownVisit'

@@ -1,0 +1,101 @@
+import type { NumberRange, StoreConfig } from '../config/types.ts';
+import type { CommandResult } from './commands.ts';
+import { nextNumber } from './numbering.ts';
+import type { Appointment, QueueState } from './state.ts';
+
+/**
+ * Owns a booked customer's check-in at the store: the booking found by its code (or id) in
+ * the day's log, the window in which it still counts, and the ticket it becomes (channel
+ * "appointment", its slot kept for the line order). Used by the kiosk (its own number range)
+ * and by the hub for "I'm here" on the phone (booking.range), so both decide alike, offline.
+ */
+
+/** Minutes after its slot's start a booked customer may still check in, by default. */
+export const DEFAULT_LATE_MIN = 10;
+
+export interface BookedCheckIn {
+  /** The six-digit code the customer types, or the booking's id (the phone's link). */
+  readonly code?: string;
+  readonly appointment?: string;
+  readonly ticketId: string;
+  readonly now: number;
+  /** The range the ticket's number comes from. */
+  readonly range: NumberRange;
+  /** The customer's language (the kiosk's choice); else the one they booked in. */
+  readonly lang?: string | undefined;
+}
+
+/** The day's booking with this code (live first: a code is unique among live bookings). */
+export function bookingByCode(state: QueueState, code: string): Appointment | undefined {
+  let found: Appointment | undefined;
+  for (const a of state.appointments.values()) {
+    if (a.code !== code) continue;
+    if (a.status !== 'cancelled') return a;
+    found ??= a;
+  }
+  return found;
+}
+
+/** The last moment (ms) a booking may check in: its slot plus the service's late minutes. */
+export function lateLimit(cfg: StoreConfig, a: Pick<Appointment, 'service' | 'at'>): number {
+  const service = cfg.services.find((s) => s.id === a.service);
+  return a.at + (service?.booking?.lateMin ?? DEFAULT_LATE_MIN) * 60_000;
+}
+
+export function checkInBooked(
+  state: QueueState,
+  cfg: StoreConfig,
+  req: BookedCheckIn,
+): CommandResult {
+  const a =
+    req.appointment !== undefined
+      ? state.appointments.get(req.appointment)
+      : req.code !== undefined
+        ? bookingByCode(state, req.code)
+        : undefined;
+  if (!a) return { ok: false, error: 'unknownBooking' };
+  if (a.status === 'cancelled') return { ok: false, error: 'bookingCancelled' };
+  if (a.status === 'arrived') return { ok: false, error: 'bookingArrived' };
+  if (req.now > lateLimit(cfg, a)) return { ok: false, error: 'bookingLate' };
+  const service = cfg.services.find((s) => s.id === a.service);
+  if (!service) return { ok: false, error: 'unknownService' };
+  const next = nextNumber(state, service, req.range);
+  if (!next) return { ok: false, error: 'rangeExhausted' };
+  const lang = req.lang ?? a.lang;
+  return {
+    ok: true,
+    event: {
+      type: 'ticket.issued',
+      ticket: req.ticketId,
+      service: service.id,
+      number: next.number,
+      n: next.n,
+      channel: 'appointment',
+      appointment: a.id,
+      slot: a.at,
+      ...(lang !== undefined ? { lang } : {}),
+      ...(a.name !== undefined ? { name: a.name } : {}),
+    },
+  };
+}
+
+/** The day's bookings by time, for the manager: each with its ticket once its customer came. */
+export interface DayBooking {
+  readonly appointment: Appointment;
+  readonly ticketNumber?: string;
+  /** Booked, its late limit passed and no check-in: the hub will mark it missed. */
+  readonly overdue: boolean;
+}
+
+export function dayBookings(state: QueueState, cfg: StoreConfig, now: number): DayBooking[] {
+  return [...state.appointments.values()]
+    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+    .map((a) => {
+      const number = a.ticket !== undefined ? state.tickets.get(a.ticket)?.number : undefined;
+      return {
+        appointment: a,
+        ...(number !== undefined ? { ticketNumber: number } : {}),
+        overdue: a.status === 'booked' && now > lateLimit(cfg, a),
+      };
+    });
+}
