@@ -11,6 +11,8 @@ import { useDevice, useRuntime } from '../shell/device-context.ts';
  * Customers this counter will call, in the order it calls them: those handed over to it first,
  * then its services' line (domain/queue/handover.ts). A phone ticket is marked, and one whose
  * customer has not checked in yet keeps its place but says "not here yet" (call next skips it).
+ * A booked customer stands ahead of walk-ins, marked with their time; before it (less five
+ * minutes) call next takes them only when no one else waits (domain/queue/line-order.ts).
  */
 export function WaitingList({
   counter,
@@ -21,7 +23,7 @@ export function WaitingList({
 }) {
   const { config } = useRuntime();
   const { state } = useDevice();
-  const { t, text, minutes } = useT();
+  const { t, text, minutes, time } = useT();
   const now = useNow(15_000);
   const waiting = waitingAt(state, counter, services);
   return (
@@ -45,6 +47,7 @@ export function WaitingList({
               data-priority={ticket.priority === true}
               data-channel={ticket.channel ?? 'kiosk'}
               data-callable={isCallable(ticket, now)}
+              data-booked={ticket.slotAt !== undefined}
             >
               <span className="clerk-queue__number">{ticket.number}</span>
               <span className="clerk-queue__service">
@@ -57,6 +60,11 @@ export function WaitingList({
                 {ticket.channel === 'phone' && (
                   <span className="clerk-tag" data-testid="queue-remote">
                     {t('clerk.queue.remote')}
+                  </span>
+                )}
+                {ticket.slotAt !== undefined && (
+                  <span className="clerk-tag" data-testid="queue-booked">
+                    {t('clerk.queue.booked', { time: time(ticket.slotAt) })}
                   </span>
                 )}
                 {ticket.awaitingCheckIn && (

@@ -90,6 +90,12 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
     [issue, language],
   );
 
+  const showBooked = useCallback(async (issued: IssuedTicket) => {
+    const screen = await loadTicketScreen().catch(() => undefined);
+    if (screen) setTicketScreen(() => screen);
+    setTicket(issued);
+  }, []);
+
   return (
     <I18nProvider
       language={language}
@@ -115,6 +121,8 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
           onDisplay={setDisplay}
           onChooseService={(id, priority) => void chooseService(id, priority)}
           onRateLimitOver={rateLimitOver}
+          kiosk={kiosk}
+          onBookedTicket={(issued) => void showBooked(issued)}
         />
       )}
       <HiddenCorner onGesture={() => setAdmin('pin')} />

@@ -5,9 +5,11 @@ import { useRuntime } from '../shell/device-context.ts';
 import { DisplayOptions, type DisplayPrefs } from './DisplayOptions.tsx';
 import { KioskProblem } from './KioskProblem.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
+import type { IssuingDeviceConfig } from '../../domain/config/types.ts';
+import { BookingCheckIn } from './BookingCheckIn.tsx';
 import { PhoneCheckIn } from './PhoneCheckIn.tsx';
 import { ServiceButton } from './ServiceButton.tsx';
-import type { IssueProblem } from './useIssueTicket.ts';
+import type { IssuedTicket, IssueProblem } from './useIssueTicket.ts';
 
 /** The store's greeting, one large button per service, languages and display options. */
 export function WelcomeScreen(props: {
@@ -21,6 +23,9 @@ export function WelcomeScreen(props: {
   onDisplay: (prefs: DisplayPrefs) => void;
   onChooseService: (serviceId: string, priority: boolean) => void;
   onRateLimitOver: () => void;
+  kiosk: IssuingDeviceConfig;
+  /** A booked customer checked in by their code: show their ticket. */
+  onBookedTicket: (ticket: IssuedTicket) => void;
 }) {
   const { config } = useRuntime();
   const { t, text, language, dir } = useT();
@@ -60,7 +65,14 @@ export function WelcomeScreen(props: {
         </div>
       )}
       {anyPriority && <p className="kiosk-welcome__hint">{t('kiosk.priority.hint')}</p>}
-      <PhoneCheckIn />
+      <div className="kiosk-checkins">
+        <PhoneCheckIn />
+        <BookingCheckIn
+          kiosk={props.kiosk}
+          language={props.language}
+          onTicket={props.onBookedTicket}
+        />
+      </div>
       <footer className="kiosk-welcome__footer" data-testid="kiosk-footer">
         {/* just above the footer while a ticket is being issued, taking no room otherwise */}
         <p className="kiosk-welcome__status" role="status">

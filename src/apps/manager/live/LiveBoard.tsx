@@ -1,4 +1,5 @@
 import { AlertsPanel } from '../AlertsPanel.tsx';
+import { BookingsPanel } from './BookingsPanel.tsx';
 import { ChainLinkPanel } from './ChainLinkPanel.tsx';
 import { CountersPanel } from './CountersPanel.tsx';
 import { DevicesOnlinePanel } from './DevicesOnlinePanel.tsx';
@@ -11,7 +12,7 @@ import { useLiveBoard } from './useLiveBoard.ts';
  * The live board: the hub's disk trouble if any, the store's link to its chain if it has one,
  * then calls for a manager (at the top: on a
  * wall screen they are what must be seen from across the room), the lines, counters and
- * devices.
+ * today's bookings and devices.
  */
 export function LiveBoard() {
   const { services, counters } = useLiveBoard();
@@ -24,6 +25,7 @@ export function LiveBoard() {
       <ServicesPanel services={services} />
       <div className="manager__panels">
         <CountersPanel counters={counters} />
+        <BookingsPanel />
         <DevicesOnlinePanel />
       </div>
     </div>

@@ -34,4 +34,10 @@ export const arJoin: Translation<typeof enJoin> = {
   'join.kiosk.cancel': 'رجوع',
   'join.kiosk.done': 'شكرًا، سُجّل وصول {number}.',
   'join.kiosk.unknown': 'لم نجد تذكرة هاتف بالرقم {number} بانتظار تسجيل الوصول.',
+  'join.kiosk.booked.open': 'لدي موعد محجوز',
+  'join.kiosk.booked.prompt': 'أدخل رمز الحجز المكوّن من 6 أرقام',
+  'join.kiosk.booked.unknown': 'لم نجد حجزًا لليوم بالرمز {code}.',
+  'join.kiosk.booked.cancelled': 'أُلغي الحجز ذو الرمز {code}. يُرجى أخذ تذكرة.',
+  'join.kiosk.booked.arrived': 'لقد سجّلت وصولك بالفعل: رقمك {number}.',
+  'join.kiosk.booked.late': 'انقضى موعدك المحجوز. يُرجى أخذ تذكرة وسنخدمك في أقرب وقت ممكن.',
 };

@@ -31,6 +31,7 @@ export const enClerk = {
   'clerk.queue.waited': 'waiting {duration}',
   'clerk.queue.remote': 'Phone',
   'clerk.queue.notHere': 'Not here yet',
+  'clerk.queue.booked': 'Booked {time}',
   'clerk.queue.justArrived': 'just arrived',
   'clerk.close': 'Close counter',
   'clerk.closedElsewhere': 'This counter was closed on another device. Open it again to go on.',

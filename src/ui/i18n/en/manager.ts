@@ -39,4 +39,16 @@ export const enManager = {
   },
   'manager.chainLink.lastAcknowledged': 'last received by the chain at {time}',
   'manager.chainLink.neverAcknowledged': 'nothing received by the chain since the hub started',
+  'manager.bookings.title': "Today's bookings",
+  'manager.bookings.none': 'No bookings today.',
+  'manager.bookings.status.booked': 'expected',
+  'manager.bookings.status.here': 'here, ticket {number}',
+  'manager.bookings.status.cancelled': 'cancelled',
+  'manager.bookings.status.missed': 'did not come',
+  'manager.bookings.status.late': 'late, not here yet',
+  'manager.bookings.expected': {
+    '=0': 'nobody expected',
+    one: '{count} expected',
+    other: '{count} expected',
+  },
 } as const satisfies Record<string, Message>;

@@ -37,4 +37,11 @@ export const huJoin: Translation<typeof enJoin> = {
   'join.kiosk.cancel': 'Vissza',
   'join.kiosk.done': 'Köszönjük, a(z) {number} sorszám megérkezését rögzítettük.',
   'join.kiosk.unknown': 'Nem találtunk érkezésre váró {number} telefonos sorszámot.',
+  'join.kiosk.booked.open': 'Időpontot foglaltam',
+  'join.kiosk.booked.prompt': 'Írja be a foglalás 6 jegyű kódját',
+  'join.kiosk.booked.unknown': 'Nem találtunk mai foglalást {code} kóddal.',
+  'join.kiosk.booked.cancelled': 'A(z) {code} kódú foglalást lemondták. Kérjük, vegyen sorszámot.',
+  'join.kiosk.booked.arrived': 'Már megérkezett: a sorszáma {number}.',
+  'join.kiosk.booked.late':
+    'A foglalt időpont elmúlt. Kérjük, vegyen sorszámot, és amint lehet, kiszolgáljuk.',
 };

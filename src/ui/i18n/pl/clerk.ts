@@ -36,6 +36,7 @@ export const plClerk: Translation<typeof enClerk> = {
   'clerk.queue.waited': 'czeka {duration}',
   'clerk.queue.remote': 'Z telefonu',
   'clerk.queue.notHere': 'Jeszcze nie przyszedł',
+  'clerk.queue.booked': 'Rezerwacja {time}',
   'clerk.queue.justArrived': 'przed chwilą',
   'clerk.close': 'Zamknij stanowisko',
   'clerk.closedElsewhere':

@@ -44,4 +44,18 @@ export const plManager: Translation<typeof enManager> = {
   },
   'manager.chainLink.lastAcknowledged': 'ostatnio odebrane przez sieć o {time}',
   'manager.chainLink.neverAcknowledged': 'sieć nic nie odebrała od uruchomienia huba',
+  'manager.bookings.title': 'Dzisiejsze rezerwacje',
+  'manager.bookings.none': 'Brak rezerwacji na dziś.',
+  'manager.bookings.status.booked': 'oczekiwany',
+  'manager.bookings.status.here': 'na miejscu, bilet {number}',
+  'manager.bookings.status.cancelled': 'odwołana',
+  'manager.bookings.status.missed': 'nie przyszedł',
+  'manager.bookings.status.late': 'spóźnia się, jeszcze go nie ma',
+  'manager.bookings.expected': {
+    '=0': 'nikt nie jest oczekiwany',
+    one: '{count} oczekiwana osoba',
+    few: '{count} oczekiwane osoby',
+    many: '{count} oczekiwanych osób',
+    other: '{count} oczekiwanej osoby',
+  },
 };

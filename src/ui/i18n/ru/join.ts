@@ -36,4 +36,11 @@ export const ruJoin: Translation<typeof enJoin> = {
   'join.kiosk.cancel': 'Назад',
   'join.kiosk.done': 'Спасибо, {number} отмечен.',
   'join.kiosk.unknown': 'Мы не нашли талон с телефона {number}, ожидающий отметки.',
+  'join.kiosk.booked.open': 'У меня запись на время',
+  'join.kiosk.booked.prompt': 'Введите 6-значный код записи',
+  'join.kiosk.booked.unknown': 'Мы не нашли записи на сегодня с кодом {code}.',
+  'join.kiosk.booked.cancelled': 'Запись с кодом {code} отменена. Пожалуйста, возьмите талон.',
+  'join.kiosk.booked.arrived': 'Вы уже отметились: ваш номер {number}.',
+  'join.kiosk.booked.late':
+    'Время вашей записи прошло. Пожалуйста, возьмите талон — мы обслужим вас как можно скорее.',
 };
