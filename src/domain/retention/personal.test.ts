@@ -64,6 +64,37 @@ describe('personal data in the log', () => {
     expect(withoutPersonal(withoutPersonal(joined)!)).toBeUndefined();
   });
 
+  it('leaves out the name given with a booking, and finds the booking with its ticket', () => {
+    const booked = ev('agent', 1, T, {
+      type: 'appointment.booked',
+      appointment: 'b1',
+      service: 'advice',
+      at: T + 3_600_000,
+      code: '123456',
+      name: 'Ola',
+    });
+    expect(withoutPersonal(booked)).not.toHaveProperty('name');
+    expect(withoutPersonal(booked)).toMatchObject({ appointment: 'b1', code: '123456' });
+    const other = ev('agent', 2, T, {
+      type: 'appointment.booked',
+      appointment: 'b2',
+      service: 'advice',
+      at: T,
+      code: '654321',
+    });
+    const ticket = ev('kiosk-1', 1, T + 3_000_000, {
+      type: 'ticket.issued',
+      ticket: 't3',
+      service: 'advice',
+      number: 'A003',
+      n: 3,
+      channel: 'appointment',
+      appointment: 'b1',
+      slot: T + 3_600_000,
+    });
+    expect(eventsOfTicket([booked, other, ticket], 't3')).toEqual([booked, ticket]);
+  });
+
   it('keeps every id and type: removing changes no count, no vector, no queue', () => {
     const body = fc.oneof(
       fc.string().map((s) => note('v1', s)),
