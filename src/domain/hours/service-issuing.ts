@@ -37,7 +37,8 @@ export function serviceIssuing(
     now,
     typicalSec: service.avgServiceSec,
     waitSec: wait === undefined || wait.noCounter ? undefined : wait.estimateSec,
-    issuedToday: issuedToday(cfg, state, serviceId),
+    // counting walks the day's tickets: only for a service with a cap (the kiosk asks per render)
+    issuedToday: service.dailyCap !== undefined ? issuedToday(cfg, state, serviceId) : 0,
     dailyCap: service.dailyCap,
   });
 }
