@@ -224,6 +224,7 @@ export const REFUSAL_REASONS = [
   'unknownService',
   'priorityNotAllowed',
   'rateLimited',
+  'notBooked',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

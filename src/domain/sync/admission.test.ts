@@ -88,3 +88,42 @@ describe('judging a batch where it is received', () => {
     ]);
   });
 });
+
+describe("a booked customer's ticket, judged by the agent that keeps the bookings", () => {
+  const SLOT = NOW + 600_000;
+  const booking = ev('agent-s', 1, NOW - 3_600_000, {
+    type: 'appointment.booked',
+    appointment: 'b1',
+    service: 'advice',
+    at: SLOT,
+    code: '123456',
+  });
+  const booked = (ticket: string, number: string, over: Partial<EventBody> = {}): EventBody =>
+    ({
+      ...issue(ticket, number),
+      channel: 'appointment',
+      appointment: 'b1',
+      slot: SLOT,
+      ...over,
+    }) as EventBody;
+  const agentView = (held: StoreEvent[]): AdmissionView => {
+    const v = view(held);
+    return { ...v, bookings: fold(held).appointments };
+  };
+
+  it('lets in the ticket of a booking, once; refuses one made up, moved or for another service', () => {
+    const a = ev('kiosk-1', 1, NOW - 1000, booked('t1', 'A001'));
+    const twice = ev('kiosk-2', 1, NOW - 900, booked('t2', 'A002'));
+    expect(judgeBatch([a, twice], agentView([booking]))).toEqual(
+      new Map([['kiosk-2:1', 'notBooked']]),
+    );
+    const madeUp = ev('kiosk-1', 1, NOW, booked('t3', 'A003', { appointment: 'b9' }));
+    const earlier = ev('kiosk-1', 1, NOW, booked('t3', 'A003', { slot: NOW - 86_400_000 }));
+    const other = ev('kiosk-1', 1, NOW, booked('t3', 'R003', { service: 'returns' }));
+    for (const e of [madeUp, earlier, other]) {
+      expect(judgeBatch([e], agentView([booking]))).toEqual(new Map([[e.id, 'notBooked']]));
+    }
+    // a device does not know every booking in time: it leaves the judgement to the agent
+    expect(judgeBatch([madeUp], view([booking]))).toEqual(new Map());
+  });
+});

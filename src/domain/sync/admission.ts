@@ -7,7 +7,13 @@ import {
   type StoreEvent,
 } from '../queue/events.ts';
 import { isAgentDevice } from '../security/provenance.ts';
-import { heardBefore, judge, type ContactBook, type PlausibilityRules } from './plausibility.ts';
+import {
+  heardBefore,
+  judge,
+  type BookingSight,
+  type ContactBook,
+  type PlausibilityRules,
+} from './plausibility.ts';
 
 type Issued = Extract<StoreEvent, { type: 'ticket.issued' }>;
 
@@ -49,6 +55,8 @@ export interface AdmissionView {
   readonly refused: { has(eventId: string): boolean };
   /** Whether an event belongs to the receiver's current day (the day `tickets` is). */
   isToday(e: StoreEvent): boolean;
+  /** The day's bookings, where the receiver writes them (the agent); absent: not judged. */
+  readonly bookings?: { get(id: string): BookingSight | undefined };
 }
 
 /**
@@ -73,9 +81,17 @@ export function judgeBatch(
     if (refused.has(id) || view.refused.has(id)) return undefined;
     return view.held(device, seq) ?? inBatch.get(id);
   };
+  // bookings taken by tickets earlier in this batch (first seen wins)
+  const booked = new Map<string, string>();
+  const bookingOf = (id: string): BookingSight | null => {
+    const b = view.bookings?.get(id);
+    if (!b) return null;
+    return { ...b, ticket: b.ticket ?? booked.get(id) };
+  };
   for (const e of batch) {
     if (isAgentDevice(e.device) || view.refused.has(e.id)) continue;
     const ticket = e.type === 'ticket.issued' && view.isToday(e) ? e : undefined;
+    const appointment = view.bookings ? ticket?.appointment : undefined;
     const reason = judge(
       e,
       {
@@ -90,13 +106,17 @@ export function judgeBatch(
                 view.tickets.byNumber.has(ticket.number) || taken.byNumber.has(ticket.number),
               // only the configured rate limit reads them
               ...(view.rules.config ? { authorIssues: issuesOf(ticket.device) } : {}),
+              ...(appointment !== undefined ? { booking: bookingOf(appointment) } : {}),
             }
           : {}),
       },
       view.rules,
     );
     if (reason) refused.set(e.id, reason);
-    else if (ticket) indexTicket(taken, ticket);
+    else if (ticket) {
+      indexTicket(taken, ticket);
+      if (appointment !== undefined) booked.set(appointment, ticket.ticket);
+    }
   }
   return refused;
 }

@@ -37,6 +37,10 @@ import type { RefusalReason, StoreEvent } from '../queue/events.ts';
  *     numbers others put in its range (src/domain/queue/numbering.ts).
  *   - unknownService: no such service, or the number's letter is not the service's prefix.
  *   - priorityNotAllowed: priority on a service that does not offer it.
+ *   - notBooked (the agent only, which writes the day's bookings): a booked customer's ticket
+ *     (ticket.issued with `appointment`) for no booking of the day, for another service or
+ *     slot than booked, or for a booking another ticket already holds: a ticket with a
+ *     made-up slot would stand ahead of every walk-in.
  *   - rateLimited: more than kiosk.rateLimit.maxTickets tickets from one device with issue
  *     times inside any windowSec (issue time, not arrival: an offline kiosk's backlog arrives
  *     at once and is still within its limit).
@@ -68,6 +72,18 @@ export interface Sight {
   readonly numberTaken?: boolean;
   /** Issue times (ms) of the author's tickets already taken on that day. */
   readonly authorIssues?: readonly number[];
+  /**
+   * For a booked customer's ticket, where the receiver knows the day's bookings (the agent):
+   * the booking it names, or null when the day has none by that id.
+   */
+  readonly booking?: BookingSight | null;
+}
+
+export interface BookingSight {
+  readonly at: number;
+  readonly service: string;
+  /** The ticket that already holds it, if any. */
+  readonly ticket?: string | undefined;
 }
 
 /** Why the receiver should refuse `e`, or undefined when nothing is implausible. */
@@ -87,6 +103,11 @@ export function judge(
   if (sight.heardAt !== undefined && wall < sight.heardAt - rules.pastSkewMs) return 'clockBehind';
   if (e.type !== 'ticket.issued') return undefined;
   if (sight.ticketTaken) return 'ticketTaken';
+  if (e.appointment !== undefined && sight.booking !== undefined) {
+    const b = sight.booking;
+    if (!b || b.at !== e.slot || b.service !== e.service) return 'notBooked';
+    if (b.ticket !== undefined && b.ticket !== e.ticket) return 'notBooked';
+  }
   const cfg = rules.config;
   if (cfg) {
     const service = cfg.services.find((s) => s.id === e.service);

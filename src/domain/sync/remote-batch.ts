@@ -63,6 +63,8 @@ export function judgeFresh(
     tickets: core.tickets,
     refused: { has: refusedBefore },
     isToday: (e) => core.isToday(e),
+    // the agent writes the day's bookings, so it alone can tell a made-up one
+    ...(core.policy.implausible === 'refuse' ? { bookings: core.state.appointments } : {}),
   });
   const out = (e: StoreEvent): boolean => refused.has(e.id) || refusedBefore(e.id);
   // clocks move only with what was taken: a refused event drags no clock along
