@@ -38,14 +38,29 @@ export function createI18n(opts: I18nOptions): I18n {
     }),
     ...createFormatters(language, opts.timeZone),
     text: (value) => localized(value, language, contentFallback),
-    languageName: (code) => {
-      try {
-        const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
-        // "polski", "русский": a language names itself in the case it uses inside a sentence
-        return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
-      } catch {
-        return code;
-      }
-    },
+    languageName,
   };
+}
+
+// an Intl.DisplayNames per name per render showed in the kiosk's tap profile: names are kept
+const languageNames = new Map<string, string>();
+
+/** A language's name in itself ("Polski", "العربية"), or its code where the browser has none. */
+function languageName(code: string): string {
+  let name = languageNames.get(code);
+  if (name === undefined) {
+    name = nameOf(code);
+    languageNames.set(code, name);
+  }
+  return name;
+}
+
+function nameOf(code: string): string {
+  try {
+    const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+    // "polski", "русский": a language names itself in the case it uses inside a sentence
+    return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+  } catch {
+    return code;
+  }
 }
