@@ -92,7 +92,7 @@ describe('booking a time', () => {
       page.getByTestId('book-calendar').click(),
     ]);
     expect(download.suggestedFilename()).toBe(`booking-${code}.ics`);
-    const ics = readFileSync((await download.path())!, 'utf8').replace(/\r\n[ \t]/g, '');
+    const ics = readFileSync(await download.path(), 'utf8').replace(/\r\n[ \t]/g, '');
     expect(ics).toContain('BEGIN:VEVENT');
     const stamp = new Date(second!).toISOString().replace(/[-:]/g, '').slice(0, 15);
     expect(ics).toContain(`DTSTART:${stamp}Z`);
@@ -132,6 +132,16 @@ describe('booking a time', () => {
     expect(hub.logLines.some((l) => l.includes(`booking ${code} checked in from the phone`))).toBe(
       true,
     );
+    await phone.close();
+  });
+
+  it("speaks the customer's language, Arabic right to left", async () => {
+    const phone = await newPhone(browser);
+    const page = await phone.newPage();
+    await page.goto(`${hub.httpUrl}/book?lang=ar`);
+    await page.getByTestId('book-slot').first().waitFor();
+    expect(await page.getByTestId('book').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('h1').textContent()).toContain('احجز موعدًا');
     await phone.close();
   });
 

@@ -196,6 +196,16 @@ describe('the booking API', () => {
     expect(readFileSync(join(dir, BOOKINGS_FILE), 'utf8')).not.toContain(a.token);
   });
 
+  it('never gives a slot more places than it has, however many customers book at once', async () => {
+    const { post, store } = await start(cfg());
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => post('/api/book', { service: 'advice', at: wall(DAY, 9) })),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(2);
+    expect(answers.filter((a) => a.body.error === 'full')).toHaveLength(6);
+    expect([...store.bookings.values()].filter((b) => b.at === wall(DAY, 9))).toHaveLength(2);
+  });
+
   it("writes today's bookings into the day's log at once: booked, moved, cancelled", async () => {
     const { book, post, get, events } = await start(cfg());
     const a = await book(wall(DAY, 9), 'Ana');
