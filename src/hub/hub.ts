@@ -4,6 +4,7 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { Duplex } from 'node:stream';
 import { DEFAULT_PERSONAL_DATA_DAYS, localized, type StoreConfig } from '../domain/config/types.ts';
 import { dayKey } from '../domain/queue/day.ts';
+import { systemClock } from '../sync/ports.ts';
 import { startAgent, type AgentOptions } from './agent.ts';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker.ts';
 import { configFilePath, loadStoreConfig } from './config-loader.ts';
@@ -17,6 +18,9 @@ import { createTracking, type TrackingSource } from './tracking.ts';
 import { webPushFor } from './push/push-routes.ts';
 import type { VapidKeys } from './push/web-push-sender.ts';
 import { createJoinApi, type JoinSource } from './join-api.ts';
+import { createBookApi } from './booking/book-api.ts';
+import { startBookingDay, type BookingDay, type BookingReplica } from './booking/booking-day.ts';
+import { openBookings } from './booking/open-bookings.ts';
 import { createPersonalDataApi, type PersonalHistory } from './personal-data-api.ts';
 import { scheduleRetention } from './retention.ts';
 import { createReportsApi, type HistorySource } from './reports-api.ts';
@@ -280,6 +284,15 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       return waits ? (service) => waits.estimate(service) : undefined;
     },
   });
+  const bookings = await openBookings(join(dataDir, config.store.id), log);
+  let bookingDay: BookingDay | undefined;
+  const bookApi = createBookApi({
+    config: () => settings.current(),
+    log,
+    store: bookings,
+    source: () => agent?.replica as unknown as BookingReplica | undefined,
+    day: () => bookingDay,
+  });
   const personalData = createPersonalDataApi({
     log,
     history: () => agent?.history,
@@ -324,6 +337,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       (await personalData.handle(req, res, urlPath)) ||
       (await tracking.handle(req, res, urlPath)) ||
       (await joinApi(req, res, urlPath)) ||
+      (await bookApi(req, res, urlPath)) ||
       (await reports.handle(req, res, urlPath)),
     apiConfig,
     health: () => ({
@@ -343,6 +357,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     tracking.close();
     await webhooks.close();
     await registry.flushed();
+    await bookings.close();
     await broker?.close();
     if (setupServer) await closeServer(setupServer, () => setupServer?.closeAllConnections());
     await closeServer(server, () => server.closeAllConnections());
@@ -414,6 +429,16 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
       });
       const running = agent;
       if (running.replica) webhooks.follow(running.replica);
+      bookingDay = running.replica
+        ? startBookingDay({
+            config: () => settings.current(),
+            store: bookings,
+            // the agent's replica commits with the event's time: bookings decide on it
+            replica: running.replica as unknown as BookingReplica,
+            clock: systemClock,
+            log,
+          })
+        : undefined;
       settings.onChange((fresh, version) => running.setConfig?.(fresh, version));
     } catch (err) {
       throw new HubStartError(`the store agent could not start: ${(err as Error).message}`, {
@@ -467,6 +492,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
           clearTimeout(warming);
           stopRetention();
           stopRenewing();
+          bookingDay?.close();
           await closeAgent(agent, log);
           await closeServers();
           log.info('hub', 'stopped');

@@ -26,9 +26,10 @@ import { checkIn, type CommandResult } from '../domain/queue/commands.ts';
 import type { QueueState } from '../domain/queue/state.ts';
 import type { QueueWait } from '../domain/wait/queue-state.ts';
 import { readBody } from './body.ts';
-import { jsonObject, sendJson } from './json-response.ts';
+import { isJsonRequest, jsonObject, refuseNotJson, sendJson } from './json-response.ts';
 import type { Logger } from './log.ts';
 import { createLogThrottle } from './throttle.ts';
+import { newTicketId } from './ticket-id.ts';
 
 /** What joining needs of the agent's replica. */
 export interface JoinSource {
@@ -115,7 +116,7 @@ export function createJoinApi(opts: JoinApiOptions): JoinApi {
   async function join(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req, res, MAX_BODY_BYTES);
     if (raw === undefined) return;
-    if (!isJson(req)) return notJson(res);
+    if (!isJsonRequest(req)) return refuseNotJson(res);
     const body = jsonObject(raw);
     const name = cleanName(body?.name);
     if (!body || typeof body.service !== 'string' || name === null) {
@@ -164,7 +165,7 @@ export function createJoinApi(opts: JoinApiOptions): JoinApi {
   async function here(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
     if ((await readBody(req, res, MAX_BODY_BYTES)) === undefined) return;
     // JSON only, so a browser preflights it: a page elsewhere cannot post it unseen
-    if (!isJson(req)) return notJson(res);
+    if (!isJsonRequest(req)) return refuseNotJson(res);
     const address = req.socket.remoteAddress;
     if (!onStoreNetwork(address, config().join?.storeNetworks)) {
       if (shouldLog(`${address}:notInStore`)) {
@@ -206,30 +207,4 @@ export function createJoinApi(opts: JoinApiOptions): JoinApi {
     else await here(req, res, id);
     return true;
   };
-}
-
-function isJson(req: IncomingMessage): boolean {
-  return (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json');
-}
-
-function notJson(res: ServerResponse): void {
-  sendJson(res, 415, { error: 'send the request as application/json' });
-}
-
-/** A ticket id nobody can guess (as the kiosk's): 16 random bytes in lower-case base32. */
-function newTicketId(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
-  let out = '';
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of randomBytes(16)) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      out += alphabet[(buffer >>> bits) & 31];
-    }
-    buffer &= (1 << bits) - 1;
-  }
-  return out + alphabet[(buffer << (5 - bits)) & 31];
 }

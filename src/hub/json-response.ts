@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
 /** A JSON answer of the hub's APIs: never cached, with the hub's security headers. */
@@ -29,4 +29,16 @@ export function jsonObject(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether a request says it sends JSON. The customer APIs take JSON only, so a browser
+ * preflights it: a page elsewhere cannot post it unseen.
+ */
+export function isJsonRequest(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json');
+}
+
+export function refuseNotJson(res: ServerResponse): void {
+  sendJson(res, 415, { error: 'send the request as application/json' });
 }

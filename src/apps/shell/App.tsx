@@ -19,6 +19,12 @@ const JoinPage = lazy(async () => {
   return { default: JoinPage };
 });
 
+/** Booking a time, and a booking's own page: its own chunk, like /join. */
+const BookPage = lazy(async () => {
+  const [{ BookPage }] = await Promise.all([import('../book/BookPage.tsx'), loadFullEnglish()]);
+  return { default: BookPage };
+});
+
 /** The chain's area-manager view: its own chunk, served by the chain service. */
 const ChainPage = lazy(async () => {
   const [{ ChainPage }] = await Promise.all([import('../chain/ChainPage.tsx'), loadFullEnglish()]);
@@ -49,6 +55,10 @@ export function App({ pathname }: { pathname: string }) {
       ) : route === 'join' ? (
         <Suspense fallback={<LoadingScreen />}>
           <JoinPage search={location.search} />
+        </Suspense>
+      ) : route === 'book' ? (
+        <Suspense fallback={<LoadingScreen />}>
+          <BookPage pathname={pathname} search={location.search} />
         </Suspense>
       ) : route === 'track' ? (
         <Suspense fallback={<LoadingScreen />}>

@@ -24,6 +24,12 @@ describe('routeFor', () => {
     expect(trackedTicket('/t/%E0%A4%A')).toBe('');
   });
 
+  it("routes /book and a booking's own page to the booking pages", () => {
+    expect(routeFor('/book')).toBe('book');
+    expect(routeFor('/book/abcdefghijklmnopqrstuvwxyz')).toBe('book');
+    expect(routeFor('/book/a/b')).toBe('notFound');
+  });
+
   it("routes the chain's stores and one store to the chain view", () => {
     expect(routeFor('/chain')).toBe('chain');
     expect(routeFor('/chain/')).toBe('chain');

@@ -2,10 +2,10 @@
 export type SurfaceName = 'kiosk' | 'clerk' | 'board' | 'manager' | 'floor';
 /**
  * `track` is the customer's own phone following a ticket, `chain` the area manager's view of a
- * chain's stores (served by the chain service), `join` a customer's phone joining the line:
- * none is a store device.
+ * chain's stores (served by the chain service), `join` a customer's phone joining the line,
+ * `book` booking a time (/book) and a booking's own page (/book/<id>): none is a store device.
  */
-export type Route = SurfaceName | 'landing' | 'track' | 'join' | 'chain' | 'notFound';
+export type Route = SurfaceName | 'landing' | 'track' | 'join' | 'book' | 'chain' | 'notFound';
 
 const SURFACES: readonly SurfaceName[] = ['kiosk', 'clerk', 'board', 'manager', 'floor'];
 
@@ -14,6 +14,7 @@ export function routeFor(pathname: string): Route {
   if (path === '/' || path === '/index.html') return 'landing';
   if (/^\/t\/[^/]+$/.test(path)) return 'track';
   if (path === '/join') return 'join';
+  if (path === '/book' || /^\/book\/[^/]+$/.test(path)) return 'book';
   if (path === '/chain' || /^\/chain\/[^/]+$/.test(path)) return 'chain';
   const name = path.slice(1);
   return (SURFACES as readonly string[]).includes(name) ? (name as SurfaceName) : 'notFound';

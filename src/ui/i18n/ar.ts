@@ -7,6 +7,7 @@ import { arFeedback } from './ar/feedback.ts';
 import { arKiosk } from './ar/kiosk.ts';
 import { arTrack } from './ar/track.ts';
 import { arJoin } from './ar/join.ts';
+import { arBook } from './ar/book.ts';
 import type { LanguageModules } from './modules.ts';
 import { arSettings } from './ar/settings.ts';
 
@@ -21,6 +22,7 @@ export const arModules: LanguageModules = {
   board: arBoard,
   track: arTrack,
   join: arJoin,
+  book: arBook,
   feedback: arFeedback,
   devices: arDevices,
   clerkDesk: arClerkDesk,

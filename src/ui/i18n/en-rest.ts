@@ -1,4 +1,5 @@
 import { enBoard } from './en/board.ts';
+import { enBook } from './en/book.ts';
 import { enChainView } from './en/chain-view.ts';
 import { enClerk } from './en/clerk.ts';
 import { enClerkDesk } from './en/clerk-desk.ts';
@@ -19,6 +20,7 @@ import { enWebhooks } from './en/webhooks.ts';
 export const enRestModules = {
   board: enBoard,
   track: enTrack,
+  book: enBook,
   feedback: enFeedback,
   clerk: enClerk,
   clerkDesk: enClerkDesk,

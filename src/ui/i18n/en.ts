@@ -13,6 +13,7 @@ import { enManagerReports } from './en/manager-reports.ts';
 import { enSettings } from './en/settings.ts';
 import { enTrack } from './en/track.ts';
 import { enJoin } from './en/join.ts';
+import { enBook } from './en/book.ts';
 import { enWebhooks } from './en/webhooks.ts';
 
 /**
@@ -31,6 +32,7 @@ export const enCustomerModules = {
   board: enBoard,
   track: enTrack,
   join: enJoin,
+  book: enBook,
   feedback: enFeedback,
 } as const;
 
@@ -53,6 +55,7 @@ export const en = {
   ...enBoard,
   ...enTrack,
   ...enJoin,
+  ...enBook,
   ...enFeedback,
   ...enClerk,
   ...enClerkDesk,

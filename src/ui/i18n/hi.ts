@@ -7,6 +7,7 @@ import { hiFeedback } from './hi/feedback.ts';
 import { hiKiosk } from './hi/kiosk.ts';
 import { hiTrack } from './hi/track.ts';
 import { hiJoin } from './hi/join.ts';
+import { hiBook } from './hi/book.ts';
 import type { LanguageModules } from './modules.ts';
 import { hiSettings } from './hi/settings.ts';
 
@@ -18,6 +19,7 @@ export const hiModules: LanguageModules = {
   board: hiBoard,
   track: hiTrack,
   join: hiJoin,
+  book: hiBook,
   feedback: hiFeedback,
   devices: hiDevices,
   clerkDesk: hiClerkDesk,

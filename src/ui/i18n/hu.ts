@@ -7,6 +7,7 @@ import { huFeedback } from './hu/feedback.ts';
 import { huKiosk } from './hu/kiosk.ts';
 import { huTrack } from './hu/track.ts';
 import { huJoin } from './hu/join.ts';
+import { huBook } from './hu/book.ts';
 import type { LanguageModules } from './modules.ts';
 import { huSettings } from './hu/settings.ts';
 
@@ -18,6 +19,7 @@ export const huModules: LanguageModules = {
   board: huBoard,
   track: huTrack,
   join: huJoin,
+  book: huBook,
   feedback: huFeedback,
   devices: huDevices,
   clerkDesk: huClerkDesk,

@@ -14,6 +14,7 @@ import { plManager } from './pl/manager.ts';
 import { plManagerReports } from './pl/manager-reports.ts';
 import { plTrack } from './pl/track.ts';
 import { plJoin } from './pl/join.ts';
+import { plBook } from './pl/book.ts';
 import { plWebhooks } from './pl/webhooks.ts';
 
 /** Polish. Plural forms: one (1), few (2–4, 22–24…), many (0, 5–21, 25…), other (fractions). */
@@ -24,6 +25,7 @@ export const plModules: LanguageModules = {
   board: plBoard,
   track: plTrack,
   join: plJoin,
+  book: plBook,
   feedback: plFeedback,
   clerkDesk: plClerkDesk,
   clerk: plClerk,

@@ -9,6 +9,7 @@ import { ruFeedback } from './ru/feedback.ts';
 import { ruKiosk } from './ru/kiosk.ts';
 import { ruTrack } from './ru/track.ts';
 import { ruJoin } from './ru/join.ts';
+import { ruBook } from './ru/book.ts';
 
 /** Russian. Plural forms: one (1, 21…), few (2–4, 22–24…), many (0, 5–20, 25…), other. */
 export const ruModules: LanguageModules = {
@@ -18,6 +19,7 @@ export const ruModules: LanguageModules = {
   board: ruBoard,
   track: ruTrack,
   join: ruJoin,
+  book: ruBook,
   feedback: ruFeedback,
   devices: ruDevices,
   clerkDesk: ruClerkDesk,
