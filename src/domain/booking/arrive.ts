@@ -6,11 +6,10 @@
  */
 import type { StoreConfig } from '../config/types.ts';
 import { dateOfDayNumber, localAt } from '../hours/wall-time.ts';
+import { checkInBooked } from '../queue/booked-check-in.ts';
 import type { EventBody } from '../queue/events.ts';
-import { nextNumber } from '../queue/numbering.ts';
 import type { QueueState } from '../queue/state.ts';
 import type { Booking } from './bookings.ts';
-import { lateMinOf } from './slots.ts';
 
 export type ArrivalRefusal =
   | { readonly kind: 'cancelled' }
@@ -41,33 +40,31 @@ export function arriveForBooking(
   const tz = cfg.store.timeZone;
   const day = localAt(booking.at, tz).day;
   if (day !== localAt(req.now, tz).day) return no({ kind: 'notToday', date: dateOfDayNumber(day) });
-  const inLog = state.appointments.get(booking.id);
-  if (inLog?.status === 'arrived' && inLog.ticket !== undefined) {
-    return no({ kind: 'arrived', ticket: inLog.ticket });
-  }
-  if (inLog?.status === 'cancelled') {
-    return no(inLog.cancelReason === 'missed' ? { kind: 'late' } : { kind: 'cancelled' });
-  }
-  if (req.now > booking.at + lateMinOf(cfg, booking.service) * 60_000) return no({ kind: 'late' });
-  if (!inLog) return no({ kind: 'notInLog' });
   if (!cfg.booking) return no({ kind: 'notOffered' });
-  const service = cfg.services.find((s) => s.id === inLog.service);
-  if (!service) return no({ kind: 'unknownService' });
-  const next = nextNumber(state, service, cfg.booking.range);
-  if (!next) return no({ kind: 'rangeExhausted' });
-  return {
-    ok: true,
-    event: {
-      type: 'ticket.issued',
-      ticket: req.ticketId,
-      service: service.id,
-      number: next.number,
-      n: next.n,
-      channel: 'appointment',
-      appointment: booking.id,
-      slot: inLog.at,
-      ...(inLog.lang !== undefined ? { lang: inLog.lang } : {}),
-      ...(inLog.name !== undefined ? { name: inLog.name } : {}),
-    },
-  };
+  // the rest is the day's log, decided as the kiosk decides a code (queue/booked-check-in.ts)
+  const d = checkInBooked(state, cfg, {
+    appointment: booking.id,
+    ticketId: req.ticketId,
+    now: req.now,
+    range: cfg.booking.range,
+  });
+  if (d.ok) {
+    if (d.event.type !== 'ticket.issued') throw new Error('a check-in issues a ticket');
+    return { ok: true, event: d.event };
+  }
+  const inLog = state.appointments.get(booking.id);
+  switch (d.error) {
+    case 'unknownBooking':
+      return no({ kind: 'notInLog' });
+    case 'bookingArrived':
+      return no({ kind: 'arrived', ticket: inLog?.ticket ?? '' });
+    case 'bookingCancelled':
+      return no(inLog?.cancelReason === 'missed' ? { kind: 'late' } : { kind: 'cancelled' });
+    case 'bookingLate':
+      return no({ kind: 'late' });
+    case 'rangeExhausted':
+      return no({ kind: 'rangeExhausted' });
+    default:
+      return no({ kind: 'unknownService' });
+  }
 }

@@ -15,7 +15,7 @@ import type { CommandResult } from '../queue/commands.ts';
 import type { EventBody } from '../queue/events.ts';
 import type { Appointment, QueueState } from '../queue/state.ts';
 import type { Booking, Bookings } from './bookings.ts';
-import { lateMinOf } from './slots.ts';
+import { lateLimit } from '../queue/booked-check-in.ts';
 
 function booked(b: Booking): EventBody {
   return {
@@ -66,7 +66,7 @@ export function nextDayLogEvent(
 
 /** When a booking still booked in the log counts as missed; undefined when it is not booked. */
 export function missDeadline(cfg: StoreConfig, a: Appointment): number | undefined {
-  return a.status === 'booked' ? a.at + lateMinOf(cfg, a.service) * 60_000 : undefined;
+  return a.status === 'booked' ? lateLimit(cfg, a) : undefined;
 }
 
 /** Today's bookings missed at `now` (their customer never checked in). */

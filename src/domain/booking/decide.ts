@@ -5,14 +5,10 @@
  */
 import type { StoreConfig } from '../config/types.ts';
 import { localAt } from '../hours/wall-time.ts';
+import { lateLimit } from '../queue/booked-check-in.ts';
 import type { Appointment } from '../queue/state.ts';
 import { freeIn, liveByCode, type BookingRecord, type Bookings } from './bookings.ts';
-import {
-  bookableService,
-  bookableSlotAt,
-  DEFAULT_PER_ADDRESS_PER_DAY,
-  lateMinOf,
-} from './slots.ts';
+import { bookableService, bookableSlotAt, DEFAULT_PER_ADDRESS_PER_DAY } from './slots.ts';
 
 export type BookingRefusal =
   /** The store, or this service, takes no bookings. */
@@ -101,7 +97,7 @@ function changeRefusal(
   if (b.status === 'cancelled') return { kind: 'cancelled' };
   if (inLog?.status === 'arrived') return { kind: 'arrived' };
   if (inLog?.status === 'cancelled' && inLog.cancelReason === 'missed') return { kind: 'past' };
-  if (now > b.at + lateMinOf(cfg, b.service) * 60_000) return { kind: 'past' };
+  if (now > lateLimit(cfg, b)) return { kind: 'past' };
   return undefined;
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateEvent } from '../sync/validate.ts';
 import { ev, testStore } from '../testing/store.ts';
-import { checkInBooked, dayBookings, DEFAULT_LATE_MIN } from './booked-check-in.ts';
+import { DEFAULT_LATE_MIN } from '../booking/slots.ts';
+import { checkInBooked, dayBookings } from './booked-check-in.ts';
 import { callNext } from './commands.ts';
 import type { EventBody } from './events.ts';
 import { fold } from './fold.ts';

@@ -1,4 +1,5 @@
 import type { NumberRange, StoreConfig } from '../config/types.ts';
+import { lateMinOf } from '../booking/slots.ts';
 import type { CommandResult } from './commands.ts';
 import { nextNumber } from './numbering.ts';
 import type { Appointment, QueueState } from './state.ts';
@@ -9,9 +10,6 @@ import type { Appointment, QueueState } from './state.ts';
  * "appointment", its slot kept for the line order). Used by the kiosk (its own number range)
  * and by the hub for "I'm here" on the phone (booking.range), so both decide alike, offline.
  */
-
-/** Minutes after its slot's start a booked customer may still check in, by default. */
-export const DEFAULT_LATE_MIN = 10;
 
 export interface BookedCheckIn {
   /** The six-digit code the customer types, or the booking's id (the phone's link). */
@@ -38,8 +36,7 @@ export function bookingByCode(state: QueueState, code: string): Appointment | un
 
 /** The last moment (ms) a booking may check in: its slot plus the service's late minutes. */
 export function lateLimit(cfg: StoreConfig, a: Pick<Appointment, 'service' | 'at'>): number {
-  const service = cfg.services.find((s) => s.id === a.service);
-  return a.at + (service?.booking?.lateMin ?? DEFAULT_LATE_MIN) * 60_000;
+  return a.at + lateMinOf(cfg, a.service) * 60_000;
 }
 
 export function checkInBooked(

@@ -4,16 +4,17 @@
  * minutes passed, or the agent cancelled it so). And the menu of /book.
  */
 import type { Booking } from '../../domain/booking/bookings.ts';
-import { DEFAULT_DAYS_AHEAD, bookableService, lateMinOf } from '../../domain/booking/slots.ts';
+import { DEFAULT_DAYS_AHEAD, bookableService } from '../../domain/booking/slots.ts';
 import { customerLanguages, type StoreConfig } from '../../domain/config/types.ts';
 import { dateOfDayNumber, localAt } from '../../domain/hours/wall-time.ts';
+import { lateLimit } from '../../domain/queue/booked-check-in.ts';
 import type { QueueState } from '../../domain/queue/state.ts';
 
 export type BookingStatus = 'booked' | 'arrived' | 'cancelled' | 'missed';
 
 export function bookingView(cfg: StoreConfig, state: QueueState, b: Booking, now: number) {
   const inLog = state.appointments.get(b.id);
-  const checkInUntil = b.at + lateMinOf(cfg, b.service) * 60_000;
+  const checkInUntil = lateLimit(cfg, b);
   const status: BookingStatus =
     b.status === 'cancelled'
       ? 'cancelled'
