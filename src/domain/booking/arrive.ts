@@ -59,7 +59,7 @@ export function arriveForBooking(
     case 'bookingArrived':
       return no({ kind: 'arrived', ticket: inLog?.ticket ?? '' });
     case 'bookingCancelled':
-      return no(inLog?.cancelReason === 'missed' ? { kind: 'late' } : { kind: 'cancelled' });
+      return no({ kind: 'cancelled' });
     case 'bookingLate':
       return no({ kind: 'late' });
     case 'rangeExhausted':

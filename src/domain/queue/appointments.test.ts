@@ -172,6 +172,17 @@ describe('a booked customer checking in', () => {
       error: 'bookingCancelled',
     });
     const late = SLOT + DEFAULT_LATE_MIN * MIN + 1;
+    const missed = fold([
+      ...day,
+      ev('agent-s', 9, late, {
+        type: 'appointment.cancelled',
+        appointment: 'b1',
+        reason: 'missed',
+      }),
+    ]);
+    expect(checkInBooked(missed, testStore, { ...req, code: '111111', now: late })).toMatchObject({
+      error: 'bookingLate',
+    });
     expect(checkInBooked(s, testStore, { ...req, code: '111111', now: late })).toMatchObject({
       error: 'bookingLate',
     });

@@ -51,7 +51,10 @@ export function checkInBooked(
         ? bookingByCode(state, req.code)
         : undefined;
   if (!a) return { ok: false, error: 'unknownBooking' };
-  if (a.status === 'cancelled') return { ok: false, error: 'bookingCancelled' };
+  if (a.status === 'cancelled') {
+    // the hub marks a booking missed once its late limit passed: to the customer, too late
+    return { ok: false, error: a.cancelReason === 'missed' ? 'bookingLate' : 'bookingCancelled' };
+  }
   if (a.status === 'arrived') return { ok: false, error: 'bookingArrived' };
   if (req.now > lateLimit(cfg, a)) return { ok: false, error: 'bookingLate' };
   const service = cfg.services.find((s) => s.id === a.service);
