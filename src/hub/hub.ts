@@ -468,6 +468,9 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
           keepDays: config.retention?.personalDataDays ?? DEFAULT_PERSONAL_DATA_DAYS,
           today: () => dayKey(Date.now(), config.store.timeZone),
           log,
+          // a booking's day is its slot's: names go with that day's other personal text
+          forgetBookingNames: (cutoff) =>
+            bookings.forgetNames((b) => dayKey(b.at, config.store.timeZone) < cutoff),
         })
       : () => undefined;
     log.info('hub', `data in ${displayPath(dataDir)}, app from ${displayPath(distDir)}`);

@@ -68,7 +68,7 @@ describe('personal data on the hub: retention and a customer’s own data', () =
       today: () => '2026-03-02',
       log,
     });
-    expect(done).toEqual({ days: 1, events: 2 });
+    expect(done).toEqual({ days: 1, events: 2, bookings: 0 });
     expect(readFileSync(file('2026-01-10'), 'utf8')).not.toMatch(/Nowak|money/);
     const after = await history.readDay('2026-01-10');
     expect(after.map((e) => e.id)).toEqual(before.map((e) => e.id));
@@ -78,7 +78,7 @@ describe('personal data on the hub: retention and a customer’s own data', () =
     // idempotent: nothing left, the file is not rewritten
     const mtime = statSync(file('2026-01-10')).mtimeMs;
     expect(await applyRetention({ history, keepDays: 30, today: () => '2026-03-02', log })).toEqual(
-      { days: 0, events: 0 },
+      { days: 0, events: 0, bookings: 0 },
     );
     expect(statSync(file('2026-01-10')).mtimeMs).toBe(mtime);
     expect(log.find('no personal text older than 30 days')).toHaveLength(1);

@@ -15,12 +15,17 @@ export interface RetentionOptions {
   readonly keepDays: number;
   readonly today: () => string;
   readonly log: Logger;
+  /**
+   * Leaves customers' names out of bookings whose day is before `cutoff` (a store day,
+   * "YYYY-MM-DD"); resolves to how many changed. Absent: no bookings to look at.
+   */
+  readonly forgetBookingNames?: (cutoff: string) => Promise<number>;
 }
 
 export async function applyRetention(
   opts: RetentionOptions,
-): Promise<{ days: number; events: number }> {
-  if (opts.keepDays <= 0) return { days: 0, events: 0 };
+): Promise<{ days: number; events: number; bookings: number }> {
+  if (opts.keepDays <= 0) return { days: 0, events: 0, bookings: 0 };
   const cutoff = addDays(opts.today(), -opts.keepDays);
   let days = 0;
   let events = 0;
@@ -32,13 +37,14 @@ export async function applyRetention(
       events += n;
     }
   }
+  const bookings = opts.forgetBookingNames ? await opts.forgetBookingNames(cutoff) : 0;
   opts.log.info(
     'retention',
-    events === 0
+    events === 0 && bookings === 0
       ? `no personal text older than ${opts.keepDays} days left to remove`
-      : `removed personal text (notes, reasons) from ${events} events on ${days} days older than ${opts.keepDays} days`,
+      : `removed personal text (notes, reasons, names) from ${events} events on ${days} days and ${bookings} bookings older than ${opts.keepDays} days`,
   );
-  return { days, events };
+  return { days, events, bookings };
 }
 
 const DAY_MS = 86_400_000;

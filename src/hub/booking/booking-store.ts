@@ -6,7 +6,8 @@
  * write, a hand edit) is named by file and line in the hub's log and left in the file; every
  * other line still counts.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import {
   applyBookingRecord,
   type Booking,
@@ -33,6 +34,12 @@ export interface BookingStore {
    * (flushed) and applies it. One change at a time; resolves to what `decide` returned.
    */
   change(decide: (bookings: Bookings) => BookingDecision): Promise<BookingDecision>;
+  /**
+   * Leaves the customer's name out of the bookings `pick` chooses (the retention job), in the
+   * file too: rewritten beside it and renamed over it, so a crash leaves the old file or the
+   * new one; lines that cannot be read stay as they are. Resolves to how many it changed.
+   */
+  forgetNames(pick: (b: Booking) => boolean): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -97,7 +104,7 @@ export async function openBookingStore(
   const { records, unread } = await readRecords(path);
   const bookings = new Map<string, Booking>();
   for (const r of records) applyBookingRecord(bookings, r);
-  const file: AppendFile = await openFile(path);
+  let file: AppendFile = await openFile(path);
   // a last line cut short stays its own line: the next record starts on a fresh one
   const size = await file.size();
   let needsNewline = size > 0 && (await file.read(size - 1, 1)).toString() !== '\n';
@@ -116,25 +123,85 @@ export async function openBookingStore(
     await file.sync();
   }
 
+  /** One change at a time: a booking, or the file rewritten without names. */
+  function inTurn<T>(task: () => Promise<T>): Promise<T> {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function forget(pick: (b: Booking) => boolean): Promise<number> {
+    const ids = new Set([...bookings.values()].filter((b) => b.name && pick(b)).map((b) => b.id));
+    if (ids.size === 0) return 0;
+    await file.close();
+    try {
+      const text = await readFile(path, 'utf8');
+      await replaceFile(path, withoutNames(text, ids));
+    } finally {
+      file = await openFile(path);
+    }
+    for (const id of ids) {
+      bookings.set(id, omitName(bookings.get(id)!));
+    }
+    return ids.size;
+  }
+
   return {
     bookings,
     unread,
     change(decide) {
-      const task = async () => {
+      return inTurn(async () => {
         const decided = decide(bookings);
         if (decided.ok) {
           await write(decided.record);
           applyBookingRecord(bookings, decided.record);
         }
         return decided;
-      };
-      const next = queue.then(task, task);
-      queue = next.catch(() => undefined);
-      return next;
+      });
+    },
+    forgetNames(pick) {
+      return inTurn(() => forget(pick));
     },
     async close() {
       await queue.catch(() => undefined);
       await file.close();
     },
   };
+}
+
+/** The file's text with the names of `ids` left out; every other line exactly as it was. */
+export function withoutNames(text: string, ids: ReadonlySet<string>): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.trim() === '') return line;
+      const r = parseRecord(line);
+      if (typeof r === 'string' || r.type !== 'booked' || !r.name || !ids.has(r.id)) return line;
+      return JSON.stringify(omitName(r));
+    })
+    .join('\n');
+}
+
+function omitName<T extends { readonly name?: string }>(x: T): T {
+  const copy: { name?: string } = { ...x };
+  delete copy.name;
+  return copy as T;
+}
+
+async function replaceFile(path: string, text: string): Promise<void> {
+  const tmp = `${path}.rewrite.tmp`;
+  const handle = await open(tmp, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, path);
+  const dir = await open(dirname(path), 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
 }
