@@ -14,6 +14,8 @@ import { DurationShape } from './shape.ts';
  */
 const SHOW_PRIOR = 5;
 const DELAY_PRIOR = 2;
+/** Check-ins seen before their delays tell whether a late one still comes. */
+const LEARNED = 30;
 
 /** Exponentially weighted counts of customers who came and who did not. */
 class Shows {
@@ -82,6 +84,11 @@ export class ChannelRates {
   checkInMeanMs(service: string): number {
     const c = this.byService.get(service);
     return c ? c.delaySum / (c.delayW + DELAY_PRIOR) : 0;
+  }
+
+  /** Enough check-ins seen to judge from a ticket's delay so far whether it still comes. */
+  checkInLearned(service: string): boolean {
+    return (this.byService.get(service)?.delayW ?? 0) >= LEARNED;
   }
 
   /** The shape of check-in delays (exponential until enough are seen). */

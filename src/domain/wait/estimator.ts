@@ -89,7 +89,10 @@ export class WaitEstimator implements OnlineEstimator {
       const w = this.line.waitingTicket(e.ticket);
       if (w) {
         const { raw, estimate } = this.run(this.line.snapshot(), w.service, w.key, e.at, w.slotAt);
-        this.pending.set(e.ticket, { raw, at: e.at });
+        // the calibration learns from customers who are here: a remote ticket's wait holds its
+        // own way to the store, a booked one's the time to its slot
+        if (!w.awaitingCheckIn && w.slotAt === undefined)
+          this.pending.set(e.ticket, { raw, at: e.at });
         this.last = { ticket: e.ticket, at: e.at, estimate };
       }
       if (e.at - this.lastSweep > DAY) this.sweep(e.at);

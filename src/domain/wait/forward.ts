@@ -219,6 +219,7 @@ export function forwardSimulate(
   const pBooked = Float64Array.from(services, (s) => model.channels.bookedShowProb(s));
   const checkInMean = Float64Array.from(services, (s) => model.channels.checkInMeanMs(s));
   const checkInShape = services.map((s) => model.channels.checkInShape(s));
+  const checkInLearned = services.map((s) => model.channels.checkInLearned(s));
   const h0 = time.hourOf(q.now);
   const nextBoundary = q.now + (HOUR - (time.msOfDay(q.now) % HOUR));
   const meanBySlot = new Float64Array(S * SLOTS);
@@ -379,15 +380,17 @@ export function forwardSimulate(
             break;
           case Entry.Future:
             ch.ready[i] = ch.at[i]!;
-            if (rng.next() >= pBooked[s]!) ch.gone[i] = 1;
+            if (pBooked[s]! < 1 && rng.next() >= pBooked[s]!) ch.gone[i] = 1;
             break;
           case Entry.Remote: {
-            if (rng.next() >= pRemote[s]!) {
+            const m = checkInMean[s]!;
+            const a = ch.at[i]! / Math.max(m, 1);
+            const p = remoteShows(pRemote[s]!, checkInLearned[s]!, checkInShape[s]!, a);
+            // unlearned (p = 1): no draw, so the line simulates exactly as before the channels
+            if (p < 1 && rng.next() >= p) {
               ch.gone[i] = 1;
               break;
             }
-            const m = checkInMean[s]!;
-            const a = ch.at[i]! / Math.max(m, 1);
             ch.ready[i] = m > 0 ? q.now + m * checkInShape[s]!.sampleResidual(rng, a) : -Infinity;
             break;
           }
@@ -577,6 +580,17 @@ function aheadLists(
     );
   });
   return { keys, channel, waiting, aheadSame: waiting[t]! };
+}
+
+/**
+ * Probability that a remote customer who has not checked in `a` (check-in delays' mean) after
+ * the issue still comes: Bayes with the learned share who come and the learned delays, once
+ * enough were seen; until then the share alone (which, unlearned, is 1: never rosier).
+ */
+export function remoteShows(p: number, learned: boolean, shape: DurationShape, a: number): number {
+  if (!learned || p >= 1) return p;
+  const late = p * shape.survival(a);
+  return late / (late + 1 - p);
 }
 
 /** The first entry from `h` that is there, has not left and may be called at `f`. */
