@@ -46,6 +46,7 @@ export function channelsDay(): Scenario {
       const bookings: SimBooking[] = [];
       const callableAt = new Map<string, number>();
       const booked: BookedArrival[] = [];
+      const appointments = new Map<string, number>();
       const shifts = [];
       let n = 0;
       for (let d = 0; d < days; d++) {
@@ -56,6 +57,7 @@ export function channelsDay(): Scenario {
           customers.push(b.customer);
           const at = Math.max(b.customer.arrival, b.booking.slotAt - APPOINTMENT_EARLY_MS);
           callableAt.set(b.customer.ticket, at);
+          appointments.set(b.booking.appointment, at);
           booked.push({ service: b.booking.service, issuedAt: b.customer.arrival, callableAt: at });
         }
         // the bookings take about 7% of the day's customers: fewer walk in
@@ -84,7 +86,7 @@ export function channelsDay(): Scenario {
       }
       customers.sort((a, b) => a.arrival - b.arrival);
       booked.sort((a, b) => a.issuedAt - b.issuedAt);
-      const channels: ChannelTruth = { callableAt, booked };
+      const channels: ChannelTruth = { callableAt, booked, appointments };
       return {
         customers,
         shifts,

@@ -4,20 +4,23 @@ import { replayEvents, type OnlineEstimator } from '../../src/domain/portable/re
 import { serializeLog } from '../../src/domain/portable/serialize.ts';
 import { WaitEstimator } from '../../src/domain/wait/estimator.ts';
 import { Hol, Les, OracleQl, RollingAverage, type Truth } from './baselines.ts';
-import { OracleFullInfo } from './oracle-channels.ts';
+import { OracleQlFullInfo, OracleSimFullInfo } from './oracle-channels.ts';
 import { score, type Scores } from './metrics.ts';
 import type { Scenario } from './scenarios.ts';
 
 export const ESTIMATORS = ['nextup', 'QL oracle', 'QL_m oracle', 'LES', 'HOL', 'RA10'] as const;
-/** Only where the scenario knows who turns up (the channels scenario). */
-export const FULL_INFO = 'full-info oracle';
-export type EstimatorName = (typeof ESTIMATORS)[number] | typeof FULL_INFO;
+/** Only where the scenario knows who turns up (the channels scenario, oracle-channels.ts). */
+export const FULL_INFO = ['full-info oracle', 'full-info QL_m'] as const;
+export type EstimatorName = (typeof ESTIMATORS)[number] | (typeof FULL_INFO)[number];
 
 export function makeEstimator(name: EstimatorName, truth: Truth): OnlineEstimator {
   switch (name) {
-    case FULL_INFO:
-      if (!truth.channels) throw new Error('the full-information oracle needs the channels');
-      return new OracleFullInfo(truth, truth.channels);
+    case 'full-info oracle':
+    case 'full-info QL_m':
+      if (!truth.channels) throw new Error('a full-information oracle needs the channels');
+      return name === 'full-info oracle'
+        ? new OracleSimFullInfo(truth.channels)
+        : new OracleQlFullInfo(truth, truth.channels);
     case 'nextup':
       return new WaitEstimator();
     case 'QL oracle':
@@ -58,10 +61,7 @@ export function runScenario(s: Scenario, quick: boolean): ScenarioResult {
     throw new Error(`${s.id}: simulator log has warnings: ${warnings[0]!.message}`);
   const scores: Record<string, Scores> = {};
   const timing: Record<string, number> = {};
-  const names: EstimatorName[] = [
-    ...ESTIMATORS,
-    ...(data.truth.channels ? ([FULL_INFO] as const) : []),
-  ];
+  const names: EstimatorName[] = [...ESTIMATORS, ...(data.truth.channels ? FULL_INFO : [])];
   for (const name of names) {
     const t = performance.now();
     const results = replayEvents(events, makeEstimator(name, data.truth));

@@ -1,14 +1,21 @@
 import type { Prediction } from '../../src/domain/portable/replay.ts';
 import { APPOINTMENT_BASE } from '../../src/domain/queue/line-order.ts';
+import { WaitEstimator } from '../../src/domain/wait/estimator.ts';
+import type { LineSnapshot } from '../../src/domain/wait/line.ts';
 import { OracleQl, type Truth } from './baselines.ts';
 
 /**
- * The full-information oracle of the channels scenario: the QL_m oracle (baselines.ts) told
- * what no estimator can know, who is going to turn up and when. It counts ahead of a walk-in
- * only the remote customers who will check in and the booked customers who will come (those
- * not issued yet included), and of those only the ones callable before its own predicted call
- * (three rounds of prediction and recount). The wait model has to learn these shares; this is
- * the yardstick for "estimates for walk-ins stay within 1.25x of a full-information oracle".
+ * Full-information oracles of the channels scenario, told what no store knows: who is going to
+ * turn up and when. The wait model has to learn these shares; the oracles are the yardstick
+ * for "estimates for walk-ins stay within 1.25x of a full-information oracle".
+ *
+ * - OracleSimFullInfo ('full-info oracle', the target's): our own estimator, its simulation told
+ *   each remote customer's check-in (or that they never come) and which booked customers come
+ *   and when they can be called, instead of the learned shares and delays. The difference is
+ *   exactly what not knowing the channels costs.
+ * - OracleQlFullInfo ('full-info QL_m'): the QL_m oracle (baselines.ts) counting ahead of a
+ *   walk-in only the remote and booked customers who will come and be callable before its own
+ *   predicted call (three rounds of prediction and recount).
  */
 export interface BookedArrival {
   readonly service: string;
@@ -22,9 +29,34 @@ export interface ChannelTruth {
   readonly callableAt: ReadonlyMap<string, number>;
   /** Booked customers who come, by issue time. */
   readonly booked: readonly BookedArrival[];
+  /** Per booking whose customer comes: from when they may be called. */
+  readonly appointments: ReadonlyMap<string, number>;
 }
 
-export class OracleFullInfo extends OracleQl {
+export class OracleSimFullInfo extends WaitEstimator {
+  constructor(private readonly channels: ChannelTruth) {
+    super();
+  }
+
+  protected override view(now: number): LineSnapshot {
+    const line = super.view(now);
+    const known = this.channels;
+    return {
+      ...line,
+      waiting: line.waiting.flatMap((w) => {
+        const at = w.awaitingCheckIn ? known.callableAt.get(w.ticket) : undefined;
+        if (at === undefined) return [w];
+        return at === Infinity ? [] : [{ ...w, callableAt: at }];
+      }),
+      booked: (line.booked ?? []).flatMap((b) => {
+        const at = known.appointments.get(b.appointment);
+        return at === undefined ? [] : [{ ...b, callableAt: at }];
+      }),
+    };
+  }
+}
+
+export class OracleQlFullInfo extends OracleQl {
   private readonly byService = new Map<string, BookedArrival[]>();
 
   constructor(

@@ -45,6 +45,8 @@ const enum Entry {
   Remote,
   Booked,
   Future,
+  /** Told when it will be callable (`callableAt`: the benchmark's full-information oracle). */
+  Known,
 }
 /** A booked time this long past with no check-in is taken as missed (the store's late window). */
 const LATE_MS = 15 * 60_000;
@@ -376,6 +378,7 @@ export function forwardSimulate(
             ch.ready[i] = -Infinity;
             break;
           case Entry.Booked:
+          case Entry.Known:
             ch.ready[i] = ch.at[i]!;
             break;
           case Entry.Future:
@@ -543,7 +546,10 @@ function aheadLists(
     const s = index.get(w.service);
     if (s === undefined) continue; // no open counter serves it: it cannot be ahead of us
     waiting[s]!++;
-    if (w.awaitingCheckIn) lists[s]!.push({ key: w.key, kind: Entry.Remote, at: q.now - w.since });
+    if (w.awaitingCheckIn && w.callableAt !== undefined)
+      lists[s]!.push({ key: w.key, kind: Entry.Known, at: w.callableAt });
+    else if (w.awaitingCheckIn)
+      lists[s]!.push({ key: w.key, kind: Entry.Remote, at: q.now - w.since });
     else if (w.slotAt !== undefined)
       lists[s]!.push({ key: w.key, kind: Entry.Booked, at: w.slotAt - APPOINTMENT_EARLY_MS });
     else lists[s]!.push({ key: w.key, kind: Entry.Here, at: 0 });
@@ -551,7 +557,12 @@ function aheadLists(
   for (const b of line.booked ?? []) {
     const s = index.get(b.service);
     const key = appointmentPlace(b.slotAt);
-    if (s === undefined || key >= targetKey || b.slotAt < q.now - LATE_MS) continue;
+    if (s === undefined || key >= targetKey) continue;
+    if (b.callableAt !== undefined) {
+      lists[s]!.push({ key, kind: Entry.Known, at: Math.max(q.now, b.callableAt) });
+      continue;
+    }
+    if (b.slotAt < q.now - LATE_MS) continue;
     const at = Math.max(q.now, b.slotAt - APPOINTMENT_EARLY_MS);
     lists[s]!.push({ key, kind: Entry.Future, at });
   }

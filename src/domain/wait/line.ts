@@ -17,6 +17,11 @@ export interface WaitingEntry {
   readonly awaitingCheckIn?: true;
   /** A booked customer's slot, ms: called from APPOINTMENT_EARLY_MS before it. */
   readonly slotAt?: number;
+  /**
+   * When a remote customer will check in, if the caller knows it (only the benchmark's
+   * full-information oracle does): the simulation takes it instead of the learned rates.
+   */
+  readonly callableAt?: number;
 }
 
 /** A time booked for the day whose customer has not checked in (nor was it cancelled). */
@@ -24,6 +29,8 @@ export interface BookedSlot {
   readonly appointment: string;
   readonly service: string;
   readonly slotAt: number;
+  /** When its customer will be callable, if known (see WaitingEntry); absent: learned. */
+  readonly callableAt?: number;
 }
 
 export interface BusyEntry {
