@@ -249,6 +249,31 @@ export interface PublishedWait {
   readonly updatedAt: string;
   readonly noCounter: boolean;
   readonly longestWaitSec: number;
+  /**
+   * Phone tickets of the service waiting for their customer's check-in: in `waiting`, but not
+   * called until they come (issue 19). Absent from hubs that predate it.
+   */
+  readonly remoteWaiting?: number;
+  /**
+   * The next booked time of the service today whose customer has not checked in yet, ISO 8601;
+   * absent when there is none (booked customers go ahead of walk-ins at their time).
+   */
+  readonly nextSlot?: string;
+}
+
+/** The service's phone tickets awaiting check-in, and its next booked time from `now`. */
+export function channelFigures(
+  state: QueueState,
+  service: string,
+  now: number,
+): { remoteWaiting: number; nextSlot?: string } {
+  let remoteWaiting = 0;
+  for (const t of state.tickets.values())
+    if (t.service === service && t.status === 'waiting' && t.awaitingCheckIn) remoteWaiting++;
+  let next = Infinity;
+  for (const a of state.appointments.values())
+    if (a.service === service && a.status === 'booked' && a.at >= now && a.at < next) next = a.at;
+  return { remoteWaiting, ...(next < Infinity ? { nextSlot: new Date(next).toISOString() } : {}) };
 }
 
 export function publishedWait(
@@ -266,5 +291,6 @@ export function publishedWait(
     updatedAt: new Date(now).toISOString(),
     noCounter: raw.noCounter,
     longestWaitSec: longestWaitSec(lineFromQueueState(state), service, now),
+    ...channelFigures(state, service, now),
   };
 }
