@@ -33,27 +33,38 @@ const plain: PortableEvent[] = [
 ];
 
 /** The same day with the extensions: t2 came from a phone, t3 for a booking; one missed. */
-const withChannels: PortableEvent[] = plain.flatMap((e): PortableEvent[] => {
-  if (e.type !== 'ticket.issued') {
-    if (e.type === 'counter.opened')
-      return [
-        { at: at(-60), type: 'appointment.booked', appointment: 'a1', service: 'A', slot: at(5) },
-        { at: at(-59), type: 'appointment.booked', appointment: 'a2', service: 'A', slot: at(40) },
-        e,
-      ];
-    if (e.type === 'counter.closed')
-      return [
-        { at: at(50), type: 'appointment.cancelled', appointment: 'a2', reason: 'missed' },
-        e,
-      ];
-    if (e.type === 'ticket.called' && e.ticket === 't2')
-      return [{ at: at(3), type: 'ticket.checkedIn', ticket: 't2' }, e].sort((a, b) => a.at - b.at);
+const withChannels: PortableEvent[] = plain
+  .flatMap((e): PortableEvent[] => {
+    if (e.type !== 'ticket.issued') {
+      if (e.type === 'counter.opened')
+        return [
+          { at: at(-60), type: 'appointment.booked', appointment: 'a1', service: 'A', slot: at(5) },
+          {
+            at: at(-59),
+            type: 'appointment.booked',
+            appointment: 'a2',
+            service: 'A',
+            slot: at(40),
+          },
+          e,
+        ];
+      if (e.type === 'counter.closed')
+        return [
+          { at: at(50), type: 'appointment.cancelled', appointment: 'a2', reason: 'missed' },
+          e,
+        ];
+      if (e.type === 'ticket.called' && e.ticket === 't2') {
+        const checkedIn: PortableEvent = { at: at(3), type: 'ticket.checkedIn', ticket: 't2' };
+        return [checkedIn, e];
+      }
+      return [e];
+    }
+    if (e.ticket === 't2') return [{ ...e, channel: 'phone', checkIn: true }];
+    if (e.ticket === 't3')
+      return [{ ...e, channel: 'appointment', appointment: 'a1', slot: at(5) }];
     return [e];
-  }
-  if (e.ticket === 't2') return [{ ...e, channel: 'phone', checkIn: true }];
-  if (e.ticket === 't3') return [{ ...e, channel: 'appointment', appointment: 'a1', slot: at(5) }];
-  return [e];
-});
+  })
+  .sort((a, b) => a.at - b.at); // stable: events at one time keep their order
 
 class Seen implements OnlineEstimator {
   readonly types: string[] = [];
@@ -67,7 +78,7 @@ class Seen implements OnlineEstimator {
 
 describe('the channels in the portable log', () => {
   it('a ticket and a booking keep every extension through the text form', () => {
-    const log = [...withChannels].sort((a, b) => a.at - b.at);
+    const log = withChannels;
     const { events, warnings } = parseLog(serializeLog(log));
     expect(warnings).toEqual([]);
     expect(events).toEqual(log);
