@@ -217,11 +217,13 @@ export function forwardSimulate(
   // --- learned parameters
   const services = names;
   model.refresh(services);
-  const pRemote = Float64Array.from(services, (s) => model.channels.remoteShowProb(s));
-  const pBooked = Float64Array.from(services, (s) => model.channels.bookedShowProb(s));
-  const checkInMean = Float64Array.from(services, (s) => model.channels.checkInMeanMs(s));
-  const checkInShape = services.map((s) => model.channels.checkInShape(s));
-  const checkInLearned = services.map((s) => model.channels.checkInLearned(s));
+  const channelRates: ArrivalRates[] = services.map((s) => ({
+    pRemote: model.channels.remoteShowProb(s),
+    pBooked: model.channels.bookedShowProb(s),
+    checkInMean: model.channels.checkInMeanMs(s),
+    checkInShape: model.channels.checkInShape(s),
+    checkInLearned: model.channels.checkInLearned(s),
+  }));
   const h0 = time.hourOf(q.now);
   const nextBoundary = q.now + (HOUR - (time.msOfDay(q.now) % HOUR));
   const meanBySlot = new Float64Array(S * SLOTS);
@@ -370,35 +372,7 @@ export function forwardSimulate(
     }
     for (let s = 0; s < S; s++) {
       const ch = channel[s];
-      if (!ch) continue;
-      for (let i = 0; i < ch.kind.length; i++) {
-        ch.gone[i] = 0;
-        switch (ch.kind[i] as Entry) {
-          case Entry.Here:
-            ch.ready[i] = -Infinity;
-            break;
-          case Entry.Booked:
-          case Entry.Known:
-            ch.ready[i] = ch.at[i]!;
-            break;
-          case Entry.Future:
-            ch.ready[i] = ch.at[i]!;
-            if (pBooked[s]! < 1 && rng.next() >= pBooked[s]!) ch.gone[i] = 1;
-            break;
-          case Entry.Remote: {
-            const m = checkInMean[s]!;
-            const a = ch.at[i]! / Math.max(m, 1);
-            const p = remoteShows(pRemote[s]!, checkInLearned[s]!, checkInShape[s]!, a);
-            // unlearned (p = 1): no draw, so the line simulates exactly as before the channels
-            if (p < 1 && rng.next() >= p) {
-              ch.gone[i] = 1;
-              break;
-            }
-            ch.ready[i] = m > 0 ? q.now + m * checkInShape[s]!.sampleResidual(rng, a) : -Infinity;
-            break;
-          }
-        }
-      }
+      if (ch) drawArrivals(ch, channelRates[s]!, q.now, rng);
     }
     for (let c = 0; c < nc; c++) {
       const b = busy[c];
@@ -591,6 +565,47 @@ function aheadLists(
     );
   });
   return { keys, channel, waiting, aheadSame: waiting[t]! };
+}
+
+/** What the model learned of a service's remote and booked customers (channels.ts). */
+interface ArrivalRates {
+  readonly pRemote: number;
+  readonly pBooked: number;
+  readonly checkInMean: number;
+  readonly checkInShape: DurationShape;
+  readonly checkInLearned: boolean;
+}
+
+/** One replication's draw: who of the line's customers not here yet comes, and when. */
+function drawArrivals(ch: ChannelEntries, r: ArrivalRates, now: number, rng: Rng): void {
+  for (let i = 0; i < ch.kind.length; i++) {
+    ch.gone[i] = 0;
+    switch (ch.kind[i] as Entry) {
+      case Entry.Here:
+        ch.ready[i] = -Infinity;
+        break;
+      case Entry.Booked:
+      case Entry.Known:
+        ch.ready[i] = ch.at[i]!;
+        break;
+      case Entry.Future:
+        ch.ready[i] = ch.at[i]!;
+        if (r.pBooked < 1 && rng.next() >= r.pBooked) ch.gone[i] = 1;
+        break;
+      case Entry.Remote: {
+        const m = r.checkInMean;
+        const a = ch.at[i]! / Math.max(m, 1);
+        const p = remoteShows(r.pRemote, r.checkInLearned, r.checkInShape, a);
+        // unlearned (p = 1): no draw, so the line simulates exactly as before the channels
+        if (p < 1 && rng.next() >= p) {
+          ch.gone[i] = 1;
+          break;
+        }
+        ch.ready[i] = m > 0 ? now + m * r.checkInShape.sampleResidual(rng, a) : -Infinity;
+        break;
+      }
+    }
+  }
 }
 
 /**
