@@ -16,6 +16,8 @@ const SHOW_PRIOR = 5;
 const DELAY_PRIOR = 2;
 /** Check-ins seen before their delays tell whether a late one still comes. */
 const LEARNED = 30;
+/** Booked customers' check-ins are measured from this long before their slot. */
+export const BOOKED_LEAD_MS = 30 * 60_000;
 
 /** Exponentially weighted counts of customers who came and who did not. */
 class Shows {
@@ -38,6 +40,9 @@ interface ServiceChannels {
   delayW: number;
   delaySum: number;
   readonly delayShape: DurationShape;
+  leadW: number;
+  leadSum: number;
+  readonly leadShape: DurationShape;
 }
 
 export class ChannelRates {
@@ -56,7 +61,16 @@ export class ChannelRates {
       c.delayW = c.delayW * keep + 1;
       c.delaySum = c.delaySum * keep + f.delayMs;
     } else if (f.kind === 'appointmentEnded') {
-      this.of(f.service).booked.add(f.showed);
+      const c = this.of(f.service);
+      c.booked.add(f.showed);
+      if (!f.showed || f.offsetMs === undefined) return;
+      // as a duration from BOOKED_LEAD_MS before the slot (a customer earlier still: 0)
+      const lead = Math.max(0, f.offsetMs + BOOKED_LEAD_MS);
+      const mean = this.bookedLeadMeanMs(f.service);
+      if (mean > 0) c.leadShape.add(lead / mean);
+      const keep = 1 - 1 / this.memory;
+      c.leadW = c.leadW * keep + 1;
+      c.leadSum = c.leadSum * keep + lead;
     }
   }
 
@@ -69,6 +83,9 @@ export class ChannelRates {
         delayW: 0,
         delaySum: 0,
         delayShape: new DurationShape(500),
+        leadW: 0,
+        leadSum: 0,
+        leadShape: new DurationShape(500),
       };
       this.byService.set(service, c);
     }
@@ -101,7 +118,28 @@ export class ChannelRates {
     return this.byService.get(service)?.booked.p ?? 1;
   }
 
+  /**
+   * Booked customers' check-ins, as a duration from BOOKED_LEAD_MS before their slot: the mean
+   * (ms), its shape, and whether enough were seen to use them (until then a booked customer
+   * is taken to come at the earliest time they may be called).
+   */
+  bookedLeadMeanMs(service: string): number {
+    const c = this.byService.get(service);
+    return c && c.leadW > 0 ? c.leadSum / c.leadW : 0;
+  }
+
+  bookedLeadShape(service: string): DurationShape {
+    return this.of(service).leadShape;
+  }
+
+  bookedLeadLearned(service: string): boolean {
+    return (this.byService.get(service)?.leadW ?? 0) >= LEARNED;
+  }
+
   refresh(services: Iterable<string>): void {
-    for (const s of services) this.byService.get(s)?.delayShape.refresh();
+    for (const s of services) {
+      this.byService.get(s)?.delayShape.refresh();
+      this.byService.get(s)?.leadShape.refresh();
+    }
   }
 }

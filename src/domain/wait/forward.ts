@@ -7,6 +7,7 @@ import {
 import type { LineSnapshot } from './line.ts';
 import type { WaitModel } from './model.ts';
 import type { Rng } from './rng.ts';
+import { BOOKED_LEAD_MS } from './channels.ts';
 import type { DurationShape } from './shape.ts';
 
 /**
@@ -53,7 +54,7 @@ const LATE_MS = 15 * 60_000;
 
 interface ChannelEntries {
   readonly kind: Uint8Array;
-  /** Remote: ms since issue; Booked and Future: earliest call time. */
+  /** Remote: ms since issue; Booked and Known: earliest call time; Future: the slot. */
   readonly at: Float64Array;
   /** Per replication: time from which callable (Infinity: never), taken or absent. */
   readonly ready: Float64Array;
@@ -223,6 +224,9 @@ export function forwardSimulate(
     checkInMean: model.channels.checkInMeanMs(s),
     checkInShape: model.channels.checkInShape(s),
     checkInLearned: model.channels.checkInLearned(s),
+    leadMean: model.channels.bookedLeadMeanMs(s),
+    leadShape: model.channels.bookedLeadShape(s),
+    leadLearned: model.channels.bookedLeadLearned(s),
   }));
   const h0 = time.hourOf(q.now);
   const nextBoundary = q.now + (HOUR - (time.msOfDay(q.now) % HOUR));
@@ -537,8 +541,7 @@ function aheadLists(
       continue;
     }
     if (b.slotAt < q.now - LATE_MS) continue;
-    const at = Math.max(q.now, b.slotAt - APPOINTMENT_EARLY_MS);
-    lists[s]!.push({ key, kind: Entry.Future, at });
+    lists[s]!.push({ key, kind: Entry.Future, at: b.slotAt });
   }
   const t = index.get(q.service)!;
   const targetAt = q.slotAt !== undefined ? q.slotAt - APPOINTMENT_EARLY_MS : 0;
@@ -574,6 +577,9 @@ interface ArrivalRates {
   readonly checkInMean: number;
   readonly checkInShape: DurationShape;
   readonly checkInLearned: boolean;
+  readonly leadMean: number;
+  readonly leadShape: DurationShape;
+  readonly leadLearned: boolean;
 }
 
 /** One replication's draw: who of the line's customers not here yet comes, and when. */
@@ -589,8 +595,7 @@ function drawArrivals(ch: ChannelEntries, r: ArrivalRates, now: number, rng: Rng
         ch.ready[i] = ch.at[i]!;
         break;
       case Entry.Future:
-        ch.ready[i] = ch.at[i]!;
-        if (r.pBooked < 1 && rng.next() >= r.pBooked) ch.gone[i] = 1;
+        drawBooked(ch, i, r, now, rng);
         break;
       case Entry.Remote: {
         const m = r.checkInMean;
@@ -606,6 +611,29 @@ function drawArrivals(ch: ChannelEntries, r: ArrivalRates, now: number, rng: Rng
       }
     }
   }
+}
+
+/**
+ * A booked time not checked in: whether its customer comes (the learned share; once 30
+ * check-ins were seen, lower the later it is) and when (a learned check-in, given it has not
+ * happened by now; callable from slot - 5 min). Until learned: comes, callable at once.
+ */
+function drawBooked(ch: ChannelEntries, i: number, r: ArrivalRates, now: number, rng: Rng): void {
+  const slot = ch.at[i]!;
+  const earliest = Math.max(now, slot - APPOINTMENT_EARLY_MS);
+  if (!r.leadLearned || r.leadMean <= 0) {
+    ch.ready[i] = earliest;
+    if (r.pBooked < 1 && rng.next() >= r.pBooked) ch.gone[i] = 1;
+    return;
+  }
+  const from = slot - BOOKED_LEAD_MS;
+  const a = Math.max(0, (now - from) / r.leadMean);
+  if (rng.next() >= remoteShows(r.pBooked, true, r.leadShape, a)) {
+    ch.gone[i] = 1;
+    return;
+  }
+  const arrival = from + r.leadMean * (a + r.leadShape.sampleResidual(rng, a));
+  ch.ready[i] = Math.max(earliest, arrival);
 }
 
 /**

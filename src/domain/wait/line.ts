@@ -89,7 +89,13 @@ export type LineFact =
       readonly delayMs: number;
     }
   /** A booked time ended: its customer checked in, or it was cancelled as missed. */
-  | { readonly kind: 'appointmentEnded'; readonly service: string; readonly showed: boolean };
+  | {
+      readonly kind: 'appointmentEnded';
+      readonly service: string;
+      readonly showed: boolean;
+      /** For one who came: check-in time less the slot, ms (negative: early). */
+      readonly offsetMs?: number;
+    };
 
 interface TicketRec {
   readonly id: string;
@@ -312,7 +318,9 @@ export class LineTracker {
     const b = e.appointment !== undefined ? this.bookedMap.get(e.appointment) : undefined;
     if (!b) return [];
     this.bookedMap.delete(b.appointment);
-    return [{ kind: 'appointmentEnded', service: b.service, showed: true }];
+    return [
+      { kind: 'appointmentEnded', service: b.service, showed: true, offsetMs: e.at - b.slotAt },
+    ];
   }
 
   private endVisit(
