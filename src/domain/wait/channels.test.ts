@@ -62,7 +62,7 @@ describe('the line tracker and the learned rates', () => {
         appointment: 'a1',
         slot: at(5),
       }),
-    ).toEqual([{ kind: 'appointmentEnded', service: 'A', showed: true }]);
+    ).toEqual([{ kind: 'appointmentEnded', service: 'A', showed: true, offsetMs: -MIN }]);
     expect(line.waitingTicket('b1')).toMatchObject({ key: appointmentPlace(at(5)), slotAt: at(5) });
     expect(line.snapshot().waiting[0]!.ticket).toBe('b1');
     // never came: not an abandonment (the model skips it there), a check-in that did not happen
@@ -93,6 +93,16 @@ describe('the line tracker and the learned rates', () => {
     expect(rates.checkInLearned('A')).toBe(true);
     // another service learned nothing
     expect(rates.remoteShowProb('B')).toBe(1);
+  });
+
+  it('learns when booked customers check in around their slot', () => {
+    const rates = new ChannelRates();
+    expect(rates.bookedLeadLearned('A')).toBe(false);
+    for (let i = 0; i < 40; i++)
+      rates.learn({ kind: 'appointmentEnded', service: 'A', showed: true, offsetMs: -4 * MIN });
+    expect(rates.bookedLeadLearned('A')).toBe(true);
+    // measured from BOOKED_LEAD_MS (30 min) before the slot: 4 min early is 26 min
+    expect(rates.bookedLeadMeanMs('A') / MIN).toBeCloseTo(26, 6);
   });
 });
 
@@ -211,6 +221,34 @@ describe('the forward simulation with the channels', () => {
     expect(mean(est, booked(60))).toBeLessThan(base * 1.05);
     // past its time by more than the late window: taken as missed
     expect(mean(est, booked(-30))).toBeLessThan(base * 1.05);
+    // learned that booked customers come 1 min after their slot, all of them: a booking due
+    // in 3 min is not here when the busy counter frees in 4 min less often than assumed unlearned
+    const late = new WaitEstimator({ defaultServiceSec: 300, ...many });
+    late.observe({ at: at(-600), type: 'counter.opened', counter: 'k', services: ['A'] });
+    for (let i = 0; i < 40; i++) {
+      const slot = at(-590 + i * 10);
+      const appointment = `p${i}`;
+      late.observe({
+        at: at(-595 + i * 10),
+        type: 'appointment.booked',
+        appointment,
+        service: 'A',
+        slot,
+      });
+      late.observe({
+        at: slot + MIN,
+        type: 'ticket.issued',
+        ticket: `b${i}`,
+        service: 'A',
+        channel: 'appointment',
+        appointment,
+        slot,
+      });
+    }
+    late.observe({ at: at(-100), type: 'counter.closed', counter: 'k' });
+    const lateMean = mean(late, booked(3));
+    expect(lateMean).toBeLessThan(mean(est, booked(3)) * 0.95);
+    expect(lateMean).toBeGreaterThan(mean(late, none) * 1.05);
     // a checked-in booked customer whose time is far off does not hold up a free counter
     const free: LineSnapshot = {
       waiting: [
