@@ -6,7 +6,8 @@ import {
   qlmMean,
   qlmVariance,
 } from '../../src/domain/wait/erlang.ts';
-import { LineTracker } from '../../src/domain/wait/line.ts';
+import { LineTracker, type WaitingEntry } from '../../src/domain/wait/line.ts';
+import type { ChannelTruth } from './oracle-channels.ts';
 
 /**
  * The published baselines (Ibrahim & Whitt 2009, 2011), as online estimators that read the
@@ -23,11 +24,13 @@ export interface Truth {
   readonly meanMs: Readonly<Record<string, number>>;
   /** Abandonment rate per service, per ms (0 if none). */
   readonly theta: Readonly<Record<string, number>>;
+  /** Who turns up and when (the channels scenario, oracle-channels.ts). */
+  readonly channels?: ChannelTruth;
 }
 
 const NO_RANGE = { lowSec: NaN, highSec: NaN };
 
-abstract class Tracked implements OnlineEstimator {
+export abstract class Tracked implements OnlineEstimator {
   protected readonly line = new LineTracker();
   protected readonly waits = new Map<string, number[]>();
   observe(e: PortableEvent): void {
@@ -93,6 +96,13 @@ export class OracleQl extends Tracked {
     const w = this.line.waitingTicket(ticket);
     if (!w) return { meanSec: 0, lowSec: 0, highSec: 0 };
     void at;
+    return this.pooled(w, (svc) =>
+      svc === w.service ? this.line.aheadOf(svc, w.key) : this.line.waitingCount(svc),
+    );
+  }
+
+  /** The pooled prediction with `aheadIn(service)` customers of each service ahead. */
+  protected pooled(w: WaitingEntry, aheadIn: (service: string) => number): Prediction {
     const counters = this.line.counters().filter((c) => c.open);
     let pool = counters.filter((c) => c.services.includes(w.service));
     if (pool.length === 0) {
@@ -108,7 +118,7 @@ export class OracleQl extends Tracked {
     let work = 0;
     let thetaSum = 0;
     for (const svc of poolServices) {
-      const ahead = svc === w.service ? this.line.aheadOf(svc, w.key) : this.line.waitingCount(svc);
+      const ahead = aheadIn(svc);
       if (ahead === 0) continue;
       const serving = counters.filter((c) => c.services.includes(svc)).length;
       const share = pool.filter((c) => c.services.includes(svc)).length / serving;

@@ -4,14 +4,23 @@ import { replayEvents, type OnlineEstimator } from '../../src/domain/portable/re
 import { serializeLog } from '../../src/domain/portable/serialize.ts';
 import { WaitEstimator } from '../../src/domain/wait/estimator.ts';
 import { Hol, Les, OracleQl, RollingAverage, type Truth } from './baselines.ts';
+import { OracleQlFullInfo, OracleSimFullInfo } from './oracle-channels.ts';
 import { score, type Scores } from './metrics.ts';
 import type { Scenario } from './scenarios.ts';
 
 export const ESTIMATORS = ['nextup', 'QL oracle', 'QL_m oracle', 'LES', 'HOL', 'RA10'] as const;
-export type EstimatorName = (typeof ESTIMATORS)[number];
+/** Only where the scenario knows who turns up (the channels scenario, oracle-channels.ts). */
+export const FULL_INFO = ['full-info oracle', 'full-info QL_m'] as const;
+export type EstimatorName = (typeof ESTIMATORS)[number] | (typeof FULL_INFO)[number];
 
 export function makeEstimator(name: EstimatorName, truth: Truth): OnlineEstimator {
   switch (name) {
+    case 'full-info oracle':
+    case 'full-info QL_m':
+      if (!truth.channels) throw new Error('a full-information oracle needs the channels');
+      return name === 'full-info oracle'
+        ? new OracleSimFullInfo(truth.channels)
+        : new OracleQlFullInfo(truth, truth.channels);
     case 'nextup':
       return new WaitEstimator();
     case 'QL oracle':
@@ -45,17 +54,18 @@ export interface ScenarioResult {
 export function runScenario(s: Scenario, quick: boolean): ScenarioResult {
   const t0 = performance.now();
   const data = s.build(quick);
-  const sim = simulate(data.customers, data.shifts);
+  const sim = simulate(data.customers, data.shifts, data.bookings);
   // Through the portable format and its parser, as a real log would be.
   const { events, warnings } = parseLog(serializeLog(sim.events));
   if (warnings.length > 0)
     throw new Error(`${s.id}: simulator log has warnings: ${warnings[0]!.message}`);
   const scores: Record<string, Scores> = {};
   const timing: Record<string, number> = {};
-  for (const name of ESTIMATORS) {
+  const names: EstimatorName[] = [...ESTIMATORS, ...(data.truth.channels ? FULL_INFO : [])];
+  for (const name of names) {
     const t = performance.now();
     const results = replayEvents(events, makeEstimator(name, data.truth));
-    scores[name] = score(results, data.scoreFrom);
+    scores[name] = score(results, data.scoreFrom, data.scored);
     timing[name] = (performance.now() - t) / 1000;
   }
   let left = 0;

@@ -1,6 +1,9 @@
 import type { ReplayResult } from '../../src/domain/portable/replay.ts';
 
-/** Scores of one estimator on one scenario (customers who were called, after the warm-up). */
+/**
+ * Scores of one estimator on one scenario (customers who were called, after the warm-up; only
+ * those `scored` accepts, e.g. the walk-ins of the channels scenario).
+ */
 export interface Scores {
   readonly n: number;
   /** MSE / (mean wait)^2 over all scored customers (the replay contract's RASE). */
@@ -19,7 +22,11 @@ export interface Scores {
   readonly meanWaitSec: number;
 }
 
-export function score(results: readonly ReplayResult[], scoreFrom: number): Scores {
+export function score(
+  results: readonly ReplayResult[],
+  scoreFrom: number,
+  scored: (ticket: string) => boolean = () => true,
+): Scores {
   let n = 0;
   let nw = 0;
   let abs = 0;
@@ -32,7 +39,7 @@ export function score(results: readonly ReplayResult[], scoreFrom: number): Scor
   let coveredW = 0;
   let ranged = 0;
   for (const r of results) {
-    if (r.issuedAt < scoreFrom || r.actualSec === null) continue;
+    if (r.issuedAt < scoreFrom || r.actualSec === null || !scored(r.ticket)) continue;
     const y = r.actualSec;
     const e = r.predictedSec - y;
     n++;

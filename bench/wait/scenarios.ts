@@ -1,6 +1,24 @@
-import type { CounterShift, SimCustomer, SimVisit } from '../../src/domain/portable/engine.ts';
+import type {
+  CounterShift,
+  SimBooking,
+  SimCustomer,
+  SimVisit,
+} from '../../src/domain/portable/engine.ts';
 import { Rng } from '../../src/domain/wait/rng.ts';
 import type { Truth } from './baselines.ts';
+import { channelsDay } from './channels-day.ts';
+import {
+  DAY,
+  HOUR,
+  MIN,
+  SEC,
+  T0,
+  hashName,
+  storeArrivals,
+  storeShifts,
+  storeTruth,
+  storeVisits,
+} from './store.ts';
 
 /**
  * Benchmark scenarios: customers drawn from queueing models and counter schedules, which the
@@ -9,32 +27,23 @@ import type { Truth } from './baselines.ts';
 export interface ScenarioData {
   readonly customers: SimCustomer[];
   readonly shifts: CounterShift[];
+  /** Bookings (the channels scenario). */
+  readonly bookings?: SimBooking[];
   readonly truth: Truth;
   /** Tickets issued before this are used for learning only, not scored (ms). */
   readonly scoreFrom: number;
+  /** Only these tickets are scored (absent: all). */
+  readonly scored?: (ticket: string) => boolean;
 }
 
 export interface Scenario {
   readonly id: string;
-  readonly group: 1 | 2 | 3 | 4;
+  readonly group: 1 | 2 | 3 | 4 | 5;
   readonly label: string;
   /** Offered load, for the 1-rho sanity check (single-service stationary scenarios). */
   readonly rho?: number;
   /** `customers` overrides the size of stationary runs (the long sanity runs). */
   build(quick: boolean, customers?: number): ScenarioData;
-}
-
-const SEC = 1000;
-const MIN = 60 * SEC;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
-/** Monday 6 January 2025, 00:00 UTC (the logs are in UTC, so local = UTC). */
-const T0 = Date.UTC(2025, 0, 6);
-
-function hashName(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
 }
 
 const simpleVisit = (durationMs: number): SimVisit => ({ durationMs, outcome: 'completed' });
@@ -187,106 +196,6 @@ function timeVarying(id: string, amplitude: number): Scenario {
   };
 }
 
-interface ServiceSpec {
-  readonly id: string;
-  readonly prefix: string;
-  /** Mean time at the counter once the customer is there, s. */
-  readonly meanSec: number;
-  readonly cv: number;
-  /** Multiplier of the mean by hour of day. */
-  readonly hourFactor: (hour: number) => number;
-  /** Share of arrivals outside / inside the evening peak. */
-  readonly share: number;
-  readonly eveningShare: number;
-  /** Mean patience, minutes (exponential). */
-  readonly patienceMin: number;
-  /** Transfers after a visit: probability and target. */
-  readonly transfer?: { readonly p: number; readonly to: string };
-}
-
-const STORE_SERVICES: readonly ServiceSpec[] = [
-  {
-    id: 'pickup',
-    prefix: 'P',
-    meanSec: 110,
-    cv: 0.6,
-    hourFactor: () => 1,
-    share: 0.33,
-    eveningShare: 0.45,
-    patienceMin: 120,
-  },
-  {
-    id: 'returns',
-    prefix: 'R',
-    meanSec: 270,
-    cv: 0.8,
-    hourFactor: () => 1,
-    share: 0.3,
-    eveningShare: 0.25,
-    patienceMin: 160,
-    transfer: { p: 0.04, to: 'advice' },
-  },
-  {
-    id: 'advice',
-    prefix: 'A',
-    meanSec: 480,
-    cv: 1.0,
-    hourFactor: (h) => (h >= 17 ? 1.25 : 1),
-    share: 0.22,
-    eveningShare: 0.2,
-    patienceMin: 200,
-    transfer: { p: 0.03, to: 'accounts' },
-  },
-  {
-    id: 'accounts',
-    prefix: 'B',
-    meanSec: 400,
-    cv: 0.7,
-    hourFactor: (h) => (h < 11 ? 0.8 : 1),
-    share: 0.15,
-    eveningShare: 0.1,
-    patienceMin: 200,
-  },
-];
-
-/** The store's counters: services and usual hours (minutes from midnight). */
-const STORE_COUNTERS: readonly { id: string; services: string[]; hours: [number, number][] }[] = [
-  { id: 'c1', services: ['pickup', 'returns'], hours: [[540, 1200]] },
-  { id: 'c2', services: ['returns', 'advice'], hours: [[540, 1200]] },
-  {
-    id: 'c3',
-    services: ['advice', 'accounts'],
-    hours: [
-      [540, 870],
-      [930, 1170],
-    ],
-  },
-  {
-    id: 'c4',
-    services: ['pickup'],
-    hours: [
-      [690, 870],
-      [990, 1170],
-    ],
-  },
-  {
-    id: 'c5',
-    services: ['pickup', 'returns', 'advice', 'accounts'],
-    hours: [
-      [720, 900],
-      [1020, 1140],
-    ],
-  },
-  {
-    id: 'c6',
-    services: ['accounts', 'returns'],
-    hours: [
-      [600, 750],
-      [795, 1080],
-    ],
-  },
-];
-
 /**
  * A realistic store day: 09:00-19:00, lunch and evening peaks, four services with lognormal
  * times (two of them slower or faster at some hours), six counters serving overlapping
@@ -303,60 +212,14 @@ function storeDay(): Scenario {
     build(quick) {
       const rng = new Rng(hashName(id));
       const days = quick ? 10 : 60;
-      const baseRate = 32 / HOUR;
-      const peak = (x: number): number =>
-        1 +
-        1.3 * Math.exp(-(((x - 12.75) / 0.9) ** 2)) +
-        1.1 * Math.exp(-(((x - 17.75) / 0.8) ** 2));
-      const evening = (x: number): number => Math.exp(-(((x - 17.75) / 1.2) ** 2));
-      const byId = new Map(STORE_SERVICES.map((s) => [s.id, s]));
-      const visitFor = (spec: ServiceSpec, hour: number, allowTransfer: boolean): SimVisit[] => {
-        if (rng.next() < 0.05) {
-          const d = (60 + rng.next() * 60) * SEC;
-          return [{ durationMs: d, outcome: 'noShow', recallsMs: [30 * SEC] }];
-        }
-        const slow = rng.next() < 0.1;
-        const walk = (slow ? 40 : 10) * SEC + rng.exp(1 / (15 * SEC));
-        const service = rng.lognormal(spec.meanSec * spec.hourFactor(hour) * SEC, spec.cv);
-        const visit: SimVisit = {
-          durationMs: walk + service,
-          outcome: 'completed',
-          startAfterMs: walk,
-          ...(slow ? { recallsMs: [30 * SEC] } : {}),
-        };
-        const t = spec.transfer;
-        if (allowTransfer && t && rng.next() < t.p) {
-          const next = visitFor(byId.get(t.to)!, hour, false);
-          return [{ ...visit, outcome: 'transferred', toService: t.to }, ...next];
-        }
-        return [visit];
-      };
       const customers: SimCustomer[] = [];
       const shifts: CounterShift[] = [];
       const numbers = new Map<string, number>();
       let n = 0;
       for (let d = 0; d < days; d++) {
         const day0 = T0 + d * DAY;
-        const volume = Math.exp(0.12 * rng.normal() - 0.0072);
-        const maxRate = baseRate * volume * 3.5;
         numbers.clear();
-        let x = 9 * HOUR;
-        for (;;) {
-          x += rng.exp(maxRate);
-          if (x >= 19 * HOUR) break;
-          const hour = x / HOUR;
-          if (rng.next() * maxRate > baseRate * volume * peak(hour)) continue;
-          const e = evening(hour);
-          let u = rng.next();
-          let spec = STORE_SERVICES[STORE_SERVICES.length - 1]!;
-          for (const s of STORE_SERVICES) {
-            const share = s.share * (1 - e) + s.eveningShare * e;
-            if (u < share) {
-              spec = s;
-              break;
-            }
-            u -= share;
-          }
+        storeArrivals(rng, 32 / HOUR, (x, spec) => {
           const k = (numbers.get(spec.id) ?? 0) + 1;
           numbers.set(spec.id, k);
           customers.push({
@@ -365,42 +228,13 @@ function storeDay(): Scenario {
             service: spec.id,
             arrival: day0 + Math.round(x),
             patienceMs: rng.exp(1 / (spec.patienceMin * MIN)),
-            visits: visitFor(spec, Math.floor(hour), true),
+            visits: storeVisits(rng, spec, Math.floor(x / HOUR), true),
             ...(rng.next() < 0.03 ? { priority: true } : {}),
           });
-        }
-        const missing = rng.next() < 0.12 ? 2 + rng.int(4) : -1; // c3..c6 absent today
-        const late = rng.next() < 0.15;
-        STORE_COUNTERS.forEach((c, i) => {
-          if (i === missing) return;
-          for (const [from, to] of c.hours) {
-            const jf =
-              from === 540
-                ? -2
-                : Math.round((rng.next() - 0.5) * 30) + (late && c.id === 'c5' ? 30 : 0);
-            const jt = to >= 1170 ? 0 : Math.round((rng.next() - 0.5) * 30);
-            shifts.push({
-              counter: c.id,
-              services: c.services,
-              from: day0 + (from + jf) * MIN,
-              to: day0 + (to + jt) * MIN,
-              // the last shifts of the day finish the line before closing
-              ...(to >= 1140 ? { drain: true } : {}),
-            });
-          }
         });
+        shifts.push(...storeShifts(rng, day0));
       }
-      // Truth for the oracles: mean counter time per service (no-shows included, hours averaged).
-      const meanMs: Record<string, number> = {};
-      const theta: Record<string, number> = {};
-      for (const s of STORE_SERVICES) {
-        const walk = (0.9 * 10 + 0.1 * 40 + 15) * SEC;
-        let f = 0;
-        for (let h = 9; h < 19; h++) f += s.hourFactor(h) / 10;
-        meanMs[s.id] = 0.95 * (walk + s.meanSec * f * SEC) + 0.05 * 90 * SEC;
-        theta[s.id] = 1 / (s.patienceMin * MIN);
-      }
-      return { customers, shifts, truth: { meanMs, theta }, scoreFrom: T0 + 2 * DAY };
+      return { customers, shifts, truth: storeTruth(), scoreFrom: T0 + 2 * DAY };
     },
   };
 }
@@ -419,5 +253,6 @@ export function scenarios(): Scenario[] {
   list.push(timeVarying('tv-A0.2', 0.2));
   list.push(timeVarying('tv-A0.4', 0.4));
   list.push(storeDay());
+  list.push(channelsDay());
   return list;
 }

@@ -146,8 +146,9 @@ function expectRetainedWaits(seen: Received[], config: StoreConfig, store: strin
       'minutes',
       'alert',
       'serviceLevelToday',
+      'remoteWaiting',
     ]);
-    // nobody opened a counter yet: the wait says so
+    // nobody opened a counter yet: the wait says so (no phone ticket, no booking: no nextSlot)
     expect(body).toMatchObject({
       service: s.id,
       waiting: 0,
@@ -155,6 +156,7 @@ function expectRetainedWaits(seen: Received[], config: StoreConfig, store: strin
       longestWaitSec: 0,
       minutes: null,
       alert: false,
+      remoteWaiting: 0,
     });
     // and no number for signage that shows only the minutes: the retained value is cleared
     const minutes = seen.filter((m) => m.topic === `nextup/v1/${store}/wait/${s.id}/minutes`);

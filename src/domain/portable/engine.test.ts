@@ -67,7 +67,11 @@ describe('simulation engine', () => {
     });
     const r = simulate([a1, customer('b1', 'B', 1, 5)], [shift('c1', ['A', 'B'], 0, 60)]);
     expect(
-      r.events.map((e) => [e.type, 'ticket' in e ? e.ticket : e.counter, (e.at - T) / MIN]),
+      r.events.map((e) => [
+        e.type,
+        'ticket' in e ? e.ticket : 'counter' in e ? e.counter : '',
+        (e.at - T) / MIN,
+      ]),
     ).toEqual([
       ['counter.opened', 'c1', 0],
       ['ticket.issued', 'a1', 0],

@@ -1,4 +1,11 @@
-import { placeIndex, placeKey } from '../queue/line-order.ts';
+import {
+  APPOINTMENT_EARLY_MS,
+  appointmentPlace,
+  firstToCall,
+  placeIndex,
+  placeKey,
+} from '../queue/line-order.ts';
+import type { TicketChannel } from '../queue/events.ts';
 import type { PortableEvent } from './types.ts';
 
 /**
@@ -8,7 +15,12 @@ import type { PortableEvent } from './types.ts';
  * queueing models.
  *
  * Rules: a counter that is open and free calls the first ticket in line among its services
- * (queue/line-order.ts: priority tickets first, then by issue; a transfer keeps the place).
+ * that may be called (queue/line-order.ts `firstToCall`: priority tickets first, then booked
+ * customers by slot, then by issue; a transfer keeps the place; a remote customer who must
+ * check in is passed over until they do and is dropped, reason 'noCheckIn', after the grace
+ * time; a booked customer is called from 5 minutes before the slot, earlier only when nobody
+ * else can be). Bookings (SimBooking) write `appointment.booked` and, when missed,
+ * `appointment.cancelled`.
  * A customer leaves the line when his patience runs out before the first call. A shift's end closes the
  * counter to new calls; the visit in progress is finished.
  */
@@ -36,6 +48,28 @@ export interface SimCustomer {
   readonly patienceMs: number;
   /** His visits in order: the first for `service`, then one after each transfer. */
   readonly visits: readonly SimVisit[];
+  /** Where the ticket was taken (absent: a kiosk). */
+  readonly channel?: TicketChannel;
+  /**
+   * A remote ticket that must check in: ms from the issue to the check-in (Infinity: never);
+   * it is dropped with reason 'noCheckIn' `graceMs` after the issue if not checked in by then.
+   */
+  readonly checkInAfterMs?: number;
+  readonly graceMs?: number;
+  /** A booked customer's ticket, issued at their check-in: the booking and its slot (ms). */
+  readonly appointment?: string;
+  readonly slotAt?: number;
+}
+
+/** A booking: written when booked; a missed one is cancelled with reason 'missed'. */
+export interface SimBooking {
+  readonly appointment: string;
+  readonly service: string;
+  /** When it was booked, and its slot, ms. */
+  readonly bookedAt: number;
+  readonly slotAt: number;
+  /** The customer never came: cancelled at this time. */
+  readonly missedAt?: number;
 }
 
 export interface CounterShift {
@@ -63,6 +97,9 @@ interface Waiter {
   service: string;
   visit: number;
   gone: boolean;
+  /** line-order.ts `isCallable`'s fields. */
+  awaitingCheckIn: boolean;
+  readonly slotAt?: number;
 }
 
 interface Counter {
@@ -80,6 +117,11 @@ const enum Kind {
   ShiftStart,
   ShiftEnd,
   Abandon,
+  CheckIn,
+  NoCheckIn,
+  SlotOpen,
+  Booked,
+  Missed,
 }
 
 class EventHeap {
@@ -140,6 +182,38 @@ class EventHeap {
   }
 }
 
+function isSpecial(w: Waiter): boolean {
+  return w.awaitingCheckIn || w.slotAt !== undefined;
+}
+
+/** The issue event of a customer, with the extensions the wait model reads. */
+function issued(cust: SimCustomer): PortableEvent {
+  return {
+    at: cust.arrival,
+    type: 'ticket.issued',
+    ticket: cust.ticket,
+    service: cust.service,
+    ...(cust.number !== undefined ? { number: cust.number } : {}),
+    ...(cust.priority ? { priority: true as const } : {}),
+    ...(cust.channel !== undefined ? { channel: cust.channel } : {}),
+    ...(cust.checkInAfterMs !== undefined ? { checkIn: true as const } : {}),
+    ...(cust.appointment !== undefined ? { appointment: cust.appointment } : {}),
+    ...(cust.slotAt !== undefined ? { slot: cust.slotAt } : {}),
+  };
+}
+
+/** A remote customer's check-in or drop, a booked customer's callable time. */
+function scheduleChannel(heap: EventHeap, cust: SimCustomer, idx: number): void {
+  const after = cust.checkInAfterMs;
+  if (after !== undefined) {
+    const grace = cust.graceMs ?? Infinity;
+    if (after <= grace) heap.push(cust.arrival + Math.max(0, after), Kind.CheckIn, idx);
+    else if (Number.isFinite(grace)) heap.push(cust.arrival + grace, Kind.NoCheckIn, idx);
+  }
+  if (cust.slotAt !== undefined && cust.slotAt - APPOINTMENT_EARLY_MS > cust.arrival)
+    heap.push(cust.slotAt - APPOINTMENT_EARLY_MS, Kind.SlotOpen, idx);
+}
+
 /** A service's line: entries ordered by key, consumed from `head`; left customers are skipped. */
 class Line {
   items: Waiter[] = [];
@@ -154,14 +228,28 @@ class Line {
   }
   insert(w: Waiter): void {
     const items = this.items;
-    if (items.length === this.head || items[items.length - 1]!.key < w.key) items.push(w);
-    else items.splice(placeIndex(items, w.key, this.head), 0, w);
+    if (items.length === this.head || items[items.length - 1]!.key <= w.key) {
+      items.push(w);
+      return;
+    }
+    // after those at the same place (booked customers of one slot: by arrival)
+    let i = placeIndex(items, w.key, this.head);
+    while (i < items.length && items[i]!.key === w.key) i++;
+    items.splice(i, 0, w);
+  }
+  /** The waiting tickets, in order. */
+  waiting(): Waiter[] {
+    const out: Waiter[] = [];
+    for (let i = this.head; i < this.items.length; i++)
+      if (!this.items[i]!.gone) out.push(this.items[i]!);
+    return out;
   }
 }
 
 export function simulate(
   customers: readonly SimCustomer[],
   shifts: readonly CounterShift[],
+  bookings: readonly SimBooking[] = [],
 ): SimResult {
   const events: PortableEvent[] = [];
   const firstCall = new Float64Array(customers.length).fill(NaN);
@@ -195,6 +283,12 @@ export function simulate(
     heap.push(s.to, Kind.ShiftEnd, i);
   });
   const waiters: (Waiter | undefined)[] = new Array<Waiter | undefined>(customers.length);
+  bookings.forEach((b, i) => {
+    heap.push(b.bookedAt, Kind.Booked, i);
+    if (b.missedAt !== undefined) heap.push(b.missedAt, Kind.Missed, i);
+  });
+  /** Waiting tickets that are not plainly callable (remote, booked): the rule needs `now`. */
+  let special = 0;
 
   const call = (c: Counter, w: Waiter, at: number): void => {
     const cust = customers[w.idx]!;
@@ -222,27 +316,40 @@ export function simulate(
     heap.push(at + duration, Kind.VisitEnd, ci);
   };
 
+  /** The first ticket of the counter's lines by place (all callable: no remote or booked). */
+  const firstInLines = (c: Counter): Waiter | undefined => {
+    let best: Waiter | undefined;
+    for (const s of c.services) {
+      const w = lines.get(s)?.first();
+      if (w && (!best || w.key < best.key)) best = w;
+    }
+    return best;
+  };
+
+  /** The counter's lines merged in order, and line-order.ts's choice among them. */
+  const firstCallable = (c: Counter, at: number): Waiter | undefined => {
+    const merged = c.services.flatMap((s) => lines.get(s)?.waiting() ?? []);
+    merged.sort((a, b) => a.key - b.key);
+    return firstToCall(merged, at);
+  };
+
   const dispatch = (c: Counter, at: number): void => {
     if (!c.open || c.busy) return;
-    let best: Waiter | undefined;
-    let bestLine: Line | undefined;
-    for (const s of c.services) {
-      const l = lines.get(s);
-      const w = l?.first();
-      if (w && (!best || w.key < best.key)) {
-        best = w;
-        bestLine = l;
-      }
-    }
-    if (!best || !bestLine) {
+    const best = special > 0 ? firstCallable(c, at) : firstInLines(c);
+    if (!best) {
       c.idleSince = Math.min(c.idleSince, at);
       if (c.draining) close(c, at);
       return;
     }
-    bestLine.head++;
-    best.gone = true;
+    take(best);
     c.idleSince = Infinity;
     call(c, best, at);
+  };
+
+  const take = (w: Waiter): void => {
+    w.gone = true;
+    if (isSpecial(w)) special--;
+    lines.get(w.service)?.first(); // moves the head past it
   };
 
   const close = (c: Counter, at: number): void => {
@@ -263,8 +370,15 @@ export function simulate(
 
   const enqueue = (w: Waiter, at: number): void => {
     w.gone = false;
+    if (isSpecial(w)) special++;
     lineOf(w.service).insert(w);
     offer(w.service, at);
+  };
+
+  /** A waiting ticket leaves the line without a call. */
+  const leave = (w: Waiter): void => {
+    w.gone = true;
+    if (isSpecial(w)) special--;
   };
 
   let next = 0;
@@ -274,19 +388,22 @@ export function simulate(
     if (arrivalAt < heap.topTime()) {
       const idx = next++;
       const cust = customers[idx]!;
-      events.push({
-        at: cust.arrival,
-        type: 'ticket.issued',
-        ticket: cust.ticket,
+      events.push(issued(cust));
+      const booked = cust.slotAt !== undefined && !cust.priority;
+      const key = booked ? appointmentPlace(cust.slotAt) : placeKey(Boolean(cust.priority), idx);
+      const w: Waiter = {
+        idx,
+        key,
         service: cust.service,
-        ...(cust.number !== undefined ? { number: cust.number } : {}),
-        ...(cust.priority ? { priority: true as const } : {}),
-      });
-      const key = placeKey(Boolean(cust.priority), idx);
-      const w: Waiter = { idx, key, service: cust.service, visit: 0, gone: false };
+        visit: 0,
+        gone: false,
+        awaitingCheckIn: cust.checkInAfterMs !== undefined,
+        ...(booked ? { slotAt: cust.slotAt } : {}),
+      };
       waiters[idx] = w;
       if (Number.isFinite(cust.patienceMs))
         heap.push(cust.arrival + Math.max(0, cust.patienceMs), Kind.Abandon, idx);
+      scheduleChannel(heap, cust, idx);
       enqueue(w, cust.arrival);
       continue;
     }
@@ -319,9 +436,53 @@ export function simulate(
       case Kind.Abandon: {
         const w = waiters[ev.ref]!;
         if (w.visit !== 0 || w.gone) break;
-        w.gone = true;
+        leave(w);
         abandoned[w.idx] = 1;
         events.push({ at, type: 'ticket.cancelled', ticket: customers[w.idx]!.ticket });
+        break;
+      }
+      case Kind.CheckIn: {
+        const w = waiters[ev.ref]!;
+        if (w.visit !== 0 || w.gone || !w.awaitingCheckIn) break;
+        special--;
+        w.awaitingCheckIn = false;
+        if (isSpecial(w)) special++;
+        events.push({ at, type: 'ticket.checkedIn', ticket: customers[w.idx]!.ticket });
+        offer(w.service, at);
+        break;
+      }
+      case Kind.NoCheckIn: {
+        const w = waiters[ev.ref]!;
+        if (w.visit !== 0 || w.gone || !w.awaitingCheckIn) break;
+        leave(w);
+        const ticket = customers[w.idx]!.ticket;
+        events.push({ at, type: 'ticket.cancelled', ticket, reason: 'noCheckIn' });
+        break;
+      }
+      case Kind.SlotOpen: {
+        const w = waiters[ev.ref]!;
+        if (!w.gone) offer(w.service, at);
+        break;
+      }
+      case Kind.Booked: {
+        const b = bookings[ev.ref]!;
+        events.push({
+          at,
+          type: 'appointment.booked',
+          appointment: b.appointment,
+          service: b.service,
+          slot: b.slotAt,
+        });
+        break;
+      }
+      case Kind.Missed: {
+        const b = bookings[ev.ref]!;
+        events.push({
+          at,
+          type: 'appointment.cancelled',
+          appointment: b.appointment,
+          reason: 'missed',
+        });
         break;
       }
       case Kind.VisitEnd: {

@@ -18,6 +18,20 @@ export function portableFromStoreEvent(e: StoreEvent): PortableEvent | undefined
         service: e.service,
         number: e.number,
         ...(e.priority ? { priority: true as const } : {}),
+        ...(e.channel !== undefined ? { channel: e.channel } : {}),
+        ...(e.checkIn ? { checkIn: true as const } : {}),
+        ...(e.appointment !== undefined ? { appointment: e.appointment } : {}),
+        ...(e.slot !== undefined ? { slot: e.slot } : {}),
+      };
+    case 'appointment.booked':
+      // the store event's `at` is the slot; the portable `at` is when it was booked
+      return { at, type: e.type, appointment: e.appointment, service: e.service, slot: e.at };
+    case 'appointment.cancelled':
+      return {
+        at,
+        type: e.type,
+        appointment: e.appointment,
+        ...(e.reason ? { reason: e.reason } : {}),
       };
     case 'ticket.called':
     case 'ticket.recalled':

@@ -1,4 +1,11 @@
-import { CANCEL_REASONS, type CancelReason } from '../queue/events.ts';
+import {
+  APPOINTMENT_CANCEL_REASONS,
+  CANCEL_REASONS,
+  TICKET_CHANNELS,
+  type AppointmentCancelReason,
+  type CancelReason,
+  type TicketChannel,
+} from '../queue/events.ts';
 import { isPortableType, type PortableEvent } from './types.ts';
 
 /** A line that cannot be read safely; names the line (1-based) and the problem. */
@@ -76,6 +83,16 @@ export function parseLine(text: string, line: number): LineResult {
     return v;
   };
 
+  /** An optional ISO 8601 time field, ms. */
+  const optTime = (field: string): number | undefined => {
+    const v = o[field];
+    if (v === undefined || v === null) return undefined;
+    const ms = typeof v === 'string' ? parseIsoTime(v) : NaN;
+    return Number.isFinite(ms)
+      ? ms
+      : fail(`"${field}" must be an ISO 8601 time with an offset, got ${describe(v)}`);
+  };
+
   const type = o['type'];
   if (typeof type !== 'string' || type === '') {
     return fail(`"type" must be a non-empty string, got ${describe(type)}`);
@@ -101,10 +118,15 @@ export function parseLine(text: string, line: number): LineResult {
   const extra = present('number');
   switch (type) {
     case 'ticket.issued': {
-      const priority = o['priority'];
-      if (priority !== undefined && priority !== null && typeof priority !== 'boolean') {
-        return fail(`"priority" must be true or false when present, got ${describe(priority)}`);
-      }
+      const flag = (field: string): boolean => {
+        const v = o[field];
+        if (v !== undefined && v !== null && typeof v !== 'boolean') {
+          return fail(`"${field}" must be true or false when present, got ${describe(v)}`);
+        }
+        return v === true;
+      };
+      const channel = o['channel'];
+      const slot = optTime('slot');
       return {
         kind: 'event',
         event: {
@@ -113,7 +135,39 @@ export function parseLine(text: string, line: number): LineResult {
           ticket: str('ticket'),
           service: str('service'),
           ...extra,
-          ...(priority === true ? { priority } : {}),
+          ...(flag('priority') ? { priority: true as const } : {}),
+          // a channel this reader does not know is dropped: the ticket is still a ticket
+          ...((TICKET_CHANNELS as readonly unknown[]).includes(channel)
+            ? { channel: channel as TicketChannel }
+            : {}),
+          ...(flag('checkIn') ? { checkIn: true as const } : {}),
+          ...present('appointment'),
+          ...(slot !== undefined ? { slot } : {}),
+        },
+      };
+    }
+    case 'appointment.booked':
+      return {
+        kind: 'event',
+        event: {
+          at,
+          type,
+          appointment: str('appointment'),
+          service: str('service'),
+          slot: optTime('slot') ?? fail(`"slot" must be an ISO 8601 time, got missing`),
+        },
+      };
+    case 'appointment.cancelled': {
+      const reason = o['reason'];
+      return {
+        kind: 'event',
+        event: {
+          at,
+          type,
+          appointment: str('appointment'),
+          ...((APPOINTMENT_CANCEL_REASONS as readonly unknown[]).includes(reason)
+            ? { reason: reason as AppointmentCancelReason }
+            : {}),
         },
       };
     }

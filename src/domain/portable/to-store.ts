@@ -14,6 +14,17 @@ import type { PortableEvent } from './types.ts';
 export const IMPORTED_COUNTER = 'imported';
 const NUMBER = /^[A-Z][0-9]{3,6}$/;
 
+/**
+ * The portable log leaves booking codes out (they let a customer check in): an imported
+ * booking gets a code made from its id, six digits, so the store format holds it.
+ */
+export function importedCode(appointment: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < appointment.length; i++)
+    h = Math.imul(h ^ appointment.charCodeAt(i), 0x01000193);
+  return String((h >>> 0) % 1_000_000).padStart(6, '0');
+}
+
 export class PortableToStore {
   private seq = 0;
   private lastWall = -1;
@@ -62,8 +73,26 @@ export class PortableToStore {
           number,
           n: Number(number.slice(1)),
           ...(p.priority ? { priority: true as const } : {}),
+          ...(p.channel !== undefined ? { channel: p.channel } : {}),
+          ...(p.checkIn ? { checkIn: true as const } : {}),
+          ...(p.appointment !== undefined ? { appointment: p.appointment } : {}),
+          ...(p.slot !== undefined ? { slot: p.slot } : {}),
         };
       }
+      case 'appointment.booked':
+        return {
+          type: p.type,
+          appointment: p.appointment,
+          service: p.service,
+          at: p.slot,
+          code: importedCode(p.appointment),
+        };
+      case 'appointment.cancelled':
+        return {
+          type: p.type,
+          appointment: p.appointment,
+          ...(p.reason ? { reason: p.reason } : {}),
+        };
       case 'ticket.called':
       case 'ticket.recalled':
       case 'ticket.started':

@@ -4,17 +4,26 @@
  */
 import {
   EVENT_TYPES,
+  type AppointmentCancelReason,
   type CancelReason,
   type EventType,
   type MustBeTrue,
   type SameUnion,
+  type TicketChannel,
 } from '../queue/events.ts';
 
-/** The contract's types: the store's ticket and counter events (queue/events.ts lists them). */
-export type PortableType = Extract<EventType, `ticket.${string}` | `counter.${string}`>;
+/**
+ * The contract's types: the store's ticket and counter events (queue/events.ts lists them),
+ * and, as an extension, the day's bookings (`appointment.*`), which the wait model needs to
+ * count booked times ahead of a walk-in. Readers that predate them skip them as unknown types.
+ */
+export type PortableType = Extract<
+  EventType,
+  `ticket.${string}` | `counter.${string}` | `appointment.${string}`
+>;
 
 function isPortableKind(t: EventType): t is PortableType {
-  return t.startsWith('ticket.') || t.startsWith('counter.');
+  return t.startsWith('ticket.') || t.startsWith('counter.') || t.startsWith('appointment.');
 }
 
 export const PORTABLE_TYPES: readonly PortableType[] = EVENT_TYPES.filter(isPortableKind);
@@ -32,6 +41,13 @@ export interface TicketIssued extends Base {
   readonly service: string;
   /** Priority service (an extension of the contract): served before the others in line. */
   readonly priority?: true;
+  /** Where it was taken (an extension): absent means at a kiosk. */
+  readonly channel?: TicketChannel;
+  /** A remote ticket that is not called until `ticket.checkedIn` (an extension). */
+  readonly checkIn?: true;
+  /** A booked customer's ticket (an extension): the booking's id and its slot's start, ms. */
+  readonly appointment?: string;
+  readonly slot?: number;
 }
 
 /** A step at a counter; `counter` may be absent in foreign logs. */
@@ -77,6 +93,25 @@ export interface CounterClosed extends Base {
   readonly counter: string;
 }
 
+/**
+ * A time booked for the log's day (an extension). `at` is when it was booked or moved (a second
+ * one with the same id moves it), `slot` the booked time, ms. The booking code and the
+ * customer's name stay in the store: the wait model needs neither.
+ */
+export interface AppointmentBooked extends Base {
+  readonly type: 'appointment.booked';
+  readonly appointment: string;
+  readonly service: string;
+  readonly slot: number;
+}
+
+/** A booking ended without a ticket (an extension); reason 'missed': its customer never came. */
+export interface AppointmentCancelled extends Base {
+  readonly type: 'appointment.cancelled';
+  readonly appointment: string;
+  readonly reason?: AppointmentCancelReason;
+}
+
 export type PortableEvent =
   | TicketIssued
   | TicketAtCounter
@@ -84,12 +119,16 @@ export type PortableEvent =
   | TicketCheckedIn
   | TicketTransferred
   | CounterOpened
-  | CounterClosed;
+  | CounterClosed
+  | AppointmentBooked
+  | AppointmentCancelled;
 
 /** A portable type without its event shape (or the reverse) does not compile. */
 export type PortableEventsMatchTypes = MustBeTrue<SameUnion<PortableEvent['type'], PortableType>>;
 
-export type TicketEvent = Exclude<PortableEvent, CounterOpened | CounterClosed>;
+export type AppointmentEvent = AppointmentBooked | AppointmentCancelled;
+
+export type TicketEvent = Exclude<PortableEvent, CounterOpened | CounterClosed | AppointmentEvent>;
 
 export function isTicketEvent(e: PortableEvent): e is TicketEvent {
   return e.type.startsWith('ticket.');

@@ -154,6 +154,9 @@ export function extractDay(events: readonly PortableEvent[], clock: LocalClock):
       order.push(r);
       continue;
     }
+    // bookings (an extension) do not change the re-simulated customers: a booked customer is
+    // re-simulated from their ticket like any other
+    if (e.type === 'appointment.booked' || e.type === 'appointment.cancelled') continue;
     const r = recs.get(e.ticket);
     if (!r) continue;
     switch (e.type) {

@@ -17,6 +17,23 @@ const at = Date.parse('2025-01-06T10:00:00Z');
 const quiet = { alert: false, serviceLevelToday: null };
 
 describe('wait messages (DESIGN.md section 4)', () => {
+  it('adds remoteWaiting and nextSlot after the earlier fields, and only when known', () => {
+    const channels = { ...wait, remoteWaiting: 2, nextSlot: '2025-01-06T10:20:00.000Z' };
+    const body = JSON.parse(waitMessages(channels, quiet)[0]!.payload) as Record<string, unknown>;
+    expect(Object.keys(body).slice(-4)).toEqual([
+      'alert',
+      'serviceLevelToday',
+      'remoteWaiting',
+      'nextSlot',
+    ]);
+    expect(body).toMatchObject({ ...wait, remoteWaiting: 2, nextSlot: channels.nextSlot });
+    const none = JSON.parse(
+      waitMessages({ ...wait, remoteWaiting: 0 }, quiet)[0]!.payload,
+    ) as Record<string, unknown>;
+    expect(none['remoteWaiting']).toBe(0);
+    expect(none).not.toHaveProperty('nextSlot');
+  });
+
   it('publishes the retained wait payload with the contract fields, and minutes', () => {
     const [json, minutes] = waitMessages(wait, quiet);
     expect(json).toEqual({

@@ -28,8 +28,9 @@ export interface WaitExtras {
  *   serves the service: the estimate is then the wait once one opens, and a screen must say
  *   "no counter open" instead) and `longestWaitSec` (the longest wait so far of a customer in
  *   line), `minutes` (what the minutes topic says; null while no counter serves it), `alert`
- *   and `serviceLevelToday` (WaitExtras): one retained message per service with everything a
- *   dashboard shows (Home Assistant's discovery points at it, ha-discovery.ts);
+ *   and `serviceLevelToday` (WaitExtras), `remoteWaiting` (phone tickets awaiting check-in) and
+ *   `nextSlot` (the next booked time, ISO; absent when none): one retained message per service
+ *   with everything a dashboard shows (Home Assistant's discovery points at it, ha-discovery.ts);
  * - `{prefix}/{store}/wait/{service}/minutes` (retained): `estimateSec` in whole minutes,
  *   rounded up as every screen shows it (domain/wait/minutes.ts), a plain number; empty
  *   (clearing the retained value) while no counter serves the service;
@@ -63,6 +64,8 @@ export function waitMessages(w: PublishedWait, extra: WaitExtras): PublicMessage
     minutes: w.noCounter ? null : waitMinutes(w),
     alert: extra.alert,
     serviceLevelToday: extra.serviceLevelToday,
+    ...(w.remoteWaiting !== undefined ? { remoteWaiting: w.remoteWaiting } : {}),
+    ...(w.nextSlot !== undefined ? { nextSlot: w.nextSlot } : {}),
     ...(extra.hours ? hoursFields(extra.hours) : {}),
   };
   return [

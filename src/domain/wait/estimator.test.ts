@@ -215,6 +215,8 @@ describe('QueueState adapter', () => {
       updatedAt: new Date(at(20)).toISOString(),
       noCounter: false,
       longestWaitSec: 18,
+      // no phone ticket awaits a check-in, and no booking: no nextSlot
+      remoteWaiting: 0,
     });
   });
 });

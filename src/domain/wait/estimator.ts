@@ -13,8 +13,9 @@ import { hashSeed, hashString, Rng } from './rng.ts';
  * The wait-time estimator: the same code on devices, on the hub and in `nextup replay`.
  *
  * - Learns online from portable-log events (`observe`): service times per service and hour
- *   of day, no-show, abandonment and transfer rates (model.ts), and how far its own past
- *   predictions missed (calibration.ts).
+ *   of day, no-show, abandonment and transfer rates (model.ts), how remote and booked
+ *   customers turn up (channels.ts), and how far its own past predictions missed
+ *   (calibration.ts).
  * - Estimates by forward simulation of the current line (forward.ts): the mean and an 80%
  *   range, widened or narrowed by the learned calibration.
  *
@@ -87,8 +88,11 @@ export class WaitEstimator implements OnlineEstimator {
       // Every issued ticket gets a prediction now, to learn from when it is called.
       const w = this.line.waitingTicket(e.ticket);
       if (w) {
-        const { raw, estimate } = this.run(this.line.snapshot(), w.service, w.key, e.at);
-        this.pending.set(e.ticket, { raw, at: e.at });
+        const { raw, estimate } = this.run(this.view(e.at), w.service, w.key, e.at, w.slotAt);
+        // the calibration learns from customers who are here: a remote ticket's wait holds its
+        // own way to the store, a booked one's the time to its slot
+        if (!w.awaitingCheckIn && w.slotAt === undefined)
+          this.pending.set(e.ticket, { raw, at: e.at });
         this.last = { ticket: e.ticket, at: e.at, estimate };
       }
       if (e.at - this.lastSweep > DAY) this.sweep(e.at);
@@ -108,23 +112,38 @@ export class WaitEstimator implements OnlineEstimator {
   /** Wait for a ticket issued now for the service (with priority: before the others). */
   estimateNew(service: string, now: number, priority = false): WaitEstimate {
     const key = priority ? priorityPlace(now) : Infinity;
-    return this.run(this.line.snapshot(), service, key, now).estimate;
+    return this.run(this.view(now), service, key, now).estimate;
   }
 
   /** Remaining wait of a waiting ticket, or undefined if it is not waiting. */
   estimateTicket(ticket: string, now: number): WaitEstimate | undefined {
     const w = this.line.waitingTicket(ticket);
     if (!w) return undefined;
-    return this.run(this.line.snapshot(), w.service, w.key, now).estimate;
+    return this.run(this.view(now), w.service, w.key, now, w.slotAt).estimate;
   }
 
   /**
    * Wait in a line given from outside (e.g. the device's QueueState, see queue-state.ts):
    * `key` is the ticket's place in that line, or Infinity for a ticket issued now
-   * (`priorityPlace(now)` for a priority one).
+   * (`priorityPlace(now)` for a priority one); `slotAt` a booked customer's time.
    */
-  estimateInLine(line: LineSnapshot, service: string, key: number, now: number): WaitEstimate {
-    return this.run(line, service, key, now).estimate;
+  estimateInLine(
+    line: LineSnapshot,
+    service: string,
+    key: number,
+    now: number,
+    slotAt?: number,
+  ): WaitEstimate {
+    return this.run(line, service, key, now, slotAt).estimate;
+  }
+
+  /**
+   * The tracked line the estimates read. A hook for the benchmark's full-information oracle,
+   * which adds what no store knows (who will come, and when).
+   */
+  protected view(now: number): LineSnapshot {
+    void now;
+    return this.line.snapshot();
   }
 
   private run(
@@ -132,13 +151,14 @@ export class WaitEstimator implements OnlineEstimator {
     service: string,
     key: number,
     now: number,
+    slotAt?: number,
   ): { raw: RawInterval; estimate: WaitEstimate } {
     const rng = new Rng(
       hashSeed(this.seed, now, Number.isFinite(key) ? key : -1, hashString(service)),
     );
     const r = forwardSimulate(
       line,
-      { now, service, key },
+      { now, service, key, ...(slotAt !== undefined ? { slotAt } : {}) },
       this.model,
       this.clock,
       rng,

@@ -1,5 +1,5 @@
 import type { PortableEvent } from '../portable/types.ts';
-import { placeIndex, priorityPlace } from '../queue/line-order.ts';
+import { appointmentPlace, placeIndex, priorityPlace } from '../queue/line-order.ts';
 
 /**
  * The current line as the estimator sees it: who waits for which service in which order,
@@ -13,6 +13,24 @@ export interface WaitingEntry {
   readonly key: number;
   /** When this wait began (issue, or the transfer), ms. */
   readonly since: number;
+  /** A remote customer who has not checked in yet: not called until they do. */
+  readonly awaitingCheckIn?: true;
+  /** A booked customer's slot, ms: called from APPOINTMENT_EARLY_MS before it. */
+  readonly slotAt?: number;
+  /**
+   * When a remote customer will check in, if the caller knows it (only the benchmark's
+   * full-information oracle does): the simulation takes it instead of the learned rates.
+   */
+  readonly callableAt?: number;
+}
+
+/** A time booked for the day whose customer has not checked in (nor was it cancelled). */
+export interface BookedSlot {
+  readonly appointment: string;
+  readonly service: string;
+  readonly slotAt: number;
+  /** When its customer will be callable, if known (see WaitingEntry); absent: learned. */
+  readonly callableAt?: number;
 }
 
 export interface BusyEntry {
@@ -36,6 +54,8 @@ export interface LineSnapshot {
   /** Every waiting ticket, earliest place first. */
   readonly waiting: readonly WaitingEntry[];
   readonly counters: readonly CounterEntry[];
+  /** Booked times not yet checked in (absent: none known). */
+  readonly booked?: readonly BookedSlot[];
 }
 
 /** What a step of the log taught, for the learned model. */
@@ -46,6 +66,8 @@ export type LineFact =
       readonly service: string;
       readonly waitedMs: number;
       readonly abandoned: boolean;
+      /** Dropped because the remote customer never checked in (not a patience matter). */
+      readonly noCheckIn?: true;
       /** The customer's first wait (issue to first call), not one after a transfer. */
       readonly first: boolean;
       readonly at: number;
@@ -58,6 +80,21 @@ export type LineFact =
       readonly durationMs: number;
       readonly started: boolean;
       readonly toService?: string;
+    }
+  /** A remote ticket that had to check in: it did (after delayMs from issue) or was dropped. */
+  | {
+      readonly kind: 'checkInEnded';
+      readonly service: string;
+      readonly checkedIn: boolean;
+      readonly delayMs: number;
+    }
+  /** A booked time ended: its customer checked in, or it was cancelled as missed. */
+  | {
+      readonly kind: 'appointmentEnded';
+      readonly service: string;
+      readonly showed: boolean;
+      /** For one who came: check-in time less the slot, ms (negative: early). */
+      readonly offsetMs?: number;
     };
 
 interface TicketRec {
@@ -70,6 +107,8 @@ interface TicketRec {
   first: boolean;
   counter?: string;
   started: boolean;
+  awaitingCheckIn: boolean;
+  readonly slotAt?: number;
 }
 
 interface CounterRec {
@@ -78,6 +117,19 @@ interface CounterRec {
   services: string[];
   implicit: boolean;
   busy?: TicketRec;
+}
+
+const DAY = 86_400_000;
+
+function entryOf(t: TicketRec): WaitingEntry {
+  return {
+    ticket: t.id,
+    service: t.service,
+    key: t.key,
+    since: t.since,
+    ...(t.awaitingCheckIn ? { awaitingCheckIn: true as const } : {}),
+    ...(t.slotAt !== undefined ? { slotAt: t.slotAt } : {}),
+  };
 }
 
 function insertByKey(list: TicketRec[], t: TicketRec): void {
@@ -100,27 +152,30 @@ export class LineTracker {
   private readonly tickets = new Map<string, TicketRec>();
   private readonly lines = new Map<string, TicketRec[]>();
   private readonly counterMap = new Map<string, CounterRec>();
+  private readonly bookedMap = new Map<string, BookedSlot>();
   private nextKey = 0;
   private ended = 0;
 
   /** Applies one event; returns what it taught (possibly nothing). */
   apply(e: PortableEvent): LineFact[] {
     switch (e.type) {
-      case 'ticket.issued': {
-        if (this.tickets.has(e.ticket)) return [];
-        const t: TicketRec = {
-          id: e.ticket,
+      case 'ticket.issued':
+        return this.issue(e);
+      case 'appointment.booked':
+        this.bookedMap.set(e.appointment, {
+          appointment: e.appointment,
           service: e.service,
-          issuedAt: e.at,
-          key: e.priority ? priorityPlace(e.at) : this.nextKey++,
-          status: 'waiting',
-          since: e.at,
-          first: true,
-          started: false,
-        };
-        this.tickets.set(t.id, t);
-        insertByKey(this.lineOf(t.service), t);
+          slotAt: e.slot,
+        });
+        // bookings whose customer never came and that the log never closed: a day is enough
+        for (const [id, b] of this.bookedMap) if (b.slotAt < e.at - DAY) this.bookedMap.delete(id);
         return [];
+      case 'appointment.cancelled': {
+        const b = this.bookedMap.get(e.appointment);
+        this.bookedMap.delete(e.appointment);
+        return b && e.reason === 'missed'
+          ? [{ kind: 'appointmentEnded', service: b.service, showed: false }]
+          : [];
       }
       case 'counter.opened': {
         const c = this.counterMap.get(e.counter);
@@ -187,8 +242,13 @@ export class LineTracker {
         return [fact];
       }
       case 'ticket.recalled':
-      case 'ticket.checkedIn':
         return [];
+      case 'ticket.checkedIn':
+        if (!t.awaitingCheckIn) return [];
+        t.awaitingCheckIn = false;
+        return [
+          { kind: 'checkInEnded', service: t.service, checkedIn: true, delayMs: e.at - t.issuedAt },
+        ];
       case 'ticket.started':
         if (t.status === 'counter') t.started = true;
         return [];
@@ -196,17 +256,25 @@ export class LineTracker {
         if (t.status === 'waiting') {
           removeByKey(this.lineOf(t.service), t);
           this.end(t);
-          return [
-            {
-              kind: 'waitEnded',
-              ticket: t.id,
-              service: t.service,
-              waitedMs: e.at - t.since,
-              abandoned: true,
-              first: t.first,
-              at: e.at,
-            },
-          ];
+          const noCheckIn = t.awaitingCheckIn && e.reason === 'noCheckIn';
+          const ended: LineFact = {
+            kind: 'waitEnded',
+            ticket: t.id,
+            service: t.service,
+            waitedMs: e.at - t.since,
+            abandoned: true,
+            ...(noCheckIn ? { noCheckIn } : {}),
+            first: t.first,
+            at: e.at,
+          };
+          if (!noCheckIn) return [ended];
+          const dropped: LineFact = {
+            kind: 'checkInEnded',
+            service: t.service,
+            checkedIn: false,
+            delayMs: e.at - t.issuedAt,
+          };
+          return [ended, dropped];
         }
         // Cancelled at the counter: the counter spent its time as on a no-show.
         return [this.endVisit(t, e.at, 'noShow')];
@@ -224,6 +292,35 @@ export class LineTracker {
         return [fact];
       }
     }
+  }
+
+  private issue(e: Extract<PortableEvent, { type: 'ticket.issued' }>): LineFact[] {
+    if (this.tickets.has(e.ticket)) return [];
+    const slotAt = e.appointment !== undefined || e.channel === 'appointment' ? e.slot : undefined;
+    const t: TicketRec = {
+      id: e.ticket,
+      service: e.service,
+      issuedAt: e.at,
+      key: e.priority
+        ? priorityPlace(e.at)
+        : slotAt !== undefined
+          ? appointmentPlace(slotAt)
+          : this.nextKey++,
+      status: 'waiting',
+      since: e.at,
+      first: true,
+      started: false,
+      awaitingCheckIn: e.checkIn === true,
+      ...(slotAt !== undefined ? { slotAt } : {}),
+    };
+    this.tickets.set(t.id, t);
+    insertByKey(this.lineOf(t.service), t);
+    const b = e.appointment !== undefined ? this.bookedMap.get(e.appointment) : undefined;
+    if (!b) return [];
+    this.bookedMap.delete(b.appointment);
+    return [
+      { kind: 'appointmentEnded', service: b.service, showed: true, offsetMs: e.at - b.slotAt },
+    ];
   }
 
   private endVisit(
@@ -273,12 +370,7 @@ export class LineTracker {
 
   /** Waiting tickets of one service, earliest first (do not modify). */
   waitingFor(service: string): readonly WaitingEntry[] {
-    return (this.lines.get(service) ?? []).map((t) => ({
-      ticket: t.id,
-      service: t.service,
-      key: t.key,
-      since: t.since,
-    }));
+    return (this.lines.get(service) ?? []).map(entryOf);
   }
 
   waitingCount(service: string): number {
@@ -294,7 +386,7 @@ export class LineTracker {
   waitingTicket(ticket: string): WaitingEntry | undefined {
     const t = this.tickets.get(ticket);
     if (!t || t.status !== 'waiting') return undefined;
-    return { ticket: t.id, service: t.service, key: t.key, since: t.since };
+    return entryOf(t);
   }
 
   /** Waiting tickets of the service ahead of the given place. */
@@ -330,10 +422,10 @@ export class LineTracker {
   snapshot(): LineSnapshot {
     const waiting: WaitingEntry[] = [];
     for (const l of this.lines.values()) {
-      for (const t of l)
-        waiting.push({ ticket: t.id, service: t.service, key: t.key, since: t.since });
+      for (const t of l) waiting.push(entryOf(t));
     }
     waiting.sort((a, b) => a.key - b.key);
-    return { waiting, counters: this.counters() };
+    const booked = [...this.bookedMap.values()];
+    return { waiting, counters: this.counters(), ...(booked.length > 0 ? { booked } : {}) };
   }
 }

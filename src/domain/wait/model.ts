@@ -1,3 +1,4 @@
+import { ChannelRates } from './channels.ts';
 import type { LineFact } from './line.ts';
 import { DurationShape } from './shape.ts';
 
@@ -5,7 +6,8 @@ import { DurationShape } from './shape.ts';
  * What the estimator learns from history, online: per service, the time a counter spends on a
  * customer (mean per hour of day, shrunk towards the service's overall mean by how much the
  * hours really differ; shape of the distribution), the no-show rate and the time a no-show
- * costs, the abandonment rate of waiting customers, and where transfers go.
+ * costs, the abandonment rate of waiting customers, where transfers go, and (channels.ts) how
+ * remote and booked customers turn up.
  */
 
 /** Exponentially weighted mean and variance with a memory of about `memory` observations. */
@@ -144,6 +146,8 @@ export class WaitModel {
   /** Priority tickets issued per service: events = priority issues, exposure = ms. */
   private readonly priority = new Map<string, EwRate>();
   private lastIssueAt = NaN;
+  /** Remote check-ins and booked customers who come (channels.ts). */
+  readonly channels = new ChannelRates();
   readonly noShowShape = new DurationShape(500);
   private readonly memory: number;
   private readonly hourMemory: number;
@@ -162,9 +166,14 @@ export class WaitModel {
   }
 
   learn(f: LineFact): void {
+    if (f.kind === 'checkInEnded' || f.kind === 'appointmentEnded') {
+      this.channels.learn(f);
+      return;
+    }
     const r = this.ratesOf(f.service);
     if (f.kind === 'waitEnded') {
-      if (!f.first) return;
+      // a remote customer who never came did not lose patience in the line: channels.ts
+      if (!f.first || f.noCheckIn) return;
       r.abandon.add(f.abandoned, f.waitedMs);
       this.abandonAll.add(f.abandoned, f.waitedMs);
       return;
@@ -281,6 +290,7 @@ export class WaitModel {
   /** Rebuild sorted samplers before a batch of predictions. */
   refresh(services: Iterable<string>): void {
     for (const s of services) this.timesOf(s).shape.refresh();
+    this.channels.refresh(services);
     this.noShowShape.refresh();
   }
 }

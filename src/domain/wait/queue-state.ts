@@ -8,7 +8,7 @@ import {
   handoverPlace,
   priorityPlace,
 } from '../queue/line-order.ts';
-import type { CounterEntry, LineSnapshot, WaitingEntry } from './line.ts';
+import type { BookedSlot, CounterEntry, LineSnapshot, WaitingEntry } from './line.ts';
 
 /**
  * The thin adapter between the app's QueueState (the fold of the replicated log) and the
@@ -65,7 +65,14 @@ function buildLine(state: QueueState): QueueLine {
           : next++;
     places.set(t.id, key);
     if (t.status === 'waiting')
-      waiting.push({ ticket: t.id, service: t.service, key, since: t.issuedAt });
+      waiting.push({
+        ticket: t.id,
+        service: t.service,
+        key,
+        since: t.issuedAt,
+        ...(t.awaitingCheckIn ? { awaitingCheckIn: true as const } : {}),
+        ...(t.slotAt !== undefined ? { slotAt: t.slotAt } : {}),
+      });
     else if (t.counter !== undefined) busyAt.set(t.counter, t);
   }
   const counters: CounterEntry[] = [...state.counters.values()].map((c) => {
@@ -87,7 +94,12 @@ function buildLine(state: QueueState): QueueLine {
         : {}),
     };
   });
-  return { waiting, counters, places };
+  // the day's booked times whose customer has not checked in: they go ahead of walk-ins
+  const booked: BookedSlot[] = [];
+  for (const a of state.appointments.values()) {
+    if (a.status === 'booked') booked.push({ appointment: a.id, service: a.service, slotAt: a.at });
+  }
+  return { waiting, counters, places, ...(booked.length > 0 ? { booked } : {}) };
 }
 
 /**
@@ -114,7 +126,7 @@ export function estimateForQueueState(
   const key = line.places.get(ticket);
   const t = state.tickets.get(ticket);
   if (key === undefined || !t || t.status !== 'waiting') return undefined;
-  return estimator.estimateInLine(line, t.service, key, now);
+  return estimator.estimateInLine(line, t.service, key, now, t.slotAt);
 }
 
 /** The line model's place of a waiting ticket (ahead.ts), or undefined if it is not waiting. */
@@ -237,6 +249,31 @@ export interface PublishedWait {
   readonly updatedAt: string;
   readonly noCounter: boolean;
   readonly longestWaitSec: number;
+  /**
+   * Phone tickets of the service waiting for their customer's check-in: in `waiting`, but not
+   * called until they come (issue 19). Absent from hubs that predate it.
+   */
+  readonly remoteWaiting?: number;
+  /**
+   * The next booked time of the service today whose customer has not checked in yet, ISO 8601;
+   * absent when there is none (booked customers go ahead of walk-ins at their time).
+   */
+  readonly nextSlot?: string;
+}
+
+/** The service's phone tickets awaiting check-in, and its next booked time from `now`. */
+export function channelFigures(
+  state: QueueState,
+  service: string,
+  now: number,
+): { remoteWaiting: number; nextSlot?: string } {
+  let remoteWaiting = 0;
+  for (const t of state.tickets.values())
+    if (t.service === service && t.status === 'waiting' && t.awaitingCheckIn) remoteWaiting++;
+  let next = Infinity;
+  for (const a of state.appointments.values())
+    if (a.service === service && a.status === 'booked' && a.at >= now && a.at < next) next = a.at;
+  return { remoteWaiting, ...(next < Infinity ? { nextSlot: new Date(next).toISOString() } : {}) };
 }
 
 export function publishedWait(
@@ -254,5 +291,6 @@ export function publishedWait(
     updatedAt: new Date(now).toISOString(),
     noCounter: raw.noCounter,
     longestWaitSec: longestWaitSec(lineFromQueueState(state), service, now),
+    ...channelFigures(state, service, now),
   };
 }
