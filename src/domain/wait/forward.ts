@@ -49,8 +49,12 @@ const enum Entry {
   /** Told when it will be callable (`callableAt`: the benchmark's full-information oracle). */
   Known,
 }
-/** A booked time this long past with no check-in is taken as missed (the store's late window). */
-const LATE_MS = 15 * 60_000;
+/**
+ * A booked time this long past with no check-in is taken as missed even before the hub's
+ * `appointment.cancelled` (missed, at slot + lateMin) arrives: the longest late window a store
+ * may set (services[].booking.lateMin is at most 120), so no one who may still come is dropped.
+ */
+const LATE_MS = 120 * 60_000;
 
 interface ChannelEntries {
   readonly kind: Uint8Array;
