@@ -12,6 +12,7 @@ import { book, fetchMenu, type BookMenu, type Refusal } from './book-client.ts';
 import { Confirmation } from './Confirmation.tsx';
 import { RefusalMessage } from './RefusalMessage.tsx';
 import { SlotPicker } from './SlotPicker.tsx';
+import '../../ui/phone-page.css';
 import './book.css';
 
 export function BookPage({ pathname, search }: { pathname: string; search: string }) {
@@ -42,7 +43,7 @@ function Page(props: {
   const { menu } = props;
   const { t, dir } = useT();
   return (
-    <main className="book" lang={props.language} dir={dir} data-testid="book">
+    <main className="phone-page book" lang={props.language} dir={dir} data-testid="book">
       {menu === undefined ? (
         <p role="status">{t('book.loading')}</p>
       ) : menu === null ? (
@@ -87,8 +88,8 @@ function NewBooking({ menu, language }: { menu: BookMenu; language: string }) {
   };
   return (
     <>
-      <h1 className="book__title">{t('book.title', { store: text(menu.store.name) })}</h1>
-      <p className="book__intro">{t('book.intro')}</p>
+      <h1 className="phone-page__title">{t('book.title', { store: text(menu.store.name) })}</h1>
+      <p className="phone-page__intro">{t('book.intro')}</p>
       <fieldset className="book-services">
         <legend>{t('book.service')}</legend>
         {menu.services.map((s) => (
@@ -105,7 +106,7 @@ function NewBooking({ menu, language }: { menu: BookMenu; language: string }) {
         ))}
       </fieldset>
       <SlotPicker menu={menu} service={service} chosen={at} onChoose={choose} refresh={refresh} />
-      <label className="book__name">
+      <label className="phone-page__name">
         <span>{t('book.name.label')}</span>
         <input
           type="text"

@@ -46,7 +46,9 @@ export function Confirmation(props: { menu: BookMenu; language: string; id: stri
   };
   return (
     <section className="book-done" data-testid="book-confirmation" data-status={view.status}>
-      <h1 className="book__title">{t('book.done.title', { store: text(menu.store.name) })}</h1>
+      <h1 className="phone-page__title">
+        {t('book.done.title', { store: text(menu.store.name) })}
+      </h1>
       <When view={view} language={language} timeZone={menu.store.timeZone} />
       {service && <p className="book-done__service">{text(service.name)}</p>}
       <Status view={view} />
@@ -74,7 +76,7 @@ export function Confirmation(props: { menu: BookMenu; language: string; id: stri
             onMove={(at) => act(() => moveTo(id, k, at))}
             onCancel={() => act(() => cancel(id, k))}
           />
-          <p className="book__intro">{t('book.done.keep')}</p>
+          <p className="phone-page__intro">{t('book.done.keep')}</p>
         </>
       )}
       {refusal && <RefusalMessage refusal={refusal} />}

@@ -10,6 +10,7 @@ import { I18nProvider, useT } from '../../ui/i18n/I18nProvider.tsx';
 import { trackLanguage } from '../track/track-language.ts';
 import { fetchMenu, join, type JoinMenu } from './join-client.ts';
 import { ServiceChoice } from './ServiceChoice.tsx';
+import '../../ui/phone-page.css';
 import './join.css';
 
 /** The waits change as the line moves: the menu is read again this often. */
@@ -61,7 +62,7 @@ function Join(props: {
     await props.refresh();
   };
   return (
-    <main className="join" lang={props.language} dir={dir} data-testid="join">
+    <main className="phone-page join" lang={props.language} dir={dir} data-testid="join">
       {menu === undefined ? (
         <p role="status">{t('join.joining')}</p>
       ) : menu === null ? (
@@ -74,9 +75,9 @@ function Join(props: {
         </p>
       ) : (
         <>
-          <h1 className="join__title">{t('join.title', { store: text(menu.store.name) })}</h1>
-          <p className="join__intro">{t('join.intro')}</p>
-          <label className="join__name">
+          <h1 className="phone-page__title">{t('join.title', { store: text(menu.store.name) })}</h1>
+          <p className="phone-page__intro">{t('join.intro')}</p>
+          <label className="phone-page__name">
             <span>{t('join.name.label')}</span>
             <input
               type="text"

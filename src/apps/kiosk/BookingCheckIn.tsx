@@ -3,13 +3,14 @@
  * booking's six-digit code. The kiosk issues their ticket from its own range (offline too:
  * the day's bookings are in its replica) and shows it like any ticket it hands out.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { IssuingDeviceConfig } from '../../domain/config/types.ts';
 import { bookingByCode, checkInBooked } from '../../domain/queue/booked-check-in.ts';
 import type { QueueState } from '../../domain/queue/state.ts';
 import { BOOKING_CODE } from '../../domain/queue/events.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
+import { CodeEntryForm } from './CodeEntryForm.tsx';
 import { newTicketId } from './ticket-id.ts';
 import type { IssuedTicket } from './useIssueTicket.ts';
 
@@ -29,8 +30,7 @@ export function BookingCheckIn(props: {
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<Problem>();
   if (!rt.config.services.some((s) => s.booking)) return null;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const wanted = code.replace(/\s/g, '');
     if (!BOOKING_CODE.test(wanted)) return setProblem({ kind: 'unknown', code: wanted });
     const outcome = await rt.run((state, at) =>
@@ -70,19 +70,20 @@ export function BookingCheckIn(props: {
     );
   }
   return (
-    <form className="kiosk-phone-checkin" onSubmit={(e) => void submit(e)}>
-      <label>
-        {t('join.kiosk.booked.prompt')}
-        <input
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={7}
-          value={code}
-          data-testid="booking-checkin-code"
-          onChange={(e) => setCode(e.target.value)}
-        />
-      </label>
+    <CodeEntryForm
+      fieldTestId="booking-checkin-code"
+      submitTestId="booking-checkin-submit"
+      label={t('join.kiosk.booked.prompt')}
+      value={code}
+      inputMode="numeric"
+      maxLength={7}
+      onChange={setCode}
+      onSubmit={() => void submit()}
+      onBack={() => {
+        setOpen(false);
+        setProblem(undefined);
+      }}
+    >
       {problem && (
         <p role="alert" data-testid={`booking-checkin-${problem.kind}`}>
           {problem.kind === 'arrived'
@@ -92,20 +93,7 @@ export function BookingCheckIn(props: {
               : t(`join.kiosk.booked.${problem.kind}`, { code: problem.code })}
         </p>
       )}
-      <button type="submit" className="button" data-testid="booking-checkin-submit">
-        {t('join.kiosk.submit')}
-      </button>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => {
-          setOpen(false);
-          setProblem(undefined);
-        }}
-      >
-        {t('join.kiosk.cancel')}
-      </button>
-    </form>
+    </CodeEntryForm>
   );
 }
 

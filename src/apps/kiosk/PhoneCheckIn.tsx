@@ -3,10 +3,11 @@
  * typing the number their phone shows (the kiosk has no camera path). The kiosk writes
  * ticket.checkedIn to the store log like any ticket it issues, offline too.
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { checkIn } from '../../domain/queue/commands.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
+import { CodeEntryForm } from './CodeEntryForm.tsx';
 
 type Outcome = { readonly ok: boolean; readonly number: string };
 
@@ -17,8 +18,7 @@ export function PhoneCheckIn() {
   const [number, setNumber] = useState('');
   const [outcome, setOutcome] = useState<Outcome>();
   if (!rt.config.services.some((s) => s.remote?.checkIn)) return null;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const wanted = number.trim().toUpperCase();
     const result = await rt.run((state) => {
       const id = state.numbers.get(wanted);
@@ -50,42 +50,30 @@ export function PhoneCheckIn() {
     );
   }
   return (
-    <form className="kiosk-phone-checkin" onSubmit={(e) => void submit(e)}>
-      <label>
-        {t('join.kiosk.prompt')}
-        <input
-          type="text"
-          inputMode="text"
-          autoCapitalize="characters"
-          maxLength={8}
-          value={number}
-          data-testid="phone-checkin-number"
-          onChange={(e) => setNumber(e.target.value)}
-        />
-      </label>
+    <CodeEntryForm
+      fieldTestId="phone-checkin-number"
+      submitTestId="phone-checkin-submit"
+      label={t('join.kiosk.prompt')}
+      value={number}
+      inputMode="text"
+      maxLength={8}
+      onChange={setNumber}
+      onSubmit={() => void submit()}
+      onBack={() => {
+        setOpen(false);
+        setOutcome(undefined);
+      }}
+    >
       {outcome && !outcome.ok && (
         <p role="alert" data-testid="phone-checkin-unknown">
           {t('join.kiosk.unknown', { number: outcome.number })}
         </p>
       )}
-      <button type="submit" className="button" data-testid="phone-checkin-submit">
-        {t('join.kiosk.submit')}
-      </button>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={() => {
-          setOpen(false);
-          setOutcome(undefined);
-        }}
-      >
-        {t('join.kiosk.cancel')}
-      </button>
       {outcome?.ok && (
         <p role="status" data-testid="phone-checkin-done">
           {t('join.kiosk.done', { number: outcome.number })}
         </p>
       )}
-    </form>
+    </CodeEntryForm>
   );
 }
