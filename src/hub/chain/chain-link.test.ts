@@ -75,7 +75,8 @@ describe('the store link driver', () => {
     );
     expect(net.sent[0]!.subject).toBe('nextup.store-001.events.2026-06-01');
     for (const m of net.sent.slice(0, 7)) m.ack();
-    await time.until(() => readable(cursorFile));
+    // the write is real I/O: each step of virtual time waits for the writes it queued
+    await untilOnDisk(time, link, cursorFile);
     await time.pass(1000);
     expect(JSON.parse(readFileSync(cursorFile, 'utf8'))).toEqual({
       devices: { 'kiosk-1': { upTo: 7 } },
@@ -93,6 +94,20 @@ describe('the store link driver', () => {
     await again.close();
   });
 });
+
+/** Virtual time runs until `file` is written, never ahead of the link's queued writes. */
+async function untilOnDisk(
+  time: ReturnType<typeof simTime>,
+  link: { flushed(): Promise<void> },
+  file: string,
+): Promise<void> {
+  const end = time.now() + 3000;
+  while (!readable(file)) {
+    if (time.now() >= end) throw new Error(`${file} not written in 3000 ms of virtual time`);
+    await time.pass(10);
+    await link.flushed();
+  }
+}
 
 function readable(file: string): boolean {
   try {

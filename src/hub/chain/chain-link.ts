@@ -57,6 +57,8 @@ export interface ChainLink {
   view(): ChainLinkView;
   /** Resolves once the history past the cursor has been read (tests, the log). */
   readonly scanned: Promise<void>;
+  /** Resolves once every cursor write queued so far is on disk (tests wait on it, not time). */
+  flushed(): Promise<void>;
   /** Writes the cursor one last time. */
   close(): Promise<void>;
 }
@@ -209,6 +211,7 @@ export async function startChainLink(deps: ChainLinkDeps): Promise<ChainLink> {
     },
     view: () => ({ enabled: true, ...machine.report(clock.now()) }),
     scanned,
+    flushed: () => writing,
     async close() {
       const last = machine.handle({ kind: 'tick' }, clock.now() + opts.persistDelayMs);
       closed = true;
