@@ -35,6 +35,7 @@ export function WelcomeScreen(props: {
     if (focusTitle) title.current?.focus();
   }, [focusTitle]);
   const anyPriority = config.services.some((s) => s.allowPriority);
+  const anyCheckIn = config.services.some((s) => s.remote?.checkIn || s.booking);
   return (
     <main className="kiosk kiosk-welcome" lang={language} dir={dir} data-testid="kiosk-welcome">
       <header className="kiosk-welcome__header">
@@ -65,14 +66,18 @@ export function WelcomeScreen(props: {
         </div>
       )}
       {anyPriority && <p className="kiosk-welcome__hint">{t('kiosk.priority.hint')}</p>}
-      <div className="kiosk-checkins">
-        <PhoneCheckIn />
-        <BookingCheckIn
-          kiosk={props.kiosk}
-          language={props.language}
-          onTicket={props.onBookedTicket}
-        />
-      </div>
+      {/* only where the store takes phone tickets or bookings: an empty row would still take
+          the screen's gap, and the footer must stay on a small tablet's screen */}
+      {anyCheckIn && (
+        <div className="kiosk-checkins">
+          <PhoneCheckIn />
+          <BookingCheckIn
+            kiosk={props.kiosk}
+            language={props.language}
+            onTicket={props.onBookedTicket}
+          />
+        </div>
+      )}
       <footer className="kiosk-welcome__footer" data-testid="kiosk-footer">
         {/* just above the footer while a ticket is being issued, taking no room otherwise */}
         <p className="kiosk-welcome__status" role="status">
