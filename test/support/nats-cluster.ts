@@ -42,14 +42,30 @@ async function healthy(node: ClusterNode): Promise<boolean> {
   }
 }
 
-/** Start 3 (or `size`) nodes and wait until JetStream answers on every one. */
-export async function startNatsCluster(
-  opts: {
-    size?: number;
-    /** Options of each node; its `authFile` relative to `dir` (the nodes' configuration folder). */
-    config?: (node: ClusterNode, dir: string) => NodeConfigOptions | Promise<NodeConfigOptions>;
-  } = {},
-): Promise<NatsCluster> {
+interface ClusterOptions {
+  size?: number;
+  /** Options of each node; its `authFile` relative to `dir` (the nodes' configuration folder). */
+  config?: (node: ClusterNode, dir: string) => NodeConfigOptions | Promise<NodeConfigOptions>;
+}
+
+/**
+ * Start 3 (or `size`) nodes and wait until JetStream answers on every one. A free port can be
+ * taken by another test between choosing it and the node binding it: a node that says so
+ * ("address already in use") is started again, on new ports, up to three times in all.
+ */
+export async function startNatsCluster(opts: ClusterOptions = {}): Promise<NatsCluster> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts);
+    } catch (err) {
+      if (attempt >= 3 || !String((err as Error).message).includes('address already in use')) {
+        throw err;
+      }
+    }
+  }
+}
+
+async function startOnce(opts: ClusterOptions): Promise<NatsCluster> {
   const size = opts.size ?? 3;
   const dir = mkdtempSync(join(tmpdir(), 'nextup-nats-'));
   const nodes: ClusterNode[] = [];
@@ -107,6 +123,7 @@ export async function startNatsCluster(
     for (let i = 0; i < size; i++) await ready(i);
   } catch (err) {
     await Promise.all(nodes.map((_, i) => stopOne(i, 'SIGKILL')));
+    rmSync(dir, { recursive: true, force: true });
     throw err;
   }
   return {
