@@ -79,12 +79,16 @@ export function checkInBooked(
   };
 }
 
+/** Where a booking of the day stands, as the manager reads it. */
+export type DayBookingStatus = 'booked' | 'here' | 'cancelled' | 'missed' | 'late';
+
 /** The day's bookings by time, for the manager: each with its ticket once its customer came. */
 export interface DayBooking {
   readonly appointment: Appointment;
   readonly ticketNumber?: string;
   /** Booked, its late limit passed and no check-in: the hub will mark it missed. */
   readonly overdue: boolean;
+  readonly status: DayBookingStatus;
 }
 
 export function dayBookings(state: QueueState, cfg: StoreConfig, now: number): DayBooking[] {
@@ -92,10 +96,18 @@ export function dayBookings(state: QueueState, cfg: StoreConfig, now: number): D
     .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
     .map((a) => {
       const number = a.ticket !== undefined ? state.tickets.get(a.ticket)?.number : undefined;
+      const overdue = a.status === 'booked' && now > lateLimit(cfg, a);
       return {
         appointment: a,
         ...(number !== undefined ? { ticketNumber: number } : {}),
-        overdue: a.status === 'booked' && now > lateLimit(cfg, a),
+        overdue,
+        status: statusOf(a, overdue),
       };
     });
+}
+
+function statusOf(a: Appointment, overdue: boolean): DayBookingStatus {
+  if (a.status === 'arrived') return 'here';
+  if (a.status === 'cancelled') return a.cancelReason === 'missed' ? 'missed' : 'cancelled';
+  return overdue ? 'late' : 'booked';
 }

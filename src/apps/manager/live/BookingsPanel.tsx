@@ -1,5 +1,5 @@
 import { serviceById } from '../../../domain/config/types.ts';
-import { dayBookings, type DayBooking } from '../../../domain/queue/booked-check-in.ts';
+import { dayBookings } from '../../../domain/queue/booked-check-in.ts';
 import { useT } from '../../../ui/i18n/I18nProvider.tsx';
 import { useNow } from '../../../ui/useNow.ts';
 import { useDevice, useRuntime } from '../../shell/device-context.ts';
@@ -40,13 +40,13 @@ export function BookingsPanel() {
                 key={b.appointment.id}
                 className="manager-booking"
                 data-testid="manager-booking"
-                data-status={statusOf(b)}
+                data-status={b.status}
               >
                 <span className="manager-booking__time">{time(b.appointment.at)}</span>{' '}
                 <span>{service ? text(service.name) : b.appointment.service}</span>{' '}
                 {b.appointment.name !== undefined && <span>{b.appointment.name}</span>}{' '}
                 <span className="manager-booking__status">
-                  {t(`manager.bookings.status.${statusOf(b)}`, { number: b.ticketNumber ?? '' })}
+                  {t(`manager.bookings.status.${b.status}`, { number: b.ticketNumber ?? '' })}
                 </span>
               </li>
             );
@@ -55,13 +55,4 @@ export function BookingsPanel() {
       )}
     </section>
   );
-}
-
-type Status = 'booked' | 'here' | 'cancelled' | 'missed' | 'late';
-
-function statusOf(b: DayBooking): Status {
-  const a = b.appointment;
-  if (a.status === 'arrived') return 'here';
-  if (a.status === 'cancelled') return a.cancelReason === 'missed' ? 'missed' : 'cancelled';
-  return b.overdue ? 'late' : 'booked';
 }
