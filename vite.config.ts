@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { PHONE_HTML } from './src/domain/kiosk/phone-pages.ts';
 
 /**
  * Every surface starts the device runtime (storage and sync) right away, but the browser only
@@ -12,14 +14,19 @@ function preloadDeviceRuntime(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
+        // the phone's pages never run the device runtime
+        if (ctx.filename.endsWith(PHONE_HTML)) return [];
         const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
         const runtime = chunks.find((c) =>
           c.facadeModuleId?.endsWith('/src/apps/runtime/create.ts'),
         );
         if (!runtime || runtime.type !== 'chunk') return [];
         const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
-        const files = [runtime.fileName, ...runtime.imports].filter((f) => !entries.has(f));
+        // (and not those Vite preloads already as the entry's own imports)
+        const files = [runtime.fileName, ...runtime.imports].filter(
+          (f) => !entries.has(f) && !html.includes(`/${f}"`),
+        );
         return files.map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` },
@@ -29,7 +36,6 @@ function preloadDeviceRuntime(): Plugin {
     },
   };
 }
-import { VitePWA } from 'vite-plugin-pwa';
 
 const HUB = 'http://127.0.0.1:8080';
 
@@ -96,5 +102,8 @@ export default defineConfig({
     // every browser the app supports knows <link rel="modulepreload">: no polyfill in the
     // kiosk's first load
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      input: { main: 'index.html', phone: PHONE_HTML },
+    },
   },
 });

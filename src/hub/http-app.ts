@@ -1,9 +1,16 @@
 import { createReadStream, type Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { StoreConfig } from '../domain/config/types.ts';
 import type { DiskStatus } from '../domain/health/disk.ts';
+import {
+  embeddableJson,
+  PHONE_HTML,
+  phonePageOf,
+  TICKET_VIEW_ELEMENT_ID,
+} from '../domain/kiosk/phone-pages.ts';
 import { acceptsGzip, createGzipCache, isCompressible } from './gzip-cache.ts';
 import type { Logger } from './log.ts';
 import { sendJson } from './json-response.ts';
@@ -43,6 +50,11 @@ export interface HttpAppOptions {
   readonly log: Logger;
   apiConfig(): ApiConfig;
   health(): ApiHealth;
+  /**
+   * What the hub puts into a phone page (the tracked ticket's view on /t/<ticket>), or
+   * undefined for nothing: the page then asks for it itself.
+   */
+  phonePageData?: (urlPath: string) => unknown;
   /** More API routes (e.g. ticket tracking); resolves true when it answered the request. */
   routes?: (req: IncomingMessage, res: ServerResponse, urlPath: string) => Promise<boolean>;
 }
@@ -52,6 +64,8 @@ export interface HttpApp {
   /** Logs (once) when the app is not built; the hub still starts and says so on GET /. */
   checkBuilt(): Promise<boolean>;
 }
+
+const PHONE_PATH = `/${PHONE_HTML}`;
 
 export const NOT_BUILT_MESSAGE = 'The app is not built: run npm run build';
 
@@ -95,7 +109,27 @@ export function createHttpApp(opts: HttpAppOptions): HttpApp {
     if (found.kind === 'forbidden') return text(res, 403, 'Forbidden');
     if (found.kind === 'file') return streamFile(req, res, found.file, found.stats, urlPath);
     if (hasFileExtension(urlPath)) return text(res, 404, 'Not found');
+    if (phonePageOf(urlPath)) return sendPhonePage(req, res, urlPath);
     return sendIndex(req, res);
+  }
+
+  // The customer's phone pages have their own light entry; a build without it gets index.html,
+  // which routes to the same pages.
+  async function sendPhonePage(
+    req: IncomingMessage,
+    res: ServerResponse,
+    urlPath: string,
+  ): Promise<void> {
+    const found = await findStaticFile(distDir, PHONE_PATH);
+    if (found.kind !== 'file') return sendIndex(req, res);
+    const data = opts.phonePageData?.(urlPath);
+    if (data === undefined) return streamFile(req, res, found.file, found.stats, PHONE_PATH);
+    const html = await readFile(found.file, 'utf8');
+    const script = `<script type="application/json" id="${TICKET_VIEW_ELEMENT_ID}">${embeddableJson(data)}</script>`;
+    // the view is of this moment: never from a cache
+    send(res, 200, 'text/html; charset=utf-8', html.replace('</head>', `${script}</head>`), {
+      'Cache-Control': 'no-store',
+    });
   }
 
   function warnNotBuilt(): void {

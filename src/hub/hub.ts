@@ -13,6 +13,7 @@ import { createHttpApp, type ApiConfig } from './http-app.ts';
 import { HubStartError, closeServer, listen, withTimeout } from './listen.ts';
 import { createConsoleLogger, type Logger } from './log.ts';
 import { displayPath, resolveFromRepo } from './paths.ts';
+import { phonePageOf, trackedTicket } from '../domain/kiosk/phone-pages.ts';
 import type { TicketWaitSource } from '../domain/kiosk/tracking.ts';
 import { createTracking, type TrackingSource } from './tracking.ts';
 import { webPushFor } from './push/push-routes.ts';
@@ -328,6 +329,8 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
   const app = createHttpApp({
     distDir,
     log,
+    phonePageData: (urlPath) =>
+      phonePageOf(urlPath) === 'track' ? tracking.view(trackedTicket(urlPath)) : undefined,
     routes: async (req, res, urlPath) =>
       refuseForeign(req, res) ||
       (await devicesApi(req, res, urlPath)) ||

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PHONE_HTML, TICKET_VIEW_ELEMENT_ID } from '../domain/kiosk/phone-pages.ts';
 import type { TicketView } from '../domain/kiosk/tracking.ts';
 import type { CommandResult } from '../domain/queue/commands.ts';
 import type { EventBody, StoreEvent } from '../domain/queue/events.ts';
@@ -10,10 +11,11 @@ import { ev, testStore } from '../domain/testing/store.ts';
 import { startQuietHub, tempDir, type QuietHub, type TempDir } from './hub-testing.ts';
 import { createMemoryLogger } from './log.ts';
 import { createTracking, type Tracking, type TrackingSource } from './tracking.ts';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const id = (c: string) => c.repeat(26);
+const PHONE_PAGE = '<!doctype html><html><head><title>Nextup</title></head><body></body></html>';
 const A = id('a');
 const B = id('b');
 const C = id('c');
@@ -203,6 +205,8 @@ describe('the hub serves tracking through its agent', () => {
   beforeAll(async () => {
     dist = tempDir('dist');
     writeFileSync(path.join(dist.path, 'index.html'), '<!doctype html>');
+    mkdirSync(path.join(dist.path, path.dirname(PHONE_HTML)), { recursive: true });
+    writeFileSync(path.join(dist.path, PHONE_HTML), PHONE_PAGE);
     const agent = {
       factory: () => Promise.resolve({ close: () => Promise.resolve(), replica }),
       started: [],
@@ -216,13 +220,31 @@ describe('the hub serves tracking through its agent', () => {
     dist.remove();
   });
 
-  it('answers /api/track and still serves /t/<ticket> as the app', async () => {
+  it("answers /api/track, and /t/<ticket> with the phone's page holding the same view", async () => {
     const res = await fetch(`${q.hub.httpUrl}/api/track/${B}`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ number: 'A002', ahead: 1 });
+    const view: unknown = await res.json();
+    expect(view).toMatchObject({ number: 'A002', ahead: 1 });
     const page = await fetch(`${q.hub.httpUrl}/t/${B}`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toBe('<!doctype html>');
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const html = await page.text();
+    const m = /<script type="application\/json" id="([^"]+)">(.*?)<\/script><\/head>/.exec(html);
+    expect(m?.[1]).toBe(TICKET_VIEW_ELEMENT_ID);
+    // (the wait is estimated at each answer's own moment)
+    const withoutWait = (v: unknown) => ({ ...(v as Record<string, unknown>), wait: null });
+    expect(withoutWait(JSON.parse(m?.[2] ?? '{}'))).toEqual(withoutWait(view));
+    expect(html.startsWith(PHONE_PAGE.slice(0, 30))).toBe(true);
+  });
+
+  it('serves the phone page without a view for a ticket it does not know, and for /join', async () => {
+    for (const p of [`/t/${'z'.repeat(26)}`, '/t/not-an-id!', '/join', '/book', '/book/abc']) {
+      const page = await fetch(`${q.hub.httpUrl}${p}`);
+      expect(page.status, p).toBe(200);
+      expect(await page.text(), p).toBe(PHONE_PAGE);
+      expect(page.headers.get('cache-control'), p).toBe('no-cache');
+    }
   });
 
   it('keeps other methods refused outside the API', async () => {

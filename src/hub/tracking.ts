@@ -59,6 +59,8 @@ export interface TrackingOptions {
 export interface Tracking {
   /** Answers /api/track/...; resolves false for any other path. */
   handle(req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<boolean>;
+  /** A ticket's view now, for its page (/t/<ticket>); undefined for no such ticket today. */
+  view(ticket: string): TicketView | undefined;
   /** Open event streams (for tests and the log). */
   readonly streamCount: number;
   /** How many times changes were pushed out (tests wait on it instead of sleeping). */
@@ -278,6 +280,10 @@ export function createTracking(opts: TrackingOptions): Tracking {
 
   return {
     handle,
+    view(id) {
+      const source = opts.source();
+      return source && isTicketId(id) ? viewOf(source, id) : undefined;
+    },
     get streamCount() {
       return streamCount;
     },

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StoreConfig } from '../../src/domain/config/types.ts';
+import { trackingUrl } from '../../src/apps/kiosk/tracking-url.ts';
 import { openCounter } from '../../src/domain/queue/commands.ts';
 import { axeLog, runAxe, smallTargets } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
@@ -154,6 +155,28 @@ describe('the ticket on the customer’s phone', () => {
       .toBe(0);
     expect(hub.eventTypes()).toContain('ticket.cancelled');
     await page.close();
+  });
+
+  it('shows the place from the page the hub sends, before any request of its own is answered', async () => {
+    await setWaiting(hub, config, 'advice', 2);
+    const { id, number } = await seedTicket(hub, config, 'advice');
+    const url = trackingUrl(undefined, hub.httpUrl, id, 'en', Date.now());
+    const context = await newPhone(browser);
+    const held: string[] = [];
+    // the page's own requests for the ticket stay unanswered: what shows came with the page
+    await context.route('**/api/track/**', (route) => {
+      held.push(new URL(route.request().url()).pathname);
+    });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('track-ahead').waitFor();
+    expect(await page.getByTestId('track-number').textContent()).toBe(number);
+    expect(await page.getByTestId('track-ahead').textContent()).toMatch(
+      /^\d+ people ahead of you$/,
+    );
+    // the live stream was asked for and is still unanswered
+    await expect.poll(() => held.some((p) => p.endsWith('/events'))).toBe(true);
+    await context.close();
   });
 
   it('says plainly when a link is not a ticket or the ticket is gone', async () => {

@@ -19,9 +19,18 @@ import './track.css';
  * sound, vibration and a notification (and Web Push where the hub has it), and a way to leave
  * the queue. It talks to the hub over HTTP only.
  */
-export function TrackPage({ ticket, search }: { ticket: string; search: string }) {
+export function TrackPage({
+  ticket,
+  search,
+  initial,
+}: {
+  ticket: string;
+  search: string;
+  /** The ticket's view the hub put into the page, if any (checked before it is shown). */
+  initial?: unknown;
+}) {
   const takenAt = takenAtFromLink(search);
-  const { state, leave } = useTicketView(ticket, takenAt);
+  const { state, leave } = useTicketView(ticket, takenAt, initial);
   const storeDefault = state.kind === 'view' ? state.view.store.defaultLanguage : undefined;
   const language = trackLanguage(search, navigator.languages ?? [], storeDefault);
   const view = state.kind === 'view' ? state.view : undefined;

@@ -26,18 +26,25 @@ function isView(x: unknown): x is TicketView {
   return typeof x === 'object' && x !== null && typeof (x as TicketView).number === 'string';
 }
 
+function firstState(ticket: string, valid: boolean, initial: unknown): TicketState {
+  if (!valid) return { kind: 'invalid' };
+  if (isView(initial) && initial.ticket === ticket) {
+    return { kind: 'view', view: initial, at: Date.now(), live: true };
+  }
+  return { kind: 'loading' };
+}
+
 /**
  * The ticket's view from the hub, kept live with Server-Sent Events (the browser reconnects by
  * itself after a network drop). A stream the hub refuses is followed by one plain request to
  * learn why: 404 means the ticket is on its way (a kiosk that was offline sends it when it
  * reconnects) or, once it cannot be, gone; anything else means try again shortly. `takenAt`
- * comes from the ticket's link.
+ * comes from the ticket's link; `initial` is the view the hub put into the page, shown until
+ * the stream's first message.
  */
-export function useTicketView(ticket: string, takenAt?: number) {
+export function useTicketView(ticket: string, takenAt?: number, initial?: unknown) {
   const valid = isTicketId(ticket);
-  const [state, setState] = useState<TicketState>(
-    valid ? { kind: 'loading' } : { kind: 'invalid' },
-  );
+  const [state, setState] = useState<TicketState>(() => firstState(ticket, valid, initial));
 
   useEffect(() => {
     if (!valid) return;

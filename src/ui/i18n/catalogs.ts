@@ -1,4 +1,5 @@
 import { enFirstLoadModules } from './en-first-load.ts';
+import type { enRestModules } from './en-rest.ts';
 import type { LanguageModules } from './modules.ts';
 import type { Catalog, MessageKey } from './translate.ts';
 
@@ -45,19 +46,24 @@ let fullEnglishLoaded = false;
  */
 export function loadFullEnglish(): Promise<void> {
   if (!fullEnglish) {
-    const p = import('./en-rest.ts').then(({ enRestModules }) => {
-      Object.assign(
-        english as Partial<Record<MessageKey, unknown>>,
-        ...Object.values(enRestModules),
-      );
-      fullEnglishLoaded = true;
-    });
+    const p = import('./en-rest.ts').then(({ enRestModules }) => completeEnglish(enRestModules));
     p.catch(() => {
       if (fullEnglish === p) fullEnglish = undefined;
     });
     fullEnglish = p;
   }
   return fullEnglish;
+}
+
+/**
+ * Completes English with the rest of its modules at once: for an entry that imports them
+ * itself (the phone's pages), so its first screen waits for no second request.
+ */
+export function completeEnglish(rest: typeof enRestModules): void {
+  if (fullEnglishLoaded) return;
+  Object.assign(english as Partial<Record<MessageKey, unknown>>, ...Object.values(rest));
+  fullEnglishLoaded = true;
+  fullEnglish ??= Promise.resolve();
 }
 
 export function isFullEnglishLoaded(): boolean {
