@@ -17,34 +17,33 @@ export interface Formatters {
 
 export function createFormatters(language: string, timeZone: string | undefined): Formatters {
   const locale = intlLocale(language);
-  const time = new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(timeZone ? { timeZone } : {}),
-  });
-  const weekday = new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    ...(timeZone ? { timeZone } : {}),
-  });
-  const minutes = new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: 'minute',
-    unitDisplay: 'short',
-  });
-  const long = new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: 'minute',
-    unitDisplay: 'long',
-  });
-  const number = new Intl.NumberFormat(locale);
+  const zone = timeZone ? { timeZone } : {};
+  // made at first use: a cheap phone spends milliseconds on each, and most screens need few
+  const time = once(
+    () => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...zone }),
+  );
+  const weekday = once(() => new Intl.DateTimeFormat(locale, { weekday: 'long', ...zone }));
+  const minutes = once(
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }),
+  );
+  const long = once(
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }),
+  );
+  const number = once(() => new Intl.NumberFormat(locale));
   return {
-    time: (ms) => time.format(ms),
-    weekday: (ms) => weekday.format(ms),
-    minutes: (n) => minutes.format(n),
-    duration: (n) => long.format(n),
-    durationRange: (low, high) => (low === high ? long.format(high) : long.formatRange(low, high)),
-    number: (n) => number.format(n),
+    time: (ms) => time().format(ms),
+    weekday: (ms) => weekday().format(ms),
+    minutes: (n) => minutes().format(n),
+    duration: (n) => long().format(n),
+    durationRange: (low, high) =>
+      low === high ? long().format(high) : long().formatRange(low, high),
+    number: (n) => number().format(n),
   };
+}
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 /** Whole minutes elapsed between two moments; never negative (clocks of devices differ). */

@@ -76,10 +76,17 @@ interface Speaker {
 
 function speaker(locale: string, catalog: Partial<Record<MessageKey, Message>>): Speaker {
   const intl = intlLocale(locale);
+  // made at first use (the fallback's are seldom needed)
+  let rules: Intl.PluralRules | undefined;
+  let numbers: Intl.NumberFormat | undefined;
   return {
     catalog,
-    rules: new Intl.PluralRules(intl),
-    numbers: new Intl.NumberFormat(intl),
+    get rules() {
+      return (rules ??= new Intl.PluralRules(intl));
+    },
+    get numbers() {
+      return (numbers ??= new Intl.NumberFormat(intl));
+    },
     isolate: textDirection(locale) === 'rtl',
   };
 }
