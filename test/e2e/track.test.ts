@@ -179,6 +179,49 @@ describe('the ticket on the customer’s phone', () => {
     await context.close();
   });
 
+  it("paints the waiting ticket's card before the app's script runs, and the app takes it over", async () => {
+    await setWaiting(hub, config, 'advice', 1);
+    const { id, number } = await seedTicket(hub, config, 'advice');
+    const context = await newPhone(browser);
+    // every script the page does not load itself (the app: React and the tracking page)
+    // waits until released: only the first paint can draw
+    const html = await (await fetch(`${hub.httpUrl}/join`)).text();
+    const own = new Set(
+      [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]),
+    );
+    expect(own.size).toBeGreaterThan(0);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let heldCount = 0;
+    await context.route(/\/assets\/[^/]+\.js$/, async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      // (the customer's language's catalog is the first paint's too)
+      if (!own.has(path) && !path.startsWith('/assets/pl-')) {
+        heldCount++;
+        await held;
+      }
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(trackingUrl(undefined, hub.httpUrl, id, 'pl', Date.now()), {
+      waitUntil: 'commit',
+    });
+    const first = page.locator('main[data-first-paint="true"]');
+    await first.getByTestId('track-ahead').waitFor();
+    expect(await first.getAttribute('lang')).toBe('pl');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
+    expect(await first.getByTestId('track-number').textContent()).toBe(number);
+    expect(await page.getByTestId('track-leave').count()).toBe(0);
+    expect(heldCount).toBeGreaterThan(0);
+    release();
+    // React's card replaces it, saying the same
+    await page.getByTestId('track-leave').waitFor();
+    expect(await page.locator('main').count()).toBe(1);
+    expect(await first.count()).toBe(0);
+    expect(await page.getByTestId('track-number').textContent()).toBe(number);
+    await context.close();
+  });
+
   it('says plainly when a link is not a ticket or the ticket is gone', async () => {
     const page = await phone.newPage();
     await page.goto(`${hub.httpUrl}/t/not-a-ticket`);

@@ -1,12 +1,12 @@
 import type { TicketView } from '../../domain/kiosk/tracking.ts';
 import { Dropped } from '../join/CheckIn.tsx';
-import { aheadToTell } from '../../domain/wait/ahead.ts';
-import { waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
+import { waitingLines } from './waiting-lines.ts';
 
 /** Where the ticket stands: place and wait, next, called to a counter, or finished. */
 export function TrackStatus({ view }: { view: TicketView }) {
-  const { t, text, duration, durationRange } = useT();
+  const i18n = useT();
+  const { t, text } = i18n;
   const counter = view.counter ? text(view.counter.name) : '';
   const common = {
     className: `track__status track__status--${view.status}`,
@@ -15,38 +15,25 @@ export function TrackStatus({ view }: { view: TicketView }) {
   };
   switch (view.status) {
     case 'waiting': {
-      // people ahead from the line model (domain/wait/ahead.ts); first in line with no counter
-      // open is not "next"
-      const ahead =
-        view.ahead === null ? undefined : aheadToTell({ ahead: view.ahead, next: view.next });
-      const wait = view.wait ? waitInMinutes(view.wait) : undefined;
+      const lines = waitingLines(view, i18n);
       return (
         <div {...common} data-ahead={view.ahead ?? 0} data-next={view.next}>
-          {ahead !== undefined && (
+          {lines.ahead && (
             <p className="track__ahead" data-testid="track-ahead">
-              {t('track.ahead', { count: ahead })}
+              {lines.ahead.text}
             </p>
           )}
-          {view.next && <p className="track__next">{t('track.next')}</p>}
-          {wait?.kind === 'noCounter' ? (
-            <>
-              <p className="track__wait" data-testid="track-wait" data-no-counter="true">
-                {t('wait.noCounter')}
-              </p>
-              <p className="track__note">{t('track.callWhenOpen')}</p>
-            </>
-          ) : (
-            wait && (
-              <p className="track__wait" data-testid="track-wait">
-                {wait.kind === 'underMinute'
-                  ? t('track.waitUnderMinute')
-                  : t('track.waitAbout', {
-                      estimate: duration(wait.estimate),
-                      range: durationRange(wait.low, wait.high),
-                    })}
-              </p>
-            )
+          {lines.next && <p className="track__next">{lines.next}</p>}
+          {lines.wait && (
+            <p
+              className="track__wait"
+              data-testid="track-wait"
+              {...(lines.wait.noCounter ? { 'data-no-counter': 'true' } : {})}
+            >
+              {lines.wait.text}
+            </p>
           )}
+          {lines.note && <p className="track__note">{lines.note}</p>}
         </div>
       );
     }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { missingTicket } from '../../domain/kiosk/missing-ticket.ts';
+import { isTicketView } from '../../domain/kiosk/phone-pages.ts';
 import { isTicketId, type TicketView } from '../../domain/kiosk/tracking.ts';
 
 /** What the phone knows about its ticket. */
@@ -22,13 +23,9 @@ export type TicketState =
 
 const RETRY_MS = 5000;
 
-function isView(x: unknown): x is TicketView {
-  return typeof x === 'object' && x !== null && typeof (x as TicketView).number === 'string';
-}
-
 function firstState(ticket: string, valid: boolean, initial: unknown): TicketState {
   if (!valid) return { kind: 'invalid' };
-  if (isView(initial) && initial.ticket === ticket) {
+  if (isTicketView(initial) && initial.ticket === ticket) {
     return { kind: 'view', view: initial, at: Date.now(), live: true };
   }
   return { kind: 'loading' };
@@ -71,7 +68,7 @@ export function useTicketView(ticket: string, takenAt?: number, initial?: unknow
         missing = 0;
         if (res.ok) {
           const body: unknown = await res.json();
-          if (isView(body)) show(body);
+          if (isTicketView(body)) show(body);
         } else down();
       } catch {
         if (!stopped) down();
@@ -84,7 +81,7 @@ export function useTicketView(ticket: string, takenAt?: number, initial?: unknow
       source = new EventSource(`/api/track/${ticket}/events`);
       source.onmessage = (e: MessageEvent<string>) => {
         const body: unknown = JSON.parse(e.data);
-        if (isView(body)) show(body);
+        if (isTicketView(body)) show(body);
       };
       source.addEventListener('gone', () => {
         source?.close();
@@ -117,7 +114,7 @@ export function useTicketView(ticket: string, takenAt?: number, initial?: unknow
         body: '{}',
       });
       const body: unknown = await res.json();
-      if (isView(body)) setState({ kind: 'view', view: body, at: Date.now(), live: true });
+      if (isTicketView(body)) setState({ kind: 'view', view: body, at: Date.now(), live: true });
       return res.ok;
     } catch {
       return false;

@@ -4,6 +4,8 @@
  * the app's router and for the hub, which serves these pages their own light entry (no device
  * runtime) and the tracked ticket's view inside the page.
  */
+import type { TicketView } from './tracking.ts';
+
 export type PhonePage = 'track' | 'join' | 'book';
 
 /** Where the phone pages' entry is, in the sources and in the built app. */
@@ -41,4 +43,9 @@ export function embeddableJson(value: unknown): string {
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026');
+}
+
+/** Whether a value from the hub (its page or an answer) looks like a ticket's view. */
+export function isTicketView(x: unknown): x is TicketView {
+  return typeof x === 'object' && x !== null && typeof (x as TicketView).number === 'string';
 }
