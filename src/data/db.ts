@@ -35,7 +35,15 @@ export interface VisitRow {
   readonly updatedAt: number;
 }
 
-/** The device's database, one per store. Schema versions live here and only here. */
+/**
+ * The device's database, one per store. Schema versions live here and only here.
+ *
+ * Writes use relaxed durability (Chromium's default since version 121, asked for explicitly so
+ * an older tablet browser does the same): a transaction completes once the operating system
+ * holds the write, which survives a crash of the tab, of the browser or of the kiosk app, but
+ * not a power cut in the seconds before the system writes it out. `bench/kiosk-budgets.ts`
+ * measures the taps with strict durability too (flushed to disk first); README, Performance.
+ */
 export class NextupDb extends Dexie {
   events!: Table<StoreEvent, string>;
   outbox!: Table<OutboxRow, string>;
@@ -43,7 +51,7 @@ export class NextupDb extends Dexie {
   visits!: Table<VisitRow, string>;
 
   constructor(store: string) {
-    super(`nextup-${store}`);
+    super(`nextup-${store}`, { chromeTransactionDurability: 'relaxed' });
     this.version(1).stores({
       events: 'id, [device+seq], hlc',
       outbox: 'id, seq',
