@@ -8,7 +8,7 @@ import type { StoreConfig } from '../config/types.ts';
 import { serviceIssuing } from '../hours/service-issuing.ts';
 import type { Issuing } from '../hours/last-ticket.ts';
 import type { EventBody } from '../queue/events.ts';
-import { nextNumber } from '../queue/numbering.ts';
+import { remoteTicketIssued } from '../queue/remote-ticket.ts';
 import type { QueueState } from '../queue/state.ts';
 import type { WaitSeconds } from '../wait/minutes.ts';
 import { limitRefusal, type LimitInput, type LimitRefusal } from './limits.ts';
@@ -41,20 +41,15 @@ export function joinTicket(cfg: StoreConfig, state: QueueState, req: JoinRequest
   if (hours.kind !== 'open') return no(hours);
   const limit = limitRefusal(cfg, state, req);
   if (limit) return no(limit);
-  const next = nextNumber(state, service, cfg.join.range);
-  if (!next) return no({ kind: 'rangeExhausted' });
+  const issued = remoteTicketIssued(state, service, cfg.join.range, {
+    ticket: req.ticketId,
+    channel: 'phone',
+    lang: req.lang,
+    name: req.name,
+  });
+  if (!issued) return no({ kind: 'rangeExhausted' });
   return {
     ok: true,
-    event: {
-      type: 'ticket.issued',
-      ticket: req.ticketId,
-      service: service.id,
-      number: next.number,
-      n: next.n,
-      channel: 'phone',
-      ...(req.lang !== undefined ? { lang: req.lang } : {}),
-      ...(req.name !== undefined ? { name: req.name } : {}),
-      ...(service.remote?.checkIn ? { checkIn: true as const } : {}),
-    },
+    event: { ...issued, ...(service.remote?.checkIn ? { checkIn: true as const } : {}) },
   };
 }

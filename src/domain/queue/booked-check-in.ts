@@ -1,7 +1,7 @@
 import type { NumberRange, StoreConfig } from '../config/types.ts';
 import { lateMinOf } from '../booking/slots.ts';
 import type { CommandResult } from './commands.ts';
-import { nextNumber } from './numbering.ts';
+import { remoteTicketIssued } from './remote-ticket.ts';
 import type { Appointment, QueueState } from './state.ts';
 
 /**
@@ -59,24 +59,14 @@ export function checkInBooked(
   if (req.now > lateLimit(cfg, a)) return { ok: false, error: 'bookingLate' };
   const service = cfg.services.find((s) => s.id === a.service);
   if (!service) return { ok: false, error: 'unknownService' };
-  const next = nextNumber(state, service, req.range);
-  if (!next) return { ok: false, error: 'rangeExhausted' };
-  const lang = req.lang ?? a.lang;
-  return {
-    ok: true,
-    event: {
-      type: 'ticket.issued',
-      ticket: req.ticketId,
-      service: service.id,
-      number: next.number,
-      n: next.n,
-      channel: 'appointment',
-      appointment: a.id,
-      slot: a.at,
-      ...(lang !== undefined ? { lang } : {}),
-      ...(a.name !== undefined ? { name: a.name } : {}),
-    },
-  };
+  const issued = remoteTicketIssued(state, service, req.range, {
+    ticket: req.ticketId,
+    channel: 'appointment',
+    lang: req.lang ?? a.lang,
+    name: a.name,
+  });
+  if (!issued) return { ok: false, error: 'rangeExhausted' };
+  return { ok: true, event: { ...issued, appointment: a.id, slot: a.at } };
 }
 
 /** Where a booking of the day stands, as the manager reads it. */
