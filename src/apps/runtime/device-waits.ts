@@ -9,14 +9,21 @@ export interface DeviceWaits {
   close(): void;
 }
 
-/** Events observed per turn of the event loop while learning the kept days at start. */
-const LEARN_CHUNK = 200;
+/** Events observed at a time, between looks at the clock. */
+const LEARN_STEP = 20;
+/**
+ * Time spent learning per turn of the event loop, ms. Each issued ticket costs a forward
+ * simulation (its prediction, for the calibration): in larger turns a tap waited for them.
+ */
+const LEARN_SLICE_MS = 4;
 /** An estimate is reused this long while nothing changes (renders, several screens). */
 const ESTIMATE_TTL_MS = 5_000;
 
 /**
  * The device's own wait-time estimator (domain/wait), fed from its replica: the kept days at
- * start, a chunk per turn so the screen stays responsive, then every event as it is applied.
+ * start, then every event as it is applied. It learns in short slices after the change that
+ * brought the events, never inside it, so a tap's ticket shows without waiting for the
+ * estimator and the screen stays responsive while a day's history or a catch-up is learned.
  * Estimates come from the device's own queue, so the kiosk shows one offline too.
  */
 export function deviceWaits(
@@ -31,21 +38,31 @@ export function deviceWaits(
     }),
   );
   let closed = false;
-  let learning = true;
-  feed.push(replica.events());
+  let scheduled = false;
+  /** Turns the current run of learning took: after more than one, screens look again. */
+  let turns = 0;
   const learn = (): void => {
+    scheduled = false;
     if (closed) return;
-    if (feed.drain(LEARN_CHUNK) > 0) {
-      setTimeout(learn, 0);
-      return;
-    }
-    learning = false;
-    notify(); // screens look again with what was learned
+    const until = performance.now() + LEARN_SLICE_MS;
+    let left = feed.drain(LEARN_STEP);
+    while (left > 0 && performance.now() < until) left = feed.drain(LEARN_STEP);
+    turns++;
+    if (left > 0) return schedule();
+    if (turns > 1) notify(); // screens look again with what was learned
+    turns = 0;
   };
-  setTimeout(learn, 0);
+  const schedule = (): void => {
+    if (scheduled || closed) return;
+    scheduled = true;
+    setTimeout(learn, 0);
+  };
+  feed.push(replica.events());
+  turns = 1; // the kept days: screens look again once they are learned
+  schedule();
   const unsubscribe = replica.subscribeEvents((events) => {
     feed.push(events);
-    if (!learning) feed.drain();
+    schedule();
   });
 
   const cache = new Map<string, { at: number; value: QueueWait }>();

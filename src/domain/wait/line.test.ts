@@ -106,3 +106,44 @@ describe('priority tickets', () => {
     expect(line.aheadOf('A', line.waitingTicket('p2')!.key)).toBe(1);
   });
 });
+
+describe('events of a ticket seen before its issue', () => {
+  it("takes a ticket's calls seen before its issue (events held back, then released) as they are", () => {
+    const line = new LineTracker();
+    line.apply({ at: at(0), type: 'counter.opened', counter: 'c1', services: ['A'] });
+    // the clerk's events arrive first; the kiosk's issue only later
+    expect(line.apply({ at: at(30), type: 'ticket.called', ticket: 'a', counter: 'c1' })).toEqual(
+      [],
+    );
+    line.apply({ at: at(90), type: 'ticket.completed', ticket: 'a', counter: 'c1' });
+    line.apply({ at: at(95), type: 'ticket.called', ticket: 'b', counter: 'c1' });
+    const a = line.apply({ at: at(0), type: 'ticket.issued', ticket: 'a', service: 'A' });
+    expect(a.map((f) => f.kind)).toEqual(['waitEnded', 'visitEnded']);
+    expect(a[0]).toMatchObject({ waitedMs: 30_000, first: true });
+    line.apply({ at: at(10), type: 'ticket.issued', ticket: 'b', service: 'A' });
+    line.apply({ at: at(20), type: 'ticket.issued', ticket: 'c', service: 'A' });
+    // neither waits any more: only c is in line, and b is at the counter
+    expect(line.snapshot().waiting.map((w) => w.ticket)).toEqual(['c']);
+    expect(line.counters()[0]!.busy).toMatchObject({ ticket: 'b', calledAt: at(95) });
+  });
+
+  it('lets go of early events of tickets never issued, a day on', () => {
+    const line = new LineTracker();
+    const DAY_S = 86_400;
+    for (let i = 0; i < 1500; i++)
+      line.apply({ at: at(i), type: 'ticket.called', ticket: `old-${i}`, counter: 'c1' });
+    for (let i = 0; i < 600; i++)
+      line.apply({
+        at: at(DAY_S + 2000 + i),
+        type: 'ticket.called',
+        ticket: `new-${i}`,
+        counter: 'c1',
+      });
+    // the old ones are gone: a late issue of one of them is a plain waiting ticket
+    line.apply({ at: at(DAY_S + 3000), type: 'ticket.issued', ticket: 'old-1', service: 'A' });
+    expect(line.waitingTicket('old-1')).toBeDefined();
+    // the recent ones are still replayed
+    line.apply({ at: at(DAY_S + 3001), type: 'ticket.issued', ticket: 'new-0', service: 'A' });
+    expect(line.waitingTicket('new-0')).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import type { PortableEvent } from '../portable/types.ts';
+import type { PortableEvent, TicketEvent } from '../portable/types.ts';
 import { appointmentPlace, placeIndex, priorityPlace } from '../queue/line-order.ts';
 
 /**
@@ -120,6 +120,8 @@ interface CounterRec {
 }
 
 const DAY = 86_400_000;
+/** Tickets with early events kept before the oldest are looked at again. */
+const EARLY_LIMIT = 1000;
 
 function entryOf(t: TicketRec): WaitingEntry {
   return {
@@ -155,6 +157,13 @@ export class LineTracker {
   private readonly bookedMap = new Map<string, BookedSlot>();
   private nextKey = 0;
   private ended = 0;
+  /**
+   * Events of tickets not issued yet, in the order seen: a device's issue can reach the log
+   * after the calls of its tickets (its events were held back, then released). Replayed when
+   * the issue comes, so the ticket is not taken as waiting for the rest of the day.
+   */
+  private readonly early = new Map<string, TicketEvent[]>();
+  private earlyLimit = EARLY_LIMIT;
 
   /** Applies one event; returns what it taught (possibly nothing). */
   apply(e: PortableEvent): LineFact[] {
@@ -202,7 +211,11 @@ export class LineTracker {
         break;
     }
     const t = this.tickets.get(e.ticket);
-    if (!t || t.status === 'ended') return [];
+    if (!t) {
+      this.noteEarly(e);
+      return [];
+    }
+    if (t.status === 'ended') return [];
     switch (e.type) {
       case 'ticket.called': {
         if (t.status !== 'waiting') return [];
@@ -315,12 +328,35 @@ export class LineTracker {
     };
     this.tickets.set(t.id, t);
     insertByKey(this.lineOf(t.service), t);
+    const facts: LineFact[] = [];
     const b = e.appointment !== undefined ? this.bookedMap.get(e.appointment) : undefined;
-    if (!b) return [];
-    this.bookedMap.delete(b.appointment);
-    return [
-      { kind: 'appointmentEnded', service: b.service, showed: true, offsetMs: e.at - b.slotAt },
-    ];
+    if (b) {
+      this.bookedMap.delete(b.appointment);
+      facts.push({
+        kind: 'appointmentEnded',
+        service: b.service,
+        showed: true,
+        offsetMs: e.at - b.slotAt,
+      });
+    }
+    const early = this.early.get(t.id);
+    if (early) {
+      this.early.delete(t.id);
+      for (const later of early) facts.push(...this.apply(later));
+    }
+    return facts;
+  }
+
+  /** Keeps an event of a ticket not issued yet; those a day older than it are let go. */
+  private noteEarly(e: TicketEvent): void {
+    if (e.type === 'ticket.issued') return;
+    const list = this.early.get(e.ticket);
+    if (list) list.push(e);
+    else this.early.set(e.ticket, [e]);
+    if (this.early.size <= this.earlyLimit) return;
+    // most are tickets issued before the log began (a day's export): never issued here
+    for (const [id, l] of this.early) if (l[0]!.at < e.at - DAY) this.early.delete(id);
+    this.earlyLimit = Math.max(EARLY_LIMIT, 2 * this.early.size);
   }
 
   private endVisit(
