@@ -10,7 +10,7 @@ export interface TapLatency {
 /** Timestamps comparable across pages of one browser: timeOrigin + now. */
 export const installProbes = {
   kiosk: () => {
-    const w = window as unknown as { __tapAt?: number; __shownAt?: number };
+    const w = window as unknown as { __tapAt?: number; __shownAt?: number; __drawnAt?: number };
     document.addEventListener(
       'pointerdown',
       () => (w.__tapAt = performance.timeOrigin + performance.now()),
@@ -19,6 +19,8 @@ export const installProbes = {
     new MutationObserver(() => {
       if (w.__shownAt === undefined && document.querySelector('[data-testid="ticket-number"]')) {
         w.__shownAt = performance.timeOrigin + performance.now();
+        // the frame that draws it (as bench/track-open.ts)
+        requestAnimationFrame(() => (w.__drawnAt = performance.timeOrigin + performance.now()));
       }
     }).observe(document.body, { childList: true, subtree: true });
   },

@@ -44,6 +44,8 @@ export interface VisitRow {
  * not a power cut in the seconds before the system writes it out. `bench/kiosk-budgets.ts`
  * measures the taps with strict durability too (flushed to disk first); README, Performance.
  */
+export const DURABILITY = 'relaxed' satisfies IDBTransactionDurability;
+
 export class NextupDb extends Dexie {
   events!: Table<StoreEvent, string>;
   outbox!: Table<OutboxRow, string>;
@@ -51,7 +53,7 @@ export class NextupDb extends Dexie {
   visits!: Table<VisitRow, string>;
 
   constructor(store: string) {
-    super(`nextup-${store}`, { chromeTransactionDurability: 'relaxed' });
+    super(`nextup-${store}`, { chromeTransactionDurability: DURABILITY });
     this.version(1).stores({
       events: 'id, [device+seq], hlc',
       outbox: 'id, seq',

@@ -1,4 +1,5 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useAfterFrame } from './useAfterFrame.ts';
 import type * as QrEncoder from '../domain/qr/qr.ts';
 
 type QrModule = typeof QrEncoder;
@@ -29,9 +30,9 @@ export function QrCode(props: {
   useEffect(() => {
     if (!encoder) void preloadQrCode().then(setEncoder, () => undefined);
   }, [encoder]);
-  // encoding takes a few milliseconds on a slow tablet: the ticket's number shows first, its
-  // code a moment later (a deferred render)
-  const value = useDeferredValue(props.value, '');
+  // encoding takes a few milliseconds on a slow tablet: the ticket's number is drawn first,
+  // its code in the frame after (the box keeps its size, so nothing moves)
+  const value = useAfterFrame() ? props.value : '';
   const { size, d } = useMemo(
     () => (encoder && value ? encoder.qrPath(value) : { size: 21, d: '' }),
     [encoder, value],

@@ -1,4 +1,6 @@
 import { Suspense, useCallback, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { QueueWait } from '../runtime/types.ts';
 import type { IssuingDeviceConfig } from '../../domain/config/types.ts';
 import { holdDisplayMode } from '../../ui/document.ts';
 import { I18nProvider } from '../../ui/i18n/I18nProvider.tsx';
@@ -36,7 +38,8 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
   const [ticket, setTicket] = useState<IssuedTicket>();
   const [returned, setReturned] = useState(false);
   const [admin, setAdmin] = useState<Admin>('closed');
-  const { issue, issuing, problem, clearCustomerProblem, rateLimitOver } = useIssueTicket(kiosk);
+  const { issue, busy, issuing, problem, clearCustomerProblem, rateLimitOver } =
+    useIssueTicket(kiosk);
   const updateAvailable = useUpdateAvailable();
   // the ticket screen's code comes after the welcome screen showed (or with the first tap)
   const [ticketScreen, setTicketScreen] = useState<TicketScreenModule>();
@@ -76,16 +79,19 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
   const ticketIdle = useIdle(idleMs, nextCustomer, !onWelcome || admin !== 'closed');
   useIdle(idleMs, nextCustomer, onWelcome && admin === 'closed' && customised);
   // A new version waits until nobody is using the kiosk.
-  useIdle(idleMs, applyUpdate, onWelcome && admin === 'closed' && updateAvailable && !issuing);
+  useIdle(idleMs, applyUpdate, onWelcome && admin === 'closed' && updateAvailable && !busy);
 
   const chooseService = useCallback(
-    async (serviceId: string, priority: boolean) => {
+    async (serviceId: string, priority: boolean, shown: QueueWait | undefined) => {
       const [issued, screen] = await Promise.all([
-        issue(serviceId, priority, language),
+        issue(serviceId, priority, language, shown),
         loadTicketScreen().catch(() => undefined),
       ]);
-      if (screen) setTicketScreen(() => screen);
-      if (issued) setTicket(issued);
+      // the number is durable: drawn in this task, not in one React schedules after a frame
+      flushSync(() => {
+        if (screen) setTicketScreen(() => screen);
+        if (issued) setTicket(issued);
+      });
     },
     [issue, language],
   );
@@ -113,13 +119,14 @@ export function KioskFlow(props: { kiosk: IssuingDeviceConfig; onChangeKiosk: ()
       ) : (
         <WelcomeScreen
           issuing={issuing}
+          busy={busy}
           problem={problem}
           language={language}
           display={display}
           focusTitle={returned}
           onLanguage={setLanguage}
           onDisplay={setDisplay}
-          onChooseService={(id, priority) => void chooseService(id, priority)}
+          onChooseService={(id, priority, shown) => void chooseService(id, priority, shown)}
           onRateLimitOver={rateLimitOver}
           kiosk={kiosk}
           onBookedTicket={(issued) => void showBooked(issued)}

@@ -4,6 +4,7 @@ import { waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { IssuingStopped } from '../../ui/IssuingStopped.tsx';
 import { useNow } from '../../ui/useNow.ts';
+import type { QueueWait } from '../runtime/types.ts';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
 
 /** How often the buttons look at the hours again while nothing else changes. */
@@ -16,11 +17,16 @@ const HOURS_RECHECK_MS = 15_000;
 export function ServiceButton(props: {
   service: ServiceConfig;
   disabled: boolean;
-  onChoose: (serviceId: string, priority: boolean) => void;
+  /** A tap's ticket is on its way: the button holds what it shows. */
+  held: boolean;
+  /** `shown`: the wait this button showed as it was tapped, the store's promise. */
+  onChoose: (serviceId: string, priority: boolean, shown: QueueWait | undefined) => void;
 }) {
   const { service } = props;
   const { t, text, duration } = useT();
-  useDevice(); // re-renders on every change of the queue
+  // re-renders on every change of the queue, except while a tap's ticket is on its way: the
+  // ticket screen is about to replace the buttons
+  useDevice(props.held);
   useNow(HOURS_RECHECK_MS); // and as closing comes, with no change of the queue
   const rt = useRuntime();
   const estimated = rt.estimate(service.id);
@@ -44,7 +50,7 @@ export function ServiceButton(props: {
         disabled={props.disabled || stopped}
         data-issuing={issuing.kind}
         data-wait-sec={estimated && !estimated.noCounter ? estimated.estimateSec : undefined}
-        onClick={() => props.onChoose(service.id, false)}
+        onClick={() => props.onChoose(service.id, false, estimated)}
       >
         <span className="kiosk-service__prefix" aria-hidden="true">
           {service.prefix}
@@ -82,7 +88,7 @@ export function ServiceButton(props: {
           className="button button--secondary kiosk-service__priority"
           data-testid={`service-priority-${service.id}`}
           disabled={props.disabled || stopped}
-          onClick={() => props.onChoose(service.id, true)}
+          onClick={() => props.onChoose(service.id, true, estimated)}
         >
           {t('kiosk.service.priority')}
           <span className="visually-hidden">: {name}</span>

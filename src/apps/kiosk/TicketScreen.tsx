@@ -5,6 +5,7 @@ import { placeOfTicket } from '../../domain/wait/queue-state.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { PriorityMark } from '../../ui/PriorityMark.tsx';
 import { QrCode } from '../../ui/QrCode.tsx';
+import { useAfterFrame } from '../../ui/useAfterFrame.ts';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
 import { useGhostTapGuard } from './ghost-tap.ts';
 import { printTicket } from './printer.ts';
@@ -44,7 +45,12 @@ export function TicketScreen(props: {
   const printing = config.kiosk.printing ?? 'button';
 
   const heading = useRef<HTMLParagraphElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  // the number is drawn first; the paper copy (which measures its own layout) and the focus
+  // (which would lay the new screen out before it is drawn) after that frame
+  const drawn = useAfterFrame();
+  useEffect(() => {
+    if (drawn) heading.current?.focus();
+  }, [drawn]);
   const screen = useRef<HTMLElement>(null);
   useGhostTapGuard(screen);
 
@@ -68,10 +74,10 @@ export function TicketScreen(props: {
 
   const autoPrinted = useRef(false);
   useEffect(() => {
-    if (printing !== 'auto' || autoPrinted.current) return;
+    if (printing !== 'auto' || autoPrinted.current || !drawn) return;
     autoPrinted.current = true;
     print();
-  }, [printing, print]);
+  }, [printing, print, drawn]);
 
   return (
     <main
@@ -144,7 +150,7 @@ export function TicketScreen(props: {
         style={{ '--idle-sec': `${props.idleSec}s` } as CSSProperties}
         aria-hidden="true"
       />
-      <Receipt data={receipt} />
+      {drawn && <Receipt data={receipt} />}
     </main>
   );
 }

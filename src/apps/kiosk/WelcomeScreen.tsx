@@ -9,11 +9,15 @@ import type { IssuingDeviceConfig } from '../../domain/config/types.ts';
 import { BookingCheckIn } from './BookingCheckIn.tsx';
 import { PhoneCheckIn } from './PhoneCheckIn.tsx';
 import { ServiceButton } from './ServiceButton.tsx';
+import type { QueueWait } from '../runtime/types.ts';
 import type { IssuedTicket, IssueProblem } from './useIssueTicket.ts';
 
 /** The store's greeting, one large button per service, languages and display options. */
 export function WelcomeScreen(props: {
+  /** A ticket is on its way and slow to come: "One moment…", the buttons disabled. */
   issuing: boolean;
+  /** A ticket is on its way: the buttons hold what they show. */
+  busy: boolean;
   problem: IssueProblem | undefined;
   language: string;
   display: DisplayPrefs;
@@ -21,7 +25,7 @@ export function WelcomeScreen(props: {
   focusTitle: boolean;
   onLanguage: (language: string) => void;
   onDisplay: (prefs: DisplayPrefs) => void;
-  onChooseService: (serviceId: string, priority: boolean) => void;
+  onChooseService: (serviceId: string, priority: boolean, shown: QueueWait | undefined) => void;
   onRateLimitOver: () => void;
   kiosk: IssuingDeviceConfig;
   /** A booked customer checked in by their code: show their ticket. */
@@ -60,6 +64,7 @@ export function WelcomeScreen(props: {
               key={service.id}
               service={service}
               disabled={props.issuing}
+              held={props.busy}
               onChoose={props.onChooseService}
             />
           ))}

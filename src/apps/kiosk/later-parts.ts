@@ -26,9 +26,18 @@ export function loadTicketScreen(): Promise<TicketScreenModule> {
   return ticketScreen;
 }
 
-/** The command a tap runs (the kiosk's rules and the numbering), fetched with the ticket screen. */
-export async function loadKioskIssue(): Promise<typeof kioskIssueFn> {
-  return (await import('../../domain/kiosk/kiosk-issue.ts')).kioskIssue;
+let kioskIssue: typeof kioskIssueFn | undefined;
+
+/**
+ * The command a tap runs (the kiosk's rules and the numbering), fetched with the ticket screen.
+ * Once in, it is handed over at once: awaiting an import that is already done still costs a
+ * task, and a frame drawn in it, on every tap.
+ */
+export function loadKioskIssue(): typeof kioskIssueFn | Promise<typeof kioskIssueFn> {
+  return (
+    kioskIssue ??
+    import('../../domain/kiosk/kiosk-issue.ts').then((m) => (kioskIssue = m.kioskIssue))
+  );
 }
 
 /** Brings a USB receipt printer paired earlier back, once the printing code is in. */

@@ -7,9 +7,13 @@ import {
   type KioskRefusal,
 } from '../../domain/kiosk/issue.ts';
 import { promiseOf } from '../../domain/wait/promise.ts';
+import type { QueueWait } from '../runtime/types.ts';
 import { useRuntime } from '../shell/device-context.ts';
 import { loadKioskIssue } from './later-parts.ts';
 import { newTicketId } from './ticket-id.ts';
+
+/** A ticket slower than this shows "One moment…" and disabled buttons while it comes. */
+const ISSUING_SHOWN_AFTER_MS = 300;
 
 export interface IssuedTicket {
   readonly ticketId: string;
@@ -34,6 +38,9 @@ export type IssueProblem =
 export function useIssueTicket(kiosk: IssuingDeviceConfig) {
   const rt = useRuntime();
   const running = useRef(false);
+  // a tap holds the buttons at once (drawing nothing) and shows "One moment…" only if the
+  // ticket is slow to come: drawing it on every tap cost a frame before the number
+  const [busy, setBusy] = useState(false);
   const [issuing, setIssuing] = useState(false);
   const [problem, setProblem] = useState<IssueProblem>();
 
@@ -43,16 +50,20 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
       priority = false,
       /** The customer's language, recorded on the ticket. */
       lang?: string,
+      /** The wait the service's button showed as the customer tapped. */
+      shown?: QueueWait,
     ): Promise<IssuedTicket | undefined> => {
       if (running.current) return undefined;
       running.current = true;
-      setIssuing(true);
+      setBusy(true);
+      const slow = setTimeout(() => setIssuing(true), ISSUING_SHOWN_AFTER_MS);
       setProblem(undefined);
       try {
-        const kioskIssue = await loadKioskIssue();
+        const loaded = loadKioskIssue();
+        const kioskIssue = typeof loaded === 'function' ? loaded : await loaded;
         let retryAt: number | undefined;
         // what the service's button showed as the customer tapped: the store's promise
-        const promised = promiseOf(rt.estimate(serviceId));
+        const promised = promiseOf(shown);
         const outcome = await rt.run((state, at) => {
           const decided = kioskIssue(state, at, {
             cfg: rt.config,
@@ -83,7 +94,9 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
         setProblem({ kind: 'storageFailed' });
         return undefined;
       } finally {
+        clearTimeout(slow);
         running.current = false;
+        setBusy(false);
         setIssuing(false);
       }
     },
@@ -112,7 +125,7 @@ export function useIssueTicket(kiosk: IssuingDeviceConfig) {
     );
   }, [rt]);
 
-  return { issue, issuing, problem, clearCustomerProblem, rateLimitOver };
+  return { issue, busy, issuing, problem, clearCustomerProblem, rateLimitOver };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useRef, useSyncExternalStore } from 'react';
 import type { DeviceRuntime, DeviceSnapshot } from '../runtime/types.ts';
 
 export interface DeviceContextValue {
@@ -35,10 +35,20 @@ export function useDeviceIdentity(): Pick<DeviceContextValue, 'preferredId' | 'r
   return { preferredId, reidentify };
 }
 
-/** The device's state, re-rendering on every change. */
-export function useDevice(): DeviceSnapshot {
+/**
+ * The device's state, re-rendering on every change; while `held`, the state it had when held
+ * (a screen about to be replaced renders nothing of what changes meanwhile).
+ */
+export function useDevice(held = false): DeviceSnapshot {
   const rt = useRuntime();
-  const subscribe = useCallback((onChange: () => void) => rt.subscribe(onChange), [rt]);
-  const getSnapshot = useCallback(() => rt.getSnapshot(), [rt]);
+  const last = useRef<DeviceSnapshot>(undefined);
+  const subscribe = useCallback(
+    (onChange: () => void) => (held ? () => undefined : rt.subscribe(onChange)),
+    [rt, held],
+  );
+  const getSnapshot = useCallback(() => {
+    if (!held || !last.current) last.current = rt.getSnapshot();
+    return last.current;
+  }, [rt, held]);
   return useSyncExternalStore(subscribe, getSnapshot);
 }
