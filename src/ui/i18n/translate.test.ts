@@ -67,6 +67,28 @@ describe('createTranslator', () => {
     expect(t('kiosk.ticket.ahead', { count: 4 })).toBe('4 people ahead of you');
     expect(t('connection.pending', { count: 3 })).toBe('3 changes waiting to sync');
   });
+
+  it('makes a number format only for a message with a number (a first screen has none)', () => {
+    const intl = Intl as { NumberFormat: typeof Intl.NumberFormat };
+    const Original = intl.NumberFormat;
+    let made = 0;
+    intl.NumberFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Intl.NumberFormat>) {
+        super(...args);
+        made++;
+      }
+    } as typeof Intl.NumberFormat;
+    try {
+      const fresh = createTranslator('pl', en);
+      fresh('connection.online');
+      fresh('kiosk.welcome.title', { store: 'Corner Shop' });
+      expect(made).toBe(0);
+      expect(fresh('connection.pending', { count: 1234 })).toContain('1234');
+      expect(made).toBe(1);
+    } finally {
+      intl.NumberFormat = Original;
+    }
+  });
 });
 
 describe('translate typing', () => {
