@@ -21,8 +21,9 @@ import type { DeviceStatus, RunOutcome } from './types.ts';
 /** The Web Lock whose holder is the store's one writer in this browser. */
 export const tabLockName = (store: string): string => `nextup-device-${store}`;
 /**
- * Held by a tab while it decides and commits one change: the store's tabs take turns, so a
- * follower's change is not decided again and again while the leader's own taps land first.
+ * Held by a follower tab while it decides and commits one change: followers take turns, so two
+ * never decide on the same mirror. The leader takes none (it decides inside its replica's
+ * queue); a follower's change that its own taps overtake is stale and decided again.
  */
 export const turnLockName = (store: string): string => `nextup-turn-${store}`;
 /** The channel the leader and its followers talk on. */

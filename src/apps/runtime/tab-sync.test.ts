@@ -117,7 +117,8 @@ describe('tabs of one store', () => {
     const leader = fakeLeader();
     new LeaderServer(open(), leader, 'L');
     const [a, b] = await Promise.all([follower(open(), 'A'), follower(open(), 'B')]);
-    // the turn lock every tab takes around a change (navigator.locks in tab-runtime.ts)
+    // the turn lock followers take around a change (navigator.locks in tab-runtime.ts); the
+    // leader's taps take it here too, so none is stale (a leader without it: the next test)
     const turn = serialQueue();
     const taps = [] as Promise<RunOutcome>[];
     for (let i = 0; i < 6; i++) {
