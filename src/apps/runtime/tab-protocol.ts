@@ -23,7 +23,7 @@ export const tabLockName = (store: string): string => `nextup-device-${store}`;
 /**
  * Held by a follower tab while it decides and commits one change: followers take turns, so two
  * never decide on the same mirror. The leader takes none (it decides inside its replica's
- * queue); a follower's change that its own taps overtake is stale and decided again.
+ * queue); a follower's change that the leader's own taps overtake is stale and decided again.
  */
 export const turnLockName = (store: string): string => `nextup-turn-${store}`;
 /** The channel the leader and its followers talk on. */
