@@ -35,6 +35,9 @@ export interface VisitRow {
   readonly updatedAt: number;
 }
 
+/** Every write's durability: Dexie's transactions and the tap's own (dexie-storage.ts). */
+export const DURABILITY = 'relaxed' satisfies IDBTransactionDurability;
+
 /**
  * The device's database, one per store. Schema versions live here and only here.
  *
@@ -44,9 +47,6 @@ export interface VisitRow {
  * not a power cut in the seconds before the system writes it out. `bench/kiosk-budgets.ts`
  * measures the taps with strict durability too (flushed to disk first); README, Performance.
  */
-/** Every write's durability: Dexie's transactions and the tap's own (dexie-storage.ts). */
-export const DURABILITY = 'relaxed' satisfies IDBTransactionDurability;
-
 export class NextupDb extends Dexie {
   events!: Table<StoreEvent, string>;
   outbox!: Table<OutboxRow, string>;

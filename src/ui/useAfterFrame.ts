@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react';
-
-/** A hidden page draws no frames: the parts come anyway this long after. */
-const HIDDEN_PAGE_MS = 100;
+import { afterFrame } from './after-frame.ts';
 
 /**
  * False on a screen's first render, true once the browser has drawn the frame after it: for
@@ -10,22 +8,6 @@ const HIDDEN_PAGE_MS = 100;
  */
 export function useAfterFrame(): boolean {
   const [drawn, setDrawn] = useState(false);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const done = (): void => {
-      clearTimeout(timer);
-      setDrawn(true);
-    };
-    // the frame's callbacks run before it is drawn: a task queued in one runs after it
-    const frame = requestAnimationFrame(() => {
-      clearTimeout(timer);
-      timer = setTimeout(done, 0);
-    });
-    timer = setTimeout(done, HIDDEN_PAGE_MS);
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
+  useEffect(() => afterFrame(() => setDrawn(true)), []);
   return drawn;
 }

@@ -2,6 +2,7 @@ import { isTicketView, phonePageOf, trackedTicket } from '../../domain/kiosk/pho
 import type { TicketView } from '../../domain/kiosk/tracking.ts';
 import { completeEnglish, loadLanguage } from '../../ui/i18n/catalogs.ts';
 import { enRestModules } from '../../ui/i18n/en-rest.ts';
+import { afterFrame } from '../../ui/after-frame.ts';
 import { createI18n } from '../../ui/i18n/i18n.ts';
 import { trackLanguage } from '../track/track-language.ts';
 import { waitingLines } from '../track/waiting-lines.ts';
@@ -95,21 +96,8 @@ paintFirst()
     return false;
   })
   // the card reaches the screen before React DOM's download and compile hold the thread
-  .then((painted) => (painted ? nextFrame() : undefined))
+  .then((painted) => (painted ? new Promise<void>((resolve) => afterFrame(resolve)) : undefined))
   .then(() => import('./main.tsx'))
   .catch((error: unknown) => {
     console.error('[nextup] the page could not start', error);
   });
-
-/** After the next frame was drawn (at most 100 ms: a hidden tab draws none). */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
-}
