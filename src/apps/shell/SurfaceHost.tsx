@@ -19,13 +19,12 @@ export function SurfaceHost({ surface }: { surface: Surface }) {
   useEffect(() => {
     void surface.preload();
   }, [surface]);
-  const { Screen } = surface;
   return (
     <div className={`surface surface--${surface.role}`}>
       <DeviceHost role={surface.role} initialPreferredId={initialPreferredId}>
         <ScreenErrorBoundary>
           <Suspense fallback={<LoadingScreen />}>
-            <Screen />
+            <SurfaceScreen surface={surface} />
             <FirstScreenShown />
           </Suspense>
         </ScreenErrorBoundary>
@@ -44,6 +43,12 @@ function DeviceConnectionBadge() {
   const { status } = useDevice();
   const offline = useOfflineCapability();
   return <ConnectionBadge status={status} offline={offline} />;
+}
+
+/** The screen, chosen once: switching from the lazy one to the loaded one would remount it. */
+function SurfaceScreen({ surface }: { surface: Surface }) {
+  const [Screen] = useState(() => surface.loaded() ?? surface.Screen);
+  return <Screen />;
 }
 
 /** Rendered with the screen: its effect runs once the screen is on the page. */

@@ -9,6 +9,12 @@ export interface Surface {
   readonly Screen: LazyExoticComponent<ComponentType>;
   /** Starts fetching the screen's code while the device starts. */
   readonly preload: () => Promise<unknown>;
+  /**
+   * The screen itself once its code has loaded. React shows a lazy screen only after a
+   * Suspense round, and holds back the content that ends one for up to 300 ms after its
+   * fallback (FALLBACK_THROTTLE_MS): a screen loaded while the device started skips both.
+   */
+  readonly loaded: () => ComponentType | undefined;
   /** The identity the device asks for (a kiosk uses its configured kiosk id). */
   readonly initialPreferredId: () => string | undefined;
   /** The kiosk updates itself when idle; the other surfaces offer a reload button. */
@@ -20,10 +26,22 @@ function surface(
   load: () => Promise<ComponentType>,
   options: { initialPreferredId?: () => string | undefined; offersUpdatePrompt: boolean },
 ): Surface {
+  let loading: Promise<ComponentType> | undefined;
+  let loaded: ComponentType | undefined;
+  // one load, so the lazy and the loaded screen are the same component
+  const loadOnce = (): Promise<ComponentType> =>
+    (loading ??= load().then(
+      (screen) => (loaded = screen),
+      (error: unknown) => {
+        loading = undefined; // a failed chunk is fetched again next time
+        throw error;
+      },
+    ));
   return {
     role,
-    Screen: lazy(async () => ({ default: await load() })),
-    preload: () => load().catch(() => undefined),
+    Screen: lazy(async () => ({ default: await loadOnce() })),
+    preload: () => loadOnce().catch(() => undefined),
+    loaded: () => loaded,
     initialPreferredId: options.initialPreferredId ?? (() => undefined),
     offersUpdatePrompt: options.offersUpdatePrompt,
   };
