@@ -4,9 +4,10 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { PHONE_HTML } from './src/domain/kiosk/phone-pages.ts';
 
 /**
- * Every surface starts the device runtime (storage and sync) right away, but the browser only
- * learns of its chunks once the main script runs: hint them in index.html so they download
- * alongside it (one round trip instead of three on store Wi-Fi).
+ * index.html's entry (src/boot.ts) loads the app (src/main.tsx), which starts the device
+ * runtime (storage and sync) right away, but the browser only learns of their chunks as each
+ * runs: hint them in index.html so they download alongside the entry (one round trip instead
+ * of four on store Wi-Fi).
  */
 function preloadDeviceRuntime(): Plugin {
   return {
@@ -18,13 +19,15 @@ function preloadDeviceRuntime(): Plugin {
         // the phone's pages never run the device runtime
         if (ctx.filename.endsWith(PHONE_HTML)) return [];
         const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
-        const runtime = chunks.find((c) =>
-          c.facadeModuleId?.endsWith('/src/apps/runtime/create.ts'),
+        const started = chunks.filter((c) =>
+          ['/src/main.tsx', '/src/apps/runtime/create.ts'].some((m) =>
+            c.facadeModuleId?.endsWith(m),
+          ),
         );
-        if (!runtime || runtime.type !== 'chunk') return [];
+        if (started.length !== 2) return [];
         const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
         // (and not those Vite preloads already as the entry's own imports)
-        const files = [runtime.fileName, ...runtime.imports].filter(
+        const files = [...new Set(started.flatMap((c) => [c.fileName, ...c.imports]))].filter(
           (f) => !entries.has(f) && !html.includes(`/${f}"`),
         );
         return files.map((file) => ({

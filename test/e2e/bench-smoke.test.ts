@@ -29,6 +29,8 @@ describe('benchmarks still run (smoke)', () => {
         tapOfflineStrictMs: unknown;
         tapOnlineDrawnMs: unknown;
         tapOfflineDrawnMs: unknown;
+        firstPaintOfflineMs: unknown;
+        firstPaintJs: { gzipKiB: number; files: Record<string, number> };
       };
       environment: { cores: number };
     };
@@ -37,6 +39,9 @@ describe('benchmarks still run (smoke)', () => {
     // MQTT.js is loaded after the first screen, not before it
     expect(Object.keys(r.kiosk.firstScreenJs.files).join()).not.toMatch(/mqtt/);
     expect(r.kiosk.eventsOnKiosk).toBeGreaterThanOrEqual(200);
+    // the first paint needs neither React nor the device runtime
+    expect(r.kiosk.firstPaintJs.gzipKiB).toBeGreaterThan(0);
+    expect(r.kiosk.firstPaintJs.gzipKiB).toBeLessThan(r.kiosk.firstScreenJs.gzipKiB / 4);
     const k = r.kiosk;
     for (const s of [
       k.coldStartOfflineMs,
@@ -45,6 +50,7 @@ describe('benchmarks still run (smoke)', () => {
       k.tapOfflineStrictMs,
       k.tapOnlineDrawnMs,
       k.tapOfflineDrawnMs,
+      k.firstPaintOfflineMs,
     ]) {
       expect(isFiniteSummary(s)).toBe(true);
     }

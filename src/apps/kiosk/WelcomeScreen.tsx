@@ -9,6 +9,7 @@ import type { IssuingDeviceConfig } from '../../domain/config/types.ts';
 import { BookingCheckIn } from './BookingCheckIn.tsx';
 import { PhoneCheckIn } from './PhoneCheckIn.tsx';
 import { ServiceButton } from './ServiceButton.tsx';
+import { keepWelcomeSnapshot } from './welcome-snapshot.ts';
 import type { QueueWait } from '../runtime/types.ts';
 import type { IssuedTicket, IssueProblem } from './useIssueTicket.ts';
 
@@ -34,14 +35,32 @@ export function WelcomeScreen(props: {
   const { config } = useRuntime();
   const { t, text, language, dir } = useT();
   const title = useRef<HTMLHeadingElement>(null);
+  const main = useRef<HTMLElement>(null);
   const { focusTitle } = props;
+  // the next start's first paint: the welcome as every customer first sees it
+  const asFirstSeen =
+    props.language === config.store.defaultLanguage &&
+    !props.display.contrast &&
+    !props.display.large;
+  const stillFirstSeen = useRef(asFirstSeen);
+  useEffect(() => {
+    stillFirstSeen.current = asFirstSeen;
+    // (saved a moment later: only if no customer has changed the language or display by then)
+    if (asFirstSeen) keepWelcomeSnapshot(() => (stillFirstSeen.current ? main.current : null));
+  }, [asFirstSeen]);
   useEffect(() => {
     if (focusTitle) title.current?.focus();
   }, [focusTitle]);
   const anyPriority = config.services.some((s) => s.allowPriority);
   const anyCheckIn = config.services.some((s) => s.remote?.checkIn || s.booking);
   return (
-    <main className="kiosk kiosk-welcome" lang={language} dir={dir} data-testid="kiosk-welcome">
+    <main
+      ref={main}
+      className="kiosk kiosk-welcome"
+      lang={language}
+      dir={dir}
+      data-testid="kiosk-welcome"
+    >
       <header className="kiosk-welcome__header">
         <h1 className="kiosk__title" ref={title} tabIndex={-1}>
           {t('kiosk.welcome.title', { store: text(config.store.name) })}

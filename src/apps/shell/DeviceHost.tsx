@@ -6,6 +6,7 @@ import type { DeviceRuntime } from '../runtime/types.ts';
 import { DeviceContext, type DeviceContextValue } from './device-context.ts';
 import { LoadingScreen } from './LoadingScreen.tsx';
 import type { SurfaceName } from './routes.ts';
+import { removeFirstPaint } from './first-paint-layer.ts';
 import { afterFirstScreen } from './first-screen.ts';
 import { StartupError } from './StartupError.tsx';
 import { StorageBanner } from './StorageBanner.tsx';
@@ -63,6 +64,11 @@ export function DeviceHost(props: {
     setPhase({ kind: 'starting' });
     setAttempt((n) => n + 1);
   }, []);
+
+  // the first paint's still screen must not hide why the device cannot start
+  useEffect(() => {
+    if (phase.kind === 'failed') removeFirstPaint();
+  }, [phase.kind]);
 
   // a pairing form waits for its person; retrying on a timer would clear what they type
   useRetryWhileFailed(phase.kind === 'failed' && !waitsForPerson(phase.error), retry);

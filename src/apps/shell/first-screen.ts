@@ -1,3 +1,5 @@
+import { removeFirstPaint } from './first-paint-layer.ts';
+
 /**
  * When the device's first screen has been shown. Work that the first screen does not need
  * (the MQTT client, other languages) waits for it, so a cheap tablet paints sooner.
@@ -6,6 +8,7 @@ let markShown: () => void = () => {};
 const shown = new Promise<void>((resolve) => (markShown = resolve));
 
 export function markFirstScreenShown(): void {
+  removeFirstPaint();
   markShown();
 }
 

@@ -1,0 +1,23 @@
+import { paintWelcomeSnapshot } from './apps/kiosk/welcome-snapshot.ts';
+import { routeFor } from './apps/shell/routes.ts';
+import { afterFrame } from './ui/after-frame.ts';
+// the first paint's styles come with this script, not with the app
+import './ui/base.css';
+import './apps/shell/shell.css';
+import './apps/kiosk/kiosk.css';
+
+/**
+ * index.html's entry, which holds no React. On a cheap tablet, compiling and running React DOM
+ * and the device runtime take most of the first second: the kiosk first paints its last
+ * welcome screen (src/apps/kiosk/welcome-snapshot.ts), then the app loads (main.tsx).
+ */
+const painted = routeFor(location.pathname) === 'kiosk' && paintWelcomeSnapshot();
+
+const loadApp = (): void => {
+  import('./main.tsx').catch((error: unknown) => {
+    console.error('[nextup] the app could not start', error);
+  });
+};
+// the welcome reaches the screen before the app's scripts hold the thread
+if (painted) afterFrame(loadApp);
+else loadApp();

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { startTestHub, type TestHub } from '../support/hub.ts';
+
+/**
+ * The kiosk's first paint (src/boot.ts): from its second start, the lobby sees the store's
+ * welcome before the app has loaded, a still copy that promises no wait, then the live screen
+ * takes over. A kiosk that cannot start shows why, not the copy.
+ */
+const KIOSK_CHUNK = /\/assets\/create-[^/]+\.js$/;
+
+describe("the kiosk's first paint", () => {
+  let browser: Browser;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    hub = await startTestHub({});
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  /** A kiosk that has shown its welcome once (no service worker: the test holds its chunks). */
+  async function kioskSeenOnce(): Promise<{
+    context: BrowserContext;
+    title: string;
+    names: string[];
+    lastButtonTop: number;
+  }> {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${hub.httpUrl}/kiosk?kiosk=kiosk-1`);
+    await page.getByTestId('service-advice').waitFor();
+    // the copy is kept once the browser is idle after the first screen
+    await page.waitForFunction(() => localStorage.getItem('nextup.kiosk.welcome') !== null);
+    const title = (await page.locator('.kiosk__title').textContent()) ?? '';
+    const names = await page.locator('.kiosk-service__name').allTextContents();
+    const lastButtonTop = (await page.locator('.kiosk-service').last().boundingBox())!.y;
+    await page.close();
+    return { context, title, names, lastButtonTop };
+  }
+
+  it('paints the last welcome before the app loads, then hands over to the live screen', async () => {
+    const { context, title, names, lastButtonTop } = await kioskSeenOnce();
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let heldCount = 0;
+    await context.route(KIOSK_CHUNK, async (route) => {
+      heldCount++;
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${hub.httpUrl}/kiosk`, { waitUntil: 'commit' });
+    const layer = page.locator('#first-paint');
+    await layer.waitFor();
+    expect(await layer.locator('.kiosk__title').textContent()).toBe(title);
+    expect(await layer.locator('.kiosk-service__name').allTextContents()).toEqual(names);
+    expect(names.length).toBeGreaterThan(0);
+    // the footer's room is kept: nothing moves when the live screen comes
+    const top = (await layer.locator('.kiosk-service').last().boundingBox())!.y;
+    expect(Math.abs(top - lastButtonTop)).toBeLessThan(1);
+    // an old copy promises no wait, and nothing in it can be tapped
+    for (const wait of await layer.locator('.kiosk-service__wait').allTextContents()) {
+      expect(wait.trim()).toBe('');
+    }
+    expect(await layer.getAttribute('aria-hidden')).toBe('true');
+    expect(await layer.evaluate((el) => (el as HTMLElement).inert)).toBe(true);
+    expect(await page.locator('[data-testid^="service-"]').count()).toBe(0);
+    expect(heldCount).toBeGreaterThan(0);
+
+    release();
+    await page.getByTestId('service-advice').waitFor();
+    await page.locator('#first-paint').waitFor({ state: 'detached' });
+    expect(await page.locator('.kiosk__title').textContent()).toBe(title);
+    await context.close();
+  });
+
+  it('a kiosk that cannot start shows why, not the still welcome', async () => {
+    const { context } = await kioskSeenOnce();
+    await context.route(KIOSK_CHUNK, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${hub.httpUrl}/kiosk`);
+    await page.getByTestId('startup-error').waitFor();
+    expect(await page.locator('#first-paint').count()).toBe(0);
+    await context.close();
+  });
+});
