@@ -161,7 +161,10 @@ export class Replica {
       this.afterApply(this.h.core.committedLocal(event, hlc, this.now()));
       this.changed();
       this.emitEvents([event]);
-      this.sender.perform(effects);
+      // Sent in the next task, so the kiosk shows the number first: the event is durable in
+      // the outbox already, and encoding and writing it to the wire took ~10 ms of a tap at 4x
+      // CPU. Commits within one task share the one send (a send drains the whole outbox).
+      this.h.timers.once('sendCommitted', 0, () => this.sender.perform(effects));
       return { ok: true, event } as const;
     });
   }

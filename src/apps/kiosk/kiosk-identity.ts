@@ -14,7 +14,8 @@ export function kioskIdFromUrl(search: string): string | undefined {
 export function initialKioskId(): string | undefined {
   const fromUrl = kioskIdFromUrl(location.search);
   if (fromUrl) {
-    savedKiosk.write(fromUrl);
+    // (a write is a round trip to the browser's storage: not on every start)
+    if (savedKiosk.read() !== fromUrl) savedKiosk.write(fromUrl);
     return fromUrl;
   }
   return savedKiosk.read();
