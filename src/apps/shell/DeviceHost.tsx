@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { customerLanguages } from '../../domain/config/types.ts';
 import { loadLanguage } from '../../ui/i18n/catalogs.ts';
 import { I18nProvider } from '../../ui/i18n/I18nProvider.tsx';
@@ -48,7 +48,9 @@ export function DeviceHost(props: {
       (runtime) => {
         if (cancelled) return closeQuietly(runtime);
         started = runtime;
-        setPhase({ kind: 'ready', runtime });
+        // a transition: React renders the screen in slices, so a tablet's first render of it
+        // is not one long task (it yields to input and paints between them)
+        startTransition(() => setPhase({ kind: 'ready', runtime }));
       },
       (error: unknown) => {
         if (!cancelled) setPhase({ kind: 'failed', error });
