@@ -82,13 +82,19 @@ async function openSource(
   seed: number,
   tickets: number,
   inFlight = 1,
+  /** Tickets issued from 4 h until 1 h ago: a whole stretch of day, whatever the hour now. */
+  past = false,
 ): Promise<Source> {
   const now = Date.now();
   const nc = await connectChain({ servers: chain.cluster.servers, creds: chain.storeCreds(id) });
   const js = jetstream(nc, { timeout: 30_000 });
-  // a day whose events all lie in the last hours of today (UTC), so /chain counts them today
-  const from = Math.max(now - 3 * 3_600_000, Date.parse(new Date(now).toISOString().slice(0, 10)));
-  const events = simulatedDay({ store: id, from, to: now, tickets, seed, until: now });
+  // else a day whose events all lie in the last hours of today (UTC), so /chain counts them
+  // today (just after midnight, a short one)
+  const from = past
+    ? now - 4 * 3_600_000
+    : Math.max(now - 3 * 3_600_000, Date.parse(new Date(now).toISOString().slice(0, 10)));
+  const to = past ? now - 3_600_000 : now;
+  const events = simulatedDay({ store: id, from, to, tickets, seed, until: now });
   return { id, nc, sim: simulatedStore(js, id, 'UTC', inFlight), events, next: 0, today: 0 };
 }
 
@@ -137,7 +143,8 @@ async function runStep(
 
 /** One store back from a day offline sends its whole day, 32 in flight, while the rest run. */
 async function catchUp(chain: SecuredChain, tickets: number) {
-  const s = await openSource(chain, CATCH_UP_STORE, 99_999, tickets, 32);
+  // a store back from hours offline sends what it held: its events, not today's count
+  const s = await openSource(chain, CATCH_UP_STORE, 99_999, tickets, 32, true);
   try {
     const t0 = performance.now();
     const r = await s.sim.publish(s.events);
