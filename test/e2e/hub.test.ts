@@ -49,10 +49,15 @@ describe('the store hub', () => {
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    await expect.poll(() => out, { timeout: 20_000 }).toMatch(/\/board/);
-    expect(out).toMatch(/http:\/\/127\.0\.0\.1:\d+\/kiosk/);
-    expect(out).toMatch(/\/clerk/);
-    expect(out).toMatch(/mqtt:\/\/127\.0\.0\.1:\d+/);
+    // (the lines may come in more than one chunk: wait for each)
+    for (const line of [
+      /http:\/\/127\.0\.0\.1:\d+\/kiosk/,
+      /\/clerk/,
+      /\/board/,
+      /mqtt:\/\/127\.0\.0\.1:\d+/,
+    ]) {
+      await expect.poll(() => out, { timeout: 20_000 }).toMatch(line);
+    }
     const exit = new Promise<number | null>((resolve) => p.on('exit', resolve));
     p.kill('SIGINT');
     expect(await exit).toBe(0);
