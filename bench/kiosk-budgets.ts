@@ -314,6 +314,8 @@ export async function measureKiosk(
         throw new Error(`the kiosk caught up only ${held} of ${events.length} events`);
       await page.waitForTimeout(250);
     }
+    // and knows it (its waits show): the taps render the place and the wait
+    await page.locator('[data-testid="connection"][data-freshness="current"]').waitFor();
     await throttle(page);
     const online = await taps(page, opts.taps ?? 100);
     await page.close();

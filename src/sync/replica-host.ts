@@ -1,6 +1,7 @@
 import type { StoreConfig } from '../domain/config/types.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 import type { CatchUpLimits } from '../domain/sync/catch-up.ts';
+import type { FreshnessInput } from '../domain/sync/protocol/freshness.ts';
 import type { LogCore } from '../domain/sync/log-core.ts';
 import type { OutboxState } from '../domain/sync/protocol/outbox.ts';
 import type { ReplicaPolicy } from '../domain/sync/protocol/policy.ts';
@@ -66,4 +67,6 @@ export interface ReplicaHost {
   rollDay(): Promise<boolean>;
   refold(): void;
   afterApply(applied: 'applied' | 'refold' | 'stale'): void;
+  /** Steps the device's freshness (src/domain/sync/protocol/freshness.ts). */
+  noteFreshness(input: FreshnessInput): void;
 }

@@ -6,6 +6,7 @@ import {
   PAST_SKEW_MS,
   type ContactBook,
 } from '../domain/sync/plausibility.ts';
+import { isAgent } from '../domain/sync/protocol/policy.ts';
 import { ACK_DELAY_MS, ANNOUNCE_DELAY_MS } from '../domain/sync/protocol/timing.ts';
 import {
   onVector,
@@ -125,6 +126,10 @@ export class Receiver {
       }),
       m,
     );
+    if (isAgent(m.from)) {
+      const behind = this.h.core.log.behind(m.vector) || this.h.core.stale;
+      this.h.noteFreshness({ kind: 'agentSaid', behind });
+    }
   }
 
   /** Performs a protocol step's effects: the only place they meet the ports. */

@@ -3,6 +3,13 @@ import type { CommandResult } from '../domain/queue/commands.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 import type { QueueState } from '../domain/queue/state.ts';
 import { LogCore } from '../domain/sync/log-core.ts';
+import {
+  FIRST_CONTACT_MS,
+  initialFreshness,
+  nextFreshness,
+  type Freshness,
+  type FreshnessInput,
+} from '../domain/sync/protocol/freshness.ts';
 import * as outbox from '../domain/sync/protocol/outbox.ts';
 import { policyFor } from '../domain/sync/protocol/policy.ts';
 import { ANTI_ENTROPY_MS } from '../domain/sync/protocol/timing.ts';
@@ -44,11 +51,13 @@ export class Replica {
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(events: readonly StoreEvent[]) => void>();
   private config: ReplicaOptions['config'];
+  private fresh: Freshness;
 
   private constructor(private readonly opts: ReplicaOptions) {
     this.config = opts.config;
     this.device = opts.device;
     const policy = policyFor(opts.role);
+    this.fresh = initialFreshness(policy.role);
     const { root, timeZone, keepDays } = opts;
     this.h = {
       opts,
@@ -67,6 +76,7 @@ export class Replica {
       rollDay: () => this.rollDay(),
       refold: () => this.refold(),
       afterApply: (applied) => this.afterApply(applied),
+      noteFreshness: (input) => this.noteFreshness(input),
     };
     this.sender = new Sender(this.h);
     this.receiver = new Receiver(this.h, this.sender);
@@ -86,6 +96,14 @@ export class Replica {
 
   get connection(): ConnectionState {
     return this.opts.transport.state;
+  }
+
+  /**
+   * Whether this device's view is the store's (src/domain/sync/protocol/freshness.ts): right
+   * after a start or a reconnection it is not, until the agent's catch-up is in.
+   */
+  get freshness(): Freshness {
+    return this.fresh;
   }
 
   /** Own events not yet in the hub's durable history. */
@@ -198,6 +216,7 @@ export class Replica {
       this.receiver.receive(topic, payload, bytes);
     });
     transport.onStateChange((s) => {
+      this.connectionChanged(s);
       this.changed();
       if (s === 'online') {
         const effects = this.sender.feed({ kind: 'connected' });
@@ -206,6 +225,8 @@ export class Replica {
       }
     });
     this.h.timers.restart('antiEntropy', this.h.antiEntropyMs(), () => this.antiEntropyTick());
+    this.connectionChanged('started');
+    this.connectionChanged(transport.state);
     void transport
       .subscribe(topics.syncFor(root, this.device))
       .then(() => {
@@ -232,6 +253,31 @@ export class Replica {
     this.h.timers.restart('antiEntropy', this.h.antiEntropyMs(), () => this.antiEntropyTick());
   }
 
+  /** The start and each connection give the hub FIRST_CONTACT_MS to say what it holds. */
+  private connectionChanged(s: ConnectionState | 'started'): void {
+    if (s === 'connecting' || this.h.policy.role === 'agent') return;
+    if (s === 'started' || s === 'online') {
+      this.h.timers.restart('firstContact', FIRST_CONTACT_MS, () =>
+        this.noteFreshness({ kind: 'noContact' }),
+      );
+    }
+    if (s !== 'started') this.noteFreshness({ kind: s });
+  }
+
+  private noteFreshness(input: FreshnessInput): void {
+    if (this.h.policy.role === 'agent') return;
+    const next = nextFreshness(this.fresh, input);
+    if (next === this.fresh) return;
+    this.fresh = next;
+    this.changed();
+  }
+
+  /** Behind what the agent last said it holds, or with events not yet folded into the state. */
+  private behindAgent(): boolean {
+    const said = this.h.peers.agentSaid;
+    return said === undefined || this.h.core.log.behind(said.vector) || this.h.core.stale;
+  }
+
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const next = this.queue.then(task, task);
     this.queue = next.catch(() => undefined);
@@ -239,6 +285,9 @@ export class Replica {
   }
 
   private changed(): void {
+    if (this.fresh === 'catchingUp') {
+      this.fresh = nextFreshness(this.fresh, { kind: 'progress', behind: this.behindAgent() });
+    }
     this.version++;
     for (const l of this.listeners) l();
   }

@@ -8,7 +8,8 @@ import { startTestHub, type TestHub } from '../support/hub.ts';
  * welcome before the app has loaded, a still copy that promises no wait, then the live screen
  * takes over. A kiosk that cannot start shows why, not the copy.
  */
-const KIOSK_CHUNK = /\/assets\/create-[^/]+\.js$/;
+/** The device runtime's chunk (src/apps/runtime/create.ts): the app cannot start without it. */
+const RUNTIME_CHUNK = /\/assets\/create-[^/]+\.js$/;
 
 describe("the kiosk's first paint", () => {
   let browser: Browser;
@@ -49,7 +50,7 @@ describe("the kiosk's first paint", () => {
     let release = (): void => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     let heldCount = 0;
-    await context.route(KIOSK_CHUNK, async (route) => {
+    await context.route(RUNTIME_CHUNK, async (route) => {
       heldCount++;
       await held;
       await route.continue();
@@ -82,7 +83,7 @@ describe("the kiosk's first paint", () => {
 
   it('a kiosk that cannot start shows why, not the still welcome', async () => {
     const { context } = await kioskSeenOnce();
-    await context.route(KIOSK_CHUNK, (route) => route.abort());
+    await context.route(RUNTIME_CHUNK, (route) => route.abort());
     const page = await context.newPage();
     await page.goto(`${hub.httpUrl}/kiosk`);
     await page.getByTestId('startup-error').waitFor();

@@ -54,8 +54,11 @@ export async function openBoard(context: BrowserContext, baseUrl: string): Promi
   return page;
 }
 
+/** Connected, and caught up with the hub (its waits are shown again). */
 export async function waitOnline(page: Page, timeout = 15_000): Promise<void> {
-  await page.locator('[data-testid="connection"][data-state="online"]').waitFor({ timeout });
+  await page
+    .locator('[data-testid="connection"][data-state="online"][data-freshness="current"]')
+    .waitFor({ timeout });
 }
 
 export async function queueNumbers(page: Page): Promise<string[]> {

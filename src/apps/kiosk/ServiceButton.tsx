@@ -1,5 +1,6 @@
 import type { ServiceConfig } from '../../domain/config/types.ts';
 import { serviceIssuing } from '../../domain/hours/service-issuing.ts';
+import { waitsKnown } from '../../domain/sync/protocol/freshness.ts';
 import { waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { IssuingStopped } from '../../ui/IssuingStopped.tsx';
@@ -26,12 +27,14 @@ export function ServiceButton(props: {
   const { t, text, duration } = useT();
   // re-renders on every change of the queue, except while a tap's ticket is on its way: the
   // ticket screen is about to replace the buttons
-  useDevice(props.held);
+  const { status } = useDevice(props.held);
   useNow(HOURS_RECHECK_MS); // and as closing comes, with no change of the queue
   const rt = useRuntime();
   const estimated = rt.estimate(service.id);
-  // undefined for a moment after the first screen, while the wait model loads: no number then
+  // undefined for a moment after the first screen, while the wait model loads: no number then;
+  // and while the hub's catch-up after a start is on its way: saying so
   const wait = estimated && waitInMinutes(estimated);
+  const checking = !waitsKnown(status.freshness);
   const issuing = serviceIssuing(
     rt.config,
     rt.getSnapshot().state,
@@ -69,10 +72,12 @@ export function ServiceButton(props: {
             <span
               className="kiosk-service__wait"
               data-testid={`service-wait-${service.id}`}
-              data-kind={wait?.kind}
+              data-kind={wait?.kind ?? (checking ? 'checking' : undefined)}
             >
               {wait === undefined
-                ? '\u00a0'
+                ? checking
+                  ? t('kiosk.service.waitChecking')
+                  : '\u00a0'
                 : wait.kind === 'noCounter'
                   ? t('wait.noCounter')
                   : wait.kind === 'underMinute'

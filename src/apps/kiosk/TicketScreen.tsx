@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { localized, serviceById } from '../../domain/config/types.ts';
 import { aheadToTell } from '../../domain/wait/ahead.ts';
+import { waitsKnown } from '../../domain/sync/protocol/freshness.ts';
 import { placeOfTicket } from '../../domain/wait/queue-state.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { PriorityMark } from '../../ui/PriorityMark.tsx';
@@ -26,7 +27,7 @@ export function TicketScreen(props: {
   onDone: () => void;
 }) {
   const { config, estimate } = useRuntime();
-  const { state } = useDevice();
+  const { state, status } = useDevice();
   const { t, text, language, dir } = useT();
   const { ticketId, number, serviceId, priority } = props.ticket;
   const live = state.tickets.get(ticketId);
@@ -35,6 +36,8 @@ export function TicketScreen(props: {
   const counter = config.counters.find((c) => c.id === live?.counter);
   // people ahead and "you are next" from the line model, as the estimate (domain/wait/ahead.ts)
   const place = placeOfTicket(state, ticketId);
+  // a place from a view the hub's catch-up has not completed would be too near the front
+  const checking = !waitsKnown(status.freshness);
   const url = trackingUrl(
     config.kiosk.publicUrl,
     location.origin,
@@ -60,7 +63,7 @@ export function TicketScreen(props: {
     serviceName: service ? text(service.name) : serviceId,
     priority,
     at: props.ticket.at,
-    ahead: place && aheadToTell(place),
+    ahead: place && !checking ? aheadToTell(place) : undefined,
     url,
   }));
   const [printStatus, setPrintStatus] = useState('');
@@ -106,7 +109,14 @@ export function TicketScreen(props: {
                 {counter && t('kiosk.ticket.goTo', { counter: text(counter.name) })}
               </p>
             ) : (
-              service && place && <TicketWait place={place} wait={estimate(service.id, ticketId)} />
+              service &&
+              place && (
+                <TicketWait
+                  place={place}
+                  wait={estimate(service.id, ticketId)}
+                  checking={checking}
+                />
+              )
             )}
           </div>
         </section>

@@ -6,10 +6,24 @@ import type { QueueWait } from '../runtime/types.ts';
 /**
  * "3 people ahead of you", "About 12 minutes (8–17 minutes)", honestly, with its range; with
  * no counter open for the service, that and no number. The place comes from the line model
- * (domain/wait/ahead.ts): "You are next" only when a counter serves the ticket.
+ * (domain/wait/ahead.ts): "You are next" only when a counter serves the ticket. Neither while
+ * the kiosk is still catching up with the store after a start: it says it is checking.
  */
-export function TicketWait({ place, wait }: { place: LinePlace; wait: QueueWait | undefined }) {
+export function TicketWait(props: {
+  place: LinePlace;
+  wait: QueueWait | undefined;
+  /** The hub's catch-up after a start is on its way: the place and wait are not known yet. */
+  checking: boolean;
+}) {
+  const { place, wait } = props;
   const { t, duration, durationRange } = useT();
+  if (props.checking) {
+    return (
+      <p className="kiosk-ticket__wait" data-testid="ticket-checking">
+        {t('kiosk.ticket.checking')}
+      </p>
+    );
+  }
   const ahead = aheadToTell(place);
   const aheadLine = ahead !== undefined && (
     <p className="kiosk-ticket__ahead" data-testid="ticket-ahead" data-ahead={ahead}>

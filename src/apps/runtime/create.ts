@@ -1,6 +1,7 @@
 import { NextupDb } from '../../data/db.ts';
 import { DexieStorage, loadDeviceId } from '../../data/dexie-storage.ts';
 import type { Conflict } from '../../domain/queue/state.ts';
+import { waitsKnown } from '../../domain/sync/protocol/freshness.ts';
 import type { DeviceWaits } from './device-waits.ts';
 import { createLazyMqttTransport } from '../../sync/lazy-mqtt-transport.ts';
 import { afterFirstScreen } from '../shell/first-screen.ts';
@@ -191,7 +192,11 @@ async function startDevice(
   const build = (): DeviceSnapshot => ({
     version: replica.version,
     state: replica.state,
-    status: { connection: replica.connection, pending: replica.pending },
+    status: {
+      connection: replica.connection,
+      pending: replica.pending,
+      freshness: replica.freshness,
+    },
     myConflicts: replica.state.conflicts.filter(
       (c: Conflict) => c.device === deviceId && !dismissed.has(c.eventId),
     ),
@@ -280,7 +285,9 @@ async function startDevice(
       dismissed.add(eventId);
       notify();
     },
-    estimate: (serviceId, ticketId) => waits?.estimate(serviceId, ticketId),
+    // a wait from a view the hub's catch-up has not completed would be rosier than the store's
+    estimate: (serviceId, ticketId) =>
+      waitsKnown(replica.freshness) ? waits?.estimate(serviceId, ticketId) : undefined,
     ...(presence ? { presence } : {}),
     watchPresence,
     async close() {

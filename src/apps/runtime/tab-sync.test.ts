@@ -41,7 +41,7 @@ function fakeLeader(): LeaderDevice & { state: QueueState } {
     getSnapshot: () => ({
       version,
       state,
-      status: { connection: 'online' as const, pending: 0 },
+      status: { connection: 'online' as const, pending: 0, freshness: 'current' as const },
       myConflicts: [],
     }),
     eventTime: () => Date.now(),

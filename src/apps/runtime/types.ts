@@ -3,6 +3,7 @@ import type { StoreConfig } from '../../domain/config/types.ts';
 import type { CommandResult } from '../../domain/queue/commands.ts';
 import type { StoreEvent } from '../../domain/queue/events.ts';
 import type { Conflict, QueueState } from '../../domain/queue/state.ts';
+import type { Freshness } from '../../domain/sync/protocol/freshness.ts';
 import type { QueueWait } from '../../domain/wait/queue-state.ts';
 import type { PresenceFeed } from './presence.ts';
 
@@ -15,6 +16,11 @@ export interface DeviceStatus {
   readonly connection: ConnectionState;
   /** Local changes not yet acknowledged by the broker. */
   readonly pending: number;
+  /**
+   * Whether the device holds the store's view (src/domain/sync/protocol/freshness.ts): not
+   * right after a start or a reconnection, until the hub's catch-up is in.
+   */
+  readonly freshness: Freshness;
 }
 
 export interface DeviceSnapshot {
@@ -63,7 +69,8 @@ export interface DeviceRuntime {
    * or (with `ticketId`) the remaining wait of that waiting ticket. Made on this device from
    * its own replica (domain/wait), so it is there offline too; stable for a few seconds
    * between changes, so screens may call it on every render. Undefined on a kiosk for the
-   * moment after its first screen while the wait model's code loads: show no number then.
+   * moment after its first screen while the wait model's code loads, and on any device while
+   * its view is not the store's (status.freshness): show no number then.
    */
   readonly estimate: (serviceId: string, ticketId?: string) => QueueWait | undefined;
   /** Which devices are online (the manager's device only: others do not listen). */

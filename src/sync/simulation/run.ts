@@ -293,10 +293,12 @@ function identical(nodes: readonly Node[]): boolean {
   const first = nodes[0]!.replica!;
   const vector = JSON.stringify(sorted(first.vector()));
   const state = fingerprint(first.state);
+  // and each device knows it holds the store's view: its waits are shown again
   return nodes.every(
     (n) =>
       JSON.stringify(sorted(n.replica!.vector())) === vector &&
-      fingerprint(n.replica!.state) === state,
+      fingerprint(n.replica!.state) === state &&
+      n.replica!.freshness === 'current',
   );
 }
 

@@ -42,6 +42,7 @@ export const arCommon: Translation<typeof enCommon> = {
   'connection.online': 'متصل',
   'connection.offline': 'غير متصل',
   'connection.connecting': 'جارٍ الاتصال…',
+  'connection.catchingUp': 'جارٍ التحديث',
   'connection.pending': {
     zero: 'لا توجد تغييرات بانتظار المزامنة',
     one: 'تغيير واحد بانتظار المزامنة',

@@ -37,6 +37,7 @@ export const enCommon = {
   'connection.online': 'Online',
   'connection.offline': 'Offline',
   'connection.connecting': 'Connecting…',
+  'connection.catchingUp': 'updating',
   'connection.pending': {
     one: '{count} change waiting to sync',
     other: '{count} changes waiting to sync',

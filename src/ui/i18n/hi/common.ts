@@ -38,6 +38,7 @@ export const hiCommon: Translation<typeof enCommon> = {
   'connection.online': 'ऑनलाइन',
   'connection.offline': 'ऑफ़लाइन',
   'connection.connecting': 'कनेक्ट हो रहा है…',
+  'connection.catchingUp': 'अपडेट हो रहा है',
   'connection.pending': {
     one: '{count} बदलाव सिंक होना बाकी है',
     other: '{count} बदलाव सिंक होने बाकी हैं',

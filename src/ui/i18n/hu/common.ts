@@ -38,6 +38,7 @@ export const huCommon: Translation<typeof enCommon> = {
   'connection.online': 'Online',
   'connection.offline': 'Offline',
   'connection.connecting': 'Kapcsolódás…',
+  'connection.catchingUp': 'frissítés',
   'connection.pending': {
     one: '{count} módosítás szinkronizálásra vár',
     other: '{count} módosítás szinkronizálásra vár',

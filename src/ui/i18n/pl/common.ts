@@ -40,6 +40,7 @@ export const plCommon: Translation<typeof enCommon> = {
   'connection.online': 'Online',
   'connection.offline': 'Offline',
   'connection.connecting': 'Łączenie…',
+  'connection.catchingUp': 'aktualizacja',
   'connection.pending': {
     one: '{count} zmiana czeka na synchronizację',
     few: '{count} zmiany czekają na synchronizację',

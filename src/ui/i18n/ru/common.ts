@@ -40,6 +40,7 @@ export const ruCommon: Translation<typeof enCommon> = {
   'connection.online': 'В сети',
   'connection.offline': 'Нет сети',
   'connection.connecting': 'Подключение…',
+  'connection.catchingUp': 'обновление',
   'connection.pending': {
     one: '{count} изменение ждёт синхронизации',
     few: '{count} изменения ждут синхронизации',
