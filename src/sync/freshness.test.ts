@@ -102,6 +102,21 @@ describe("a device's freshness, driven by its replica", () => {
     expect(b.r.eventCount).toBe(0);
   });
 
+  it('events the agent holds that a device refuses (a device that may not emit them) do not keep it catching up', async () => {
+    const { broker, agent } = await storeWithLine(3);
+    // history from elsewhere (an import): a device id no role may use, then one of ours
+    const [issued] = agent.r.events().filter((e) => e.type === 'ticket.issued');
+    const foreign = { ...issued!, device: 'tablet-1', seq: 1, id: 'tablet-1:1', ticket: 'tk-x' };
+    await agent.storage.appendRemote([foreign]);
+    const restarted = await replica(broker, 'agent-test-store', true, agent.storage);
+    await agent.r.close();
+    expect(restarted.r.vector()['tablet-1']).toBe(1);
+    const b = await replica(broker, 'kiosk-b');
+    await time.until(() => b.r.freshness === 'current', 5000);
+    expect(waiting(b.r)).toBe(3);
+    expect(b.r.vector()['tablet-1'] ?? 0).toBe(0);
+  });
+
   it('offline at start, it shows its own view at once (its connection state says offline)', async () => {
     const broker = new MemoryBroker(time.clock());
     const b = await replica(broker, 'kiosk-b', false);

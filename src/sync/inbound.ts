@@ -25,6 +25,12 @@ export type Inbound =
       readonly from: string;
       readonly events: StoreEvent[];
       readonly floors: Record<string, number>;
+      /**
+       * Events the agent sent that we refuse (another store's, or of a type their device may
+       * not emit): the agent holds them, we never will. Only the agent's count: anyone else
+       * could name events to make a device think it holds all there is.
+       */
+      readonly refused: readonly Pick<StoreEvent, 'device' | 'seq'>[];
     };
 
 export function readInbound(
@@ -67,8 +73,16 @@ export function readInbound(
   }
   const checked = checkEventsProvenance(msg.from, ours, msg.floors);
   for (const reason of checked.dropped) rejected.push(`dropped: ${reason}`);
+  const accepted = new Set(checked.accepted);
+  const refused = isAgentDevice(msg.from) ? msg.events.filter((e) => !accepted.has(e)) : [];
   return {
-    message: { kind: 'events', from: msg.from, events: checked.accepted, floors: checked.floors },
+    message: {
+      kind: 'events',
+      from: msg.from,
+      events: checked.accepted,
+      floors: checked.floors,
+      refused: refused.map(({ device, seq }) => ({ device, seq })),
+    },
     rejected,
   };
 }

@@ -20,6 +20,9 @@ import { describe } from './publisher.ts';
 import type { ReplicaHost } from './replica-host.ts';
 import type { Sender } from './replica-sender.ts';
 
+/** Refused events remembered at most (a store's day is a few thousand events). */
+const MAX_REFUSED = 20_000;
+
 /**
  * Owns the replica's receiving side: checks each sync message (src/sync/inbound.ts), stores
  * and takes in peers' events through the log core, and performs the effects of the pure
@@ -28,6 +31,9 @@ import type { Sender } from './replica-sender.ts';
 export class Receiver {
   /** When each peer was last heard holding how many of its own events (plausibility). */
   private readonly contacts: ContactBook = new Map();
+  /** Events the agent holds that we refused (see Inbound), by device: we never will hold them. */
+  private readonly refused = new Map<string, Set<number>>();
+  private refusedCount = 0;
 
   constructor(
     private readonly h: ReplicaHost,
@@ -46,11 +52,37 @@ export class Receiver {
     if (!message) return;
     if (message.kind === 'vector') return this.onVector(message);
     const { events, floors } = message;
+    if (this.noteRefused(message.refused)) this.h.changed();
     if (events.length > 0)
       this.h.peers = { ...this.h.peers, lastEventsAt: this.h.opts.clock.now() };
     if (events.length > 0 || Object.keys(floors).length > 0) {
       void this.h.enqueue(() => this.applyRemote(events, floors));
     }
+  }
+
+  /**
+   * Whether we lack events the agent's `vector` holds, not counting those we refused, or have
+   * not folded what we hold: the device is then not current (src/domain/sync/protocol/freshness.ts).
+   */
+  behind(vector: Readonly<Record<string, number>>): boolean {
+    const skip = (device: string, seq: number): boolean =>
+      this.refused.get(device)?.has(seq) ?? false;
+    return this.h.core.log.behindExcept(vector, skip) || this.h.core.stale;
+  }
+
+  /** Notes refused events; true when one is new. Bounded: a flood is not worth remembering. */
+  private noteRefused(events: readonly { device: string; seq: number }[]): boolean {
+    let added = false;
+    for (const { device, seq } of events) {
+      if (this.refusedCount >= MAX_REFUSED) break;
+      let seqs = this.refused.get(device);
+      if (!seqs) this.refused.set(device, (seqs = new Set()));
+      if (seqs.has(seq)) continue;
+      seqs.add(seq);
+      this.refusedCount++;
+      added = true;
+    }
+    return added;
   }
 
   private async applyRemote(batch: StoreEvent[], floors: Record<string, number>): Promise<void> {
@@ -126,10 +158,7 @@ export class Receiver {
       }),
       m,
     );
-    if (isAgent(m.from)) {
-      const behind = this.h.core.log.behind(m.vector) || this.h.core.stale;
-      this.h.noteFreshness({ kind: 'agentSaid', behind });
-    }
+    if (isAgent(m.from)) this.h.noteFreshness({ kind: 'agentSaid', behind: this.behind(m.vector) });
   }
 
   /** Performs a protocol step's effects: the only place they meet the ports. */

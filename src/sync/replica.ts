@@ -275,7 +275,7 @@ export class Replica {
   /** Behind what the agent last said it holds, or with events not yet folded into the state. */
   private behindAgent(): boolean {
     const said = this.h.peers.agentSaid;
-    return said === undefined || this.h.core.log.behind(said.vector) || this.h.core.stale;
+    return said === undefined || this.receiver.behind(said.vector);
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {

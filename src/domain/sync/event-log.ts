@@ -136,6 +136,22 @@ export class EventLog {
     return out;
   }
 
+  /**
+   * True when `theirs` holds something we do not, not counting what `skip` says we will never
+   * hold (events we refused): the run we hold goes on over them.
+   */
+  behindExcept(
+    theirs: Readonly<Record<string, number>>,
+    skip: (device: string, seq: number) => boolean,
+  ): boolean {
+    for (const [device, seq] of Object.entries(theirs)) {
+      let top = this.contiguous.get(device) ?? 0;
+      while (top < seq && (this.has(device, top + 1) || skip(device, top + 1))) top++;
+      if (top < seq) return true;
+    }
+    return false;
+  }
+
   /** True when `theirs` holds something we do not. */
   behind(theirs: Readonly<Record<string, number>>): boolean {
     for (const [device, seq] of Object.entries(theirs)) {
