@@ -24,6 +24,7 @@ import {
 } from './enrollment.ts';
 import type { PresenceBook, PresenceFeed } from './presence.ts';
 import { watchStorage } from './storage-health.ts';
+import { keepZoneOffsets, recallZoneOffsets } from './zone-memory.ts';
 import { followHubConfig } from './live-config.ts';
 import { locksAvailable } from './tab-lock.ts';
 import type { LeaderDevice } from './tab-leader.ts';
@@ -168,10 +169,12 @@ async function startDevice(
   window.addEventListener('offline', onOffline);
   if (!navigator.onLine) onOffline();
 
+  const timeZone = config.store.timeZone;
+  recallZoneOffsets(timeZone);
   const replica = await Replica.open({
     root,
     device: deviceId,
-    timeZone: config.store.timeZone,
+    timeZone,
     // the ticket checks (ranges, services, rate) judge against the same config as the agent
     config,
     storage: new DexieStorage(db),
@@ -216,6 +219,7 @@ async function startDevice(
     waits = deviceWaits(replica, config, notify);
     notify();
   };
+  void afterFirstScreen().then(() => keepZoneOffsets(timeZone, Date.now()));
   if (opts.role === 'kiosk') {
     void afterFirstScreen()
       .then(startWaits)

@@ -7,6 +7,7 @@ import {
   LANGUAGES,
   loadLanguage,
   loadFullEnglish,
+  OWN_NAMES,
   resolveLanguage,
 } from './catalogs.ts';
 import { enCustomerModules, enStaffModules } from './en.ts';
@@ -157,5 +158,15 @@ describe('createI18n', () => {
     expect(createI18n({ language: 'pl' }).duration(2)).toBe('2 minuty');
     expect(createI18n({ language: 'ru' }).durationRange(8, 17)).toBe('8–17 минут');
     expect(createI18n({ language: 'en' }).durationRange(3, 3)).toBe('3 minutes');
+  });
+});
+
+describe("each language's own name", () => {
+  it('is written out for every language, and is the name Intl gives it', () => {
+    expect(Object.keys(OWN_NAMES).sort()).toEqual([...LANGUAGES].sort());
+    for (const code of LANGUAGES) {
+      const intl = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+      expect(OWN_NAMES[code]).toBe(intl.charAt(0).toLocaleUpperCase(code) + intl.slice(1));
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { localized, type LocalizedText } from '../../domain/config/types.ts';
-import { catalogFor, FALLBACK_LANGUAGE, resolveLanguage } from './catalogs.ts';
+import { catalogFor, FALLBACK_LANGUAGE, OWN_NAMES, resolveLanguage } from './catalogs.ts';
 import { createFormatters, type Formatters } from './format.ts';
 import { textDirection } from './locale.ts';
 import { createTranslator, type Translate } from './translate.ts';
@@ -45,7 +45,10 @@ export function createI18n(opts: I18nOptions): I18n {
 // an Intl.DisplayNames per name per render showed in the kiosk's tap profile: names are kept
 const languageNames = new Map<string, string>();
 
-/** A language's name in itself ("Polski", "العربية"), or its code where the browser has none. */
+/**
+ * A language's name in itself ("Polski", "العربية"): ours for the languages we translate into,
+ * the browser's for others, or its code where the browser has none.
+ */
 function languageName(code: string): string {
   let name = languageNames.get(code);
   if (name === undefined) {
@@ -56,6 +59,8 @@ function languageName(code: string): string {
 }
 
 function nameOf(code: string): string {
+  const own = OWN_NAMES[code];
+  if (own !== undefined) return own;
   try {
     const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
     // "polski", "русский": a language names itself in the case it uses inside a sentence
