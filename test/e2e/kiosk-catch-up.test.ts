@@ -33,6 +33,22 @@ describe('a kiosk catching up after its start', () => {
     await kiosk.goto(`${hub.httpUrl}/kiosk?kiosk=kiosk-1`);
   });
 
+  it('the lobby board shows no waiting count (it would be too low) until its catch-up is in', async () => {
+    const boardContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const boardCatchUp = await holdCatchUp(boardContext);
+    const board = await boardContext.newPage();
+    await board.goto(`${hub.httpUrl}/board`);
+    await board
+      .locator('[data-testid="connection"][data-state="online"][data-freshness="catchingUp"]')
+      .waitFor();
+    const advice = board.getByTestId('waiting-advice');
+    expect(await advice.textContent()).toBe('checking…');
+    expect(await advice.getAttribute('data-count')).toBeNull();
+    boardCatchUp.release();
+    await board.locator('[data-testid="waiting-advice"][data-count="6"]').waitFor();
+    await boardContext.close();
+  });
+
   afterAll(async () => {
     await browser?.close();
     await hub?.close();

@@ -1,11 +1,13 @@
 import type { BrowserContext, WebSocketRoute } from 'playwright-core';
 
 /**
- * Holds back the hub's catch-up for a browser's devices: every MQTT PUBLISH on a `sync/to/…`
- * topic (the agent's answer to one device) that the broker sends over the context's MQTT
- * WebSocket waits until `release()`; everything else (the agent's vector, config, presence,
- * acknowledgements) passes at once. So a test sees a device that is connected and knows it is
- * behind, for as long as the test needs, bounded by its own events rather than by timing.
+ * Holds back the hub's catch-up for a browser's devices: every MQTT PUBLISH of events that the
+ * broker sends over the context's MQTT WebSocket (`sync/to/…`, the agent's answer to one
+ * device, and `sync/events/…`, events as devices and the agent publish them: the agent's own
+ * may come again that way) waits until `release()`; everything else (the agent's vector,
+ * config, presence, acknowledgements) passes at once. So a test sees a device that is
+ * connected and knows it is behind, for as long as the test needs, bounded by its own events
+ * rather than by timing.
  */
 export interface HeldCatchUp {
   /** Catch-up packets held so far. */
@@ -72,5 +74,5 @@ function isCatchUp(packet: Buffer): boolean {
   while (packet[header - 1]! & 0x80) header++;
   const topicLength = packet.readUInt16BE(header);
   const topic = packet.subarray(header + 2, header + 2 + topicLength).toString('utf8');
-  return topic.includes('/sync/to/');
+  return topic.includes('/sync/to/') || topic.includes('/sync/events/');
 }

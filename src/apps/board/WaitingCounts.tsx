@@ -1,12 +1,19 @@
 import { waitingCountByService } from '../../domain/queue/selectors.ts';
+import { waitsKnown } from '../../domain/sync/protocol/freshness.ts';
 import { waitInMinutes } from '../../domain/wait/minutes.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useDevice, useRuntime } from '../shell/device-context.ts';
 
-/** How many customers wait for each service, and about how long a new ticket would wait. */
+/**
+ * How many customers wait for each service, and about how long a new ticket would wait; while
+ * the board is still catching up with the hub, that it is checking.
+ */
 export function WaitingCounts() {
   const { config, estimate } = useRuntime();
-  const { state } = useDevice();
+  const { state, status } = useDevice();
+  // right after the board starts or reconnects, until the hub's catch-up is in: no count
+  // (it would be too low) and no wait
+  const checking = !waitsKnown(status.freshness);
   const { t, text, duration } = useT();
   const counts = waitingCountByService(state);
   return (
@@ -28,9 +35,9 @@ export function WaitingCounts() {
               <span
                 className="board-waiting__count"
                 data-testid={`waiting-${service.id}`}
-                data-count={count}
+                data-count={checking ? undefined : count}
               >
-                {t('board.waiting.count', { count })}
+                {checking ? t('board.waiting.checking') : t('board.waiting.count', { count })}
               </span>
               <span
                 className="board-waiting__estimate"

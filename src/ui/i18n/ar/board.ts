@@ -19,6 +19,7 @@ export const arBoard: Translation<typeof enBoard> = {
   },
   'board.waiting.estimate': 'نحو {estimate}',
   'board.waiting.short': 'انتظار قصير',
+  'board.waiting.checking': 'جارٍ التحقق…',
   'board.recent.title': 'النداءات السابقة',
   'board.announce': 'التذكرة رقم {number}، يُرجى التوجه إلى {counter}.',
   'board.enableSound': 'تشغيل الصوت',

@@ -14,6 +14,7 @@ export const enBoard = {
   },
   'board.waiting.estimate': 'about {estimate}',
   'board.waiting.short': 'little or no wait',
+  'board.waiting.checking': 'checking…',
   'board.recent.title': 'Called before',
   'board.announce': 'Ticket {number}, please go to {counter}.',
   'board.enableSound': 'Turn on sound',

@@ -16,6 +16,7 @@ export const hiBoard: Translation<typeof enBoard> = {
   },
   'board.waiting.estimate': 'लगभग {estimate}',
   'board.waiting.short': 'बहुत कम प्रतीक्षा',
+  'board.waiting.checking': 'जाँच हो रही है…',
   'board.recent.title': 'पहले बुलाए गए',
   'board.announce': 'टोकन नंबर {number}, कृपया {counter} पर जाएँ।',
   'board.enableSound': 'आवाज़ चालू करें',

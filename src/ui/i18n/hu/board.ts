@@ -15,6 +15,7 @@ export const huBoard: Translation<typeof enBoard> = {
   },
   'board.waiting.estimate': 'kb. {estimate}',
   'board.waiting.short': 'alig kell várni',
+  'board.waiting.checking': 'ellenőrzés…',
   'board.recent.title': 'Korábban szólított sorszámok',
   'board.announce': 'Sorszám: {number}. Kérjük, fáradjon ide: {counter}.',
   'board.enableSound': 'Hang bekapcsolása',

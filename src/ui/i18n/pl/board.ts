@@ -17,6 +17,7 @@ export const plBoard: Translation<typeof enBoard> = {
   },
   'board.waiting.estimate': 'ok. {estimate}',
   'board.waiting.short': 'prawie bez czekania',
+  'board.waiting.checking': 'sprawdzamy…',
   'board.recent.title': 'Wcześniej wywołani',
   'board.announce': 'Numer {number}, {counter}.',
   'board.enableSound': 'Włącz dźwięk',

@@ -17,6 +17,7 @@ export const ruBoard: Translation<typeof enBoard> = {
   },
   'board.waiting.estimate': 'примерно {estimate}',
   'board.waiting.short': 'почти без ожидания',
+  'board.waiting.checking': 'уточняем…',
   'board.recent.title': 'Ранее вызванные',
   'board.announce': 'Талон номер {number}, {counter}.',
   'board.enableSound': 'Включить звук',
