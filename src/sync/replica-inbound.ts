@@ -67,7 +67,7 @@ export class Receiver {
   behind(vector: Readonly<Record<string, number>>): boolean {
     const skip = (device: string, seq: number): boolean =>
       this.refused.get(device)?.has(seq) ?? false;
-    return this.h.core.log.behindExcept(vector, skip) || this.h.core.stale;
+    return this.h.core.log.behind(vector, skip) || this.h.core.stale;
   }
 
   /** Notes refused events; true when one is new. Bounded: a flood is not worth remembering. */

@@ -253,7 +253,10 @@ export class Replica {
     this.h.timers.restart('antiEntropy', this.h.antiEntropyMs(), () => this.antiEntropyTick());
   }
 
-  /** The start and each connection give the hub FIRST_CONTACT_MS to say what it holds. */
+  /**
+   * The start and each connection give the hub FIRST_CONTACT_MS to say what it holds. Steps
+   * the freshness without telling listeners: the caller does, once for both changes.
+   */
   private connectionChanged(s: ConnectionState | 'started'): void {
     if (s === 'connecting' || this.h.policy.role === 'agent') return;
     if (s === 'started' || s === 'online') {
@@ -261,7 +264,7 @@ export class Replica {
         this.noteFreshness({ kind: 'noContact' }),
       );
     }
-    if (s !== 'started') this.noteFreshness({ kind: s });
+    if (s !== 'started') this.fresh = nextFreshness(this.fresh, { kind: s });
   }
 
   private noteFreshness(input: FreshnessInput): void {

@@ -140,22 +140,14 @@ export class EventLog {
    * True when `theirs` holds something we do not, not counting what `skip` says we will never
    * hold (events we refused): the run we hold goes on over them.
    */
-  behindExcept(
+  behind(
     theirs: Readonly<Record<string, number>>,
-    skip: (device: string, seq: number) => boolean,
+    skip: (device: string, seq: number) => boolean = () => false,
   ): boolean {
     for (const [device, seq] of Object.entries(theirs)) {
       let top = this.contiguous.get(device) ?? 0;
       while (top < seq && (this.has(device, top + 1) || skip(device, top + 1))) top++;
       if (top < seq) return true;
-    }
-    return false;
-  }
-
-  /** True when `theirs` holds something we do not. */
-  behind(theirs: Readonly<Record<string, number>>): boolean {
-    for (const [device, seq] of Object.entries(theirs)) {
-      if (seq > (this.contiguous.get(device) ?? 0)) return true;
     }
     return false;
   }
