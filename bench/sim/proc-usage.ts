@@ -40,7 +40,9 @@ export function cpuMeter(pids: readonly number[]): {
       const wallSec = (performance.now() - t0) / 1000;
       const own = process.cpuUsage(own0);
       const others = pids.reduce((s, p) => s + cpuSecondsOf(p), 0) - others0;
-      const pct = (sec: number): number => Math.round((sec / wallSec) * 100);
+      // to a tenth of a percent: a light step's hub used under half a percent of a core, which
+      // whole percents showed as 0 (the clock ticks of /proc are 10 ms)
+      const pct = (sec: number): number => Math.round((sec / wallSec) * 1000) / 10;
       return { generator: pct((own.user + own.system) / 1e6), others: pct(others) };
     },
   };
