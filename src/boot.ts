@@ -1,4 +1,5 @@
 import { paintWelcomeSnapshot } from './apps/kiosk/welcome-snapshot.ts';
+import { releaseRuntimeHints } from './apps/shell/runtime-hints.ts';
 import { routeFor } from './apps/shell/routes.ts';
 import { afterFrame } from './ui/after-frame.ts';
 // the first paint's styles come with this script, not with the app
@@ -14,6 +15,8 @@ import './apps/kiosk/kiosk.css';
 const painted = routeFor(location.pathname) === 'kiosk' && paintWelcomeSnapshot();
 
 const loadApp = (): void => {
+  // the runtime's chunks download with the app's, once the welcome is on the screen
+  releaseRuntimeHints();
   import('./main.tsx').catch((error: unknown) => {
     console.error('[nextup] the app could not start', error);
   });

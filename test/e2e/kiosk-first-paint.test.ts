@@ -121,6 +121,37 @@ describe("the kiosk's first paint", () => {
     await context.close();
   });
 
+  it("asks for the device runtime's chunks only once the welcome is painted (their loading held the first paint back)", async () => {
+    const { context } = await kioskSeenOnce();
+    await context.addInitScript({
+      content: `new MutationObserver((_, seen) => {
+        if (document.getElementById('first-paint')) {
+          window.__layerAt = performance.now();
+          seen.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });`,
+    });
+    const page = await context.newPage();
+    await page.goto(`${hub.httpUrl}/kiosk`);
+    await page.getByTestId('service-advice').waitFor();
+    const { layerAt, runtimeAsked } = await page.evaluate((pattern) => {
+      const chunk = new RegExp(pattern);
+      return {
+        layerAt: (window as unknown as { __layerAt?: number }).__layerAt,
+        runtimeAsked: performance
+          .getEntriesByType('resource')
+          .filter((e) => chunk.test(new URL(e.name).pathname))
+          .map((e) => e.startTime),
+      };
+    }, RUNTIME_CHUNK.source);
+    expect(layerAt).toBeGreaterThan(0);
+    expect(runtimeAsked.length).toBe(1);
+    expect(runtimeAsked[0]).toBeGreaterThan(layerAt!);
+    // and the hints are in the head by then, so the chunks still download together
+    expect(await page.locator('head link[rel="modulepreload"][href*="/create-"]').count()).toBe(1);
+    await context.close();
+  });
+
   it('a kiosk that cannot start shows why, not the still welcome', async () => {
     const { context } = await kioskSeenOnce();
     await context.route(RUNTIME_CHUNK, (route) => route.abort());
