@@ -1,4 +1,4 @@
-import { decodeHlc, encodeHlc, maxHlc, tick, wallOf, ZERO_HLC, type Hlc } from '../clock/hlc.ts';
+import { decodeHlc, encodeHlc, maxHlc, tick, ZERO_HLC, type Hlc } from '../clock/hlc.ts';
 import type { CommandResult } from '../queue/commands.ts';
 import { dayKey, startOfDaysBack } from '../queue/day.ts';
 import { compareEvents, eventId, type StoreEvent } from '../queue/events.ts';
@@ -31,9 +31,13 @@ export class LogCore {
   /** Today's tickets taken into the log, current even while the state waits for a refold. */
   tickets: TicketIndex = emptyTicketIndex();
   private day = '';
-  /** Today's bounds as wall-clock ms [start, end): cheaper than a calendar lookup per event. */
-  private dayStart = 0;
-  private dayEnd = 0;
+  /**
+   * Today's bounds [start, end) as clock values: fixed-width text, so an event's clock value
+   * compares with them as it is (parsing its wall time for every event of a refold was a
+   * fifth of the refold's time).
+   */
+  private dayFrom = '';
+  private dayTo = '';
   private lastApplied: StoreEvent | undefined;
 
   constructor(
@@ -57,11 +61,14 @@ export class LogCore {
     // ahead would otherwise set the restarted agent's clock, and every honest event after
     // (issue 15, found by src/hub/disk-chaos.property.test.ts)
     const refused = refusedIds(events);
+    // clock values are fixed-width, so the latest compares as text: decoded once, not per event
+    let latest = '';
     for (const e of events) {
       this.log.add(e);
-      if (!refused.has(e.id)) this.hlc = maxHlc(this.hlc, decodeHlc(e.hlc));
+      if (e.hlc > latest && !refused.has(e.id)) latest = e.hlc;
       if (e.device === this.device && e.seq > this.seq) this.seq = e.seq;
     }
+    if (latest) this.hlc = maxHlc(this.hlc, decodeHlc(latest));
     this.seq = Math.max(this.seq, this.log.floorOf(this.device));
   }
 
@@ -85,17 +92,17 @@ export class LogCore {
   }
 
   isToday(e: StoreEvent): boolean {
-    const wall = wallOf(e.hlc);
-    return wall >= this.dayStart && wall < this.dayEnd;
+    return e.hlc >= this.dayFrom && e.hlc < this.dayTo;
   }
 
   /** Folds today again from the log: a fresh state. */
   refold(now: number): void {
     const tz = this.timeZone;
     this.day = dayKey(now, tz);
-    this.dayStart = startOfDaysBack(now, 0, tz);
+    const dayStart = startOfDaysBack(now, 0, tz);
+    this.dayFrom = encodeHlc({ wall: dayStart, counter: 0 });
     // 30 hours after midnight is always tomorrow, whatever the daylight-saving change
-    this.dayEnd = startOfDaysBack(this.dayStart + 30 * 3_600_000, 0, tz);
+    this.dayTo = encodeHlc({ wall: startOfDaysBack(dayStart + 30 * 3_600_000, 0, tz), counter: 0 });
     this.stale = false;
     const state = emptyState();
     const tickets = emptyTicketIndex();
