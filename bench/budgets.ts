@@ -47,6 +47,15 @@ export function budgetRows(m: Measured): BudgetRow[] {
       spread: `${Object.keys(kiosk.firstScreenJs.files).length} files`,
       pass: kiosk.firstScreenJs.gzipKiB <= 90,
     });
+    if (kiosk.firstScreenJsInstalled) {
+      rows.push({
+        budget: '1. Kiosk first-screen JavaScript, a later start (gzip)',
+        target: 'report',
+        measured: `${kiosk.firstScreenJsInstalled.gzipKiB} KB`,
+        spread: `${Object.keys(kiosk.firstScreenJsInstalled.files).length} files`,
+        pass: 'report',
+      });
+    }
     if (kiosk.firstPaintJs) {
       rows.push({
         budget: "1. Kiosk JavaScript before the welcome's first paint (gzip)",

@@ -1,15 +1,8 @@
 import { Dexie, type Table } from 'dexie';
 import type { StoreEvent } from '../domain/queue/events.ts';
+import { databaseName, DURABILITY, SCHEMA_VERSION, type KvRow, type OutboxRow } from './schema.ts';
 
-export interface OutboxRow {
-  readonly id: string;
-  readonly seq: number;
-}
-
-export interface KvRow {
-  readonly key: string;
-  readonly value: unknown;
-}
+export { DURABILITY, type KvRow, type OutboxRow } from './schema.ts';
 
 /** A clerk's visit on this handheld: the visit machine's persisted snapshot and bookkeeping. */
 export interface VisitRow {
@@ -35,11 +28,9 @@ export interface VisitRow {
   readonly updatedAt: number;
 }
 
-/** Every write's durability: Dexie's transactions and the tap's own (dexie-storage.ts). */
-export const DURABILITY = 'relaxed' satisfies IDBTransactionDurability;
-
 /**
- * The device's database, one per store. Schema versions live here and only here.
+ * The device's database, one per store. Schema versions are declared here and only here; the
+ * newest is SCHEMA_VERSION (schema.ts), which a start reads before Dexie has loaded.
  *
  * Writes use relaxed durability (Chromium's default since version 121, asked for explicitly so
  * an older tablet browser does the same): a transaction completes once the operating system
@@ -54,14 +45,14 @@ export class NextupDb extends Dexie {
   visits!: Table<VisitRow, string>;
 
   constructor(store: string) {
-    super(`nextup-${store}`, { chromeTransactionDurability: DURABILITY });
+    super(databaseName(store), { chromeTransactionDurability: DURABILITY });
     this.version(1).stores({
       events: 'id, [device+seq], hlc',
       outbox: 'id, seq',
       kv: 'key',
     });
     // The clerk's visits (see visit-store.ts); earlier tables unchanged.
-    this.version(2).stores({
+    this.version(SCHEMA_VERSION).stores({
       events: 'id, [device+seq], hlc',
       outbox: 'id, seq',
       kv: 'key',

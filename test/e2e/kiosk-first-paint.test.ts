@@ -152,6 +152,43 @@ describe("the kiosk's first paint", () => {
     await context.close();
   });
 
+  it('a second start reads its database without Dexie before its buttons, and loads Dexie after them', async () => {
+    const { context } = await kioskSeenOnce();
+    await context.addInitScript({
+      content: `new MutationObserver((_, seen) => {
+        if (document.querySelector('[data-testid^="service-"]')) {
+          window.__usableAt = performance.now();
+          seen.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });`,
+    });
+    const page = await context.newPage();
+    await page.goto(`${hub.httpUrl}/kiosk`);
+    await page.getByTestId('service-advice').waitFor();
+    /** Scripts fetched before and after the buttons showed that hold Dexie's code. */
+    const dexieScripts = (): Promise<{ before: number; after: number }> =>
+      page.evaluate(async () => {
+        const usableAt = (window as unknown as { __usableAt: number }).__usableAt;
+        const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          // (not this check's own reads of them)
+          .filter((e) => e.initiatorType !== 'fetch' && new URL(e.name).pathname.endsWith('.js'));
+        const found = { before: 0, after: 0 };
+        for (const s of scripts) {
+          const code = await (await fetch(s.name)).text();
+          // an error class of Dexie's that survives minifying
+          if (code.includes('DatabaseClosedError')) {
+            found[s.startTime < usableAt ? 'before' : 'after']++;
+          }
+        }
+        return found;
+      });
+    await expect.poll(dexieScripts, { timeout: 10_000 }).toEqual({ before: 0, after: 1 });
+    // the kiosk works on it: a ticket, kept in its database
+    await page.getByTestId('service-advice').click();
+    await page.getByTestId('ticket-number').waitFor();
+    await context.close();
+  });
+
   it('a kiosk that cannot start shows why, not the still welcome', async () => {
     const { context } = await kioskSeenOnce();
     await context.route(RUNTIME_CHUNK, (route) => route.abort());

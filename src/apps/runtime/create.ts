@@ -1,5 +1,4 @@
-import { NextupDb } from '../../data/db.ts';
-import { DexieStorage, loadDeviceId } from '../../data/dexie-storage.ts';
+import { DeviceDb, loadDeviceId } from '../../data/device-db.ts';
 import type { Conflict } from '../../domain/queue/state.ts';
 import { waitsKnown } from '../../domain/sync/protocol/freshness.ts';
 import type { DeviceWaits } from './device-waits.ts';
@@ -94,7 +93,8 @@ async function startDevice(
 ): Promise<LeaderDevice> {
   const { config } = hub;
   const root = { prefix: config.mqtt.topicPrefix, store: config.store.id };
-  const db = new NextupDb(config.store.id);
+  // Dexie loads after the first screen (src/data/device-db.ts)
+  const db = await DeviceDb.open(config.store.id, afterFirstScreen());
   const hint =
     (opts.deviceId ?? opts.role).replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 40) || opts.role;
   const proposed = await loadDeviceId(db, () => `${roleHint(opts.role, hint)}-${randomSuffix()}`);
@@ -177,7 +177,7 @@ async function startDevice(
     timeZone,
     // the ticket checks (ranges, services, rate) judge against the same config as the agent
     config,
-    storage: new DexieStorage(db),
+    storage: db.storage(),
     transport,
     clock: systemClock,
     onRejected: (reason) => {

@@ -1,4 +1,4 @@
-import type { NextupDb } from '../../data/db.ts';
+import type { DeviceKv } from '../../data/device-db.ts';
 import { surfaceMayRunAs } from '../../domain/security/roles.ts';
 
 /** What the hub gave this device when it enrolled: its id and broker password. */
@@ -48,26 +48,26 @@ function isCredentials(x: unknown): x is DeviceCredentials {
  * the URL, or without one where the hub trusts this machine (hub and browser on one computer).
  */
 export async function loadOrEnroll(
-  db: NextupDb,
+  kv: DeviceKv,
   role: string,
   proposedId: string,
   code: string | null,
   /** Enroll again even with credentials kept (the hub no longer knows them). */
   force = false,
 ): Promise<DeviceCredentials> {
-  const row = await db.kv.get(KEY);
-  const kept = isCredentials(row?.value) ? row.value : undefined;
-  if (kept && (await db.kv.get(REMOVED_KEY))?.value === true) {
+  const value = await kv.get(KEY);
+  const kept = isCredentials(value) ? value : undefined;
+  if (kept && (await kv.get(REMOVED_KEY)) === true) {
     if (!code) throw new DeviceRemovedError();
     // paired again as the device it was: same role, same id (its data is under it)
-    return enroll(db, kept.role, kept.deviceId, code);
+    return enroll(kv, kept.role, kept.deviceId, code);
   }
   if (!force && kept && surfaceMayRunAs(role, kept.role)) return kept;
-  return enroll(db, role, proposedId, code);
+  return enroll(kv, role, proposedId, code);
 }
 
 async function enroll(
-  db: NextupDb,
+  kv: DeviceKv,
   role: string,
   proposedId: string,
   code: string | null,
@@ -91,6 +91,7 @@ async function enroll(
     );
   }
   const creds: DeviceCredentials = { deviceId: body.deviceId, role, password: body.password };
+  const db = await kv.dexie();
   await db.transaction('rw', db.kv, async () => {
     await db.kv.put({ key: KEY, value: creds });
     await db.kv.put({ key: 'deviceId', value: creds.deviceId });
@@ -100,8 +101,8 @@ async function enroll(
 }
 
 /** Remembers that the hub revoked this device, so a restart shows it too (not the store). */
-export async function markRemoved(db: NextupDb): Promise<void> {
-  await db.kv.put({ key: REMOVED_KEY, value: true });
+export async function markRemoved(kv: DeviceKv): Promise<void> {
+  await (await kv.dexie()).kv.put({ key: REMOVED_KEY, value: true });
 }
 
 /**

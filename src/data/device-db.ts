@@ -1,0 +1,135 @@
+import type { LoadedLog, ReplicaStorage } from '../sync/ports.ts';
+import type { NextupDb } from './db.ts';
+import type { DexieStorage } from './dexie-storage.ts';
+import { appendLocal, readKv, readLog } from './idb-log.ts';
+import { databaseName, IDB_SCHEMA_VERSION, START_TABLES } from './schema.ts';
+
+/** Reads of the device's key-value table, and Dexie for its writes. */
+export interface DeviceKv {
+  get(key: string): Promise<unknown>;
+  /** Dexie's connection (loaded on first use). */
+  dexie(): Promise<NextupDb>;
+}
+
+/**
+ * The device's database as a start uses it. A database at the current schema is read with
+ * IndexedDB's own API on a connection of its own, so the first screen waits for no Dexie (30
+ * KB gzipped, and about 60 ms of a cheap tablet's start at 4x CPU): the replica's start and its
+ * taps go through that connection, every other write through Dexie, loaded once `dexieAfter`
+ * settles. A new database, or one at an older schema, opens through Dexie at once, which
+ * creates or upgrades it.
+ */
+export class DeviceDb implements DeviceKv {
+  private loading: Promise<{ db: NextupDb; storage: DexieStorage }> | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly store: string,
+    private readonly idb: IDBDatabase | undefined,
+  ) {}
+
+  static async open(store: string, dexieAfter: Promise<void>): Promise<DeviceDb> {
+    const device = new DeviceDb(store, await openCurrent(databaseName(store)));
+    if (!device.idb) await device.dexie();
+    // a failure shows at the first write that needs Dexie, with its own reason
+    else void dexieAfter.then(() => device.dexie()).catch(() => undefined);
+    return device;
+  }
+
+  get(key: string): Promise<unknown> {
+    if (this.idb) return readKv(this.idb, key);
+    return this.dexie().then(async (db) => (await db.kv.get(key))?.value);
+  }
+
+  async dexie(): Promise<NextupDb> {
+    return (await this.loaded()).db;
+  }
+
+  /** The replica's storage port: start and taps on the first connection, the rest on Dexie's. */
+  storage(): ReplicaStorage {
+    const { idb } = this;
+    const dexie = async (): Promise<DexieStorage> => (await this.loaded()).storage;
+    return {
+      load: async (since): Promise<LoadedLog> =>
+        idb ? readLog(idb, since) : (await dexie()).load(since),
+      appendLocal: async (event) =>
+        idb ? appendLocal(idb, event) : (await dexie()).appendLocal(event),
+      appendRemote: async (events) => (await dexie()).appendRemote(events),
+      removeFromOutbox: async (ids) => (await dexie()).removeFromOutbox(ids),
+      compact: async (before, floors, summaries) =>
+        (await dexie()).compact(before, floors, summaries),
+    };
+  }
+
+  close(): void {
+    this.closed = true;
+    this.idb?.close();
+    void this.loading?.then(({ db }) => db.close()).catch(() => undefined);
+  }
+
+  private loaded(): Promise<{ db: NextupDb; storage: DexieStorage }> {
+    this.loading ??= (async () => {
+      const [{ NextupDb }, { DexieStorage }] = await Promise.all([
+        import('./db.ts'),
+        import('./dexie-storage.ts'),
+      ]);
+      if (this.closed) throw new Error('the device database is closed');
+      const db = new NextupDb(this.store);
+      await db.open();
+      return { db, storage: new DexieStorage(db) };
+    })();
+    return this.loading;
+  }
+}
+
+/**
+ * A connection to the database when it exists at the current schema with the tables a start
+ * reads; undefined otherwise (then Dexie opens it). Opening a database that does not exist would
+ * create it empty: the upgrade is aborted, which leaves no database behind.
+ */
+export function openCurrent(name: string): Promise<IDBDatabase | undefined> {
+  return new Promise((resolve) => {
+    let req: IDBOpenDBRequest;
+    try {
+      req = indexedDB.open(name);
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    req.onupgradeneeded = () => req.transaction?.abort();
+    req.onerror = (event) => {
+      // an aborted creation is expected: Dexie creates the database
+      event.preventDefault();
+      resolve(undefined);
+    };
+    req.onblocked = () => resolve(undefined);
+    req.onsuccess = () => {
+      const idb = req.result;
+      const current =
+        idb.version === IDB_SCHEMA_VERSION &&
+        START_TABLES.every((t) => idb.objectStoreNames.contains(t));
+      if (!current) {
+        idb.close();
+        resolve(undefined);
+        return;
+      }
+      // a newer version of the app upgrading the schema in another tab: let it
+      idb.onversionchange = () => idb.close();
+      resolve(idb);
+    };
+  });
+}
+
+/** The device's id, kept next to its data (a wiped database is a new device). */
+export async function loadDeviceId(kv: DeviceKv, make: () => string): Promise<string> {
+  const kept = await kv.get('deviceId');
+  if (typeof kept === 'string') return kept;
+  const db = await kv.dexie();
+  return db.transaction('rw', db.kv, async () => {
+    const row = await db.kv.get('deviceId');
+    if (row && typeof row.value === 'string') return row.value;
+    const id = make();
+    await db.kv.put({ key: 'deviceId', value: id });
+    return id;
+  });
+}

@@ -1,0 +1,28 @@
+/**
+ * The device database's shape, without Dexie: what code that reads it before Dexie has loaded
+ * (src/data/idb-log.ts, quick-start.ts) needs to know. Schema versions are declared in db.ts.
+ */
+export interface OutboxRow {
+  readonly id: string;
+  readonly seq: number;
+}
+
+export interface KvRow {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+/** The database's current schema version as db.ts declares it to Dexie. */
+export const SCHEMA_VERSION = 2;
+
+/** The same as IndexedDB sees it: Dexie opens version n as n × 10. */
+export const IDB_SCHEMA_VERSION = SCHEMA_VERSION * 10;
+
+/** The tables a start reads. */
+export const START_TABLES = ['events', 'outbox', 'kv'] as const;
+
+/** The device's database of a store. */
+export const databaseName = (store: string): string => `nextup-${store}`;
+
+/** Every write's durability: Dexie's transactions and the tap's own (idb-log.ts). */
+export const DURABILITY = 'relaxed' satisfies IDBTransactionDurability;
