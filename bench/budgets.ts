@@ -35,35 +35,44 @@ export interface Measured {
   reports?: ReportFigures;
 }
 
+/** A reported row of the JavaScript some moment of the kiosk needed. */
+function jsRow(
+  budget: string,
+  js: { readonly gzipKiB: number; readonly files: Record<string, number> },
+): BudgetRow {
+  const files = Object.keys(js.files).length;
+  return {
+    budget,
+    target: 'report',
+    measured: `${js.gzipKiB} KB`,
+    spread: `${files} files`,
+    pass: 'report',
+  };
+}
+
 /** The budgets, each judged on its own figure (p95/p99 as the issue asks, not the median). */
 export function budgetRows(m: Measured): BudgetRow[] {
   const rows: BudgetRow[] = [];
   const { kiosk, track, fanout, capacity, lighthouse, growth, reports } = m;
   if (kiosk) {
     rows.push({
-      budget: '1. Kiosk first-screen JavaScript (gzip)',
+      ...jsRow('1. Kiosk first-screen JavaScript (gzip)', kiosk.firstScreenJs),
       target: '<= 90 KB',
       measured: `${kiosk.firstScreenJs.gzipKiB} KB (+${kiosk.laterJs.gzipKiB} KB after it)`,
-      spread: `${Object.keys(kiosk.firstScreenJs.files).length} files`,
       pass: kiosk.firstScreenJs.gzipKiB <= 90,
     });
     if (kiosk.firstScreenJsInstalled) {
-      rows.push({
-        budget: '1. Kiosk first-screen JavaScript, a later start (gzip)',
-        target: 'report',
-        measured: `${kiosk.firstScreenJsInstalled.gzipKiB} KB`,
-        spread: `${Object.keys(kiosk.firstScreenJsInstalled.files).length} files`,
-        pass: 'report',
-      });
+      rows.push(
+        jsRow(
+          '1. Kiosk first-screen JavaScript, a later start (gzip)',
+          kiosk.firstScreenJsInstalled,
+        ),
+      );
     }
     if (kiosk.firstPaintJs) {
-      rows.push({
-        budget: "1. Kiosk JavaScript before the welcome's first paint (gzip)",
-        target: 'report',
-        measured: `${kiosk.firstPaintJs.gzipKiB} KB`,
-        spread: `${Object.keys(kiosk.firstPaintJs.files).length} files`,
-        pass: 'report',
-      });
+      rows.push(
+        jsRow("1. Kiosk JavaScript before the welcome's first paint (gzip)", kiosk.firstPaintJs),
+      );
     }
     for (const [label, s] of [
       ['empty day', kiosk.firstPaintOfflineEmptyDayMs],

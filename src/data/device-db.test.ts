@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../domain/clock/hlc.ts';
-import { ev } from '../domain/testing/store.ts';
+import { issuedEvent } from '../domain/testing/store.ts';
 import { NextupDb } from './db.ts';
 import { DeviceDb, loadDeviceId, openCurrent, type DeviceKv } from './device-db.ts';
 import { databaseName } from './schema.ts';
@@ -15,14 +15,6 @@ afterEach(() => {
 });
 
 const storeName = (): string => `device-db-test-${++n}`;
-const issued = (device: string, seq: number, wall: number) =>
-  ev(device, seq, wall, {
-    type: 'ticket.issued',
-    ticket: `${device}-t${seq}`,
-    service: 'advice',
-    number: `A${seq}`,
-    n: seq,
-  });
 
 async function exists(name: string): Promise<boolean> {
   return (await indexedDB.databases()).some((d) => d.name === name);
@@ -59,7 +51,7 @@ describe('DeviceDb', () => {
   it('starts and takes taps on its own connection, and loads Dexie only when let', async () => {
     const store = storeName();
     const seeded = new NextupDb(store);
-    await seeded.events.bulkAdd([issued('kiosk-2', 1, TODAY + 1000)]);
+    await seeded.events.bulkAdd([issuedEvent('kiosk-2', 1, TODAY + 1000)]);
     await seeded.kv.put({ key: 'deviceId', value: 'kiosk-1' });
     seeded.close();
 
@@ -70,7 +62,7 @@ describe('DeviceDb', () => {
     expect(await device.get('deviceId')).toBe('kiosk-1');
     const since = encodeHlc({ wall: TODAY, counter: 0 });
     expect((await storage.load(since)).events.map((e) => e.id)).toEqual(['kiosk-2:1']);
-    const tap = issued('kiosk-1', 1, TODAY + 2000);
+    const tap = issuedEvent('kiosk-1', 1, TODAY + 2000);
     await storage.appendLocal(tap);
 
     // Dexie's own connection sees the tap, once it is let load
@@ -80,7 +72,7 @@ describe('DeviceDb', () => {
     expect(await db.outbox.toArray()).toEqual([{ id: tap.id, seq: 1 }]);
     // and the writes a start does not need go through it
     await storage.removeFromOutbox([tap.id]);
-    const remote = issued('kiosk-2', 2, TODAY + 3000);
+    const remote = issuedEvent('kiosk-2', 2, TODAY + 3000);
     await storage.appendRemote([remote]);
     const loaded = await storage.load(since);
     expect(loaded.outbox).toEqual([]);
@@ -92,7 +84,7 @@ describe('DeviceDb', () => {
     const device = await DeviceDb.open(store, gate().promise);
     open.push(device);
     expect(await exists(databaseName(store))).toBe(true);
-    await device.storage().appendLocal(issued('kiosk-1', 1, TODAY));
+    await device.storage().appendLocal(issuedEvent('kiosk-1', 1, TODAY));
     expect(await device.get('deviceId')).toBeUndefined();
     expect((await device.storage().load('')).outbox).toEqual(['kiosk-1:1']);
   });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../domain/clock/hlc.ts';
-import { ev } from '../domain/testing/store.ts';
+import { issuedEvent } from '../domain/testing/store.ts';
 import { NextupDb } from './db.ts';
 import { DexieStorage } from './dexie-storage.ts';
 
@@ -19,24 +19,15 @@ function fresh(): { db: NextupDb; storage: DexieStorage } {
   return { db, storage: new DexieStorage(db) };
 }
 
-const issued = (device: string, seq: number, wall: number) =>
-  ev(device, seq, wall, {
-    type: 'ticket.issued',
-    ticket: `${device}-t${seq}`,
-    service: 'advice',
-    number: `A${seq}`,
-    n: seq,
-  });
-
 describe('DexieStorage.load', () => {
   it('reads the kept days, and older events only while they wait in the outbox', async () => {
     const { db, storage } = fresh();
-    const oldSent = issued('kiosk-1', 1, TODAY - 3 * DAY);
-    const oldUnsent = issued('kiosk-1', 2, TODAY - 2 * DAY);
-    const ownToday = issued('kiosk-1', 3, TODAY + 60_000);
-    const theirsToday = issued('kiosk-2', 1, TODAY + 30_000);
+    const oldSent = issuedEvent('kiosk-1', 1, TODAY - 3 * DAY);
+    const oldUnsent = issuedEvent('kiosk-1', 2, TODAY - 2 * DAY);
+    const ownToday = issuedEvent('kiosk-1', 3, TODAY + 60_000);
+    const theirsToday = issuedEvent('kiosk-2', 1, TODAY + 30_000);
     await db.events.bulkAdd([oldSent, oldUnsent, ownToday, theirsToday]);
-    const tapped = issued('kiosk-1', 4, TODAY + 90_000);
+    const tapped = issuedEvent('kiosk-1', 4, TODAY + 90_000);
     await storage.appendLocal(tapped);
     await db.outbox.bulkAdd([
       { id: oldUnsent.id, seq: 2 },

@@ -44,3 +44,14 @@ export function ev(
   };
   return { ...meta, ...body };
 }
+
+/** A ticket issued by `device` as its `seq`th event at `wall`, for storage and replica tests. */
+export function issuedEvent(device: string, seq: number, wall: number): StoreEvent {
+  return ev(device, seq, wall, {
+    type: 'ticket.issued',
+    ticket: `${device}-t${seq}`,
+    service: 'advice',
+    number: `A${seq}`,
+    n: seq,
+  });
+}
