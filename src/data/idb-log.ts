@@ -4,7 +4,7 @@ import { DURABILITY, type KvRow, type OutboxRow } from './schema.ts';
 
 /**
  * The replica's start and its taps in IndexedDB's own API, on any connection to the device's
- * database (Dexie's, or the one a start opens before Dexie has loaded: quick-start.ts).
+ * database (Dexie's, or the one a start opens before Dexie has loaded: device-db.ts).
  */
 
 const failed = (tx: IDBTransaction): Error => tx.error ?? new Error('an IndexedDB read failed');

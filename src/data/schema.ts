@@ -1,6 +1,6 @@
 /**
  * The device database's shape, without Dexie: what code that reads it before Dexie has loaded
- * (src/data/idb-log.ts, quick-start.ts) needs to know. Schema versions are declared in db.ts.
+ * (src/data/idb-log.ts, device-db.ts) needs to know. Schema versions are declared in db.ts.
  */
 export interface OutboxRow {
   readonly id: string;
