@@ -1,6 +1,6 @@
 import type { StoreEvent } from '../domain/queue/events.ts';
 import type { LoadedLog } from '../sync/ports.ts';
-import { DURABILITY, type KvRow, type OutboxRow } from './schema.ts';
+import { DURABILITY, START_TABLES, type KvRow, type OutboxRow } from './schema.ts';
 
 /**
  * The replica's start and its taps in IndexedDB's own API, on any connection to the device's
@@ -16,7 +16,7 @@ const failed = (tx: IDBTransaction): Error => tx.error ?? new Error('an IndexedD
  */
 export function readLog(idb: IDBDatabase, since: string): Promise<LoadedLog> {
   return new Promise((resolve, reject) => {
-    const tx = idb.transaction(['events', 'outbox', 'kv'], 'readonly');
+    const tx = idb.transaction(START_TABLES, 'readonly');
     const events = tx.objectStore('events');
     const byHlc = events.index('hlc');
     const outboxReq = tx.objectStore('outbox').index('seq').getAll() as IDBRequest<OutboxRow[]>;

@@ -11,6 +11,22 @@ import { startTestHub, type TestHub } from '../support/hub.ts';
 /** The device runtime's chunk (src/apps/runtime/create.ts): the app cannot start without it. */
 const RUNTIME_CHUNK = /\/assets\/create-[^/]+\.js$/;
 
+/** Each page of `context` notes in `window[key]` when an element matching `selector` first shows. */
+async function noteWhenShown(
+  context: BrowserContext,
+  selector: string,
+  key: string,
+): Promise<void> {
+  await context.addInitScript({
+    content: `new MutationObserver((_, seen) => {
+      if (document.querySelector(${JSON.stringify(selector)})) {
+        window[${JSON.stringify(key)}] = performance.now();
+        seen.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });`,
+  });
+}
+
 describe("the kiosk's first paint", () => {
   let browser: Browser;
   let hub: TestHub;
@@ -123,14 +139,7 @@ describe("the kiosk's first paint", () => {
 
   it("asks for the device runtime's chunks only once the welcome is painted (their loading held the first paint back)", async () => {
     const { context } = await kioskSeenOnce();
-    await context.addInitScript({
-      content: `new MutationObserver((_, seen) => {
-        if (document.getElementById('first-paint')) {
-          window.__layerAt = performance.now();
-          seen.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });`,
-    });
+    await noteWhenShown(context, '#first-paint', '__layerAt');
     const page = await context.newPage();
     await page.goto(`${hub.httpUrl}/kiosk`);
     await page.getByTestId('service-advice').waitFor();
@@ -154,14 +163,7 @@ describe("the kiosk's first paint", () => {
 
   it('a second start reads its database without Dexie before its buttons, and loads Dexie after them', async () => {
     const { context } = await kioskSeenOnce();
-    await context.addInitScript({
-      content: `new MutationObserver((_, seen) => {
-        if (document.querySelector('[data-testid^="service-"]')) {
-          window.__usableAt = performance.now();
-          seen.disconnect();
-        }
-      }).observe(document, { childList: true, subtree: true });`,
-    });
+    await noteWhenShown(context, '[data-testid^="service-"]', '__usableAt');
     const page = await context.newPage();
     await page.goto(`${hub.httpUrl}/kiosk`);
     await page.getByTestId('service-advice').waitFor();
