@@ -2,6 +2,9 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeHlc } from '../domain/clock/hlc.ts';
+import { emptyState } from '../domain/queue/state.ts';
+import { emptyTicketIndex } from '../domain/sync/admission.ts';
+import { WARM_DAY_VERSION, type WarmDay } from '../domain/sync/warm-day.ts';
 import { issuedEvent } from '../domain/testing/store.ts';
 import { NextupDb } from './db.ts';
 import { DeviceDb, loadDeviceId, openCurrent, type DeviceKv } from './device-db.ts';
@@ -87,6 +90,54 @@ describe('DeviceDb', () => {
     await device.storage().appendLocal(issuedEvent('kiosk-1', 1, TODAY));
     expect(await device.get('deviceId')).toBeUndefined();
     expect((await device.storage().load('')).outbox).toEqual(['kiosk-1:1']);
+  });
+});
+
+describe("the kept day's storage", () => {
+  /** A kept day as the log core writes it: only what storage looks at is real here. */
+  const keptDay = (since: string, inWindow: number): WarmDay => ({
+    version: WARM_DAY_VERSION,
+    day: '2026-12-07',
+    since,
+    inWindow,
+    state: emptyState(),
+    tickets: emptyTicketIndex(),
+    hlc: since,
+    seq: 0,
+  });
+
+  it('keeps the day when the stored events are the ones counted, and reads it with a count', async () => {
+    const store = storeName();
+    const seeded = new NextupDb(store);
+    await seeded.events.bulkAdd([
+      issuedEvent('kiosk-2', 1, TODAY - 1000),
+      issuedEvent('kiosk-2', 2, TODAY + 1000),
+      issuedEvent('kiosk-2', 3, TODAY + 2000),
+    ]);
+    await seeded.outbox.add({ id: 'kiosk-2:3', seq: 3 });
+    await seeded.kv.put({ key: 'floors', value: { 'kiosk-9': 4 } });
+    seeded.close();
+    const device = await DeviceDb.open(store, gate().promise);
+    open.push(device);
+    const storage = device.storage();
+    const since = encodeHlc({ wall: TODAY, counter: 0 });
+
+    await storage.keepDay?.(keptDay(since, 2));
+    const start = await storage.loadStart?.(since);
+    expect(start).toMatchObject({ inWindow: 2, outbox: ['kiosk-2:3'], floors: { 'kiosk-9': 4 } });
+    expect(start?.warm).toMatchObject({ inWindow: 2, since });
+    expect((start?.warm as WarmDay).state.tickets).toBeInstanceOf(Map);
+
+    // counted otherwise: the state is not the fold of these events, and the last one goes too
+    await storage.keepDay?.(keptDay(since, 1));
+    expect((await storage.loadStart?.(since))?.warm).toBeUndefined();
+  });
+
+  it('is not offered by a start that opened the database through Dexie', async () => {
+    const device = await DeviceDb.open(storeName(), gate().promise);
+    open.push(device);
+    const storage = device.storage();
+    expect('loadStart' in storage || 'keepDay' in storage).toBe(false);
   });
 });
 

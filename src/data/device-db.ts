@@ -1,7 +1,7 @@
 import type { LoadedLog, ReplicaStorage } from '../sync/ports.ts';
 import type { NextupDb } from './db.ts';
 import type { DexieStorage } from './dexie-storage.ts';
-import { appendLocal, readKv, readLog } from './idb-log.ts';
+import { appendLocal, keepDay, readKv, readLog, readStart } from './idb-log.ts';
 import { databaseName, IDB_SCHEMA_VERSION, START_TABLES } from './schema.ts';
 
 /** Reads of the device's key-value table, and Dexie for its writes. */
@@ -45,7 +45,10 @@ export class DeviceDb implements DeviceKv {
     return (await this.loaded()).db;
   }
 
-  /** The replica's storage port: start and taps on the first connection, the rest on Dexie's. */
+  /**
+   * The replica's storage port: start, taps and the kept day on the first connection, the rest
+   * on Dexie's.
+   */
   storage(): ReplicaStorage {
     const { idb } = this;
     const dexie = async (): Promise<DexieStorage> => (await this.loaded()).storage;
@@ -58,6 +61,11 @@ export class DeviceDb implements DeviceKv {
       removeFromOutbox: async (ids) => (await dexie()).removeFromOutbox(ids),
       compact: async (before, floors, summaries) =>
         (await dexie()).compact(before, floors, summaries),
+      // a warm start (warm-day.ts) on the start's connection only: a first start, or one
+      // that upgraded the database, folds its day, and keeps it for the next
+      ...(idb
+        ? { loadStart: (since) => readStart(idb, since), keepDay: (day) => keepDay(idb, day) }
+        : {}),
     };
   }
 

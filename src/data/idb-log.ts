@@ -1,6 +1,14 @@
 import type { StoreEvent } from '../domain/queue/events.ts';
-import type { LoadedLog } from '../sync/ports.ts';
-import { DURABILITY, START_TABLES, type KvRow, type OutboxRow } from './schema.ts';
+import type { LoadedLog, StartRead } from '../sync/ports.ts';
+import type { WarmDay } from '../domain/sync/warm-day.ts';
+import {
+  DOMAIN_DIGEST,
+  DURABILITY,
+  START_TABLES,
+  WARM_DAY_KEY,
+  type KvRow,
+  type OutboxRow,
+} from './schema.ts';
 
 /**
  * The replica's start and its taps in IndexedDB's own API, on any connection to the device's
@@ -55,6 +63,56 @@ export function floorsOf(value: unknown): Record<string, number> {
     if (typeof seq === 'number') out[d] = seq;
   }
   return out;
+}
+
+/**
+ * What a start reads before the day's events: the kept day (warm-day.ts) when this build's
+ * fold wrote it, the outbox, the floors, and how many events are at or after `since`, counted
+ * on the index's keys without reading a value.
+ */
+export function readStart(idb: IDBDatabase, since: string): Promise<StartRead> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction(START_TABLES, 'readonly');
+    const kv = tx.objectStore('kv');
+    const warmReq = kv.get(WARM_DAY_KEY) as IDBRequest<KvRow | undefined>;
+    const floorsReq = kv.get('floors') as IDBRequest<KvRow | undefined>;
+    const outboxReq = tx.objectStore('outbox').index('seq').getAll() as IDBRequest<OutboxRow[]>;
+    const countReq = tx.objectStore('events').index('hlc').count(IDBKeyRange.lowerBound(since));
+    tx.oncomplete = () => {
+      const kept = warmReq.result?.value as { digest?: unknown; day?: unknown } | undefined;
+      resolve({
+        warm: kept?.digest === DOMAIN_DIGEST ? kept.day : undefined,
+        inWindow: countReq.result,
+        outbox: outboxReq.result.map((r) => r.id),
+        floors: floorsOf(floorsReq.result?.value),
+      });
+    };
+    tx.onabort = () => reject(failed(tx));
+  });
+}
+
+/**
+ * Keeps today's folded state in place of the last one, when the stored events at or after
+ * `day.since` are as many as it was folded from (else drops the last one: it is older). The
+ * count and the write share one transaction over the events, which no commit can pass, and
+ * IndexedDB copies the record as it is put.
+ */
+export function keepDay(idb: IDBDatabase, day: WarmDay): Promise<void> {
+  return new Promise((resolve, reject) => {
+    try {
+      const tx = idb.transaction(['events', 'kv'], 'readwrite', { durability: DURABILITY });
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(failed(tx));
+      const count = tx.objectStore('events').index('hlc').count(IDBKeyRange.lowerBound(day.since));
+      count.onsuccess = () => {
+        const kv = tx.objectStore('kv');
+        if (count.result !== day.inWindow) kv.delete(WARM_DAY_KEY);
+        else kv.put({ key: WARM_DAY_KEY, value: { digest: DOMAIN_DIGEST, day } });
+      };
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
 }
 
 /**

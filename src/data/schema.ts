@@ -26,3 +26,10 @@ export const databaseName = (store: string): string => `nextup-${store}`;
 
 /** Every write's durability: Dexie's transactions and the tap's own (idb-log.ts). */
 export const DURABILITY = 'relaxed' satisfies IDBTransactionDurability;
+
+/** The key-value row holding today's folded state for the next start (warm-day.ts). */
+export const WARM_DAY_KEY = 'warmDay';
+
+/** The build's domain code (vite.config.ts): a kept state is used only by the same fold. */
+export const DOMAIN_DIGEST: string =
+  (import.meta.env.VITE_DOMAIN_DIGEST as string | undefined) ?? 'unbuilt';

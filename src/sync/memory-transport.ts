@@ -1,6 +1,14 @@
 import type { StoreEvent } from '../domain/queue/events.ts';
 import type { DaySummary } from '../domain/queue/summary.ts';
-import type { Clock, ConnectionState, LoadedLog, ReplicaStorage, Transport } from './ports.ts';
+import type { WarmDay } from '../domain/sync/warm-day.ts';
+import type {
+  Clock,
+  ConnectionState,
+  LoadedLog,
+  ReplicaStorage,
+  StartRead,
+  Transport,
+} from './ports.ts';
 
 /** MQTT topic filter match with + and # wildcards. */
 export function topicMatches(filter: string, topic: string): boolean {
@@ -140,6 +148,8 @@ export class MemoryStorage implements ReplicaStorage {
   outbox: string[] = [];
   floors: Record<string, number> = {};
   readonly summaries = new Map<string, DaySummary>();
+  /** Today's state as kept (copied, as IndexedDB does); undefined: none. */
+  warm: WarmDay | undefined;
   failWrites = false;
 
   load(_since: string): Promise<LoadedLog> {
@@ -148,6 +158,27 @@ export class MemoryStorage implements ReplicaStorage {
       outbox: [...this.outbox],
       floors: { ...this.floors },
     });
+  }
+
+  loadStart(since: string): Promise<StartRead> {
+    return Promise.resolve({
+      warm: this.warm === undefined ? undefined : structuredClone(this.warm),
+      inWindow: this.inWindow(since),
+      outbox: [...this.outbox],
+      floors: { ...this.floors },
+    });
+  }
+
+  keepDay(day: WarmDay): Promise<void> {
+    if (this.failWrites) return Promise.reject(new Error('QuotaExceededError: disk full'));
+    this.warm = this.inWindow(day.since) === day.inWindow ? structuredClone(day) : undefined;
+    return Promise.resolve();
+  }
+
+  private inWindow(since: string): number {
+    let n = 0;
+    for (const e of this.events.values()) if (e.hlc >= since) n++;
+    return n;
   }
 
   appendLocal(event: StoreEvent): Promise<void> {

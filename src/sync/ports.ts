@@ -1,5 +1,6 @@
 import type { StoreEvent } from '../domain/queue/events.ts';
 import type { DaySummary } from '../domain/queue/summary.ts';
+import type { WarmDay } from '../domain/sync/warm-day.ts';
 
 /** Ports of the replica: where events are kept, how they travel, what time it is. */
 export type ConnectionState = 'online' | 'offline' | 'connecting';
@@ -9,6 +10,16 @@ export interface LoadedLog {
   /** Ids of own events not yet in the hub's durable history, oldest first. */
   readonly outbox: string[];
   /** Per device, the seq up to which history is settled (compacted or older than kept). */
+  readonly floors: Record<string, number>;
+}
+
+/** What a start reads before the day's events (ReplicaStorage.loadStart). */
+export interface StartRead {
+  /** Today's state as last kept (keepDay), unchecked: the log core checks it. */
+  readonly warm: unknown;
+  /** How many stored events are at or after the `since` asked for (counted, not read). */
+  readonly inWindow: number;
+  readonly outbox: string[];
   readonly floors: Record<string, number>;
 }
 
@@ -29,6 +40,15 @@ export interface ReplicaStorage {
     floors: Readonly<Record<string, number>>,
     summaries: readonly DaySummary[],
   ): Promise<void>;
+  /**
+   * Keeps today's folded state for the next start in place of the last one, in one
+   * transaction with a count of the stored events at or after `day.since`: when they are not
+   * `day.inWindow`, the state is not their fold, and no state is kept. The record is copied
+   * before any change can commit after it. Absent (with loadStart): every start folds.
+   */
+  keepDay?(day: WarmDay): Promise<void>;
+  /** The kept state, the outbox, the floors and a count of the events at or after `since`. */
+  loadStart?(since: string): Promise<StartRead>;
 }
 
 export interface Transport {

@@ -40,6 +40,11 @@ export interface ReplicaOptions {
   readonly config?: Pick<StoreConfig, 'services' | 'kiosks' | 'kiosk'>;
   /** The agent's catch-up budget per device (src/domain/sync/catch-up.ts). */
   readonly catchUp?: CatchUpLimits;
+  /**
+   * A start that resumes today's kept state (domain/sync/warm-day.ts) reads the stored events
+   * once this settles (a device: after its first screen); at once without it.
+   */
+  readonly restAfter?: Promise<void>;
   readonly onRejected?: (reason: string) => void;
   /** A device's clock is off by `driftMs` (positive: ahead of ours). */
   readonly onClockSkew?: (device: string, driftMs: number) => void;

@@ -145,6 +145,8 @@ export class Sender {
    */
   drain(): void {
     if (this.draining || this.h.closed() || this.h.opts.transport.state !== 'online') return;
+    // a resumed start's older unsent events are not in the log yet: the wire drains after
+    if (this.h.core.partial) return;
     this.draining = true;
     void (async () => {
       let after: readonly OutboxEffect[] = [];

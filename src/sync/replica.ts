@@ -12,9 +12,9 @@ import {
 } from '../domain/sync/protocol/freshness.ts';
 import * as outbox from '../domain/sync/protocol/outbox.ts';
 import { policyFor } from '../domain/sync/protocol/policy.ts';
-import { ANTI_ENTROPY_MS } from '../domain/sync/protocol/timing.ts';
+import { ANTI_ENTROPY_MS, WARM_DAY_KEEP_MS } from '../domain/sync/protocol/timing.ts';
 import { initialPeers } from '../domain/sync/protocol/vectors.ts';
-import type { ConnectionState } from './ports.ts';
+import type { ConnectionState, StartRead } from './ports.ts';
 import { describe } from './publisher.ts';
 import type { ReplicaHost, ReplicaOptions } from './replica-host.ts';
 import { Receiver } from './replica-inbound.ts';
@@ -30,6 +30,9 @@ export { isAgent } from '../domain/sync/protocol/policy.ts';
 export type LocalOutcome =
   | { ok: true; event: StoreEvent }
   | { ok: false; error: Extract<CommandResult, { ok: false }>['error'] | 'storageFailed' };
+
+/** A failed read of the stored events after a resumed start is tried again this much later. */
+const REST_RETRY_MS = 5_000;
 
 /**
  * Owns the replica's driver: the public face the apps and the hub use, and the I/O the pure
@@ -47,6 +50,15 @@ export class Replica {
   private readonly receiver: Receiver;
   private queue: Promise<unknown> = Promise.resolve();
   private refoldMs = 0;
+  /** The state last kept for the next start, or resumed from. */
+  private kept: QueueState | undefined;
+  private rest: Promise<void> | undefined;
+  private markLoaded: () => void = () => undefined;
+  /**
+   * Settles once every stored event is in the log: at once, unless the start resumed today's
+   * kept state; then after `restAfter`. Until then `events()` and the vector are partial.
+   */
+  readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
   private closed = false;
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(events: readonly StoreEvent[]) => void>();
@@ -84,8 +96,17 @@ export class Replica {
 
   static async open(opts: ReplicaOptions): Promise<Replica> {
     const r = new Replica(opts);
-    await r.load();
-    r.wire();
+    if (await r.resume()) {
+      // the day's events come in once `restAfter` settles; the wire waits for them
+      const rest = (): Promise<void> => r.enqueue(() => r.loadRest());
+      void (opts.restAfter ?? Promise.resolve()).then(rest, rest);
+      void r.loaded.then(() => {
+        if (!r.closed) r.wire();
+      });
+    } else {
+      await r.load();
+      r.wire();
+    }
     return r;
   }
 
@@ -207,6 +228,67 @@ export class Replica {
     this.sender.feed({ kind: 'loaded', ids: loaded.outbox });
     await this.compact();
     this.refold();
+    this.markLoaded();
+    this.keepDaySoon();
+  }
+
+  /**
+   * A start from today's kept state (domain/sync/warm-day.ts) when storage still holds the
+   * events it was folded from: the state and the outbox now, the events in loadRest.
+   */
+  private async resume(): Promise<boolean> {
+    const { storage } = this.opts;
+    if (!storage.loadStart || !storage.keepDay) return false;
+    const now = this.now();
+    let start: StartRead;
+    try {
+      start = await storage.loadStart(this.h.core.since(now));
+    } catch {
+      return false; // the whole load tells what failed
+    }
+    if (!this.h.core.resumeDay(start.warm, start, now)) return false;
+    this.sender.feed({ kind: 'loaded', ids: start.outbox });
+    this.kept = this.h.core.state;
+    return true;
+  }
+
+  /** After a resumed start: the stored events, into the log (once; again after a failure). */
+  private loadRest(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.rest ??= (async () => {
+      const loaded = await this.opts.storage.load(this.h.core.since(this.now()));
+      this.h.core.load(loaded.events, loaded.floors);
+      await this.compact();
+      this.markLoaded();
+      this.keepDaySoon(); // taps meanwhile changed the state while it could not be kept
+    })().catch((err: unknown) => {
+      this.rest = undefined;
+      this.opts.onRejected?.(`reading the stored events failed: ${describe(err)}`);
+      this.h.timers.once('loadRest', REST_RETRY_MS, () => void this.enqueue(() => this.loadRest()));
+    });
+    return this.rest;
+  }
+
+  /**
+   * Keeps today's state for the next start (domain/sync/warm-day.ts) a while after it changed,
+   * between two changes: storage copies it before another change can commit.
+   */
+  private keepDaySoon(): void {
+    const { storage } = this.opts;
+    if (!storage.keepDay || this.closed || this.h.core.state === this.kept) return;
+    this.h.timers.once('keepDay', WARM_DAY_KEEP_MS, () => {
+      void this.enqueue(() => {
+        const day = this.closed ? undefined : this.h.core.keepDay(this.now());
+        if (!day || day.state === this.kept) return Promise.resolve();
+        this.kept = day.state;
+        // not awaited: no change need wait for this write
+        storage.keepDay?.(day).catch((err: unknown) => {
+          this.kept = undefined;
+          this.opts.onRejected?.(`keeping today's state failed: ${describe(err)}`);
+        });
+        return Promise.resolve();
+      });
+    });
   }
 
   private wire(): void {
@@ -293,6 +375,7 @@ export class Replica {
     }
     this.version++;
     for (const l of this.listeners) l();
+    this.keepDaySoon();
   }
 
   private emitEvents(events: readonly StoreEvent[]): void {
@@ -308,6 +391,9 @@ export class Replica {
   /** The live queue is today's; at midnight it starts afresh and old days are compacted. */
   private async rollDay(): Promise<boolean> {
     if (!this.h.core.dayChanged(this.now())) return false;
+    // compaction and the new day's fold need every stored event
+    if (this.h.core.partial) await this.loadRest();
+    if (this.h.core.partial) return false;
     await this.compact();
     this.refold();
     return true;

@@ -178,6 +178,8 @@ async function startDevice(
     // the ticket checks (ranges, services, rate) judge against the same config as the agent
     config,
     storage: db.storage(),
+    // a start from today's kept state reads the day's events after the first screen
+    restAfter: afterFirstScreen(),
     transport,
     clock: systemClock,
     onRejected: (reason) => {

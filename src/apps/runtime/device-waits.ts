@@ -57,9 +57,12 @@ export function deviceWaits(
     scheduled = true;
     setTimeout(learn, 0);
   };
-  feed.push(replica.events());
-  turns = 1; // the kept days: screens look again once they are learned
-  schedule();
+  // the kept days, once in the log (a start from today's kept state reads them later)
+  void replica.loaded.then(() => {
+    feed.push(replica.events());
+    turns = 1; // screens look again once they are learned
+    schedule();
+  });
   const unsubscribe = replica.subscribeEvents((events) => {
     feed.push(events);
     schedule();

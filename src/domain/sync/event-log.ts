@@ -152,6 +152,11 @@ export class EventLog {
     return false;
   }
 
+  /** Every event held, in no particular order. */
+  *values(): IterableIterator<StoreEvent> {
+    for (const m of this.byDevice.values()) yield* m.values();
+  }
+
   all(): StoreEvent[] {
     const out: StoreEvent[] = [];
     for (const m of this.byDevice.values()) for (const e of m.values()) out.push(e);

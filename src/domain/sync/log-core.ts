@@ -8,6 +8,7 @@ import { summarizeDays, type DaySummary } from '../queue/summary.ts';
 import { emptyTicketIndex, indexTicket, type TicketIndex } from './admission.ts';
 import { EventLog } from './event-log.ts';
 import type { ReplicaPolicy } from './protocol/policy.ts';
+import { matchingWarmDay, tallyWindow, WARM_DAY_VERSION, type WarmDay } from './warm-day.ts';
 
 /**
  * Owns a replica's log core, without I/O: the event log, sequence numbers and the hybrid
@@ -22,6 +23,11 @@ export class LogCore {
   seq = 0;
   /** Events arrived out of order and the state waits for a refold (see applyInOrder). */
   stale = false;
+  /**
+   * Started from a kept day (resumeDay): the state is today's, the log holds only what came
+   * since, until `load` takes in the stored events.
+   */
+  partial = false;
   /**
    * A device's provisional refusals: held (they count in its vector) but left out of its state
    * until the agent has ruled. Its verdict refuses them for good; its vector covering them
@@ -54,7 +60,7 @@ export class LogCore {
     return encodeHlc({ wall: startOfDaysBack(now, days - 1, this.timeZone), counter: 0 });
   }
 
-  /** Takes in what storage held at start. */
+  /** Takes in what storage held at start (after resumeDay: adds to what came since). */
   load(events: readonly StoreEvent[], floors: Record<string, number>): void {
     for (const [device, seq] of Object.entries(floors)) this.log.raiseFloor(device, seq);
     // as when they arrived, a refused event drags no clock along: a forged one stamped hours
@@ -70,6 +76,7 @@ export class LogCore {
     }
     if (latest) this.hlc = maxHlc(this.hlc, decodeHlc(latest));
     this.seq = Math.max(this.seq, this.log.floorOf(this.device));
+    this.partial = false;
   }
 
   /** The live queue is today's: true when `now` is another day than the one folded. */
@@ -97,12 +104,7 @@ export class LogCore {
 
   /** Folds today again from the log: a fresh state. */
   refold(now: number): void {
-    const tz = this.timeZone;
-    this.day = dayKey(now, tz);
-    const dayStart = startOfDaysBack(now, 0, tz);
-    this.dayFrom = encodeHlc({ wall: dayStart, counter: 0 });
-    // 30 hours after midnight is always tomorrow, whatever the daylight-saving change
-    this.dayTo = encodeHlc({ wall: startOfDaysBack(dayStart + 30 * 3_600_000, 0, tz), counter: 0 });
+    this.setDay(now);
     this.stale = false;
     const state = emptyState();
     const tickets = emptyTicketIndex();
@@ -118,6 +120,71 @@ export class LogCore {
     this.tickets = tickets;
     this.state = state;
     this.lastApplied = last;
+  }
+
+  /**
+   * Today's state to keep for the next start (warm-day.ts), while it is exactly the fold of
+   * the log: not while events wait for a refold or the agent's ruling, nor before the log is
+   * all in (a warm start's first moments).
+   */
+  keepDay(now: number): WarmDay | undefined {
+    if (this.partial || this.stale || this.quarantine.size > 0 || this.dayChanged(now)) {
+      return undefined;
+    }
+    const since = this.since(now);
+    const { inWindow, verdictBefore } = tallyWindow(this.log.values(), since);
+    if (verdictBefore) return undefined;
+    return {
+      version: WARM_DAY_VERSION,
+      day: this.day,
+      since,
+      inWindow,
+      state: this.state,
+      tickets: this.tickets,
+      hlc: encodeHlc(this.hlc),
+      seq: this.seq,
+      ...(this.lastApplied ? { last: this.lastApplied } : {}),
+    };
+  }
+
+  /**
+   * Starts from a kept day instead of the log, when storage still holds `inWindow` events from
+   * its `since` on (warm-day.ts): today's state is whole, the log is not yet (`partial`) until
+   * `load` takes in the events. False: load and fold instead.
+   */
+  resumeDay(
+    kept: unknown,
+    stored: { readonly inWindow: number; readonly floors: Record<string, number> },
+    now: number,
+  ): boolean {
+    const { day } = this.dayOf(now);
+    const warm = matchingWarmDay(kept, { day, since: this.since(now), ...stored });
+    if (!warm) return false;
+    this.setDay(now);
+    for (const [device, seq] of Object.entries(stored.floors)) this.log.raiseFloor(device, seq);
+    this.state = warm.state;
+    this.tickets = warm.tickets;
+    this.lastApplied = warm.last;
+    this.hlc = maxHlc(this.hlc, decodeHlc(warm.hlc));
+    this.seq = Math.max(this.seq, warm.seq, this.log.floorOf(this.device));
+    this.partial = true;
+    return true;
+  }
+
+  private setDay(now: number): void {
+    ({ day: this.day, dayFrom: this.dayFrom, dayTo: this.dayTo } = this.dayOf(now));
+  }
+
+  /** The store day of `now`: its key, and its bounds [dayFrom, dayTo) as clock values. */
+  private dayOf(now: number): { day: string; dayFrom: string; dayTo: string } {
+    const tz = this.timeZone;
+    const dayStart = startOfDaysBack(now, 0, tz);
+    return {
+      day: dayKey(now, tz),
+      dayFrom: encodeHlc({ wall: dayStart, counter: 0 }),
+      // 30 hours after midnight is always tomorrow, whatever the daylight-saving change
+      dayTo: encodeHlc({ wall: startOfDaysBack(dayStart + 30 * 3_600_000, 0, tz), counter: 0 }),
+    };
   }
 
   /**

@@ -1,0 +1,199 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodeHlc } from '../clock/hlc.ts';
+import { REFUSAL_REASONS, eventId, type StoreEvent } from '../queue/events.ts';
+import { ev } from '../testing/store.ts';
+import { LogCore } from './log-core.ts';
+import { DEVICE_POLICY } from './protocol/policy.ts';
+import type { WarmDay } from './warm-day.ts';
+
+const HOUR = 3_600_000;
+/** Today, a store day in UTC; the device keeps it and the day before (since = YESTERDAY). */
+const TODAY = Date.UTC(2026, 5, 2);
+const YESTERDAY = TODAY - 24 * HOUR;
+const DEVICES = ['kiosk-1', 'kiosk-2', 'clerk-1'];
+
+const core = (): LogCore => new LogCore('kiosk-1', 'test-store', 'UTC', 2, DEVICE_POLICY);
+
+type Draft = { device: string; wall: number; kind: number; ticket: number };
+
+/**
+ * Events of three devices and the agent from before the kept days to late today: tickets,
+ * calls and completions of a few tickets, and verdicts refusing earlier events.
+ */
+const history: fc.Arbitrary<StoreEvent[]> = fc
+  .array(
+    fc.record({
+      device: fc.constantFrom(...DEVICES, 'agent-1'),
+      wall: fc.integer({ min: YESTERDAY - 6 * HOUR, max: TODAY + 20 * HOUR }),
+      kind: fc.nat(3),
+      ticket: fc.nat(5),
+    }),
+    { maxLength: 40 },
+  )
+  .map((drafts: Draft[]) => {
+    const seqs = new Map<string, number>();
+    const out: StoreEvent[] = [];
+    for (const d of drafts) {
+      const seq = (seqs.get(d.device) ?? 0) + 1;
+      seqs.set(d.device, seq);
+      const t = `t${d.ticket}`;
+      if (d.device === 'agent-1') {
+        const target = out[d.ticket % Math.max(1, out.length)];
+        const refused = target ? [target.id] : [eventId('kiosk-2', 99)];
+        out.push(
+          ev(d.device, seq, d.wall, {
+            type: 'event.refused',
+            events: refused,
+            reason: REFUSAL_REASONS[0],
+          }),
+        );
+      } else if (d.kind <= 1) {
+        out.push(
+          ev(d.device, seq, d.wall, {
+            type: 'ticket.issued',
+            ticket: t,
+            service: 'advice',
+            number: `A00${d.ticket}`,
+            n: d.ticket,
+          }),
+        );
+      } else {
+        const type = d.kind === 2 ? 'ticket.called' : 'ticket.completed';
+        out.push(ev(d.device, seq, d.wall, { type, ticket: t, counter: 'c1' }));
+      }
+    }
+    return out;
+  });
+
+/** Storage as a start sees it: events, and the kept day it wrote only when counts agreed. */
+function keep(disk: readonly StoreEvent[], day: WarmDay | undefined): WarmDay | undefined {
+  if (!day) return undefined;
+  const inWindow = disk.filter((e) => e.hlc >= day.since).length;
+  return inWindow === day.inWindow ? structuredClone(day) : undefined;
+}
+
+describe("today's kept state", () => {
+  it('is resumed only when it is the fold of what storage holds, and then equals it (property)', () => {
+    fc.assert(
+      fc.property(
+        history,
+        fc.infiniteStream(fc.nat(3)),
+        fc.integer({ min: 0, max: 26 * HOUR }),
+        (events, fate, later) => {
+          // 0: in memory and on disk; 1: on disk only (stored, never applied); 2: stored after
+          // the state was kept; 3: not stored at all
+          const fates: number[] = events.map(() => fate.next().value as number);
+          const pick = (...f: number[]) => events.filter((_, i) => f.includes(fates[i] ?? 3));
+          const now = TODAY + 21 * HOUR;
+          const first = core();
+          first.load(pick(0), {});
+          first.refold(now);
+          const kept = keep(pick(0, 1), first.keepDay(now));
+
+          // the next start, later today or tomorrow; compaction may have removed old events
+          const next = now + later;
+          const since = first.since(next);
+          const disk = pick(0, 1, 2).filter((e, i) => e.hlc >= since || i % 2 === 0);
+          const loaded = disk.filter((e) => e.hlc >= since);
+          const warm = core();
+          const inWindow = loaded.length;
+          const resumed = warm.resumeDay(kept, { inWindow, floors: {} }, next);
+          warm.load(loaded, {});
+          const cold = core();
+          cold.load(loaded, {});
+          cold.refold(next);
+          if (resumed) {
+            expect(warm.state).toEqual(cold.state);
+            expect(warm.tickets).toEqual(cold.tickets);
+            // never behind (ahead only by events before the kept days a start does not read)
+            expect(encodeHlc(warm.hlc) >= encodeHlc(cold.hlc)).toBe(true);
+            expect(warm.seq).toBeGreaterThanOrEqual(cold.seq);
+            expect(warm.partial).toBe(false);
+          }
+          // nothing changed since it was kept, on the same day: it must be used
+          const unchanged =
+            pick(1, 2).length === 0 && next < TODAY + 24 * HOUR && disk.length === pick(0).length;
+          const verdictBefore = pick(0).some((e) => e.type === 'event.refused' && e.hlc < since);
+          if (unchanged && !verdictBefore) expect(resumed).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('orders what comes after it as the fold would', () => {
+    const issued = (device: string, seq: number, wall: number, n: number) =>
+      ev(device, seq, wall, {
+        type: 'ticket.issued',
+        ticket: `t${n}`,
+        service: 'advice',
+        number: `A00${n}`,
+        n,
+      });
+    const now = TODAY + 10 * HOUR;
+    const day = [issued('kiosk-2', 1, TODAY + HOUR, 1), issued('kiosk-2', 2, TODAY + 2 * HOUR, 2)];
+    const first = core();
+    first.load(day, {});
+    first.refold(now);
+    const kept = structuredClone(first.keepDay(now));
+    const warm = core();
+    expect(warm.resumeDay(kept, { inWindow: 2, floors: { 'kiosk-1': 4 } }, now)).toBe(true);
+    expect(warm.partial).toBe(true);
+    expect(warm.seq).toBe(4); // from the floors: no id of ours is used twice
+    // a ticket taken before the events are in follows the last one folded
+    const decided = warm.decide(
+      () => ({
+        ok: true,
+        event: { type: 'ticket.called', ticket: 't1', counter: 'c1' },
+      }),
+      now,
+    );
+    if (!decided.ok) throw new Error('refused');
+    expect(warm.committedLocal(decided.event, decided.hlc, now)).toBe('applied');
+    warm.load(day, {});
+    expect(warm.keepDay(now)?.inWindow).toBe(3);
+    const cold = core();
+    cold.load([...day, decided.event], {});
+    cold.refold(now);
+    expect(warm.state).toEqual(cold.state);
+  });
+
+  it('is not kept while the log holds a verdict from before the kept days', () => {
+    // a forged ticket stamped ahead, refused by the agent before the kept days began: a start
+    // reads the ticket but not the verdict, so its fold differs from the state kept
+    const now = TODAY + 10 * HOUR;
+    const forged = ev('kiosk-2', 1, TODAY + HOUR, {
+      type: 'ticket.issued',
+      ticket: 't1',
+      service: 'advice',
+      number: 'A001',
+      n: 1,
+    });
+    const verdict = ev('agent-1', 1, YESTERDAY - HOUR, {
+      type: 'event.refused',
+      events: [forged.id],
+      reason: REFUSAL_REASONS[0],
+    });
+    const c = core();
+    c.load([verdict, forged], {});
+    c.refold(now);
+    expect(c.state.tickets.size).toBe(0);
+    expect(c.keepDay(now)).toBeUndefined();
+  });
+
+  it('is not kept while events wait for the agent or a refold, nor while the log is partial', () => {
+    const now = TODAY + 10 * HOUR;
+    const c = core();
+    c.refold(now);
+    expect(c.keepDay(now)).toBeDefined();
+    c.stale = true;
+    expect(c.keepDay(now)).toBeUndefined();
+    c.stale = false;
+    c.partial = true;
+    expect(c.keepDay(now)).toBeUndefined();
+    c.partial = false;
+    c.quarantine.set('kiosk-2:1', ev('kiosk-2', 1, now, { type: 'ticket.cancelled', ticket: 't' }));
+    expect(c.keepDay(now)).toBeUndefined();
+  });
+});
