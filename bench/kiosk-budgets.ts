@@ -153,7 +153,7 @@ async function countEvents(page: Page, store: string): Promise<number> {
  * Waits until the kiosk has kept today's state for its next start (src/domain/sync/warm-day.ts),
  * folded from every event it holds: what a kiosk does a few seconds after its last change.
  */
-async function keptDay(page: Page, store: string): Promise<void> {
+async function keptDay(page: Page, store: string, timeoutMs = 60_000): Promise<void> {
   await page.waitForFunction(
     (name) =>
       new Promise<boolean>((resolve) => {
@@ -162,17 +162,17 @@ async function keptDay(page: Page, store: string): Promise<void> {
           const db = req.result;
           const tx = db.transaction(['events', 'kv']);
           const held = tx.objectStore('events').count();
-          const kept = tx.objectStore('kv').get('warmDay');
+          const kept = tx.objectStore('kv').get('warmDayMark');
           tx.oncomplete = () => {
-            const row = kept.result as { value?: { day?: { inWindow?: number } } } | undefined;
-            resolve(row?.value?.day?.inWindow === held.result);
+            const row = kept.result as { value?: { inWindow?: number } } | undefined;
+            resolve(row?.value?.inWindow === held.result);
             db.close();
           };
         };
         req.onerror = () => resolve(false);
       }),
     `nextup-${store}`,
-    { polling: 500, timeout: 60_000 },
+    { polling: 500, timeout: timeoutMs },
   );
 }
 
@@ -185,6 +185,7 @@ async function forgetDay(page: Page, store: string): Promise<void> {
         req.onsuccess = () => {
           const db = req.result;
           const tx = db.transaction('kv', 'readwrite');
+          tx.objectStore('kv').delete('warmDayMark');
           tx.objectStore('kv').delete('warmDay');
           tx.oncomplete = () => {
             db.close();
@@ -394,11 +395,22 @@ export async function measureKiosk(
     await page.locator('[data-testid="connection"][data-freshness="current"]').waitFor();
     await throttle(page);
     const online = await taps(page, opts.taps ?? 100);
-    await keptDay(page, config.store.id);
     await page.close();
     const installed = await firstScreenJs(context, url);
+    // a kiosk keeps its day seconds after the last change: here after the agent's verdicts on
+    // the taps, which come after them
+    page = await context.newPage();
+    await page.goto(url);
+    await page.locator('[data-testid="connection"][data-freshness="current"]').waitFor();
+    await page.locator('[data-testid="connection"][data-pending="0"]').waitFor();
+    await keptDay(page, config.store.id);
+    await page.close();
 
     const cold = await coldStarts(context, url, opts.coldStarts ?? 10);
+    // still kept after them: every one of those starts found it
+    await keptDay(cold.last, config.store.id, 1000).catch(() => {
+      throw new Error('the kept day no longer matched the stored events after the cold starts');
+    });
     await cold.last.close();
     // a restart within seconds of the day's last change finds no kept day
     const unkept = await coldStarts(context, url, opts.coldStarts ?? 10, config.store.id);

@@ -128,6 +128,14 @@ describe("the kept day's storage", () => {
     expect(start?.warm).toMatchObject({ inWindow: 2, since });
     expect((start?.warm as WarmDay).state.tickets).toBeInstanceOf(Map);
 
+    // an event stored since: the kept day is not read at all
+    const late = issuedEvent('kiosk-2', 4, TODAY + 3000);
+    await storage.appendLocal(late);
+    expect(await storage.loadStart?.(since)).toMatchObject({ warm: undefined, inWindow: 3 });
+    expect(await storage.loadStart?.(encodeHlc({ wall: TODAY + 1, counter: 0 }))).toMatchObject({
+      warm: undefined,
+    });
+
     // counted otherwise: the state is not the fold of these events, and the last one goes too
     await storage.keepDay?.(keptDay(since, 1));
     expect((await storage.loadStart?.(since))?.warm).toBeUndefined();

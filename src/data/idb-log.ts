@@ -6,8 +6,10 @@ import {
   DURABILITY,
   START_TABLES,
   WARM_DAY_KEY,
+  WARM_MARK_KEY,
   type KvRow,
   type OutboxRow,
+  type WarmMark,
 } from './schema.ts';
 
 /**
@@ -66,27 +68,35 @@ export function floorsOf(value: unknown): Record<string, number> {
 }
 
 /**
- * What a start reads before the day's events: the kept day (warm-day.ts) when this build's
- * fold wrote it, the outbox, the floors, and how many events are at or after `since`, counted
- * on the index's keys without reading a value.
+ * What a start reads before the day's events: how many events are at or after `since`
+ * (counted on the index's keys, no value read), the outbox, the floors, and the kept day
+ * (warm-day.ts), read only when this build kept it from as many events since `since`.
  */
 export function readStart(idb: IDBDatabase, since: string): Promise<StartRead> {
   return new Promise((resolve, reject) => {
     const tx = idb.transaction(START_TABLES, 'readonly');
     const kv = tx.objectStore('kv');
-    const warmReq = kv.get(WARM_DAY_KEY) as IDBRequest<KvRow | undefined>;
+    const markReq = kv.get(WARM_MARK_KEY) as IDBRequest<KvRow | undefined>;
     const floorsReq = kv.get('floors') as IDBRequest<KvRow | undefined>;
     const outboxReq = tx.objectStore('outbox').index('seq').getAll() as IDBRequest<OutboxRow[]>;
     const countReq = tx.objectStore('events').index('hlc').count(IDBKeyRange.lowerBound(since));
-    tx.oncomplete = () => {
-      const kept = warmReq.result?.value as { digest?: unknown; day?: unknown } | undefined;
+    let warmReq: IDBRequest<KvRow | undefined> | undefined;
+    const readWarm = (): void => {
+      if (markReq.readyState !== 'done' || countReq.readyState !== 'done') return;
+      const mark = markReq.result?.value as Partial<WarmMark> | undefined;
+      const fits =
+        mark?.digest === DOMAIN_DIGEST && mark.since === since && mark.inWindow === countReq.result;
+      if (fits) warmReq = kv.get(WARM_DAY_KEY) as IDBRequest<KvRow | undefined>;
+    };
+    markReq.onsuccess = readWarm;
+    countReq.onsuccess = readWarm;
+    tx.oncomplete = () =>
       resolve({
-        warm: kept?.digest === DOMAIN_DIGEST ? kept.day : undefined,
+        warm: warmReq?.result?.value,
         inWindow: countReq.result,
         outbox: outboxReq.result.map((r) => r.id),
         floors: floorsOf(floorsReq.result?.value),
       });
-    };
     tx.onabort = () => reject(failed(tx));
   });
 }
@@ -106,8 +116,14 @@ export function keepDay(idb: IDBDatabase, day: WarmDay): Promise<void> {
       const count = tx.objectStore('events').index('hlc').count(IDBKeyRange.lowerBound(day.since));
       count.onsuccess = () => {
         const kv = tx.objectStore('kv');
-        if (count.result !== day.inWindow) kv.delete(WARM_DAY_KEY);
-        else kv.put({ key: WARM_DAY_KEY, value: { digest: DOMAIN_DIGEST, day } });
+        if (count.result !== day.inWindow) {
+          kv.delete(WARM_MARK_KEY);
+          kv.delete(WARM_DAY_KEY);
+          return;
+        }
+        const mark: WarmMark = { digest: DOMAIN_DIGEST, since: day.since, inWindow: day.inWindow };
+        kv.put({ key: WARM_MARK_KEY, value: mark });
+        kv.put({ key: WARM_DAY_KEY, value: day });
       };
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));

@@ -27,8 +27,20 @@ export const databaseName = (store: string): string => `nextup-${store}`;
 /** Every write's durability: Dexie's transactions and the tap's own (idb-log.ts). */
 export const DURABILITY = 'relaxed' satisfies IDBTransactionDurability;
 
-/** The key-value row holding today's folded state for the next start (warm-day.ts). */
+/**
+ * The key-value rows of today's folded state for the next start (warm-day.ts): the state, and
+ * a small row saying what it was folded from, read first, so a start that cannot use the
+ * state does not pay for reading it.
+ */
 export const WARM_DAY_KEY = 'warmDay';
+export const WARM_MARK_KEY = 'warmDayMark';
+
+/** What the kept state was folded from, and by which build. */
+export interface WarmMark {
+  readonly digest: string;
+  readonly since: string;
+  readonly inWindow: number;
+}
 
 /** The build's domain code (vite.config.ts): a kept state is used only by the same fold. */
 export const DOMAIN_DIGEST: string =
