@@ -59,6 +59,8 @@ export class Replica {
    * kept state; then after `restAfter`. Until then `events()` and the vector are partial.
    */
   readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
+  /** Started from today's kept state (domain/sync/warm-day.ts). */
+  resumed = false;
   private closed = false;
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(events: readonly StoreEvent[]) => void>();
@@ -96,7 +98,8 @@ export class Replica {
 
   static async open(opts: ReplicaOptions): Promise<Replica> {
     const r = new Replica(opts);
-    if (await r.resume()) {
+    r.resumed = await r.resume();
+    if (r.resumed) {
       // the day's events come in once `restAfter` settles; the wire waits for them
       const rest = (): Promise<void> => r.enqueue(() => r.loadRest());
       void (opts.restAfter ?? Promise.resolve()).then(rest, rest);
