@@ -91,7 +91,7 @@ export function budgetRows(m: Measured): BudgetRow[] {
       ['empty day', kiosk.coldStartOfflineEmptyDayMs],
       [`${kiosk.ticketsInHistory} tickets today`, kiosk.coldStartOfflineMs],
       [
-        `${kiosk.ticketsInHistory} tickets today, restarted within seconds of a change (no kept day)`,
+        `${kiosk.ticketsInHistory} tickets today, restarted within a minute of a change (no kept day)`,
         kiosk.coldStartOfflineUnkeptMs,
       ],
     ] as const) {

@@ -459,7 +459,7 @@ export async function measureKiosk(
     await keptDay(page, config.store.id);
     await page.close();
 
-    // each with the kept day and without it (a restart within seconds of a change), in turn
+    // each with the kept day and without it (a restart within a minute of a change), in turn
     const cold = await coldStarts(context, url, opts.coldStarts ?? 10, config.store.id);
     page = cold.last;
     const eventsOnKiosk = await countEvents(page, config.store.id);

@@ -12,7 +12,11 @@ import {
 } from '../domain/sync/protocol/freshness.ts';
 import * as outbox from '../domain/sync/protocol/outbox.ts';
 import { policyFor } from '../domain/sync/protocol/policy.ts';
-import { ANTI_ENTROPY_MS, WARM_DAY_KEEP_MS } from '../domain/sync/protocol/timing.ts';
+import {
+  ANTI_ENTROPY_MS,
+  WARM_DAY_EVERY_MS,
+  WARM_DAY_KEEP_MS,
+} from '../domain/sync/protocol/timing.ts';
 import { initialPeers } from '../domain/sync/protocol/vectors.ts';
 import type { ConnectionState, StartRead } from './ports.ts';
 import { describe } from './publisher.ts';
@@ -50,8 +54,9 @@ export class Replica {
   private readonly receiver: Receiver;
   private queue: Promise<unknown> = Promise.resolve();
   private refoldMs = 0;
-  /** The state last kept for the next start, or resumed from. */
+  /** The state last kept for the next start, or resumed from, and when it was last written. */
   private kept: QueueState | undefined;
+  private keptAt = -Infinity;
   private rest: Promise<void> | undefined;
   private markLoaded: () => void = () => undefined;
   /**
@@ -274,16 +279,19 @@ export class Replica {
 
   /**
    * Keeps today's state for the next start (domain/sync/warm-day.ts) a while after it changed,
-   * between two changes: storage copies it before another change can commit.
+   * at most once a minute, between two changes: storage copies it before another change can
+   * commit.
    */
   private keepDaySoon(): void {
     const { storage } = this.opts;
     if (!storage.keepDay || this.closed || this.h.core.state === this.kept) return;
-    this.h.timers.once('keepDay', WARM_DAY_KEEP_MS, () => {
+    const gap = this.keptAt + WARM_DAY_EVERY_MS - this.opts.clock.now();
+    this.h.timers.once('keepDay', Math.max(WARM_DAY_KEEP_MS, gap), () => {
       void this.enqueue(() => {
         const day = this.closed ? undefined : this.h.core.keepDay(this.now());
         if (!day || day.state === this.kept) return Promise.resolve();
         this.kept = day.state;
+        this.keptAt = this.opts.clock.now();
         // not awaited: no change need wait for this write
         storage.keepDay?.(day).catch((err: unknown) => {
           this.kept = undefined;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issueTicket } from '../domain/queue/commands.ts';
 import { waitingTickets } from '../domain/queue/selectors.ts';
-import { WARM_DAY_KEEP_MS } from '../domain/sync/protocol/timing.ts';
+import { WARM_DAY_EVERY_MS, WARM_DAY_KEEP_MS } from '../domain/sync/protocol/timing.ts';
 import { issuedEvent, testStore } from '../domain/testing/store.ts';
 import { MemoryBroker, MemoryStorage } from './memory-transport.ts';
 import { Replica } from './replica.ts';
@@ -139,5 +139,11 @@ describe('a start from the kept day', () => {
     expect(storage.warm?.inWindow).toBe(1);
     await time.pass(WARM_DAY_KEEP_MS / 2 + 100);
     expect(storage.warm?.inWindow).toBe(2);
+    // written at most once a minute: a busy day does not wear the tablet's flash
+    await k.run((s) => issueTicket(s, testStore, kiosk, 'advice', 't3'));
+    await time.pass(WARM_DAY_EVERY_MS - 2000);
+    expect(storage.warm?.inWindow).toBe(2);
+    await time.pass(3000);
+    expect(storage.warm?.inWindow).toBe(3);
   });
 });
