@@ -1,24 +1,17 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../domain/clock/hlc.ts';
 import { eventId, type EventBody, type StoreEvent } from '../domain/queue/events.ts';
 import { MemoryBroker, MemoryStorage } from './memory-transport.ts';
-import { Replica } from './replica.ts';
-import { simTime } from './simulation/sim-time.ts';
+import { replicaHarness } from './simulation/replica-harness.ts';
 
-// virtual time (src/sync/simulation/sim-time.ts): no real sleeps
-let time = simTime();
-beforeEach(() => {
-  time = simTime();
-});
-
-const root = { prefix: 'nextup/v1', store: 'test-store' };
+const h = replicaHarness();
 const DAY = 86_400_000;
 
 /** `days` days of a store's history ending now: each day some tickets issued, called, served. */
 function history(days: number, perDay: number): StoreEvent[] {
   const out: StoreEvent[] = [];
   const seqs = { kiosk: 0, clerk: 0 };
-  const now = time.now();
+  const now = h.time.now();
   const ev = (device: 'kiosk' | 'clerk', wall: number, body: EventBody): StoreEvent => {
     const seq = ++seqs[device];
     return {
@@ -57,23 +50,14 @@ async function open(
   storage: MemoryStorage,
   role: 'agent' | 'device' = 'device',
 ) {
-  return Replica.open({
-    root,
-    device,
-    timeZone: 'UTC',
-    storage,
-    transport: broker.connect(device),
-    clock: time.clock(),
-    role,
-    antiEntropyMs: 100,
-  });
+  return (await h.open(broker, device, { storage, role, antiEntropyMs: 100 })).r;
 }
 
 describe('old days leave the device', () => {
   it('keeps two days, a summary per closed day, and a vector without gaps', async () => {
     const storage = new MemoryStorage();
     for (const e of history(30, 20)) storage.events.set(e.id, e);
-    const r = await open(new MemoryBroker(time.clock()), 'tablet', storage);
+    const r = await open(new MemoryBroker(h.time.clock()), 'tablet', storage);
     expect(r.eventCount).toBeLessThanOrEqual(2 * 20 * 3);
     expect(r.eventCount).toBeGreaterThanOrEqual(20 * 3);
     expect(storage.events.size).toBe(r.eventCount);
@@ -81,7 +65,7 @@ describe('old days leave the device', () => {
     expect(storage.summaries.size).toBeGreaterThanOrEqual(28);
     const [first] = [...storage.summaries.values()];
     expect(first).toMatchObject({ issued: 20, served: 20, noShows: 0, meanWaitSec: 60 });
-    await r.close();
+    await h.stop(r);
   });
 
   it('never drops an old event that is still waiting to be sent', async () => {
@@ -92,23 +76,23 @@ describe('old days leave the device', () => {
       .filter((e) => e.device === 'kiosk')
       .slice(0, 1)
       .map((e) => e.id);
-    const r = await open(new MemoryBroker(time.clock()), 'kiosk', storage);
+    const r = await open(new MemoryBroker(h.time.clock()), 'kiosk', storage);
     expect(storage.events.has(storage.outbox[0]!)).toBe(true);
     expect(r.pending).toBe(1);
-    await r.close();
+    await h.stop(r);
   });
 
   it('a new tablet catches up on recent days only, and settles the rest by floors', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const agentStorage = new MemoryStorage();
     for (const e of history(10, 10)) agentStorage.events.set(e.id, e);
     const agent = await open(broker, 'agent-test-store', agentStorage, 'agent');
     const tablet = await open(broker, 'tablet-new', new MemoryStorage());
     const same = () => JSON.stringify(tablet.vector()) === JSON.stringify(agent.vector());
-    await time.until(same, 3000).catch(() => undefined);
+    await h.time.until(same, 3000).catch(() => undefined);
     expect(tablet.vector()).toEqual(agent.vector());
     expect(tablet.eventCount).toBeLessThanOrEqual(2 * 10 * 3);
-    await tablet.close();
-    await agent.close();
+    await h.stop(tablet);
+    await h.stop(agent);
   });
 });

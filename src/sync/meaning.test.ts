@@ -1,13 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeHlc } from '../domain/clock/hlc.ts';
 import type { StoreConfig } from '../domain/config/types.ts';
 import { issueTicket } from '../domain/queue/commands.ts';
 import type { EventBody, StoreEvent } from '../domain/queue/events.ts';
 import { waitingTickets } from '../domain/queue/selectors.ts';
 import { testStore } from '../domain/testing/store.ts';
-import { MemoryBroker, MemoryStorage, topicMatches } from './memory-transport.ts';
-import { Replica, type ReplicaOptions } from './replica.ts';
-import { simTime } from './simulation/sim-time.ts';
+import { MemoryBroker, topicMatches } from './memory-transport.ts';
+import type { Replica, ReplicaOptions } from './replica.ts';
+import { replicaHarness, TEST_ROOT as root } from './simulation/replica-harness.ts';
 import { topics } from './topics.ts';
 
 /**
@@ -15,40 +15,21 @@ import { topics } from './topics.ts';
  * real replicas on a broker that reads no payload (like Mosquitto). Each hostile message is
  * one the broker lets through: the kiosk's own topic, its own id, a type its role may write.
  */
-const root = { prefix: 'nextup/v1', store: 'test-store' };
 const AGENT = 'agent-test-store';
-const open: Replica[] = [];
 const [k1, k2] = testStore.kiosks as [(typeof testStore.kiosks)[0], (typeof testStore.kiosks)[0]];
-
-// every test runs in virtual time (src/sync/simulation/sim-time.ts): no real sleeps
-let time = simTime();
-beforeEach(() => {
-  time = simTime();
-});
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((r) => r.close()));
-});
+const h = replicaHarness();
 
 async function replica(
   broker: MemoryBroker,
   device: string,
-  extra: Partial<ReplicaOptions> = {},
+  extra: Partial<Omit<ReplicaOptions, 'storage'>> = {},
 ): Promise<{ r: Replica; rejected: string[] }> {
   const rejected: string[] = [];
-  const r = await Replica.open({
-    root,
-    device,
-    timeZone: 'UTC',
-    storage: new MemoryStorage(),
-    transport: broker.connect(device),
-    clock: time.clock(),
-    role: device === AGENT ? 'agent' : 'device',
+  const { r } = await h.open(broker, device, {
     antiEntropyMs: 300,
     onRejected: (reason) => rejected.push(reason),
     ...extra,
   });
-  open.push(r);
   return { r, rejected };
 }
 
@@ -84,7 +65,7 @@ function hostile(broker: MemoryBroker, device: string) {
     announce: (vector: Record<string, number> = { [device]: seq }) =>
       t.publish(
         topics.vector(root, device),
-        JSON.stringify({ v: 1, kind: 'vector', from: device, vector, at: time.now() }),
+        JSON.stringify({ v: 1, kind: 'vector', from: device, vector, at: h.time.now() }),
         { qos: 0 },
       ),
   };
@@ -102,8 +83,8 @@ const ticket = (
   n: Number(number.slice(1)),
 });
 
-const settle = (ms = 30) => time.pass(ms);
-const until = (check: () => boolean, ms = 5000) => time.until(check, ms);
+const settle = (ms = 30) => h.time.pass(ms);
+const until = (check: () => boolean, ms = 5000) => h.time.until(check, ms);
 
 const line = (r: Replica) => waitingTickets(r.state).map((t) => t.number);
 const sameEverywhere = (rs: Replica[]) => {
@@ -124,7 +105,7 @@ async function issue(r: Replica, kiosk: typeof k1, id: string, service = 'advice
 
 describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payload-blind broker", () => {
   it('a ticket stamped 2 h back does not go first in line, on the agent or on devices', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const s = await store(broker);
     const kiosk = await replica(broker, 'kiosk-1');
     await issue(kiosk.r, k1, 'honest1');
@@ -132,7 +113,7 @@ describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payloa
     // connected like any kiosk: it announces its vector, which is the evidence against it
     await evil.announce();
     await settle(50);
-    await evil.send([evil.event(time.now() - 2 * 3_600_000, ticket('back2h', 'A400'))]);
+    await evil.send([evil.event(h.time.now() - 2 * 3_600_000, ticket('back2h', 'A400'))]);
     await until(() => s.all.every((r) => r.state.refused.has('kiosk-evil:1')));
     await until(() => sameEverywhere([...s.all, kiosk.r]));
     for (const r of [...s.all, kiosk.r]) {
@@ -148,7 +129,7 @@ describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payloa
   });
 
   it('a reused ticket id with an earlier clock never turns A002/advice into C999 anywhere', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const s = await store(broker);
     const kiosk = await replica(broker, 'kiosk-1');
     await issue(kiosk.r, k1, 'first');
@@ -177,13 +158,13 @@ describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payloa
   });
 
   it("a number inside another kiosk's range does not exhaust it; one in no range is refused", async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const s = await store(broker);
     const kiosk2 = await replica(broker, 'kiosk-2');
     const evil = hostile(broker, 'kiosk-evil');
     await evil.send([
-      evil.event(time.now(), ticket('top', 'A999')),
-      evil.event(time.now() + 1, ticket('outside', 'A1000')),
+      evil.event(h.time.now(), ticket('top', 'A999')),
+      evil.event(h.time.now() + 1, ticket('outside', 'A1000')),
     ]);
     await until(() => s.all.every((r) => r.state.refused.has('kiosk-evil:2')));
     expect(s.agent.r.state.refused.get('kiosk-evil:2')).toBe('numberOutOfRange');
@@ -195,10 +176,10 @@ describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payloa
   });
 
   it('5,000 tickets in 3.6 s: the kiosk rate limit holds, every replica agrees', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const s = await store(broker);
     const evil = hostile(broker, 'kiosk-evil');
-    const start = time.now();
+    const start = h.time.now();
     // as a kiosk's hybrid clock stamps them: strictly increasing
     const burst = Array.from({ length: 5000 }, (_, i) =>
       evil.event(
@@ -224,7 +205,7 @@ describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payloa
   }, 30_000);
 
   it('38 empty vectors are answered to the asker only, and its catch-up is rate-limited', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const catchUp = { minGapMs: 1_000, burstEvents: 300, refillPerSec: 50 };
     // a busy day, all of it honest
     const busy = {
@@ -257,15 +238,15 @@ describe("a kiosk's credentials cannot corrupt the queue (issue 15), on a payloa
       const m = JSON.parse(payload) as { events?: unknown[] };
       if (topic === topics.to(root, 'clerk-storm')) toStorm += m.events?.length ?? 0;
     });
-    const stormStart = time.now();
+    const stormStart = h.time.now();
     for (let i = 0; i < 38; i++) await storm.announce({});
     // and it keeps asking for everything, 20 times a second, for 3 s
-    while (time.now() - stormStart < 3000) {
+    while (h.time.now() - stormStart < 3000) {
       await storm.announce({});
       await settle(50);
     }
     await settle(1200);
-    const elapsed = (time.now() - stormStart) / 1000;
+    const elapsed = (h.time.now() - stormStart) / 1000;
     // nothing to every subscriber: no events on the agent's own topic, none to other devices
     expect(seen.filter((m) => m.topic === topics.events(root, AGENT))).toEqual([]);
     expect(seen.filter((m) => m.topic !== topics.to(root, 'clerk-storm'))).toEqual([]);

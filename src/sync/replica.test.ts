@@ -1,16 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callNext, issueTicket, openCounter } from '../domain/queue/commands.ts';
 import type { StoreEvent } from '../domain/queue/events.ts';
 import { waitingTickets } from '../domain/queue/selectors.ts';
 import { testStore } from '../domain/testing/store.ts';
-import { MemoryBroker, MemoryStorage, type MemoryTransport } from './memory-transport.ts';
-import { Replica } from './replica.ts';
-import { simTime } from './simulation/sim-time.ts';
+import { MemoryBroker, MemoryStorage } from './memory-transport.ts';
+import type { Replica } from './replica.ts';
+import { replicaHarness, TEST_ROOT as root } from './simulation/replica-harness.ts';
 import { topics } from './topics.ts';
 
-const root = { prefix: 'nextup/v1', store: 'test-store' };
 const kiosk = testStore.kiosks[0]!;
-const open: Replica[] = [];
+const h = replicaHarness();
 
 async function replica(
   broker: MemoryBroker,
@@ -18,39 +17,17 @@ async function replica(
   storage = new MemoryStorage(),
   agent = false,
 ) {
-  const transport = broker.connect(device);
-  const r = await Replica.open({
-    root,
-    device,
-    timeZone: 'UTC',
-    storage,
-    transport,
-    clock: time.clock(),
-    role: agent ? 'agent' : 'device',
-    antiEntropyMs: 200,
-  });
-  open.push(r);
-  return { r, transport, storage };
+  return h.open(broker, device, { storage, role: agent ? 'agent' : 'device', antiEntropyMs: 200 });
 }
 
-// every test runs in virtual time (src/sync/simulation/sim-time.ts): no real sleeps
-let time = simTime();
-beforeEach(() => {
-  time = simTime();
-});
-
-const settle = (ms = 30) => time.pass(ms);
-const until = (check: () => boolean, ms = 3000) => time.until(check, ms);
+const settle = (ms = 30) => h.time.pass(ms);
+const until = (check: () => boolean, ms = 3000) => h.time.until(check, ms);
 
 const numbers = (r: Replica) => waitingTickets(r.state).map((t) => t.number);
 
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((r) => r.close()));
-});
-
 describe('replica', () => {
   it('delivers a ticket to a clerk, and leaves the outbox once the agent stored it', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const k = await replica(broker, 'kiosk-a');
     const c = await replica(broker, 'clerk-a');
     const out = await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'tk1'));
@@ -67,7 +44,7 @@ describe('replica', () => {
   });
 
   it('hands out a new state object per change, so a memo keyed on it never goes stale', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const k = await replica(broker, 'kiosk-a');
     await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'tk1'));
     const seen = [k.r.state];
@@ -80,7 +57,7 @@ describe('replica', () => {
   });
 
   it('serializes quick taps so two tickets never get the same number', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const k = await replica(broker, 'kiosk-a');
     const results = await Promise.all(
       [1, 2, 3, 4, 5].map((i) =>
@@ -97,7 +74,7 @@ describe('replica', () => {
   });
 
   it('applies duplicated and reordered messages once', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const k = await replica(broker, 'kiosk-a');
     const c = await replica(broker, 'clerk-a');
     k.transport.setOnline(false);
@@ -125,7 +102,7 @@ describe('replica', () => {
   });
 
   it('keeps a ticket issued offline and sends it when the kiosk is back', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     await replica(broker, 'agent-test-store', new MemoryStorage(), true);
     const k = await replica(broker, 'kiosk-a');
     const c = await replica(broker, 'clerk-a');
@@ -140,7 +117,7 @@ describe('replica', () => {
   });
 
   it('catches up, through the agent, on events missed while a device was away', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const agent = await replica(broker, 'agent-test-store', new MemoryStorage(), true);
     const k = await replica(broker, 'kiosk-a');
     const c = await replica(broker, 'clerk-a');
@@ -155,7 +132,7 @@ describe('replica', () => {
   });
 
   it('restores from storage after a restart and continues its own sequence', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const storage = new MemoryStorage();
     const k = await replica(broker, 'kiosk-a', storage);
     k.transport.setOnline(false);
@@ -170,7 +147,7 @@ describe('replica', () => {
   });
 
   it('reports a failed write and does not advance its clock or sequence', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const storage = new MemoryStorage();
     const k = await replica(broker, 'kiosk-a', storage);
     storage.failWrites = true;
@@ -183,19 +160,9 @@ describe('replica', () => {
   });
 
   it('drops malformed and foreign messages without touching state', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const rejected: string[] = [];
-    const transport: MemoryTransport = broker.connect('clerk-a');
-    const c = await Replica.open({
-      root,
-      device: 'clerk-a',
-      timeZone: 'UTC',
-      storage: new MemoryStorage(),
-      transport,
-      clock: time.clock(),
-      onRejected: (r) => rejected.push(r),
-    });
-    open.push(c);
+    const { r: c } = await h.open(broker, 'clerk-a', { onRejected: (r) => rejected.push(r) });
     const p = broker.connect('hostile');
     await p.publish(topics.events(root, 'hostile'), '{not json', { qos: 1 });
     await p.publish(
@@ -212,19 +179,10 @@ describe('replica', () => {
   });
 
   it('refuses forged events: a relay by a peer, a wrong "from", a role that may not emit', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const rejected: string[] = [];
     const k = await replica(broker, 'kiosk-a');
-    const c = await Replica.open({
-      root,
-      device: 'clerk-a',
-      timeZone: 'UTC',
-      storage: new MemoryStorage(),
-      transport: broker.connect('clerk-a'),
-      clock: time.clock(),
-      onRejected: (r) => rejected.push(r),
-    });
-    open.push(c);
+    const { r: c } = await h.open(broker, 'clerk-a', { onRejected: (r) => rejected.push(r) });
     k.transport.setOnline(false);
     const o = await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', 't1'));
     if (!o.ok) throw new Error('no ticket');
@@ -250,7 +208,7 @@ describe('replica', () => {
   });
 
   it('opens a counter and calls the first in line across devices', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const k = await replica(broker, 'kiosk-a');
     const c1 = await replica(broker, 'clerk-1');
     const board = await replica(broker, 'board-1');
@@ -268,7 +226,7 @@ describe('replica', () => {
   });
 
   it('tells event listeners about every new event once, local and remote', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const k = await replica(broker, 'kiosk-a');
     const c = await replica(broker, 'clerk-a');
     const seenByClerk: string[] = [];
@@ -292,23 +250,17 @@ describe('clocks that disagree', () => {
     role: 'agent' | 'device',
     onSkew?: (d: string, ms: number) => void,
   ) {
-    const r = await Replica.open({
-      root,
-      device,
-      timeZone: 'UTC',
-      storage: new MemoryStorage(),
-      transport: broker.connect(device),
-      clock: time.clock(skewMs),
+    const opened = await h.open(broker, device, {
+      clock: h.time.clock(skewMs),
       role,
       antiEntropyMs: 200,
       ...(onSkew ? { onClockSkew: onSkew } : {}),
     });
-    open.push(r);
-    return r;
+    return opened.r;
   }
 
   it('a tablet whose clock is days ahead is reported by the agent and follows the store clock', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const reports: [string, number][] = [];
     await skewed(broker, 'agent-test-store', 0, 'agent', (d, ms) => reports.push([d, ms]));
     const wrong = await skewed(broker, 'kiosk-wrong', 3 * 24 * hour, 'device');
@@ -316,11 +268,13 @@ describe('clocks that disagree', () => {
     expect(reports.find(([d]) => d === 'kiosk-wrong')![1]).toBeGreaterThan(2.9 * 24 * hour);
     await until(() => Math.abs(wrong.clockOffsetMs + 3 * 24 * hour) < 5000);
     const out = await wrong.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'skew1'));
-    expect(out.ok && Math.abs(Number(out.event.hlc.slice(0, 15)) - time.now())).toBeLessThan(5000);
+    expect(out.ok && Math.abs(Number(out.event.hlc.slice(0, 15)) - h.time.now())).toBeLessThan(
+      5000,
+    );
   });
 
   it('an event stamped days ahead does not drag other clocks along', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const reports: string[] = [];
     const clerk = await skewed(broker, 'clerk-ok', 0, 'device', (d) => reports.push(d));
     const rogue = await skewed(broker, 'kiosk-rogue', 2 * 24 * hour, 'device');
@@ -328,11 +282,11 @@ describe('clocks that disagree', () => {
     await until(() => clerk.eventCount === 1);
     expect(reports).toContain('kiosk-rogue');
     const next = await clerk.run(() => openCounter('c1', ['advice']));
-    expect(next.ok && Number(next.event.hlc.slice(0, 15)) - time.now()).toBeLessThan(16 * 60_000);
+    expect(next.ok && Number(next.event.hlc.slice(0, 15)) - h.time.now()).toBeLessThan(16 * 60_000);
   });
 
   it('tablets minutes apart keep cause before effect', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const fastKiosk = await skewed(broker, 'kiosk-fast', 4 * 60_000, 'device');
     const slowClerk = await skewed(broker, 'clerk-slow', -3 * 60_000, 'device');
     const issued = await fastKiosk.run((s) => issueTicket(s, testStore, kiosk, 'advice', 'cause1'));

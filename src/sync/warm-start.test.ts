@@ -1,48 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { issueTicket } from '../domain/queue/commands.ts';
 import { waitingTickets } from '../domain/queue/selectors.ts';
 import { WARM_DAY_EVERY_MS, WARM_DAY_KEEP_MS } from '../domain/sync/protocol/timing.ts';
 import { issuedEvent, testStore } from '../domain/testing/store.ts';
 import { MemoryBroker, MemoryStorage } from './memory-transport.ts';
-import { Replica } from './replica.ts';
-import { simTime } from './simulation/sim-time.ts';
+import type { Replica } from './replica.ts';
+import { replicaHarness } from './simulation/replica-harness.ts';
 
 /** A start from today's kept state (src/domain/sync/warm-day.ts), in virtual time. */
 
-const root = { prefix: 'nextup/v1', store: 'test-store' };
 const kiosk = testStore.kiosks[0]!;
-const open: Replica[] = [];
-let time = simTime();
-beforeEach(() => {
-  time = simTime();
-});
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((r) => r.close()));
-});
+const h = replicaHarness();
 
 async function start(
   broker: MemoryBroker,
   device: string,
   storage: MemoryStorage,
-  opts: { restAfter?: Promise<void>; agent?: boolean } = {},
+  restAfter?: Promise<void>,
 ): Promise<Replica> {
-  const r = await Replica.open({
-    root,
-    device,
-    timeZone: 'UTC',
-    storage,
-    transport: broker.connect(device),
-    clock: time.clock(),
-    role: opts.agent ? 'agent' : 'device',
-    ...(opts.restAfter ? { restAfter: opts.restAfter } : {}),
-  });
-  open.push(r);
-  return r;
-}
-
-async function stop(r: Replica): Promise<void> {
-  open.splice(open.indexOf(r), 1);
-  await r.close();
+  return (await h.open(broker, device, { storage, ...(restAfter ? { restAfter } : {}) })).r;
 }
 
 const numbers = (r: Replica) => waitingTickets(r.state).map((t) => t.number);
@@ -55,9 +31,9 @@ async function keptKiosk(broker: MemoryBroker, n: number): Promise<MemoryStorage
     const out = await k.run((s) => issueTicket(s, testStore, kiosk, 'advice', `t${i}`));
     expect(out.ok).toBe(true);
   }
-  await time.pass(WARM_DAY_KEEP_MS + 100);
+  await h.time.pass(WARM_DAY_KEEP_MS + 100);
   expect(storage.warm?.inWindow).toBe(n);
-  await stop(k);
+  await h.stop(k);
   return storage;
 }
 
@@ -72,11 +48,11 @@ function folded(storage: MemoryStorage): MemoryStorage {
 
 describe('a start from the kept day', () => {
   it('shows the day and takes tickets before its events are read, then reads them', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const storage = await keptKiosk(broker, 3);
     let release = (): void => undefined;
     const restAfter = new Promise<void>((resolve) => (release = resolve));
-    const k = await start(broker, 'kiosk-a', storage, { restAfter });
+    const k = await start(broker, 'kiosk-a', storage, restAfter);
     expect(numbers(k)).toEqual(['A001', 'A002', 'A003']);
     expect(k.events()).toEqual([]);
     // the next number follows the kept day's
@@ -86,64 +62,67 @@ describe('a start from the kept day', () => {
     release();
     await k.loaded;
     expect(k.events().map((e) => e.seq)).toEqual([1, 2, 3, 4]);
-    const cold = await start(new MemoryBroker(time.clock()), 'kiosk-a', folded(storage));
+    const cold = await start(new MemoryBroker(h.time.clock()), 'kiosk-a', folded(storage));
     expect(k.state).toEqual(cold.state);
     expect(k.vector()).toEqual(cold.vector());
   });
 
   it('folds instead when storage holds an event the kept day has not seen', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const storage = await keptKiosk(broker, 2);
     // a peer's ticket stored after the day was kept (another start, a catch-up)
-    const peer = issuedEvent('kiosk-b', 1, time.now());
+    const peer = issuedEvent('kiosk-b', 1, h.time.now());
     await storage.appendRemote([peer]);
     let release = (): void => undefined;
-    const k = await start(broker, 'kiosk-a', storage, {
-      restAfter: new Promise<void>((resolve) => (release = resolve)),
-    });
+    const k = await start(
+      broker,
+      'kiosk-a',
+      storage,
+      new Promise<void>((resolve) => (release = resolve)),
+    );
     expect(k.events()).toHaveLength(3);
     expect(k.state.tickets.has(peer.type === 'ticket.issued' ? peer.ticket : '')).toBe(true);
     release();
   });
 
   it('sends what it took offline once its events are in and it is online', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const storage = new MemoryStorage();
     const first = await start(broker, 'kiosk-a', storage);
     broker.connect('x'); // the broker stays up
     for (let i = 1; i <= 2; i++) {
       await first.run((s) => issueTicket(s, testStore, kiosk, 'advice', `t${i}`));
     }
-    await time.pass(WARM_DAY_KEEP_MS + 100);
-    await stop(first);
+    await h.time.pass(WARM_DAY_KEEP_MS + 100);
+    await h.stop(first);
     expect(storage.outbox).toHaveLength(2);
 
-    const agent = await start(broker, 'agent-test-store', new MemoryStorage(), { agent: true });
+    const agent = await start(broker, 'agent-test-store', new MemoryStorage());
     const k = await start(broker, 'kiosk-a', storage);
     await k.run((s) => issueTicket(s, testStore, kiosk, 'advice', 't3'));
-    await time.until(() => k.pending === 0, 10_000);
+    await h.time.until(() => k.pending === 0, 10_000);
     expect(agent.eventCount).toBe(3);
     expect(numbers(agent)).toEqual(['A001', 'A002', 'A003']);
   });
 
   it('keeps the day again after a change, and not before', async () => {
-    const broker = new MemoryBroker(time.clock());
+    const broker = new MemoryBroker(h.time.clock());
     const storage = await keptKiosk(broker, 1);
     const kept = storage.warm;
     const k = await start(broker, 'kiosk-a', storage);
     await k.loaded;
-    await time.pass(WARM_DAY_KEEP_MS + 100);
+    await h.time.pass(WARM_DAY_KEEP_MS + 100);
     expect(storage.warm).toBe(kept); // nothing changed: not written again
     await k.run((s) => issueTicket(s, testStore, kiosk, 'advice', 't2'));
-    await time.pass(WARM_DAY_KEEP_MS / 2);
+    await h.time.pass(WARM_DAY_KEEP_MS / 2);
     expect(storage.warm?.inWindow).toBe(1);
-    await time.pass(WARM_DAY_KEEP_MS / 2 + 100);
+    await h.time.pass(WARM_DAY_KEEP_MS / 2 + 100);
     expect(storage.warm?.inWindow).toBe(2);
     // written at most once a minute: a busy day does not wear the tablet's flash
     await k.run((s) => issueTicket(s, testStore, kiosk, 'advice', 't3'));
-    await time.pass(WARM_DAY_EVERY_MS - 2000);
+    await h.time.pass(WARM_DAY_EVERY_MS - 2000);
     expect(storage.warm?.inWindow).toBe(2);
-    await time.pass(3000);
+    await h.time.pass(3000);
     expect(storage.warm?.inWindow).toBe(3);
   });
 });
