@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { PHONE_HTML } from './src/domain/kiosk/phone-pages.ts';
-import { RUNTIME_HINTS } from './src/apps/shell/runtime-hints.ts';
+import { KIOSK_HINTS, RUNTIME_HINTS } from './src/apps/shell/runtime-hints.ts';
 
 /**
  * index.html's entry (src/boot.ts) loads the app (src/main.tsx), which starts the device
@@ -12,7 +12,8 @@ import { RUNTIME_HINTS } from './src/apps/shell/runtime-hints.ts';
  * runs: hint them in index.html so they download alongside the app (one round trip instead
  * of four on store Wi-Fi). The hints sit in an inert <template> that src/boot.ts moves into
  * the head after the kiosk's first paint: issued by the parser, their requests and responses
- * took the main thread 70-170 ms before that paint at 4x CPU.
+ * took the main thread 70-170 ms before that paint at 4x CPU. The kiosk's screen has hints of
+ * its own, released on its page only: without them its chunks start only once React runs.
  */
 function preloadDeviceRuntime(): Plugin {
   return {
@@ -24,24 +25,38 @@ function preloadDeviceRuntime(): Plugin {
         // the phone's pages never run the device runtime
         if (ctx.filename.endsWith(PHONE_HTML)) return [];
         const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === 'chunk');
-        const started = chunks.filter((c) =>
-          ['/src/main.tsx', '/src/apps/runtime/create.ts'].some((m) =>
-            c.facadeModuleId?.endsWith(m),
-          ),
-        );
-        if (started.length !== 2) return [];
+        const of = (...modules: string[]) =>
+          chunks.filter((c) => modules.some((m) => c.facadeModuleId?.endsWith(m)));
+        const started = of('/src/main.tsx', '/src/apps/runtime/create.ts');
+        const kiosk = of('/src/apps/kiosk/KioskSurface.tsx');
+        if (started.length !== 2 || kiosk.length !== 1) return [];
         const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
-        // (and not those Vite preloads already as the entry's own imports)
-        const files = [...new Set(started.flatMap((c) => [c.fileName, ...c.imports]))].filter(
-          (f) => !entries.has(f) && !html.includes(`/${f}"`),
-        );
-        const hints = files.map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` },
-        }));
-        return [
-          { tag: 'template', attrs: { id: RUNTIME_HINTS }, children: hints, injectTo: 'head' },
-        ];
+        // (and not those Vite preloads already as the entry's own imports, nor twice)
+        const hinted = new Set<string>();
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        // a chunk and every chunk it imports statically, however deep
+        const closure = (from: typeof chunks): string[] => {
+          const seen = new Set<string>();
+          const visit = (file: string): void => {
+            if (seen.has(file)) return;
+            seen.add(file);
+            for (const f of byFile.get(file)?.imports ?? []) visit(f);
+          };
+          for (const c of from) visit(c.fileName);
+          return [...seen];
+        };
+        const template = (id: string, from: typeof chunks) => {
+          const files = closure(from).filter(
+            (f) => !entries.has(f) && !html.includes(`/${f}"`) && !hinted.has(f),
+          );
+          for (const f of files) hinted.add(f);
+          const hints = files.map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` },
+          }));
+          return { tag: 'template', attrs: { id }, children: hints, injectTo: 'head' as const };
+        };
+        return [template(RUNTIME_HINTS, started), template(KIOSK_HINTS, kiosk)];
       },
     },
   };

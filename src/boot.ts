@@ -1,6 +1,7 @@
 import { paintWelcomeSnapshot } from './apps/kiosk/welcome-snapshot.ts';
+import { askHubConfigEarly } from './apps/runtime/config-source.ts';
 import { releaseRuntimeHints } from './apps/shell/runtime-hints.ts';
-import { routeFor } from './apps/shell/routes.ts';
+import { isSurface, routeFor } from './apps/shell/routes.ts';
 import { afterFrame } from './ui/after-frame.ts';
 // the first paint's styles come with this script, not with the app
 import './ui/base.css';
@@ -12,11 +13,13 @@ import './apps/kiosk/kiosk.css';
  * and the device runtime take most of the first second: the kiosk first paints its last
  * welcome screen (src/apps/kiosk/welcome-snapshot.ts), then the app loads (main.tsx).
  */
-const painted = routeFor(location.pathname) === 'kiosk' && paintWelcomeSnapshot();
+const route = routeFor(location.pathname);
+if (isSurface(route)) askHubConfigEarly();
+const painted = route === 'kiosk' && paintWelcomeSnapshot();
 
 const loadApp = (): void => {
   // the runtime's chunks download with the app's, once the welcome is on the screen
-  releaseRuntimeHints();
+  releaseRuntimeHints(route === 'kiosk');
   import('./main.tsx').catch((error: unknown) => {
     console.error('[nextup] the app could not start', error);
   });

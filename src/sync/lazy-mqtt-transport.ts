@@ -29,6 +29,9 @@ export function createLazyMqttTransport(
     for (let attempt = 0; !closed; attempt++) {
       try {
         const { createMqttTransport } = await import('./mqtt-transport.ts');
+        // the client connects in a task of its own: evaluating the library is one long task
+        // already (about 125 ms at 4x CPU), and a customer's tap must get in between
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
         if (closed) return undefined;
         const t = createMqttTransport(options);
         for (const h of messageHandlers) t.onMessage(h);

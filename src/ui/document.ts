@@ -1,3 +1,5 @@
+import { scriptFontsFor } from './script-fonts.ts';
+
 /**
  * The page-wide settings a screen owns: `<html lang dir>` and the display modes (high contrast,
  * large text) as classes on `<html>`, so everything on the page (the connection badge, dialogs,
@@ -24,6 +26,7 @@ function apply(): void {
     const root = document.documentElement;
     root.lang = best?.lang ?? 'en';
     root.dir = best?.dir ?? 'ltr';
+    scriptFontsFor(root.lang);
   }
   if (best === current) return;
   current = best;

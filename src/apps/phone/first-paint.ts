@@ -3,6 +3,7 @@ import type { TicketView } from '../../domain/kiosk/tracking.ts';
 import { completeEnglish, loadLanguage } from '../../ui/i18n/catalogs.ts';
 import { enRestModules } from '../../ui/i18n/en-rest.ts';
 import { afterFrame } from '../../ui/after-frame.ts';
+import { scriptFontsFor } from '../../ui/script-fonts.ts';
 import { createI18n } from '../../ui/i18n/i18n.ts';
 import { trackLanguage } from '../track/track-language.ts';
 import { waitingLines } from '../track/waiting-lines.ts';
@@ -38,6 +39,7 @@ async function paintFirst(): Promise<boolean> {
   // the page's language, for screen readers and fonts, as React's I18nProvider sets it later
   document.documentElement.lang = main.lang;
   document.documentElement.dir = main.dir;
+  scriptFontsFor(main.lang);
   root.append(main);
   return true;
 }

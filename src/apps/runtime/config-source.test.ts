@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { setupPageUrl } from './config-source.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { askHubConfigEarly, loadHubConfig, setupPageUrl } from './config-source.ts';
 
 describe('setup page address from /api/config', () => {
   it('reads setup.url', () => {
@@ -17,5 +17,41 @@ describe('setup page address from /api/config', () => {
   it('takes only web addresses, never a script', () => {
     expect(setupPageUrl({ setup: { url: 'javascript:alert(1)' } })).toBeUndefined();
     expect(setupPageUrl({ setup: { url: '/setup' } })).toBeUndefined();
+  });
+});
+
+describe('the config asked for as the page starts', () => {
+  const body = { config: { store: { id: 'store-001' } }, broker: { wsUrl: '' } };
+
+  beforeEach(() => {
+    const kept = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => kept.get(k) ?? null,
+      setItem: (k: string, v: string) => void kept.set(k, v),
+    });
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("is the runtime's first load (one request), and a later load asks again", async () => {
+    const fetch = vi.fn(() => Promise.resolve(Response.json(body)));
+    vi.stubGlobal('fetch', fetch);
+    askHubConfigEarly();
+    askHubConfigEarly(); // (a second call asks nothing more)
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect((await loadHubConfig()).config.store.id).toBe('store-001');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await loadHubConfig();
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('falls back to the kept copy when the early question failed', async () => {
+    vi.stubGlobal('fetch', () => Promise.resolve(Response.json(body)));
+    await loadHubConfig(); // kept
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    askHubConfigEarly();
+    expect((await loadHubConfig()).config.store.id).toBe('store-001');
   });
 });

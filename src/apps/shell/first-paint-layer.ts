@@ -1,3 +1,5 @@
+import { scriptFontsFor } from '../../ui/script-fonts.ts';
+
 /**
  * A surface's first paint: a still copy of its first screen, drawn over the page before React
  * has loaded (src/boot.ts), removed once the live screen is shown or the device cannot start.
@@ -34,6 +36,7 @@ export function showFirstPaint(
   layer.append(template.content);
   document.documentElement.lang = lang;
   document.documentElement.dir = dir;
+  scriptFontsFor(lang);
   document.body.append(layer);
   setTimeout(removeFirstPaint, LAYER_MAX_MS);
 }

@@ -10,14 +10,19 @@ export type Route = SurfaceName | PhonePage | 'landing' | 'chain' | 'notFound';
 
 const SURFACES: readonly SurfaceName[] = ['kiosk', 'clerk', 'board', 'manager', 'floor'];
 
+/** A store device's screen, which starts the device runtime. */
+export function isSurface(route: Route): route is SurfaceName {
+  return (SURFACES as readonly string[]).includes(route);
+}
+
 export function routeFor(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/index.html') return 'landing';
   const phone = phonePageOf(path);
   if (phone) return phone;
   if (path === '/chain' || /^\/chain\/[^/]+$/.test(path)) return 'chain';
-  const name = path.slice(1);
-  return (SURFACES as readonly string[]).includes(name) ? (name as SurfaceName) : 'notFound';
+  const name = path.slice(1) as Route;
+  return isSurface(name) ? name : 'notFound';
 }
 
 export const SURFACE_PATHS: Readonly<Record<SurfaceName, string>> = {

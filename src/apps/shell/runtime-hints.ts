@@ -4,8 +4,13 @@
  */
 export const RUNTIME_HINTS = 'runtime-hints';
 
+/** The template of the kiosk's screen's chunks, released on the kiosk's page only. */
+export const KIOSK_HINTS = 'runtime-hints-kiosk';
+
 /** Moves the hints into the head, where the browser starts fetching what they name. */
-export function releaseRuntimeHints(): void {
-  const hints = document.getElementById(RUNTIME_HINTS);
-  if (hints instanceof HTMLTemplateElement) document.head.append(hints.content);
+export function releaseRuntimeHints(kiosk: boolean): void {
+  for (const id of kiosk ? [RUNTIME_HINTS, KIOSK_HINTS] : [RUNTIME_HINTS]) {
+    const hints = document.getElementById(id);
+    if (hints instanceof HTMLTemplateElement) document.head.append(hints.content);
+  }
 }

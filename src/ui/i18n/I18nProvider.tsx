@@ -2,6 +2,7 @@ import {
   createContext,
   useContext,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useState,
   useSyncExternalStore,
@@ -57,7 +58,8 @@ export function I18nProvider(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a loaded catalog makes a new i18n
     [language, contentFallback, timeZone, loaded, loadedCount],
   );
-  useEffect(() => claimDocumentLanguage(depth, i18n.language, i18n.dir), [depth, i18n]);
+  // before the screen paints: its direction, and the fonts its script needs (script-fonts.ts)
+  useLayoutEffect(() => claimDocumentLanguage(depth, i18n.language, i18n.dir), [depth, i18n]);
   return (
     <DepthContext.Provider value={depth}>
       <I18nContext.Provider value={i18n}>{props.children}</I18nContext.Provider>

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
+
+/**
+ * A kiosk's very first start on a phone-sized screen (Lighthouse's): nothing on the welcome
+ * moves when the waits come in; the self-hosted fonts for other scripts (the language buttons
+ * in Hindi and Arabic, 100 KB) are asked for only after the first screen, except on a page in
+ * such a language; the kiosk's own chunks are hinted on the kiosk's page only.
+ */
+const NOTE_FIRST_SCREEN = `
+  window.__shifts = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  new MutationObserver((_, seen) => {
+    if (document.querySelector('[data-testid^="service-"]')) {
+      window.__usableAt = performance.now();
+      window.__fontsOnAtFirstScreen = document.documentElement.classList.contains('script-fonts');
+      seen.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+const FONT = /\/assets\/noto-sans-(devanagari|arabic)-[^/]+\.woff2$/;
+
+/** When the page asked for each self-hosted font, and when its buttons showed. */
+function fontRequests(page: Page): Promise<{ usableAt: number; fonts: number[] }> {
+  return page.evaluate((pattern) => {
+    const font = new RegExp(pattern);
+    return {
+      usableAt: (window as unknown as { __usableAt: number }).__usableAt,
+      fonts: performance
+        .getEntriesByType('resource')
+        .filter((e) => font.test(new URL(e.name).pathname))
+        .map((e) => e.startTime),
+    };
+  }, FONT.source);
+}
+
+describe("a kiosk's first start on a narrow screen", () => {
+  let browser: Browser;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    hub = await startTestHub({});
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  async function firstStart(url: string): Promise<Page> {
+    const context = await browser.newContext({
+      serviceWorkers: 'block',
+      viewport: { width: 412, height: 823 },
+    });
+    await context.addInitScript({ content: NOTE_FIRST_SCREEN });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('service-advice').waitFor();
+    return page;
+  }
+
+  it('moves nothing when the waits come in, and fetches the other scripts’ fonts after its first screen', async () => {
+    const page = await firstStart(`${hub.httpUrl}/kiosk?kiosk=kiosk-1`);
+    // the waits known ("checking the wait" replaced), and the fonts in
+    await page
+      .locator('[data-testid="service-wait-advice"][data-kind]:not([data-kind="checking"])')
+      .waitFor();
+    await page.waitForFunction(() => document.documentElement.classList.contains('script-fonts'));
+    await page.evaluate(() => document.fonts.ready);
+    await expect.poll(async () => (await fontRequests(page)).fonts.length).toBeGreaterThan(0);
+    const { usableAt, fonts } = await fontRequests(page);
+    expect(
+      await page.evaluate(
+        () => (window as { __fontsOnAtFirstScreen?: boolean }).__fontsOnAtFirstScreen,
+      ),
+    ).toBe(false);
+    expect(Math.min(...fonts)).toBeGreaterThan(usableAt);
+    // the language buttons do get their own fonts
+    const hindiFont = await page
+      .getByTestId('language-hi')
+      .evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(hindiFont).toMatch(/^"Noto Sans Devanagari"/);
+    // Lighthouse's "cumulative layout shift": 0.07 when the wait's second line pushed the
+    // buttons below it down
+    expect(await page.evaluate(() => (window as { __shifts?: number }).__shifts)).toBeLessThan(
+      0.01,
+    );
+    // the kiosk's screen's chunks were hinted with the runtime's
+    expect(
+      await page.locator('head link[rel="modulepreload"][href*="/KioskSurface-"]').count(),
+    ).toBe(1);
+    await page.context().close();
+  });
+
+  it('turns the fonts on at once for a store whose language needs them', async () => {
+    const arabic = await startTestHub({
+      configDir: testConfigDir((c) => {
+        const store = c.store as { defaultLanguage: string; languages: string[] };
+        store.defaultLanguage = 'ar';
+        store.languages = ['ar', ...store.languages];
+        // every name has its text in the default language (here the English one)
+        const inArabic = (x: unknown): void => {
+          if (typeof x !== 'object' || x === null) return;
+          const o = x as Record<string, unknown>;
+          if (typeof o.en === 'string') o.ar ??= o.en;
+          Object.values(o).forEach(inArabic);
+        };
+        inArabic(c);
+      }),
+    });
+    try {
+      const page = await firstStart(`${arabic.httpUrl}/kiosk?kiosk=kiosk-1`);
+      expect(
+        await page.evaluate(
+          () => (window as { __fontsOnAtFirstScreen?: boolean }).__fontsOnAtFirstScreen,
+        ),
+      ).toBe(true);
+      expect(
+        await page.locator('.kiosk__title').evaluate((el) => getComputedStyle(el).fontFamily),
+      ).toMatch(/^"Noto Sans Arabic"/);
+      await page.context().close();
+    } finally {
+      await arabic.close();
+    }
+  });
+
+  it("hints only the device runtime's chunks on another surface's page", async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${hub.httpUrl}/board`);
+    await page.waitForFunction(
+      () => document.querySelector('head link[rel="modulepreload"][href*="/create-"]') !== null,
+    );
+    expect(
+      await page.locator('head link[rel="modulepreload"][href*="/KioskSurface-"]').count(),
+    ).toBe(0);
+    await context.close();
+  });
+});
