@@ -95,11 +95,12 @@ describe('DeviceDb', () => {
 
 describe("the kept day's storage", () => {
   /** A kept day as the log core writes it: only what storage looks at is real here. */
-  const keptDay = (since: string, inWindow: number): WarmDay => ({
+  const keptDay = (since: string, inWindow: number, upTo: string): WarmDay => ({
     version: WARM_DAY_VERSION,
     day: '2026-12-07',
     since,
     inWindow,
+    upTo,
     state: emptyState(),
     tickets: emptyTicketIndex(),
     hlc: since,
@@ -121,23 +122,34 @@ describe("the kept day's storage", () => {
     open.push(device);
     const storage = device.storage();
     const since = encodeHlc({ wall: TODAY, counter: 0 });
+    const upTo = encodeHlc({ wall: TODAY + 2000, counter: 0 });
 
-    await storage.keepDay?.(keptDay(since, 2));
+    await storage.keepDay?.(keptDay(since, 2, upTo));
     const start = await storage.loadStart?.(since);
     expect(start).toMatchObject({ inWindow: 2, outbox: ['kiosk-2:3'], floors: { 'kiosk-9': 4 } });
     expect(start?.warm).toMatchObject({ inWindow: 2, since });
     expect((start?.warm as WarmDay).state.tickets).toBeInstanceOf(Map);
 
-    // an event stored since: the kept day is not read at all
+    // an event stored since, later than all it was folded from: read with it, to fold on
     const late = issuedEvent('kiosk-2', 4, TODAY + 3000);
     await storage.appendLocal(late);
-    expect(await storage.loadStart?.(since)).toMatchObject({ warm: undefined, inWindow: 3 });
+    const after = await storage.loadStart?.(since);
+    expect(after).toMatchObject({ inWindow: 2, newer: [late] });
+    expect(after?.warm).toMatchObject({ inWindow: 2, since, upTo });
     expect(await storage.loadStart?.(encodeHlc({ wall: TODAY + 1, counter: 0 }))).toMatchObject({
       warm: undefined,
     });
 
+    // and one from before its last (a peer's, come late): the kept day is not read at all
+    await storage.appendRemote([issuedEvent('kiosk-3', 1, TODAY + 1500)]);
+    const stale = await storage.loadStart?.(since);
+    expect(stale).toMatchObject({ warm: undefined, inWindow: 4 });
+    expect(stale?.newer).toBeUndefined();
+
     // counted otherwise: the state is not the fold of these events, and the last one goes too
-    await storage.keepDay?.(keptDay(since, 1));
+    await storage.keepDay?.(keptDay(since, 4, upTo));
+    expect((await storage.loadStart?.(since))?.warm).toMatchObject({ inWindow: 4 });
+    await storage.keepDay?.(keptDay(since, 1, upTo));
     expect((await storage.loadStart?.(since))?.warm).toBeUndefined();
   });
 

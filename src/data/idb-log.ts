@@ -70,30 +70,47 @@ export function floorsOf(value: unknown): Record<string, number> {
 /**
  * What a start reads before the day's events: how many events are at or after `since`
  * (counted on the index's keys, no value read), the outbox, the floors, and the kept day
- * (warm-day.ts), read only when this build kept it from as many events since `since`.
+ * (warm-day.ts), read only when this build kept it from as many events since `since`; or from
+ * as many up to its `upTo`, then with the events stored after it (`newer`, a range read).
  */
 export function readStart(idb: IDBDatabase, since: string): Promise<StartRead> {
   return new Promise((resolve, reject) => {
     const tx = idb.transaction(START_TABLES, 'readonly');
     const kv = tx.objectStore('kv');
+    const byHlc = tx.objectStore('events').index('hlc');
     const markReq = kv.get(WARM_MARK_KEY) as IDBRequest<KvRow | undefined>;
     const floorsReq = kv.get('floors') as IDBRequest<KvRow | undefined>;
     const outboxReq = tx.objectStore('outbox').index('seq').getAll() as IDBRequest<OutboxRow[]>;
-    const countReq = tx.objectStore('events').index('hlc').count(IDBKeyRange.lowerBound(since));
+    const countReq = byHlc.count(IDBKeyRange.lowerBound(since));
+    let inWindow: number | undefined;
     let warmReq: IDBRequest<KvRow | undefined> | undefined;
+    let newerReq: IDBRequest<StoreEvent[]> | undefined;
     const readWarm = (): void => {
       if (markReq.readyState !== 'done' || countReq.readyState !== 'done') return;
+      inWindow = countReq.result;
       const mark = markReq.result?.value as Partial<WarmMark> | undefined;
-      const fits =
-        mark?.digest === DOMAIN_DIGEST && mark.since === since && mark.inWindow === countReq.result;
-      if (fits) warmReq = kv.get(WARM_DAY_KEY) as IDBRequest<KvRow | undefined>;
+      if (mark?.digest !== DOMAIN_DIGEST || mark.since !== since) return;
+      if (mark.inWindow === inWindow) {
+        warmReq = kv.get(WARM_DAY_KEY) as IDBRequest<KvRow | undefined>;
+        return;
+      }
+      const { upTo } = mark;
+      if (typeof upTo !== 'string' || upTo < since || (mark.inWindow ?? 0) > inWindow) return;
+      const upToReq = byHlc.count(IDBKeyRange.bound(since, upTo));
+      upToReq.onsuccess = () => {
+        if (upToReq.result !== mark.inWindow) return;
+        inWindow = upToReq.result;
+        warmReq = kv.get(WARM_DAY_KEY) as IDBRequest<KvRow | undefined>;
+        newerReq = byHlc.getAll(IDBKeyRange.lowerBound(upTo, true)) as IDBRequest<StoreEvent[]>;
+      };
     };
     markReq.onsuccess = readWarm;
     countReq.onsuccess = readWarm;
     tx.oncomplete = () =>
       resolve({
         warm: warmReq?.result?.value,
-        inWindow: countReq.result,
+        inWindow: inWindow ?? countReq.result,
+        ...(newerReq ? { newer: newerReq.result } : {}),
         outbox: outboxReq.result.map((r) => r.id),
         floors: floorsOf(floorsReq.result?.value),
       });
@@ -121,7 +138,12 @@ export function keepDay(idb: IDBDatabase, day: WarmDay): Promise<void> {
           kv.delete(WARM_DAY_KEY);
           return;
         }
-        const mark: WarmMark = { digest: DOMAIN_DIGEST, since: day.since, inWindow: day.inWindow };
+        const mark: WarmMark = {
+          digest: DOMAIN_DIGEST,
+          since: day.since,
+          inWindow: day.inWindow,
+          upTo: day.upTo,
+        };
         kv.put({ key: WARM_MARK_KEY, value: mark });
         kv.put({ key: WARM_DAY_KEY, value: day });
       };

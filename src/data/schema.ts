@@ -40,6 +40,8 @@ export interface WarmMark {
   readonly digest: string;
   readonly since: string;
   readonly inWindow: number;
+  /** The kept day's latest clock value (WarmDay.upTo): later events are read and folded on. */
+  readonly upTo: string;
 }
 
 /** The build's domain code (vite.config.ts): a kept state is used only by the same fold. */

@@ -160,13 +160,23 @@ export class MemoryStorage implements ReplicaStorage {
     });
   }
 
+  /** As src/data/idb-log.ts reads a start: the kept day itself is its mark. */
   loadStart(since: string): Promise<StartRead> {
-    return Promise.resolve({
-      warm: this.warm === undefined ? undefined : structuredClone(this.warm),
-      inWindow: this.inWindow(since),
+    const all = [...this.events.values()].filter((e) => e.hlc >= since);
+    const w = this.warm?.since === since ? this.warm : undefined;
+    const upToIt = w && all.filter((e) => e.hlc <= w.upTo);
+    const newer = w && upToIt?.length === w.inWindow && all.length > w.inWindow;
+    const read = (warm: WarmDay | undefined, inWindow: number) => ({
+      warm: warm && structuredClone(warm),
+      inWindow,
       outbox: [...this.outbox],
       floors: { ...this.floors },
     });
+    if (newer) {
+      const after = all.filter((e) => e.hlc > w.upTo);
+      return Promise.resolve({ ...read(w, w.inWindow), newer: structuredClone(after) });
+    }
+    return Promise.resolve(read(w?.inWindow === all.length ? w : undefined, all.length));
   }
 
   keepDay(day: WarmDay): Promise<void> {

@@ -17,8 +17,16 @@ export interface LoadedLog {
 export interface StartRead {
   /** Today's state as last kept (keepDay), unchecked: the log core checks it. */
   readonly warm: unknown;
-  /** How many stored events are at or after the `since` asked for (counted, not read). */
+  /**
+   * How many stored events are at or after the `since` asked for (counted, not read); with
+   * `newer`, how many of them are up to the kept day's `upTo`.
+   */
   readonly inWindow: number;
+  /**
+   * The events stored after the kept day (later than its `upTo`), read when those up to it are
+   * as many as it was folded from: it was kept too long ago to hold them.
+   */
+  readonly newer?: readonly StoreEvent[];
   readonly outbox: string[];
   readonly floors: Record<string, number>;
 }

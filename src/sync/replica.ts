@@ -66,6 +66,8 @@ export class Replica {
   readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
   /** Started from today's kept state (domain/sync/warm-day.ts). */
   resumed = false;
+  /** How many events stored after the kept day the start folded on it. */
+  foldedOn = 0;
   private closed = false;
   private readonly listeners = new Set<() => void>();
   private readonly eventListeners = new Set<(events: readonly StoreEvent[]) => void>();
@@ -256,7 +258,9 @@ export class Replica {
     }
     if (!this.h.core.resumeDay(start.warm, start, now)) return false;
     this.sender.feed({ kind: 'loaded', ids: start.outbox });
-    this.kept = this.h.core.state;
+    this.foldedOn = start.newer?.length ?? 0;
+    // what is kept on disk, unless events were folded on it: then it is kept again once it can
+    if (this.foldedOn === 0) this.kept = this.h.core.state;
     return true;
   }
 

@@ -67,11 +67,40 @@ describe('a start from the kept day', () => {
     expect(k.vector()).toEqual(cold.vector());
   });
 
-  it('folds instead when storage holds an event the kept day has not seen', async () => {
+  it('folds on the events stored after the kept day, as a start that folds would', async () => {
     const broker = new MemoryBroker(h.time.clock());
     const storage = await keptKiosk(broker, 2);
-    // a peer's ticket stored after the day was kept (another start, a catch-up)
+    // stored after the day was kept: a peer's ticket (a catch-up), and one of ours taken just
+    // before the tablet went off, too soon to be kept
+    await h.time.pass(1000);
     const peer = issuedEvent('kiosk-b', 1, h.time.now());
+    await storage.appendRemote([peer]);
+    const ours = issuedEvent('kiosk-a', 3, h.time.now() + 1);
+    await storage.appendLocal(ours);
+    let release = (): void => undefined;
+    const restAfter = new Promise<void>((resolve) => (release = resolve));
+    const k = await start(broker, 'kiosk-a', storage, restAfter);
+    expect(k.resumed).toBe(true);
+    expect(k.events().map((e) => e.id)).toEqual([peer.id, ours.id]);
+    expect(numbers(k)).toEqual(['A001', 'A002', 'A1', 'A3']);
+    const out = await k.run((s) => issueTicket(s, testStore, kiosk, 'advice', 't4'));
+    expect(out.ok && out.event.seq).toBe(4);
+    expect(out.ok && out.event.hlc > ours.hlc).toBe(true);
+    release();
+    await k.loaded;
+    const cold = await start(new MemoryBroker(h.time.clock()), 'kiosk-a', folded(storage));
+    expect(k.state).toEqual(cold.state);
+    expect(k.vector()).toEqual(cold.vector());
+    // and the day is kept again, with what was folded on
+    await h.time.pass(WARM_DAY_KEEP_MS + 100);
+    expect(storage.warm?.inWindow).toBe(5);
+  });
+
+  it('folds instead when storage holds an event from before the kept day ends', async () => {
+    const broker = new MemoryBroker(h.time.clock());
+    const storage = await keptKiosk(broker, 2);
+    // a peer's ticket from before the kiosk's last one, come late (another start, a catch-up)
+    const peer = issuedEvent('kiosk-b', 1, h.time.now() - 60_000);
     await storage.appendRemote([peer]);
     let release = (): void => undefined;
     const k = await start(
@@ -80,6 +109,7 @@ describe('a start from the kept day', () => {
       storage,
       new Promise<void>((resolve) => (release = resolve)),
     );
+    expect(k.resumed).toBe(false);
     expect(k.events()).toHaveLength(3);
     expect(k.state.tickets.has(peer.type === 'ticket.issued' ? peer.ticket : '')).toBe(true);
     release();

@@ -189,7 +189,9 @@ async function startDevice(
   });
 
   // for the benchmark and the browser's performance panel: this start skipped the day's fold
-  if (replica.resumed) performance.mark('nextup:kept-day');
+  if (replica.resumed) {
+    performance.mark('nextup:kept-day', { detail: { foldedOn: replica.foldedOn } });
+  }
 
   const dismissed = new Set<string>();
   const listeners = new Set<() => void>();

@@ -8,7 +8,13 @@ import { summarizeDays, type DaySummary } from '../queue/summary.ts';
 import { emptyTicketIndex, indexTicket, type TicketIndex } from './admission.ts';
 import { EventLog } from './event-log.ts';
 import type { ReplicaPolicy } from './protocol/policy.ts';
-import { matchingWarmDay, tallyWindow, WARM_DAY_VERSION, type WarmDay } from './warm-day.ts';
+import {
+  foldableAfter,
+  matchingWarmDay,
+  tallyWindow,
+  WARM_DAY_VERSION,
+  type WarmDay,
+} from './warm-day.ts';
 
 /**
  * Owns a replica's log core, without I/O: the event log, sequence numbers and the hybrid
@@ -132,13 +138,14 @@ export class LogCore {
       return undefined;
     }
     const since = this.since(now);
-    const { inWindow, verdictBefore } = tallyWindow(this.log.values(), since);
+    const { inWindow, upTo, verdictBefore } = tallyWindow(this.log.values(), since);
     if (verdictBefore) return undefined;
     return {
       version: WARM_DAY_VERSION,
       day: this.day,
       since,
       inWindow,
+      upTo,
       state: this.state,
       tickets: this.tickets,
       hlc: encodeHlc(this.hlc),
@@ -149,17 +156,23 @@ export class LogCore {
 
   /**
    * Starts from a kept day instead of the log, when storage still holds `inWindow` events from
-   * its `since` on (warm-day.ts): today's state is whole, the log is not yet (`partial`) until
-   * `load` takes in the events. False: load and fold instead.
+   * its `since` on, or up to its `upTo` and `newer` ones after it (warm-day.ts): today's state is
+   * whole, the newer events folded on; the log is not (`partial`) until `load` takes in the
+   * events. False: load and fold instead.
    */
   resumeDay(
     kept: unknown,
-    stored: { readonly inWindow: number; readonly floors: Record<string, number> },
+    stored: {
+      readonly inWindow: number;
+      readonly floors: Record<string, number>;
+      readonly newer?: readonly StoreEvent[];
+    },
     now: number,
   ): boolean {
     const { day } = this.dayOf(now);
-    const warm = matchingWarmDay(kept, { day, since: this.since(now), ...stored });
-    if (!warm) return false;
+    const warm = matchingWarmDay(kept, { day, since: this.since(now), inWindow: stored.inWindow });
+    const newer = warm && foldableAfter(warm, stored.newer ?? []);
+    if (!warm || !newer) return false;
     this.setDay(now);
     for (const [device, seq] of Object.entries(stored.floors)) this.log.raiseFloor(device, seq);
     this.state = warm.state;
@@ -168,7 +181,23 @@ export class LogCore {
     this.hlc = maxHlc(this.hlc, decodeHlc(warm.hlc));
     this.seq = Math.max(this.seq, warm.seq, this.log.floorOf(this.device));
     this.partial = true;
+    this.foldOn(newer);
     return true;
+  }
+
+  /** Events later than everything folded, in order: folded on as `refold` would fold them. */
+  private foldOn(events: readonly StoreEvent[]): void {
+    for (const e of events) {
+      this.log.add(e);
+      if (e.device === this.device && e.seq > this.seq) this.seq = e.seq;
+      // (no verdict is among them: foldableAfter)
+      if (this.state.refused.has(e.id)) continue;
+      this.hlc = maxHlc(this.hlc, decodeHlc(e.hlc));
+      if (!this.isToday(e)) continue;
+      applyEvent(this.state, e);
+      if (e.type === 'ticket.issued') indexTicket(this.tickets, e);
+      this.lastApplied = e;
+    }
   }
 
   private setDay(now: number): void {

@@ -1,4 +1,4 @@
-import type { StoreEvent } from '../queue/events.ts';
+import { compareEvents, type StoreEvent } from '../queue/events.ts';
 import type { QueueState } from '../queue/state.ts';
 import type { TicketIndex } from './admission.ts';
 
@@ -16,6 +16,12 @@ import type { TicketIndex } from './admission.ts';
  *   when the disk holds as many, it holds those;
  * - the folded state depends on no event before `since` but the agent's verdicts, and a state
  *   is not kept while the log holds a verdict from before `since`.
+ *
+ * A start after a change that came too soon to be kept still uses it: when the stored events
+ * from `since` up to `upTo` (the latest clock value folded) are as many as the state was folded
+ * from, they are those events, by the same argument, and every other event of the window is
+ * later than all of them. The start reads just those (`newer`) and folds them on in order, as
+ * the fold would; a verdict among them may undo what was folded, and the start folds instead.
  */
 export interface WarmDay {
   readonly version: typeof WARM_DAY_VERSION;
@@ -25,6 +31,8 @@ export interface WarmDay {
   readonly since: string;
   /** Events at or after `since` the state was folded from. */
   readonly inWindow: number;
+  /** The latest clock value among them (`since` when there were none). */
+  readonly upTo: string;
   readonly state: QueueState;
   readonly tickets: TicketIndex;
   /** The last event folded in, which later events are ordered against. */
@@ -35,20 +43,38 @@ export interface WarmDay {
 }
 
 /** Changes whenever the shape of QueueState, TicketIndex or this record changes. */
-export const WARM_DAY_VERSION = 1;
+export const WARM_DAY_VERSION = 2;
 
-/** Events at or after `since`, and whether a verdict from before it is among `events`. */
+/**
+ * Events at or after `since`, the latest clock value among them (`since` if none), and whether
+ * a verdict from before `since` is among `events`.
+ */
 export function tallyWindow(
   events: Iterable<StoreEvent>,
   since: string,
-): { inWindow: number; verdictBefore: boolean } {
+): { inWindow: number; upTo: string; verdictBefore: boolean } {
   let inWindow = 0;
+  let upTo = since;
   let verdictBefore = false;
   for (const e of events) {
-    if (e.hlc >= since) inWindow++;
-    else if (e.type === 'event.refused') verdictBefore = true;
+    if (e.hlc >= since) {
+      inWindow++;
+      if (e.hlc > upTo) upTo = e.hlc;
+    } else if (e.type === 'event.refused') verdictBefore = true;
   }
-  return { inWindow, verdictBefore };
+  return { inWindow, upTo, verdictBefore };
+}
+
+/**
+ * The events stored after a kept day, to fold on from it: all later than what it was folded
+ * from, and no verdict among them (one may refuse what was folded). Undefined: fold instead.
+ */
+export function foldableAfter(
+  warm: WarmDay,
+  newer: readonly StoreEvent[],
+): StoreEvent[] | undefined {
+  if (newer.some((e) => e.hlc <= warm.upTo || e.type === 'event.refused')) return undefined;
+  return [...newer].sort(compareEvents);
 }
 
 /**
@@ -66,6 +92,7 @@ export function matchingWarmDay(
     w.day === at.day &&
     w.since === at.since &&
     w.inWindow === at.inWindow &&
+    typeof w.upTo === 'string' &&
     typeof w.hlc === 'string' &&
     typeof w.seq === 'number' &&
     w.state?.tickets instanceof Map &&
