@@ -55,3 +55,57 @@ describe('the config asked for as the page starts', () => {
     expect((await loadHubConfig()).config.store.id).toBe('store-001');
   });
 });
+
+describe('a start with a copy of the config', () => {
+  const body = (name: string) => ({
+    config: { store: { id: 'store-001', name } },
+    broker: { wsUrl: '' },
+  });
+
+  beforeEach(() => {
+    const kept = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => kept.get(k) ?? null,
+      setItem: (k: string, v: string) => void kept.set(k, v),
+    });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('waits half a second for a hub that does not answer (switched off), then starts on the copy, and keeps the late answer for the next start', async () => {
+    vi.stubGlobal('fetch', () => Promise.resolve(Response.json(body('kept'))));
+    await loadHubConfig();
+    vi.useFakeTimers();
+    let answer = (_: Response): void => undefined;
+    vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => (answer = resolve)));
+    let started: string | undefined;
+    void loadHubConfig().then((hub) => (started = JSON.stringify(hub.config.store)));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(started).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(started).toContain('kept');
+    answer(Response.json(body('renamed')));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(localStorage.getItem('nextup.hubConfig')).toContain('renamed');
+  });
+
+  it('without a copy (a first start), waits for the hub as long as it takes to answer', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal(
+      'fetch',
+      () =>
+        new Promise<Response>((resolve) =>
+          setTimeout(() => resolve(Response.json(body('fresh'))), 2000),
+        ),
+    );
+    let started: string | undefined;
+    void loadHubConfig().then((hub) => (started = JSON.stringify(hub.config.store)));
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(started).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(started).toContain('fresh');
+  });
+});

@@ -36,18 +36,34 @@ export function askHubConfigEarly(): void {
   early ??= fetchHubConfig();
 }
 
+/**
+ * With a copy from an earlier visit, a start waits this long for the hub's answer: a hub
+ * switched off (no answer at all, where an unplugged network fails at once) costs a restarted
+ * tablet no more. The answer, when it comes, is kept for the next start, and a running device
+ * follows the hub's config from the moment it connects (live-config.ts).
+ */
+const WITH_COPY_WAIT_MS = 500;
+
 /** Fresh from the hub when it answers quickly; otherwise the copy from the last visit. */
 export async function loadHubConfig(timeoutMs = 3000): Promise<HubConfig> {
-  const asked = early;
+  const asked = early ?? fetchHubConfig(timeoutMs);
   early = undefined;
-  const fresh = await (asked ?? fetchHubConfig(timeoutMs));
+  const copy = keptCopy();
+  const fresh = await (copy
+    ? Promise.race([asked, new Promise<undefined>((r) => setTimeout(r, WITH_COPY_WAIT_MS))])
+    : asked);
   if (fresh) return fresh;
-  const cached = localStorage.getItem(CACHE_KEY);
-  if (cached) {
-    const parsed: unknown = JSON.parse(cached);
-    if (isHubConfig(parsed)) return parsed;
-  }
+  if (copy) return copy;
   throw new ConfigUnavailableError();
+}
+
+function keptCopy(): HubConfig | undefined {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(CACHE_KEY) ?? 'null');
+    return isHubConfig(parsed) ? parsed : undefined;
+  } catch {
+    return undefined; // a damaged copy is no copy
+  }
 }
 
 /** The hub's config, kept for the next start without a network; undefined if it did not answer. */
