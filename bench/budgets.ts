@@ -91,7 +91,11 @@ export function budgetRows(m: Measured): BudgetRow[] {
       ['empty day', kiosk.coldStartOfflineEmptyDayMs],
       [`${kiosk.ticketsInHistory} tickets today`, kiosk.coldStartOfflineMs],
       [
-        `${kiosk.ticketsInHistory} tickets today, restarted within a minute of a change (no kept day)`,
+        `${kiosk.ticketsInHistory} tickets today, restarted within a minute of a tap (kept day and the taps since)`,
+        kiosk.coldStartOfflineFoldOnMs,
+      ],
+      [
+        `${kiosk.ticketsInHistory} tickets today, no kept day (a new version's first start)`,
         kiosk.coldStartOfflineUnkeptMs,
       ],
     ] as const) {

@@ -44,11 +44,16 @@ export interface KioskFigures {
   readonly coldStartOfflineEmptyDayMs: Summary;
   readonly coldStartOfflineMs: Summary;
   /**
-   * The same without today's kept state (src/domain/sync/warm-day.ts): a restart within
-   * seconds of the day's last change reads and folds the day before its first screen. Absent
-   * from results written before the kept day existed.
+   * The same without today's kept state (src/domain/sync/warm-day.ts): the first start of a
+   * new version, or one whose kept day does not fit, reads and folds the day before its first
+   * screen. Absent from results written before the kept day existed.
    */
   readonly coldStartOfflineUnkeptMs?: Summary;
+  /**
+   * The same a moment after a tap, too soon for the day to be kept again: the start folds the
+   * events stored since onto the kept day. Absent from results written before it could.
+   */
+  readonly coldStartOfflineFoldOnMs?: Summary;
   readonly tapOnlineMs: Summary;
   readonly tapOfflineMs: Summary;
   /**
@@ -355,6 +360,42 @@ async function coldStarts(
   };
 }
 
+/**
+ * Starts a moment after a change (a restart within a minute of a tap, too soon for the day to
+ * be kept again): before each, a ticket taken on the page before it, which closes at once. The
+ * n-th start folds the n tickets taken since the day was kept onto it; the app's mark says how
+ * many it folded on, and the run fails if a start did not.
+ */
+async function foldOnStarts(
+  context: BrowserContext,
+  url: string,
+  count: number,
+  previous: Page,
+): Promise<{ starts: Summary; last: Page }> {
+  const starts: number[] = [];
+  let page = previous;
+  for (let i = 0; i < count; i++) {
+    await page.getByTestId('service-advice').click();
+    await page.getByTestId('ticket-number').waitFor();
+    await page.close();
+    page = await context.newPage();
+    await throttle(page);
+    await page.goto(url);
+    await page.evaluate('window.__usable');
+    const [usable, foldedOn] = await page.evaluate(() => {
+      const mark = performance.getEntriesByName('nextup:kept-day')[0] as
+        PerformanceMark | undefined;
+      const detail = mark?.detail as { foldedOn?: number } | undefined;
+      return [(window as unknown as { __usableAt: number }).__usableAt, detail?.foldedOn ?? 0];
+    });
+    if (foldedOn !== i + 1) {
+      throw new Error(`start ${i} folded ${foldedOn} events on the kept day, not ${i + 1}`);
+    }
+    starts.push(usable);
+  }
+  return { starts: summarize(starts), last: page };
+}
+
 /** Installs the service worker and lets it take control of the kiosk page. */
 async function installApp(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
@@ -421,6 +462,9 @@ export async function measureKiosk(
   opts: { tickets?: number; taps?: number; coldStarts?: number } = {},
 ): Promise<KioskFigures> {
   const tickets = opts.tickets ?? 5000;
+  // first, on its own: a kiosk with an empty day is alone on its tablet, not beside a browser
+  // context and a hub busy with a 5,000-ticket day
+  const emptyDay = await emptyDayColdStarts(browser, opts.coldStarts ?? 10);
   const configDir = benchConfigDir();
   const config = await loadStoreConfig(configDir);
   const dataDir = mkdtempSync(join(tmpdir(), 'nextup-bench-kiosk-'));
@@ -461,7 +505,9 @@ export async function measureKiosk(
 
     // each with the kept day and without it (a restart within a minute of a change), in turn
     const cold = await coldStarts(context, url, opts.coldStarts ?? 10, config.store.id);
-    page = cold.last;
+    // then each a moment after a tap: the kept day and the taps since
+    const foldOn = await foldOnStarts(context, url, opts.coldStarts ?? 10, cold.last);
+    page = foldOn.last;
     const eventsOnKiosk = await countEvents(page, config.store.id);
     await page.locator('[data-testid="connection"][data-state="offline"]').waitFor();
     const offline = await taps(page, opts.taps ?? 100);
@@ -475,7 +521,6 @@ export async function measureKiosk(
     if (seen.size !== 1 || !seen.has('strict')) {
       throw new Error(`strict durability was not in effect: ${[...seen].join(', ')}`);
     }
-    const emptyDay = await emptyDayColdStarts(browser, opts.coldStarts ?? 10);
     return {
       ticketsInHistory: tickets,
       eventsOnKiosk,
@@ -487,6 +532,7 @@ export async function measureKiosk(
       coldStartOfflineEmptyDayMs: emptyDay.starts,
       coldStartOfflineMs: cold.starts,
       ...(cold.unkept ? { coldStartOfflineUnkeptMs: cold.unkept } : {}),
+      coldStartOfflineFoldOnMs: foldOn.starts,
       tapOnlineMs: online.shown,
       tapOfflineMs: offline.shown,
       tapOnlineDrawnMs: online.drawn,

@@ -25,6 +25,7 @@ describe('benchmarks still run (smoke)', () => {
         eventsOnKiosk: number;
         coldStartOfflineMs: unknown;
         coldStartOfflineUnkeptMs: unknown;
+        coldStartOfflineFoldOnMs: unknown;
         tapOnlineMs: unknown;
         tapOfflineMs: unknown;
         tapOfflineStrictMs: unknown;
@@ -48,6 +49,8 @@ describe('benchmarks still run (smoke)', () => {
       k.coldStartOfflineMs,
       // the same starts without the kept day, each checked to be the kind it counts as
       k.coldStartOfflineUnkeptMs,
+      // and a moment after taps, each checked to have folded them on the kept day
+      k.coldStartOfflineFoldOnMs,
       k.tapOnlineMs,
       k.tapOfflineMs,
       k.tapOfflineStrictMs,
