@@ -1,5 +1,5 @@
 import { paintWelcomeSnapshot } from './apps/kiosk/welcome-snapshot.ts';
-import { askHubConfigEarly } from './apps/runtime/config-source.ts';
+import { askHubConfigEarly, hasKeptHubConfig } from './apps/runtime/config-source.ts';
 import { releaseRuntimeHints } from './apps/shell/runtime-hints.ts';
 import { isSurface, routeFor } from './apps/shell/routes.ts';
 import { afterFrame } from './ui/after-frame.ts';
@@ -19,7 +19,7 @@ const painted = route === 'kiosk' && paintWelcomeSnapshot();
 
 const loadApp = (): void => {
   // the runtime's chunks download with the app's, once the welcome is on the screen
-  releaseRuntimeHints(route === 'kiosk');
+  releaseRuntimeHints({ kiosk: route === 'kiosk', firstStart: !hasKeptHubConfig() });
   import('./main.tsx').catch((error: unknown) => {
     console.error('[nextup] the app could not start', error);
   });
