@@ -107,9 +107,11 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
-    // the service worker's push script (public/push-sw.js): plain JS, served as it is
+    // the service worker's scripts (public/push-sw.js, routes-sw.js): plain JS, served as is
     files: ['public/**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
-    languageOptions: { globals: { self: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { self: 'readonly', URL: 'readonly', URLPattern: 'readonly', console: 'readonly' },
+    },
   },
 );

@@ -124,7 +124,7 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//, /^\/mqtt/],
         cleanupOutdatedCaches: true,
         // Web Push for the tracking page's alerts (public/push-sw.js)
-        importScripts: ['/push-sw.js'],
+        importScripts: ['/push-sw.js', '/routes-sw.js'],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname === '/api/config',

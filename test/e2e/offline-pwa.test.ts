@@ -53,6 +53,17 @@ describe('installable PWA', () => {
     await page.reload();
     await page.getByTestId('service-advice').waitFor();
     await page.locator('[data-testid="connection"][data-state="offline"]').waitFor();
+    // the app's files came from the cache by the worker's static routes (public/routes-sw.js),
+    // without its fetch handler
+    const sources = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname.startsWith('/assets/'))
+        .map((e) => e as PerformanceResourceTiming & { workerFinalSourceType?: string })
+        .map((e) => e.workerFinalSourceType ?? 'none'),
+    );
+    expect(sources.length).toBeGreaterThan(5);
+    expect(new Set(sources)).toEqual(new Set(['cache']));
     const second = await takeTicket(page, 'advice');
     expect(Number(second.slice(1))).toBe(Number(first.slice(1)) + 1);
     await context.close();
