@@ -35,7 +35,7 @@ function preloadDeviceRuntime(): Plugin {
           ...of('/src/data/dexie-storage.ts'),
           ...chunks.filter((c) => c.moduleIds.some((m) => m.endsWith('/src/data/db.ts'))),
         ];
-        if (started.length !== 2 || kiosk.length !== 1 || dexie.length !== 2) return [];
+        if (started.length !== 2 || kiosk.length !== 1 || dexie.length === 0) return [];
         const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
         // (and not those Vite preloads already as the entry's own imports, nor twice)
         const hinted = new Set<string>();

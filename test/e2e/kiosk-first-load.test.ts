@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
-import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startTestHub, testConfigDir } from '../support/hub.ts';
+import { hubAndBrowser } from '../support/hub-and-browser.ts';
 
 /**
  * A kiosk's very first start on a phone-sized screen (Lighthouse's): nothing on the welcome
@@ -40,21 +40,10 @@ function fontRequests(page: Page): Promise<{ usableAt: number; fonts: number[] }
 }
 
 describe("a kiosk's first start on a narrow screen", () => {
-  let browser: Browser;
-  let hub: TestHub;
-
-  beforeAll(async () => {
-    hub = await startTestHub({});
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-  });
+  const env = hubAndBrowser();
 
   async function firstStart(url: string): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await env.browser.newContext({
       serviceWorkers: 'block',
       viewport: { width: 412, height: 823 },
     });
@@ -66,14 +55,16 @@ describe("a kiosk's first start on a narrow screen", () => {
   }
 
   it('moves nothing when the waits come in, and fetches the other scripts’ fonts after its first screen', async () => {
-    const page = await firstStart(`${hub.httpUrl}/kiosk?kiosk=kiosk-1`);
+    const page = await firstStart(`${env.hub.httpUrl}/kiosk?kiosk=kiosk-1`);
     // the waits known ("checking the wait" replaced), and the fonts in
     await page
       .locator('[data-testid="service-wait-advice"][data-kind]:not([data-kind="checking"])')
       .waitFor();
     await page.waitForFunction(() => document.documentElement.classList.contains('script-fonts'));
     await page.evaluate(() => document.fonts.ready);
-    await expect.poll(async () => (await fontRequests(page)).fonts.length).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await fontRequests(page)).fonts.length, { timeout: 15_000 })
+      .toBeGreaterThan(0);
     const { usableAt, fonts } = await fontRequests(page);
     expect(
       await page.evaluate(
@@ -136,9 +127,9 @@ describe("a kiosk's first start on a narrow screen", () => {
   });
 
   it("hints only the device runtime's chunks on another surface's page", async () => {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(`${hub.httpUrl}/board`);
+    await page.goto(`${env.hub.httpUrl}/board`);
     await page.waitForFunction(
       () => document.querySelector('head link[rel="modulepreload"][href*="/create-"]') !== null,
     );

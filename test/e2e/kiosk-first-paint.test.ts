@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
-import { startTestHub, type TestHub } from '../support/hub.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { hubAndBrowser } from '../support/hub-and-browser.ts';
 
 /**
  * The kiosk's first paint (src/boot.ts): from its second start, the lobby sees the store's
@@ -28,18 +27,7 @@ async function noteWhenShown(
 }
 
 describe("the kiosk's first paint", () => {
-  let browser: Browser;
-  let hub: TestHub;
-
-  beforeAll(async () => {
-    hub = await startTestHub({});
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-  });
+  const env = hubAndBrowser();
 
   /** A kiosk that has shown its welcome once (no service worker: the test holds its chunks). */
   async function kioskSeenOnce(): Promise<{
@@ -48,9 +36,9 @@ describe("the kiosk's first paint", () => {
     names: string[];
     lastButtonTop: number;
   }> {
-    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const context = await env.browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(`${hub.httpUrl}/kiosk?kiosk=kiosk-1`);
+    await page.goto(`${env.hub.httpUrl}/kiosk?kiosk=kiosk-1`);
     await page.getByTestId('service-advice').waitFor();
     // the copy is kept once the browser is idle after the first screen
     await page.waitForFunction(() => localStorage.getItem('nextup.kiosk.welcome') !== null);
@@ -72,7 +60,7 @@ describe("the kiosk's first paint", () => {
       await route.continue();
     });
     const page = await context.newPage();
-    await page.goto(`${hub.httpUrl}/kiosk`, { waitUntil: 'commit' });
+    await page.goto(`${env.hub.httpUrl}/kiosk`, { waitUntil: 'commit' });
     const layer = page.locator('#first-paint');
     await layer.waitFor();
     expect(await layer.locator('.kiosk__title').textContent()).toBe(title);
@@ -101,7 +89,7 @@ describe("the kiosk's first paint", () => {
     const { context } = await kioskSeenOnce();
     // the store zone's offsets are kept once the first start's screen is up
     const first = await context.newPage();
-    await first.goto(`${hub.httpUrl}/kiosk`);
+    await first.goto(`${env.hub.httpUrl}/kiosk`);
     await first.waitForFunction(() => localStorage.getItem('nextup.zoneOffsets') !== null);
     await first.close();
     await context.addInitScript({
@@ -124,7 +112,7 @@ describe("the kiosk's first paint", () => {
       })();`,
     });
     const page = await context.newPage();
-    await page.goto(`${hub.httpUrl}/kiosk`);
+    await page.goto(`${env.hub.httpUrl}/kiosk`);
     await page.getByTestId('service-advice').waitFor();
     await page.getByTestId('language-pl').waitFor();
     expect(
@@ -141,7 +129,7 @@ describe("the kiosk's first paint", () => {
     const { context } = await kioskSeenOnce();
     await noteWhenShown(context, '#first-paint', '__layerAt');
     const page = await context.newPage();
-    await page.goto(`${hub.httpUrl}/kiosk`);
+    await page.goto(`${env.hub.httpUrl}/kiosk`);
     await page.getByTestId('service-advice').waitFor();
     const { layerAt, runtimeAsked } = await page.evaluate((pattern) => {
       const chunk = new RegExp(pattern);
@@ -165,7 +153,7 @@ describe("the kiosk's first paint", () => {
     const { context } = await kioskSeenOnce();
     await noteWhenShown(context, '[data-testid^="service-"]', '__usableAt');
     const page = await context.newPage();
-    await page.goto(`${hub.httpUrl}/kiosk`);
+    await page.goto(`${env.hub.httpUrl}/kiosk`);
     await page.getByTestId('service-advice').waitFor();
     /** Scripts fetched before and after the buttons showed that hold Dexie's code. */
     const dexieScripts = (): Promise<{ before: number; after: number }> =>
@@ -195,7 +183,7 @@ describe("the kiosk's first paint", () => {
     const { context } = await kioskSeenOnce();
     await context.route(RUNTIME_CHUNK, (route) => route.abort());
     const page = await context.newPage();
-    await page.goto(`${hub.httpUrl}/kiosk`);
+    await page.goto(`${env.hub.httpUrl}/kiosk`);
     await page.getByTestId('startup-error').waitFor();
     expect(await page.locator('#first-paint').count()).toBe(0);
     await context.close();

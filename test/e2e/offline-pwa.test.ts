@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
-import { startTestHub, type TestHub } from '../support/hub.ts';
+import { describe, expect, it } from 'vitest';
 import { takeTicket } from '../support/surfaces.ts';
+import { hubAndBrowser } from '../support/hub-and-browser.ts';
 
 describe('installable PWA', () => {
-  let browser: Browser;
-  let hub: TestHub;
-
-  beforeAll(async () => {
-    hub = await startTestHub({});
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-  });
+  const env = hubAndBrowser();
 
   it('serves a web manifest with installable icons', async () => {
-    const html = await (await fetch(`${hub.httpUrl}/kiosk`)).text();
+    const html = await (await fetch(`${env.hub.httpUrl}/kiosk`)).text();
     const href = /<link[^>]+rel="manifest"[^>]+href="([^"]+)"/.exec(html)?.[1];
     expect(href).toBeTruthy();
-    const manifest = (await (await fetch(new URL(href!, hub.httpUrl))).json()) as {
+    const manifest = (await (await fetch(new URL(href!, env.hub.httpUrl))).json()) as {
       name: string;
       display: string;
       start_url: string;
@@ -36,9 +23,9 @@ describe('installable PWA', () => {
   });
 
   it('reloads offline from the service worker and keeps the data of earlier tickets', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${hub.httpUrl}/kiosk?kiosk=kiosk-1`);
+    await page.goto(`${env.hub.httpUrl}/kiosk?kiosk=kiosk-1`);
     await page.getByTestId('service-advice').waitFor();
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { startTestHub, type TestHub } from '../support/hub.ts';
+import { hubAndBrowser } from '../support/hub-and-browser.ts';
 import { openKiosk, takeTicket } from '../support/surfaces.ts';
 
 /**
@@ -9,19 +10,10 @@ import { openKiosk, takeTicket } from '../support/surfaces.ts';
  * so and saves nothing half-way, and the device carries on once space is back.
  */
 describe('device storage faults', () => {
-  let hub: TestHub;
-  let browser: Browser;
-  beforeAll(async () => {
-    hub = await startTestHub({});
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-  });
+  const env = hubAndBrowser();
 
   it('warns when space is low and when a write is refused, and loses nothing', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const context = await env.browser.newContext({ viewport: { width: 1024, height: 768 } });
     // the browser says 97% of the quota is used; writes fail while window.__diskFull is set
     await context.addInitScript(() => {
       const w = window as unknown as { __diskFull?: boolean };
@@ -39,7 +31,7 @@ describe('device storage faults', () => {
         } as never;
       }
     });
-    const kiosk = await openKiosk(context, hub.httpUrl);
+    const kiosk = await openKiosk(context, env.hub.httpUrl);
     await kiosk.locator('[data-testid="storage-warning"][data-kind="low"]').waitFor();
 
     const first = await takeTicket(kiosk);
@@ -49,7 +41,7 @@ describe('device storage faults', () => {
     await expect
       .poll(
         () =>
-          hub
+          env.hub
             .agent()
             .replica.events()
             .filter((e) => e.type === 'ticket.issued').length,
@@ -64,7 +56,7 @@ describe('device storage faults', () => {
     await expect
       .poll(
         () =>
-          hub
+          env.hub
             .agent()
             .replica.events()
             .filter((e) => e.type === 'ticket.issued').length,

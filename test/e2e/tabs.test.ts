@@ -1,7 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { startTestHub, type TestHub } from '../support/hub.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   openClerk,
   openKiosk,
@@ -9,6 +7,7 @@ import {
   waitForQueueItem,
   waitOnline,
 } from '../support/surfaces.ts';
+import { hubAndBrowser } from '../support/hub-and-browser.ts';
 
 /**
  * Tabs of one browser on one store are one device: the first tab leads (it holds the store's
@@ -16,20 +15,11 @@ import {
  * broker sees one connection; when the leader's tab closes a follower takes over and acts.
  */
 describe('tabs of one store in one browser', () => {
-  let hub: TestHub;
-  let browser: Browser;
-  beforeAll(async () => {
-    hub = await startTestHub({});
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-  });
+  const env = hubAndBrowser();
 
   /** Every "client <id> connected" the broker logged, by client id. */
   const connections = (): string[] =>
-    hub.logLines.flatMap((line) => /client (\S+) connected$/.exec(line)?.[1] ?? []);
+    env.hub.logLines.flatMap((line) => /client (\S+) connected$/.exec(line)?.[1] ?? []);
   const troubles: string[] = [];
   const watch = (page: Page, name: string): Page => {
     page.on('console', (m) => {
@@ -44,14 +34,17 @@ describe('tabs of one store in one browser', () => {
     page.locator(`[data-testid="current-ticket"][data-number="${number}"]`).waitFor();
 
   it('agree, act from any tab, and keep going when the leader closes', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const agent = connections().length;
-    const leader = watch(await openClerk(context, hub.httpUrl, hub.firstCounter), 'clerk 1');
+    const leader = watch(
+      await openClerk(context, env.hub.httpUrl, env.hub.firstCounter),
+      'clerk 1',
+    );
     const follower = watch(await context.newPage(), 'clerk 2');
-    await follower.goto(`${hub.httpUrl}/clerk`);
+    await follower.goto(`${env.hub.httpUrl}/clerk`);
     await follower.getByTestId('call-next').waitFor();
     await waitOnline(follower);
-    const kiosk = watch(await openKiosk(context, hub.httpUrl), 'kiosk');
+    const kiosk = watch(await openKiosk(context, env.hub.httpUrl), 'kiosk');
 
     const a = await takeTicket(kiosk);
     // the kiosk follows: its wait estimate comes from the leader's wait model
@@ -86,7 +79,7 @@ describe('tabs of one store in one browser', () => {
     await waitForQueueItem(follower, c);
     await follower.locator('[data-testid="connection"][data-pending="0"]').waitFor();
     expect(connections().slice(agent)).toEqual([mine[0], mine[0]]);
-    expect(hub.eventTypes().filter((t) => t === 'ticket.called')).toHaveLength(2);
+    expect(env.hub.eventTypes().filter((t) => t === 'ticket.called')).toHaveLength(2);
 
     await expect(follower.getByTestId('clerk-error').count()).resolves.toBe(0);
     await expect(kiosk.getByTestId('kiosk-error').count()).resolves.toBe(0);

@@ -20,9 +20,8 @@ describe('setup page address from /api/config', () => {
   });
 });
 
-describe('the config asked for as the page starts', () => {
-  const body = { config: { store: { id: 'store-001' } }, broker: { wsUrl: '' } };
-
+/** A page's localStorage (node has none), and fetch as each test stubs it; real timers after. */
+function pageStorage(): void {
   beforeEach(() => {
     const kept = new Map<string, string>();
     vi.stubGlobal('localStorage', {
@@ -30,10 +29,15 @@ describe('the config asked for as the page starts', () => {
       setItem: (k: string, v: string) => void kept.set(k, v),
     });
   });
-
   afterEach(() => {
+    vi.useRealTimers();
     vi.unstubAllGlobals();
   });
+}
+
+describe('the config asked for as the page starts', () => {
+  pageStorage();
+  const body = { config: { store: { id: 'store-001' } }, broker: { wsUrl: '' } };
 
   it("is the runtime's first load (one request), and a later load asks again", async () => {
     const fetch = vi.fn(() => Promise.resolve(Response.json(body)));
@@ -57,22 +61,10 @@ describe('the config asked for as the page starts', () => {
 });
 
 describe('a start with a copy of the config', () => {
+  pageStorage();
   const body = (name: string) => ({
     config: { store: { id: 'store-001', name } },
     broker: { wsUrl: '' },
-  });
-
-  beforeEach(() => {
-    const kept = new Map<string, string>();
-    vi.stubGlobal('localStorage', {
-      getItem: (k: string) => kept.get(k) ?? null,
-      setItem: (k: string, v: string) => void kept.set(k, v),
-    });
-  });
-
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
   });
 
   it('waits half a second for a hub that does not answer (switched off), then starts on the copy, and keeps the late answer for the next start', async () => {
