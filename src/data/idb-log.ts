@@ -1,6 +1,6 @@
 import type { StoreEvent } from '../domain/queue/events.ts';
 import type { LoadedLog, StartRead } from '../sync/ports.ts';
-import type { WarmDay } from '../domain/sync/warm-day.ts';
+import { keptDayRead, type WarmDay } from '../domain/sync/warm-day.ts';
 import {
   DOMAIN_DIGEST,
   DURABILITY,
@@ -89,16 +89,13 @@ export function readStart(idb: IDBDatabase, since: string): Promise<StartRead> {
       if (markReq.readyState !== 'done' || countReq.readyState !== 'done') return;
       inWindow = countReq.result;
       const mark = markReq.result?.value as Partial<WarmMark> | undefined;
-      if (mark?.digest !== DOMAIN_DIGEST || mark.since !== since) return;
-      if (mark.inWindow === inWindow) {
-        warmReq = kv.get(WARM_DAY_KEY) as IDBRequest<KvRow | undefined>;
-        return;
-      }
-      const { upTo } = mark;
-      if (typeof upTo !== 'string' || upTo < since || (mark.inWindow ?? 0) > inWindow) return;
+      const read = mark?.digest === DOMAIN_DIGEST ? keptDayRead(mark, since, inWindow) : undefined;
+      if (read?.kind === 'whole') warmReq = kv.get(WARM_DAY_KEY) as IDBRequest<KvRow | undefined>;
+      if (read?.kind !== 'upTo') return;
+      const { upTo } = read;
       const upToReq = byHlc.count(IDBKeyRange.bound(since, upTo));
       upToReq.onsuccess = () => {
-        if (upToReq.result !== mark.inWindow) return;
+        if (upToReq.result !== read.inWindow) return;
         inWindow = upToReq.result;
         warmReq = kv.get(WARM_DAY_KEY) as IDBRequest<KvRow | undefined>;
         newerReq = byHlc.getAll(IDBKeyRange.lowerBound(upTo, true)) as IDBRequest<StoreEvent[]>;

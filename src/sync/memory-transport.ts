@@ -1,6 +1,6 @@
 import type { StoreEvent } from '../domain/queue/events.ts';
 import type { DaySummary } from '../domain/queue/summary.ts';
-import type { WarmDay } from '../domain/sync/warm-day.ts';
+import { readKeptDay, type WarmDay } from '../domain/sync/warm-day.ts';
 import type {
   Clock,
   ConnectionState,
@@ -160,23 +160,10 @@ export class MemoryStorage implements ReplicaStorage {
     });
   }
 
-  /** As src/data/idb-log.ts reads a start: the kept day itself is its mark. */
+  /** As src/data/idb-log.ts reads a start (copied, as IndexedDB does). */
   loadStart(since: string): Promise<StartRead> {
-    const all = [...this.events.values()].filter((e) => e.hlc >= since);
-    const w = this.warm?.since === since ? this.warm : undefined;
-    const upToIt = w && all.filter((e) => e.hlc <= w.upTo);
-    const newer = w && upToIt?.length === w.inWindow && all.length > w.inWindow;
-    const read = (warm: WarmDay | undefined, inWindow: number) => ({
-      warm: warm && structuredClone(warm),
-      inWindow,
-      outbox: [...this.outbox],
-      floors: { ...this.floors },
-    });
-    if (newer) {
-      const after = all.filter((e) => e.hlc > w.upTo);
-      return Promise.resolve({ ...read(w, w.inWindow), newer: structuredClone(after) });
-    }
-    return Promise.resolve(read(w?.inWindow === all.length ? w : undefined, all.length));
+    const read = structuredClone(readKeptDay(this.events.values(), this.warm, since));
+    return Promise.resolve({ ...read, outbox: [...this.outbox], floors: { ...this.floors } });
   }
 
   keepDay(day: WarmDay): Promise<void> {

@@ -5,7 +5,7 @@ import { REFUSAL_REASONS, eventId, type StoreEvent } from '../queue/events.ts';
 import { ev } from '../testing/store.ts';
 import { LogCore } from './log-core.ts';
 import { DEVICE_POLICY } from './protocol/policy.ts';
-import type { WarmDay } from './warm-day.ts';
+import { keptDayRead, readKeptDay, type WarmDay } from './warm-day.ts';
 
 const HOUR = 3_600_000;
 /** Today, a store day in UTC; the device keeps it and the day before (since = YESTERDAY). */
@@ -73,23 +73,6 @@ function keep(disk: readonly StoreEvent[], day: WarmDay | undefined): WarmDay | 
   return inWindow === day.inWindow ? structuredClone(day) : undefined;
 }
 
-/**
- * A start's read as storage makes it (src/data/idb-log.ts readStart): the kept day when the
- * window holds as many events as it was folded from, or as many up to its `upTo` and the later
- * ones with it; else none.
- */
-function startRead(
-  loaded: readonly StoreEvent[],
-  kept: WarmDay | undefined,
-  since: string,
-): { warm: WarmDay | undefined; inWindow: number; newer?: StoreEvent[] } {
-  if (!kept || kept.since !== since) return { warm: undefined, inWindow: loaded.length };
-  if (kept.inWindow === loaded.length) return { warm: kept, inWindow: loaded.length };
-  const upToIt = loaded.filter((e) => e.hlc <= kept.upTo).length;
-  if (upToIt !== kept.inWindow) return { warm: undefined, inWindow: loaded.length };
-  return { warm: kept, inWindow: upToIt, newer: loaded.filter((e) => e.hlc > kept.upTo) };
-}
-
 describe("today's kept state", () => {
   it('is resumed only when it is the fold of what storage holds, and then equals it (property)', () => {
     let foldedOn = 0;
@@ -115,7 +98,7 @@ describe("today's kept state", () => {
           const disk = pick(0, 1, 2).filter((e, i) => e.hlc >= since || i % 2 === 0);
           const loaded = disk.filter((e) => e.hlc >= since);
           const warm = core();
-          const read = startRead(loaded, kept, since);
+          const read = readKeptDay(loaded, kept, since);
           const resumed = warm.resumeDay(read.warm, { ...read, floors: {} }, next);
           warm.load(loaded, {});
           const cold = core();
@@ -222,5 +205,24 @@ describe("today's kept state", () => {
     c.partial = false;
     c.quarantine.set('kiosk-2:1', ev('kiosk-2', 1, now, { type: 'ticket.cancelled', ticket: 't' }));
     expect(c.keepDay(now)).toBeUndefined();
+  });
+});
+
+describe("a start's read of the kept day", () => {
+  const since = encodeHlc({ wall: YESTERDAY, counter: 0 });
+  const upTo = encodeHlc({ wall: TODAY + HOUR, counter: 0 });
+  const mark = { since, inWindow: 3, upTo };
+
+  it('is the record when as many events are stored, or with the later ones when more are', () => {
+    expect(keptDayRead(mark, since, 3)).toEqual({ kind: 'whole' });
+    expect(keptDayRead(mark, since, 5)).toEqual({ kind: 'upTo', upTo, inWindow: 3 });
+  });
+
+  it('is nothing when fewer are stored, from another moment, or without a mark', () => {
+    expect(keptDayRead(mark, since, 2)).toEqual({ kind: 'none' });
+    expect(keptDayRead(mark, encodeHlc({ wall: TODAY, counter: 0 }), 3)).toEqual({ kind: 'none' });
+    expect(keptDayRead(undefined, since, 0)).toEqual({ kind: 'none' });
+    // a mark from before `upTo` was kept reads only as a whole
+    expect(keptDayRead({ since, inWindow: 3 }, since, 5)).toEqual({ kind: 'none' });
   });
 });

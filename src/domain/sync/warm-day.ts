@@ -66,6 +66,49 @@ export function tallyWindow(
 }
 
 /**
+ * What a start reads of a kept day, from its mark (the record's `since`, `inWindow`, `upTo`)
+ * and how many stored events are at or after `since`: the record ('whole'); the record and the
+ * events after `upTo`, once storage has counted `inWindow` events up to it ('upTo'); or nothing.
+ */
+export type KeptDayRead =
+  | { readonly kind: 'whole' }
+  | { readonly kind: 'upTo'; readonly upTo: string; readonly inWindow: number }
+  | { readonly kind: 'none' };
+
+export function keptDayRead(
+  mark: Partial<Pick<WarmDay, 'since' | 'inWindow' | 'upTo'>> | undefined,
+  since: string,
+  stored: number,
+): KeptDayRead {
+  const { inWindow, upTo } = mark ?? {};
+  if (mark?.since !== since || typeof inWindow !== 'number') return { kind: 'none' };
+  if (inWindow === stored) return { kind: 'whole' };
+  const later = typeof upTo === 'string' && upTo >= since && inWindow < stored;
+  return later ? { kind: 'upTo', upTo, inWindow } : { kind: 'none' };
+}
+
+/**
+ * A start's read of events held in memory, as storage makes it (src/data/idb-log.ts
+ * readStart): for MemoryStorage and the property test.
+ */
+export function readKeptDay(
+  events: Iterable<StoreEvent>,
+  kept: WarmDay | undefined,
+  since: string,
+): { warm: WarmDay | undefined; inWindow: number; newer?: StoreEvent[] } {
+  const window = [...events].filter((e) => e.hlc >= since);
+  const read = keptDayRead(kept, since, window.length);
+  if (read.kind === 'whole') return { warm: kept, inWindow: window.length };
+  if (read.kind === 'upTo') {
+    const upToIt = window.filter((e) => e.hlc <= read.upTo).length;
+    if (upToIt === read.inWindow) {
+      return { warm: kept, inWindow: upToIt, newer: window.filter((e) => e.hlc > read.upTo) };
+    }
+  }
+  return { warm: undefined, inWindow: window.length };
+}
+
+/**
  * The events stored after a kept day, to fold on from it: all later than what it was folded
  * from, and no verdict among them (one may refuse what was folded). Undefined: fold instead.
  */
