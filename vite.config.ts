@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { defineConfig, type Plugin } from 'vite';
+import { basename, dirname } from 'node:path';
+import { build, defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { WELCOME_STILL_MODULE } from './src/domain/kiosk/first-paint.ts';
 import { PHONE_HTML } from './src/domain/kiosk/phone-pages.ts';
 import { FIRST_START_HINTS, KIOSK_HINTS, RUNTIME_HINTS } from './src/apps/shell/runtime-hints.ts';
 
@@ -72,6 +74,40 @@ function preloadDeviceRuntime(): Plugin {
   };
 }
 
+/**
+ * The hub's renderer of the kiosk's welcome for a tablet's first visit (src/domain/kiosk/
+ * first-paint.ts), built for Node beside the app once the app is built. Under a hidden folder:
+ * the hub neither serves nor precaches it.
+ */
+function welcomeStillRenderer(): Plugin {
+  let root = '';
+  let outDir = '';
+  return {
+    name: 'nextup-welcome-still',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+      outDir = config.build.outDir;
+    },
+    async closeBundle() {
+      if (this.environment.name !== 'client') return;
+      await build({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        publicDir: false,
+        plugins: [react()],
+        build: {
+          ssr: 'src/apps/kiosk/welcome-still.tsx',
+          outDir: `${outDir}/${dirname(WELCOME_STILL_MODULE)}`,
+          emptyOutDir: true,
+          rollupOptions: { output: { entryFileNames: basename(WELCOME_STILL_MODULE) } },
+        },
+      });
+    },
+  };
+}
+
 const HUB = 'http://127.0.0.1:8080';
 
 /**
@@ -92,6 +128,7 @@ export default defineConfig({
   plugins: [
     react(),
     preloadDeviceRuntime(),
+    welcomeStillRenderer(),
     VitePWA({
       // A new version waits for the device's moment (kiosk idle, or a tap on the other
       // surfaces): never skipWaiting in the middle of a customer's visit.
@@ -120,6 +157,7 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        globIgnores: [`${dirname(WELCOME_STILL_MODULE)}/**`],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/mqtt/],
         cleanupOutdatedCaches: true,

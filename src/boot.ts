@@ -1,5 +1,6 @@
 import { paintWelcomeSnapshot } from './apps/kiosk/welcome-snapshot.ts';
 import { askHubConfigEarly, hasKeptHubConfig } from './apps/runtime/config-source.ts';
+import { adoptServedFirstPaint } from './apps/shell/first-paint-layer.ts';
 import { releaseRuntimeHints } from './apps/shell/runtime-hints.ts';
 import { isSurface, routeFor } from './apps/shell/routes.ts';
 import { afterFrame } from './ui/after-frame.ts';
@@ -15,7 +16,8 @@ import './apps/kiosk/kiosk.css';
  */
 const route = routeFor(location.pathname);
 if (isSurface(route)) askHubConfigEarly();
-const painted = route === 'kiosk' && paintWelcomeSnapshot();
+// the hub's welcome, already on the screen (a first visit); else the one this tablet last showed
+const painted = route === 'kiosk' && (adoptServedFirstPaint() || paintWelcomeSnapshot());
 
 const loadApp = (): void => {
   // the runtime's chunks download with the app's, once the welcome is on the screen

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { gzipSync } from 'node:zlib';
 import type { StoreConfig } from '../domain/config/types.ts';
 import type { DiskStatus } from '../domain/health/disk.ts';
 import {
@@ -11,6 +12,7 @@ import {
   phonePageOf,
   TICKET_VIEW_ELEMENT_ID,
 } from '../domain/kiosk/phone-pages.ts';
+import { withFirstPaint, type FirstPaint } from '../domain/kiosk/first-paint.ts';
 import { acceptsGzip, createGzipCache, isCompressible } from './gzip-cache.ts';
 import type { Logger } from './log.ts';
 import { sendJson } from './json-response.ts';
@@ -55,6 +57,15 @@ export interface HttpAppOptions {
    * undefined for nothing: the page then asks for it itself.
    */
   phonePageData?: (urlPath: string) => unknown;
+  /**
+   * A still of the page's first screen, put into the app's page a browser asks for (a first
+   * visit: afterwards the service worker serves the page), or undefined for none.
+   */
+  firstPaint?: (
+    req: IncomingMessage,
+    urlPath: string,
+    query: URLSearchParams,
+  ) => Promise<FirstPaint | undefined> | undefined;
   /** More API routes (e.g. ticket tracking); resolves true when it answered the request. */
   routes?: (req: IncomingMessage, res: ServerResponse, urlPath: string) => Promise<boolean>;
 }
@@ -104,13 +115,14 @@ export function createHttpApp(opts: HttpAppOptions): HttpApp {
     req: IncomingMessage,
     res: ServerResponse,
     urlPath: string,
+    query: URLSearchParams,
   ): Promise<void> {
     const found = await findStaticFile(distDir, urlPath);
     if (found.kind === 'forbidden') return text(res, 403, 'Forbidden');
     if (found.kind === 'file') return streamFile(req, res, found.file, found.stats, urlPath);
     if (hasFileExtension(urlPath)) return text(res, 404, 'Not found');
     if (phonePageOf(urlPath)) return sendPhonePage(req, res, urlPath);
-    return sendIndex(req, res);
+    return sendIndex(req, res, urlPath, query);
   }
 
   // The customer's phone pages have their own light entry; a build without it gets index.html,
@@ -140,13 +152,39 @@ export function createHttpApp(opts: HttpAppOptions): HttpApp {
 
   // Routes such as /kiosk or /t/<id> belong to the app: the browser gets index.html.
   // Looked up on each request, so building while the hub runs needs no restart.
-  async function sendIndex(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function sendIndex(
+    req: IncomingMessage,
+    res: ServerResponse,
+    urlPath = '/',
+    query = new URLSearchParams(),
+  ): Promise<void> {
     const found = await findStaticFile(distDir, '/index.html');
     if (found.kind !== 'file') {
       warnNotBuilt();
       return text(res, 503, NOT_BUILT_MESSAGE, { 'Cache-Control': 'no-store' });
     }
-    return streamFile(req, res, found.file, found.stats, '/index.html');
+    const paint = await opts.firstPaint?.(req, urlPath, query);
+    let page: string | undefined;
+    try {
+      if (paint) page = withFirstPaint(await readFile(found.file, 'utf8'), paint);
+    } catch (err) {
+      log.warn('http', `${urlPath} served without its first paint: ${(err as Error).message}`);
+    }
+    if (!page) return streamFile(req, res, found.file, found.stats, '/index.html');
+    // the still is of this config and moment: never from a cache
+    const headers = { 'Cache-Control': 'no-store', Vary: 'Accept-Encoding' };
+    if (!acceptsGzip(req.headers['accept-encoding'])) {
+      return send(res, 200, 'text/html; charset=utf-8', page, headers);
+    }
+    const body = gzipSync(page);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      ...headers,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Encoding': 'gzip',
+      'Content-Length': body.length,
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
   }
 
   async function streamFile(
@@ -196,8 +234,11 @@ export function createHttpApp(opts: HttpAppOptions): HttpApp {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let urlPath: string;
+    let query: URLSearchParams;
     try {
-      urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://hub').pathname);
+      const url = new URL(req.url ?? '/', 'http://hub');
+      urlPath = decodeURIComponent(url.pathname);
+      query = url.searchParams;
     } catch {
       return text(res, 400, 'Bad request');
     }
@@ -220,7 +261,7 @@ export function createHttpApp(opts: HttpAppOptions): HttpApp {
       });
     }
     if (urlPath === '/' || urlPath === '/index.html') return sendIndex(req, res);
-    return sendFile(req, res, urlPath);
+    return sendFile(req, res, urlPath, query);
   }
 
   async function checkBuilt(): Promise<boolean> {

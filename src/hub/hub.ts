@@ -10,6 +10,7 @@ import { startEmbeddedBroker, type EmbeddedBroker } from './broker.ts';
 import { configFilePath, loadStoreConfig } from './config-loader.ts';
 import { removeStaleStaging } from './import-log.ts';
 import { createHttpApp, type ApiConfig } from './http-app.ts';
+import { createWelcomeStills, stillKioskOf } from './welcome-stills.ts';
 import { HubStartError, closeServer, listen, withTimeout } from './listen.ts';
 import { createConsoleLogger, type Logger } from './log.ts';
 import { displayPath, resolveFromRepo } from './paths.ts';
@@ -27,7 +28,7 @@ import { scheduleRetention } from './retention.ts';
 import { createReportsApi, type HistorySource } from './reports-api.ts';
 import { join } from 'node:path';
 import { DeviceRegistry, EnrollmentError } from './device-registry.ts';
-import { createDevicesApi } from './devices-api.ts';
+import { createDevicesApi, isLoopbackAddress } from './devices-api.ts';
 import { createManagerAuth } from './manager-auth.ts';
 import { createDropCounter } from './drop-counter.ts';
 import { keepMosquittoFiles, mosquittoTlsPorts } from './mosquitto-config.ts';
@@ -326,11 +327,19 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     view: () => agent?.chainLink?.view() ?? { enabled: false },
     manager,
   });
+  const welcomeStills = createWelcomeStills({ distDir, log });
   const app = createHttpApp({
     distDir,
     log,
     phonePageData: (urlPath) =>
       phonePageOf(urlPath) === 'track' ? tracking.view(trackedTicket(urlPath)) : undefined,
+    firstPaint: (req, urlPath, query) => {
+      const trusted = !storeNetwork && isLoopbackAddress(req.socket.remoteAddress);
+      const kioskId = stillKioskOf(urlPath, query, trusted);
+      if (kioskId === undefined) return undefined;
+      const { config: current, version } = apiConfig();
+      return welcomeStills.forKiosk(current, version ?? '', kioskId);
+    },
     routes: async (req, res, urlPath) =>
       refuseForeign(req, res) ||
       (await devicesApi(req, res, urlPath)) ||

@@ -2,7 +2,7 @@
 const OWN_FONT_LANGUAGES: ReadonlySet<string> = new Set(['hi', 'ar']);
 
 /** The class on `<html>` under which base.css uses the self-hosted fonts. */
-const CLASS = 'script-fonts';
+export const SCRIPT_FONTS_CLASS = 'script-fonts';
 
 /**
  * Turns the self-hosted fonts on. Until then text in their scripts shows in the system's font:
@@ -10,10 +10,15 @@ const CLASS = 'script-fonts';
  * 100 KB of fonts, and they swap in a moment later.
  */
 export function enableScriptFonts(): void {
-  document.documentElement.classList.add(CLASS);
+  document.documentElement.classList.add(SCRIPT_FONTS_CLASS);
+}
+
+/** Whether a page in `lang` shows in the self-hosted fonts from its first paint. */
+export function usesScriptFonts(lang: string): boolean {
+  return OWN_FONT_LANGUAGES.has(lang.split('-')[0] ?? '');
 }
 
 /** Turns the fonts on at once for a page shown in a language that needs them. */
 export function scriptFontsFor(lang: string): void {
-  if (OWN_FONT_LANGUAGES.has(lang.split('-')[0] ?? '')) enableScriptFonts();
+  if (usesScriptFonts(lang)) enableScriptFonts();
 }

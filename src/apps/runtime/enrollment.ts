@@ -1,4 +1,5 @@
 import type { DeviceKv } from '../../data/device-db.ts';
+import { PAIR_PARAM } from '../../domain/security/pair-param.ts';
 import { surfaceMayRunAs } from '../../domain/security/roles.ts';
 
 /** What the hub gave this device when it enrolled: its id and broker password. */
@@ -31,8 +32,6 @@ export class DeviceRemovedError extends Error {
 const KEY = 'credentials';
 /** Set once the hub said these credentials were revoked; cleared by pairing again. */
 const REMOVED_KEY = 'removed';
-/** The pairing code travels in the URL the manager's QR code opens: /<surface>?pair=CODE */
-export const PAIR_PARAM = 'pair';
 
 function isCredentials(x: unknown): x is DeviceCredentials {
   if (typeof x !== 'object' || x === null) return false;

@@ -26,7 +26,9 @@ export function useRuntime(): DeviceRuntime {
     (onChange: () => void) => (rt.subscribeConfig ?? NO_CHANGES)(onChange),
     [rt],
   );
-  useSyncExternalStore(subscribe, () => rt.config);
+  const config = () => rt.config;
+  // (and on the hub, which renders the kiosk's welcome for a first visit: welcome-still.tsx)
+  useSyncExternalStore(subscribe, config, config);
   return rt;
 }
 
@@ -50,5 +52,5 @@ export function useDevice(held = false): DeviceSnapshot {
     if (!held || !last.current) last.current = rt.getSnapshot();
     return last.current;
   }, [rt, held]);
-  return useSyncExternalStore(subscribe, getSnapshot);
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }

@@ -1,3 +1,4 @@
+import { FIRST_PAINT_ID } from '../../domain/kiosk/first-paint.ts';
 import { scriptFontsFor } from '../../ui/script-fonts.ts';
 
 /**
@@ -6,7 +7,7 @@ import { scriptFontsFor } from '../../ui/script-fonts.ts';
  * It is inert and hidden from screen readers: nothing in it works, and the live screen below
  * it says the same a moment later.
  */
-const LAYER_ID = 'first-paint';
+const LAYER_ID = FIRST_PAINT_ID;
 /** A start slower than this shows the live loading screen instead of buttons that do nothing. */
 const LAYER_MAX_MS = 5000;
 
@@ -39,6 +40,16 @@ export function showFirstPaint(
   scriptFontsFor(lang);
   document.body.append(layer);
   setTimeout(removeFirstPaint, LAYER_MAX_MS);
+}
+
+/**
+ * Takes on the layer the hub put into the page (a first visit, src/domain/kiosk/first-paint.ts),
+ * already painted with `<html>`'s language and fonts; false when the page has none.
+ */
+export function adoptServedFirstPaint(): boolean {
+  if (!document.getElementById(LAYER_ID)) return false;
+  setTimeout(removeFirstPaint, LAYER_MAX_MS);
+  return true;
 }
 
 export function removeFirstPaint(): void {
