@@ -97,6 +97,9 @@ function welcomeStillRenderer(): Plugin {
         logLevel: 'warn',
         publicDir: false,
         plugins: [react()],
+        // self-contained (React included): the hub loads it wherever the built app is put
+        ssr: { noExternal: true },
+        define: { 'process.env.NODE_ENV': JSON.stringify('production') },
         build: {
           ssr: 'src/apps/kiosk/welcome-still.tsx',
           outDir: `${outDir}/${dirname(WELCOME_STILL_MODULE)}`,

@@ -1,5 +1,14 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
+import {
+  WELCOME_STILL_MODULE,
+  type WelcomeStillModule,
+} from '../../src/domain/kiosk/first-paint.ts';
+import { testStore } from '../../src/domain/testing/store.ts';
 import { hubAndBrowser } from '../support/hub-and-browser.ts';
 
 /**
@@ -85,6 +94,19 @@ describe("a kiosk's first visit", () => {
     for (const path of ['/kiosk?kiosk=nope', '/kiosk', '/board', '/clerk?kiosk=kiosk-1']) {
       const page = await (await fetch(`${env.hub.httpUrl}${path}`)).text();
       expect(page, path).not.toContain('id="first-paint"');
+    }
+  });
+
+  it('has a renderer in the build that needs nothing beside it (the built app may be put anywhere)', async () => {
+    const away = mkdtempSync(join(tmpdir(), 'nextup-still-'));
+    try {
+      cpSync(join('dist', '.server'), join(away, '.server'), { recursive: true });
+      const file = pathToFileURL(join(away, WELCOME_STILL_MODULE)).href;
+      const renderer = (await import(file)) as WelcomeStillModule;
+      const paint = await renderer.renderWelcomeStill(testStore, 'kiosk-1', Date.now());
+      expect(paint?.html).toContain('Welcome to Test');
+    } finally {
+      rmSync(away, { recursive: true, force: true });
     }
   });
 });
