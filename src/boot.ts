@@ -12,7 +12,8 @@ import './apps/kiosk/kiosk.css';
 /**
  * index.html's entry, which holds no React. On a cheap tablet, compiling and running React DOM
  * and the device runtime take most of the first second: the kiosk first paints its last
- * welcome screen (src/apps/kiosk/welcome-snapshot.ts), then the app loads (main.tsx).
+ * welcome screen (src/apps/kiosk/welcome-snapshot.ts), or on a first visit takes on the one
+ * the hub put into the page (src/domain/kiosk/first-paint.ts), then the app loads (main.tsx).
  */
 const route = routeFor(location.pathname);
 if (isSurface(route)) askHubConfigEarly();

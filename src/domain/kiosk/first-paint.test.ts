@@ -18,7 +18,7 @@ describe('withFirstPaint', () => {
     const page = withFirstPaint(PAGE, paint());
     expect(page).toContain('<html lang="ar" dir="rtl" class="script-fonts">');
     expect(page).toContain(
-      `<body><div id="${FIRST_PAINT_ID}" class="surface surface--kiosk first-paint" aria-hidden="true" inert data-served=""><main class="kiosk"><h1>Welcome to Corner Shop</h1></main></div><div id="root">`,
+      `<body><div id="${FIRST_PAINT_ID}" class="surface surface--kiosk first-paint" aria-hidden="true" inert><main class="kiosk"><h1>Welcome to Corner Shop</h1></main></div><div id="root">`,
     );
     expect(page.match(/<html/g)).toHaveLength(1);
   });

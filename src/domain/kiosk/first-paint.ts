@@ -51,7 +51,7 @@ export function withFirstPaint(page: string, paint: FirstPaint): string {
   const html = `<html lang="${paint.lang}" dir="${paint.dir}"${paint.htmlClass ? ` class="${paint.htmlClass}"` : ''}>`;
   const layer =
     `<div id="${FIRST_PAINT_ID}" class="surface ${paint.surfaceClass} first-paint" ` +
-    `aria-hidden="true" inert data-served="">${paint.html}</div>`;
+    `aria-hidden="true" inert>${paint.html}</div>`;
   if (!/<html[^>]*>/.test(page) || !page.includes('<body>')) {
     throw new Error('the page has no <html> or <body> to put a first paint in');
   }
