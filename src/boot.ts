@@ -16,13 +16,15 @@ import './apps/kiosk/kiosk.css';
  * the hub put into the page (src/domain/kiosk/first-paint.ts), then the app loads (main.tsx).
  */
 const route = routeFor(location.pathname);
+// (before the early answer comes and is kept: the app loads a frame after a first paint)
+const firstStart = !hasKeptHubConfig();
 if (isSurface(route)) askHubConfigEarly();
 // the hub's welcome, already on the screen (a first visit); else the one this tablet last showed
 const painted = route === 'kiosk' && (adoptServedFirstPaint() || paintWelcomeSnapshot());
 
 const loadApp = (): void => {
   // the runtime's chunks download with the app's, once the welcome is on the screen
-  releaseRuntimeHints({ kiosk: route === 'kiosk', firstStart: !hasKeptHubConfig() });
+  releaseRuntimeHints({ kiosk: route === 'kiosk', firstStart });
   import('./main.tsx').catch((error: unknown) => {
     console.error('[nextup] the app could not start', error);
   });

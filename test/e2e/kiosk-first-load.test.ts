@@ -11,8 +11,16 @@ import { hubAndBrowser } from '../support/hub-and-browser.ts';
  */
 const NOTE_FIRST_SCREEN = `
   window.__shifts = 0;
+  window.__serviceShifts = 0;
+  const SERVICES = '.kiosk-services, .kiosk-services *';
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__shifts += e.value;
+      if (e.sources.some((s) => s.node instanceof Element && s.node.matches(SERVICES))) {
+        window.__serviceShifts += e.value;
+      }
+    }
   }).observe({ type: 'layout-shift', buffered: true });
   new MutationObserver((_, seen) => {
     if (document.querySelector('[data-testid^="service-"]')) {
@@ -78,10 +86,16 @@ describe("a kiosk's first start on a narrow screen", () => {
       .evaluate((el) => getComputedStyle(el).fontFamily);
     expect(hindiFont).toMatch(/^"Noto Sans Devanagari"/);
     // Lighthouse's "cumulative layout shift": 0.07 when the wait's second line pushed the
-    // buttons below it down
-    expect(await page.evaluate(() => (window as { __shifts?: number }).__shifts)).toBeLessThan(
-      0.01,
-    );
+    // buttons below it down. The service buttons never move; what else moves is small: the
+    // connection badge as its words change (it keeps to the screen's corner), the language
+    // buttons beside one whose own font came in (0.009 in most runs, 0.015 when both fall
+    // in one frame)
+    const shifts = await page.evaluate(() => {
+      const w = window as { __shifts?: number; __serviceShifts?: number };
+      return { all: w.__shifts, services: w.__serviceShifts };
+    });
+    expect(shifts.services).toBe(0);
+    expect(shifts.all).toBeLessThan(0.03);
     // the kiosk's screen's chunks were hinted with the runtime's, and Dexie's, which a first
     // start creates the database with (a later start does not ask for it before its buttons:
     // kiosk-first-paint.test.ts)
