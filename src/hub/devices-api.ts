@@ -53,6 +53,11 @@ export function isLoopbackAddress(addr: string | undefined): boolean {
   return addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
 }
 
+/** Whether a request comes from the hub's own machine on a hub that lets it enroll without a code. */
+export function isTrustedMachine(trustLoopback: boolean, req: IncomingMessage): boolean {
+  return trustLoopback && isLoopbackAddress(req.socket.remoteAddress);
+}
+
 export function createDevicesApi(opts: DevicesApiOptions) {
   const { registry, log } = opts;
   const failures = new FailureLimiter(ENROLL_FAILURES);
@@ -67,7 +72,7 @@ export function createDevicesApi(opts: DevicesApiOptions) {
     const now = Date.now();
     const from = plainAddress(req.socket.remoteAddress);
     // this machine enrolls without a code on a loopback hub: nothing to guess, nothing to pause
-    const trusted = opts.trustLoopback && isLoopbackAddress(req.socket.remoteAddress);
+    const trusted = isTrustedMachine(opts.trustLoopback, req);
     const paused = trusted ? undefined : failures.blocked(from, now);
     if (paused) {
       if (logged(`${from} paused`)) {

@@ -10,11 +10,12 @@ import { startEmbeddedBroker, type EmbeddedBroker } from './broker.ts';
 import { configFilePath, loadStoreConfig } from './config-loader.ts';
 import { removeStaleStaging } from './import-log.ts';
 import { createHttpApp, type ApiConfig } from './http-app.ts';
-import { createWelcomeStills, stillKioskOf } from './welcome-stills.ts';
+import { createWelcomeStills } from './welcome-stills.ts';
 import { HubStartError, closeServer, listen, withTimeout } from './listen.ts';
 import { createConsoleLogger, type Logger } from './log.ts';
 import { displayPath, resolveFromRepo } from './paths.ts';
 import { phonePageOf, trackedTicket } from '../domain/kiosk/phone-pages.ts';
+import { stillKioskOf } from '../domain/kiosk/first-paint.ts';
 import type { TicketWaitSource } from '../domain/kiosk/tracking.ts';
 import { createTracking, type TrackingSource } from './tracking.ts';
 import { webPushFor } from './push/push-routes.ts';
@@ -28,7 +29,7 @@ import { scheduleRetention } from './retention.ts';
 import { createReportsApi, type HistorySource } from './reports-api.ts';
 import { join } from 'node:path';
 import { DeviceRegistry, EnrollmentError } from './device-registry.ts';
-import { createDevicesApi, isLoopbackAddress } from './devices-api.ts';
+import { createDevicesApi, isTrustedMachine } from './devices-api.ts';
 import { createManagerAuth } from './manager-auth.ts';
 import { createDropCounter } from './drop-counter.ts';
 import { keepMosquittoFiles, mosquittoTlsPorts } from './mosquitto-config.ts';
@@ -334,8 +335,7 @@ export async function startHub(opts: HubOptions = {}): Promise<Hub> {
     phonePageData: (urlPath) =>
       phonePageOf(urlPath) === 'track' ? tracking.view(trackedTicket(urlPath)) : undefined,
     firstPaint: (req, urlPath, query) => {
-      const trusted = !storeNetwork && isLoopbackAddress(req.socket.remoteAddress);
-      const kioskId = stillKioskOf(urlPath, query, trusted);
+      const kioskId = stillKioskOf(urlPath, query, isTrustedMachine(!storeNetwork, req));
       if (kioskId === undefined) return undefined;
       const { config: current, version } = apiConfig();
       return welcomeStills.forKiosk(current, version ?? '', kioskId);

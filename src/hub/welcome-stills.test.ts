@@ -5,7 +5,7 @@ import { WELCOME_STILL_MODULE } from '../domain/kiosk/first-paint.ts';
 import type { StoreConfig } from '../domain/config/types.ts';
 import { rawGet, startQuietHub, tempDir, type QuietHub, type TempDir } from './hub-testing.ts';
 import { createMemoryLogger } from './log.ts';
-import { createWelcomeStills, stillKioskOf } from './welcome-stills.ts';
+import { createWelcomeStills } from './welcome-stills.ts';
 
 const INDEX =
   '<!doctype html><html lang="en"><head></head><body><div id="root"></div></body></html>';
@@ -31,21 +31,6 @@ function writeRenderer(dist: string, source = RENDERER): void {
 
 const config = (kiosks: string[]): StoreConfig =>
   ({ store: { id: 'corner' }, kiosks: kiosks.map((id) => ({ id })) }) as unknown as StoreConfig;
-
-describe('which page request gets the welcome', () => {
-  const q = (s: string) => new URLSearchParams(s);
-  it('is /kiosk?kiosk=<id> from the hub’s own trusted machine, or with a pairing code', () => {
-    expect(stillKioskOf('/kiosk', q('kiosk=k1'), true)).toBe('k1');
-    expect(stillKioskOf('/kiosk/', q('kiosk=k1'), true)).toBe('k1');
-    expect(stillKioskOf('/kiosk', q('kiosk=k1&pair=ABC123'), false)).toBe('k1');
-  });
-  it('is nothing for a tablet that must pair first, another page, or no kiosk named', () => {
-    expect(stillKioskOf('/kiosk', q('kiosk=k1'), false)).toBeUndefined();
-    expect(stillKioskOf('/clerk', q('kiosk=k1'), true)).toBeUndefined();
-    expect(stillKioskOf('/kiosk', q(''), true)).toBeUndefined();
-    expect(stillKioskOf('/kiosk/x', q('kiosk=k1'), true)).toBeUndefined();
-  });
-});
 
 describe('the welcome stills', () => {
   let dist: TempDir;

@@ -7,7 +7,6 @@ import {
   type FirstPaint,
   type WelcomeStillModule,
 } from '../domain/kiosk/first-paint.ts';
-import { PAIR_PARAM } from '../domain/security/pair-param.ts';
 import type { Logger } from './log.ts';
 
 /**
@@ -18,21 +17,6 @@ import type { Logger } from './log.ts';
 export interface WelcomeStills {
   /** The still for a kiosk of this config, or undefined (then the page comes plain). */
   forKiosk(config: StoreConfig, version: string, kioskId: string): Promise<FirstPaint | undefined>;
-}
-
-/**
- * Which kiosk's welcome a page request gets: `/kiosk?kiosk=<id>` from a tablet that will join
- * without a word from a manager (the hub's own machine where it trusts it, or a pairing code in
- * the address). Any other tablet shows the pairing screen first, not the welcome.
- */
-export function stillKioskOf(
-  urlPath: string,
-  query: URLSearchParams,
-  trustedMachine: boolean,
-): string | undefined {
-  const kioskId = query.get('kiosk');
-  if (urlPath.replace(/\/+$/, '') !== '/kiosk' || !kioskId) return undefined;
-  return trustedMachine || query.has(PAIR_PARAM) ? kioskId : undefined;
 }
 
 /** A still shows "Opens at 9:00" and the like: rendered again each minute at most. */

@@ -60,6 +60,13 @@ describe('the config asked for as the page starts', () => {
   });
 });
 
+/** Starts a device's config load; what it started on (its store, as JSON) once it has. */
+function watchStart(): () => string | undefined {
+  let started: string | undefined;
+  void loadHubConfig().then((hub) => (started = JSON.stringify(hub.config.store)));
+  return () => started;
+}
+
 describe('a start with a copy of the config', () => {
   pageStorage();
   const body = (name: string) => ({
@@ -73,12 +80,11 @@ describe('a start with a copy of the config', () => {
     vi.useFakeTimers();
     let answer = (_: Response): void => undefined;
     vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => (answer = resolve)));
-    let started: string | undefined;
-    void loadHubConfig().then((hub) => (started = JSON.stringify(hub.config.store)));
+    const started = watchStart();
     await vi.advanceTimersByTimeAsync(499);
-    expect(started).toBeUndefined();
+    expect(started()).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);
-    expect(started).toContain('kept');
+    expect(started()).toContain('kept');
     answer(Response.json(body('renamed')));
     await vi.advanceTimersByTimeAsync(0);
     expect(localStorage.getItem('nextup.hubConfig')).toContain('renamed');
@@ -93,11 +99,10 @@ describe('a start with a copy of the config', () => {
           setTimeout(() => resolve(Response.json(body('fresh'))), 2000),
         ),
     );
-    let started: string | undefined;
-    void loadHubConfig().then((hub) => (started = JSON.stringify(hub.config.store)));
+    const started = watchStart();
     await vi.advanceTimersByTimeAsync(1999);
-    expect(started).toBeUndefined();
+    expect(started()).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);
-    expect(started).toContain('fresh');
+    expect(started()).toContain('fresh');
   });
 });

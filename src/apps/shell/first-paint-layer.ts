@@ -1,13 +1,12 @@
-import { FIRST_PAINT_ID } from '../../domain/kiosk/first-paint.ts';
-import { scriptFontsFor } from '../../ui/script-fonts.ts';
-
 /**
  * A surface's first paint: a still copy of its first screen, drawn over the page before React
  * has loaded (src/boot.ts), removed once the live screen is shown or the device cannot start.
  * It is inert and hidden from screen readers: nothing in it works, and the live screen below
  * it says the same a moment later.
  */
-const LAYER_ID = FIRST_PAINT_ID;
+import { FIRST_PAINT_ID, firstPaintClass } from '../../domain/kiosk/first-paint.ts';
+import { scriptFontsFor } from '../../ui/script-fonts.ts';
+
 /** A start slower than this shows the live loading screen instead of buttons that do nothing. */
 const LAYER_MAX_MS = 5000;
 
@@ -30,8 +29,8 @@ export function showFirstPaint(
     }
   }
   const layer = document.createElement('div');
-  layer.id = LAYER_ID;
-  layer.className = `surface ${surfaceClass} first-paint`;
+  layer.id = FIRST_PAINT_ID;
+  layer.className = firstPaintClass(surfaceClass);
   layer.setAttribute('aria-hidden', 'true');
   layer.inert = true;
   layer.append(template.content);
@@ -47,11 +46,11 @@ export function showFirstPaint(
  * already painted with `<html>`'s language and fonts; false when the page has none.
  */
 export function adoptServedFirstPaint(): boolean {
-  if (!document.getElementById(LAYER_ID)) return false;
+  if (!document.getElementById(FIRST_PAINT_ID)) return false;
   setTimeout(removeFirstPaint, LAYER_MAX_MS);
   return true;
 }
 
 export function removeFirstPaint(): void {
-  document.getElementById(LAYER_ID)?.remove();
+  document.getElementById(FIRST_PAINT_ID)?.remove();
 }

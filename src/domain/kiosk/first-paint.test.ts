@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_PAINT_ID, withFirstPaint, type FirstPaint } from './first-paint.ts';
+import { FIRST_PAINT_ID, stillKioskOf, withFirstPaint, type FirstPaint } from './first-paint.ts';
 
 const PAGE =
   '<!doctype html><html lang="en"><head><title>Nextup</title></head><body><div id="root"></div><script type="module" src="/assets/main.js"></script></body></html>';
@@ -37,5 +37,20 @@ describe('withFirstPaint', () => {
   it('refuses attribute values it did not make, and a page without a body', () => {
     expect(() => withFirstPaint(PAGE, paint({ lang: 'en" onload="x' }))).toThrow(/unsafe/);
     expect(() => withFirstPaint('<html><p>no body</p></html>', paint())).toThrow(/<body>/);
+  });
+});
+
+describe('which page request gets the welcome', () => {
+  const q = (s: string) => new URLSearchParams(s);
+  it('is /kiosk?kiosk=<id> from the hub’s own trusted machine, or with a pairing code', () => {
+    expect(stillKioskOf('/kiosk', q('kiosk=k1'), true)).toBe('k1');
+    expect(stillKioskOf('/kiosk/', q('kiosk=k1'), true)).toBe('k1');
+    expect(stillKioskOf('/kiosk', q('kiosk=k1&pair=ABC123'), false)).toBe('k1');
+  });
+  it('is nothing for a tablet that must pair first, another page, or no kiosk named', () => {
+    expect(stillKioskOf('/kiosk', q('kiosk=k1'), false)).toBeUndefined();
+    expect(stillKioskOf('/clerk', q('kiosk=k1'), true)).toBeUndefined();
+    expect(stillKioskOf('/kiosk', q(''), true)).toBeUndefined();
+    expect(stillKioskOf('/kiosk/x', q('kiosk=k1'), true)).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@
  * into the page it serves. One contract for the build, the hub and the page.
  */
 import type { StoreConfig } from '../config/types.ts';
+import { PAIR_PARAM } from '../security/pair-param.ts';
 
 /** The element's id in the page: the app removes it by this id. */
 export const FIRST_PAINT_ID = 'first-paint';
@@ -36,6 +37,26 @@ export interface WelcomeStillModule {
   ): Promise<FirstPaint | undefined>;
 }
 
+/**
+ * Which kiosk's welcome a page request gets: `/kiosk?kiosk=<id>` from a tablet that will join
+ * without a word from a manager (the hub's own machine where it trusts it, or a pairing code in
+ * the address). Any other tablet shows the pairing screen first, not the welcome.
+ */
+export function stillKioskOf(
+  urlPath: string,
+  query: URLSearchParams,
+  trustedMachine: boolean,
+): string | undefined {
+  const kioskId = query.get('kiosk');
+  if (urlPath.replace(/\/+$/, '') !== '/kiosk' || !kioskId) return undefined;
+  return trustedMachine || query.has(PAIR_PARAM) ? kioskId : undefined;
+}
+
+/** The layer's classes, over a surface's own (as the app lays it out). */
+export function firstPaintClass(surfaceClass: string): string {
+  return `surface ${surfaceClass} first-paint`;
+}
+
 const ATTR = /^[a-z0-9 _-]*$/i;
 
 /**
@@ -50,7 +71,7 @@ export function withFirstPaint(page: string, paint: FirstPaint): string {
   }
   const html = `<html lang="${paint.lang}" dir="${paint.dir}"${paint.htmlClass ? ` class="${paint.htmlClass}"` : ''}>`;
   const layer =
-    `<div id="${FIRST_PAINT_ID}" class="surface ${paint.surfaceClass} first-paint" ` +
+    `<div id="${FIRST_PAINT_ID}" class="${firstPaintClass(paint.surfaceClass)}" ` +
     `aria-hidden="true" inert>${paint.html}</div>`;
   if (!/<html[^>]*>/.test(page) || !page.includes('<body>')) {
     throw new Error('the page has no <html> or <body> to put a first paint in');
