@@ -31,15 +31,35 @@ export function chainStreamConfigs(replicas = 3): (Partial<StreamConfig> & { nam
   ];
 }
 
+/**
+ * A 3-replica stream is made once its replicas have elected a leader: a busy cluster can answer
+ * after the request's timeout, with the stream made or not. Asked again (its info first), the
+ * answer is certain; a cluster that times out this many times in a row is down, and says so.
+ */
+const ATTEMPTS = 3;
+
 /** Create the chain's streams, or update them to this configuration; idempotent. */
 export async function ensureChainStreams(jsm: JetStreamManager, replicas = 3): Promise<void> {
   for (const cfg of chainStreamConfigs(replicas)) {
-    const name = cfg.name;
-    const exists = await jsm.streams.info(name).then(
-      () => true,
-      () => false,
-    );
-    if (exists) await jsm.streams.update(name, cfg);
-    else await jsm.streams.add(cfg);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await ensureStream(jsm, cfg);
+        break;
+      } catch (err) {
+        if (attempt >= ATTEMPTS || (err as Error).name !== 'TimeoutError') throw err;
+      }
+    }
   }
+}
+
+async function ensureStream(
+  jsm: JetStreamManager,
+  cfg: Partial<StreamConfig> & { name: string },
+): Promise<void> {
+  const exists = await jsm.streams.info(cfg.name).then(
+    () => true,
+    () => false,
+  );
+  if (exists) await jsm.streams.update(cfg.name, cfg);
+  else await jsm.streams.add(cfg);
 }
