@@ -1,7 +1,41 @@
 import { chromium, type Browser } from 'playwright-core';
 
+/**
+ * Features Playwright turns off (playwright-core's chromiumSwitches), repeated here: Chromium
+ * keeps only the last --disable-features it is given, so ours must carry them.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES: readonly string[] = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+];
+
+/**
+ * Desktop Chromium's address-bar popups, web pages of the browser's own: each new window loads
+ * two of them (about 300 scripts, in renderers of their own) while the page it opened starts.
+ * A store's tablet runs the app in an app window or kiosk mode with no address bar; here they
+ * would take the cores from the page under test.
+ */
+export const ADDRESS_BAR_POPUPS: readonly string[] = [
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxFullPopup',
+  'WebUIOmniboxAimPopup',
+];
+
 /** Flags for Debian's Chromium here: headless, without the background traffic this closed network refuses. */
 export const CHROMIUM_ARGS: readonly string[] = [
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...ADDRESS_BAR_POPUPS].join(',')}`,
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
