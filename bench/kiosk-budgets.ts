@@ -292,6 +292,34 @@ async function firstScreenJs(context: BrowserContext, url: string) {
   };
 }
 
+/** Takes the context offline with the first screen's marks in every page (startOnce). */
+export async function goOffline(context: BrowserContext): Promise<void> {
+  await context.setOffline(true);
+  await context.addInitScript(MARK_FIRST_SCREEN);
+}
+
+/**
+ * One start of the kiosk in a new page of `context` (goOffline first) at 4x CPU: when its
+ * service buttons existed and when the frame that drew its welcome began.
+ */
+export async function startOnce(
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; usable: number; painted: number }> {
+  const page = await context.newPage();
+  await throttle(page);
+  await page.goto(url);
+  // not a locator: Playwright's page script would run on the throttled thread inside the
+  // measured start (about 50 ms at 4x, measured); an awaited promise adds almost nothing
+  await page.evaluate('window.__usable');
+  await page.waitForFunction(() => '__welcomeDrawnAt' in window);
+  const [usable, painted] = await page.evaluate(() => {
+    const w = window as unknown as { __usableAt: number; __welcomeDrawnAt: number };
+    return [w.__usableAt, w.__welcomeDrawnAt];
+  });
+  return { page, usable, painted };
+}
+
 interface ColdStarts {
   starts: Summary;
   firstPaints: Summary;
@@ -311,8 +339,7 @@ async function coldStarts(
   count: number,
   unkeptOf?: string,
 ): Promise<ColdStarts> {
-  await context.setOffline(true);
-  await context.addInitScript(MARK_FIRST_SCREEN);
+  await goOffline(context);
   const starts: number[] = [];
   const unkept: number[] = [];
   const paints: number[] = [];
@@ -320,17 +347,9 @@ async function coldStarts(
   const total = unkeptOf === undefined ? count + 1 : 2 * count + 1;
   for (let i = 0; i < total; i++) {
     await page?.close();
-    page = await context.newPage();
-    await throttle(page);
-    await page.goto(url);
-    // not a locator: Playwright's page script would run on the throttled thread inside the
-    // measured start (about 50 ms at 4x, measured); an awaited promise adds almost nothing
-    await page.evaluate('window.__usable');
-    await page.waitForFunction(() => '__welcomeDrawnAt' in window);
-    const [usable, painted] = await page.evaluate(() => {
-      const w = window as unknown as { __usableAt: number; __welcomeDrawnAt: number };
-      return [w.__usableAt, w.__welcomeDrawnAt];
-    });
+    const start = await startOnce(context, url);
+    page = start.page;
+    const { usable, painted } = start;
     const withoutKeptDay = unkeptOf !== undefined && i % 2 === 1;
     if (unkeptOf !== undefined) {
       // the app marks a start that resumed the kept day: each start must be the kind it counts as
@@ -397,7 +416,7 @@ async function foldOnStarts(
 }
 
 /** Installs the service worker and lets it take control of the kiosk page. */
-async function installApp(context: BrowserContext, url: string): Promise<Page> {
+export async function installApp(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
   await page.evaluate(async () => {

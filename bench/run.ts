@@ -1,6 +1,7 @@
 import { launchChromium } from '../test/support/browser.ts';
 import { startTestHub, testConfigDir } from '../test/support/hub.ts';
 import { budgetRows, formatTable, type Measured } from './budgets.ts';
+import { measureBrowserLoad } from './browser-load.ts';
 import { measureCapacity } from './capacity.ts';
 import { measureChain } from './chain.ts';
 import { benchEnvironment } from './environment.ts';
@@ -27,6 +28,7 @@ export const ENTRIES = [
   'visit',
   'year',
   'kiosk',
+  'browser',
   'track',
   'fanout',
   'capacity',
@@ -103,6 +105,10 @@ export async function runBenchmarks(opts: RunOptions = {}): Promise<Record<strin
               : { tickets: 5000, taps: 100, coldStarts: 15 },
           );
           results.kiosk = measured.kiosk;
+          break;
+        case 'browser':
+          measured.browser = await measureBrowserLoad(browser, { starts: smoke ? 2 : 15 });
+          results.browserLoad = measured.browser;
           break;
         case 'track':
           measured.track = await measureTrackOpen(

@@ -18,6 +18,22 @@ describe('benchmarks still run (smoke)', () => {
     expect(new Set(ENTRIES).size).toBe(ENTRIES.length);
   });
 
+  it("the benchmark's browser with and without the address-bar popups", async () => {
+    const r = (await run('browser')) as {
+      browserLoad: {
+        withPopups: { popupPages: number; usableMs: unknown; firstPaintMs: unknown };
+        without: { popupPages: number; usableMs: unknown; firstPaintMs: unknown };
+      };
+    };
+    // the entry itself refuses a run where the two browsers are not the two kinds
+    expect(r.browserLoad.withPopups.popupPages).toBeGreaterThan(0);
+    expect(r.browserLoad.without.popupPages).toBe(0);
+    for (const side of [r.browserLoad.withPopups, r.browserLoad.without]) {
+      expect(isFiniteSummary(side.usableMs)).toBe(true);
+      expect(isFiniteSummary(side.firstPaintMs)).toBe(true);
+    }
+  });
+
   it('kiosk budgets: first-screen JS, offline cold start and taps at 4x CPU', async () => {
     const r = (await run('kiosk')) as {
       kiosk: {

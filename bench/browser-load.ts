@@ -1,0 +1,105 @@
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../test/support/browser.ts';
+import { startTestHub } from '../test/support/hub.ts';
+import { goOffline, installApp, startOnce } from './kiosk-budgets.ts';
+import { benchConfigDir } from './sim/bench-config.ts';
+import { summarize, type Summary } from './stats.ts';
+
+/**
+ * What desktop Chromium's address-bar popups cost a kiosk's start in these benchmarks
+ * (test/support/browser.ts): the same installed kiosk started offline at 4x, with an empty
+ * day, in our browser and in one with Playwright's flags alone (every benchmark run before
+ * 2026-12-07 14:00 UTC), one start in each in turn so the machine's drift falls on both.
+ */
+export interface BrowserLoadFigures {
+  readonly startsEach: number;
+  readonly withPopups: BrowserSide;
+  readonly without: BrowserSide;
+}
+
+interface BrowserSide {
+  /** The browser's own address-bar pages made with the measured start's window. */
+  readonly popupPages: number;
+  readonly usableMs: Summary;
+  readonly firstPaintMs: Summary;
+}
+
+/** Our flags without the one that turns the popups off: Playwright's defaults stand. */
+function launchWithPopups(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--disable-features=')),
+  });
+}
+
+/** The omnibox pages the browser holds now (with the page just opened, its window's). */
+async function popupPages(browser: Browser): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { url: string }[];
+    };
+    return targetInfos.filter((t) => t.url.includes('omnibox')).length;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+interface Side {
+  readonly browser: Browser;
+  context?: BrowserContext;
+  popupPages: number;
+  readonly usable: number[];
+  readonly paints: number[];
+}
+
+const sideOf = (browser: Browser): Side => ({ browser, popupPages: 0, usable: [], paints: [] });
+
+const figuresOf = (side: Side): BrowserSide => ({
+  popupPages: side.popupPages,
+  usableMs: summarize(side.usable),
+  firstPaintMs: summarize(side.paints),
+});
+
+export async function measureBrowserLoad(
+  ours: Browser,
+  opts: { starts: number },
+): Promise<BrowserLoadFigures> {
+  const hub = await startTestHub({ configDir: benchConfigDir() });
+  const url = `${hub.httpUrl}/kiosk?kiosk=kiosk-1`;
+  const withPopups = sideOf(await launchWithPopups());
+  const without = sideOf(ours);
+  try {
+    for (const side of [withPopups, without]) {
+      side.context = await side.browser.newContext();
+      await (await installApp(side.context, url)).close();
+      await goOffline(side.context);
+    }
+    // the first start of each warms its disk cache, as in the kiosk entry
+    for (let i = 0; i <= opts.starts; i++) {
+      for (const side of i % 2 === 0 ? [withPopups, without] : [without, withPopups]) {
+        const { page, usable, painted } = await startOnce(side.context!, url);
+        if (i === 1) side.popupPages = await popupPages(side.browser);
+        await page.close();
+        if (i === 0) continue;
+        side.usable.push(usable);
+        side.paints.push(painted);
+      }
+    }
+  } finally {
+    await without.context?.close();
+    await withPopups.browser.close();
+    await hub.close();
+  }
+  if (withPopups.popupPages === 0 || without.popupPages !== 0) {
+    throw new Error(
+      `the browsers are not the two kinds compared: ${withPopups.popupPages} popup pages with, ${without.popupPages} without`,
+    );
+  }
+  return {
+    startsEach: opts.starts,
+    withPopups: figuresOf(withPopups),
+    without: figuresOf(without),
+  };
+}
