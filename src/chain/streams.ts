@@ -46,7 +46,13 @@ export async function ensureChainStreams(jsm: JetStreamManager, replicas = 3): P
         await ensureStream(jsm, cfg);
         break;
       } catch (err) {
-        if (attempt >= ATTEMPTS || (err as Error).name !== 'TimeoutError') throw err;
+        if ((err as Error).name !== 'TimeoutError') throw err;
+        if (attempt >= ATTEMPTS) {
+          throw new Error(
+            `the chain's cluster did not answer for stream ${cfg.name} in ${ATTEMPTS} tries (${(err as Error).message}): are its servers up and in touch?`,
+            { cause: err },
+          );
+        }
       }
     }
   }
