@@ -66,6 +66,22 @@ const history: fc.Arbitrary<StoreEvent[]> = fc
     return out;
   });
 
+const issuedAt = (seq: number, wall: number, n: number): StoreEvent =>
+  ev('kiosk-2', seq, wall, {
+    type: 'ticket.issued',
+    ticket: `t${n}`,
+    service: 'advice',
+    number: `A00${n}`,
+    n,
+  });
+
+/** Kept at 21:00 with the first ticket; the second, stored after, is folded on at the start. */
+const foldOnExample = [issuedAt(1, TODAY + HOUR, 1), issuedAt(2, TODAY + 20 * HOUR, 2)];
+
+function* repeat(values: number[]): Generator<number> {
+  for (;;) yield* values;
+}
+
 /** Storage as a start sees it: events, and the kept day it wrote only when counts agreed. */
 function keep(disk: readonly StoreEvent[], day: WarmDay | undefined): WarmDay | undefined {
   if (!day) return undefined;
@@ -126,7 +142,8 @@ describe("today's kept state", () => {
           if (resumed && read.newer?.length) foldedOn++;
         },
       ),
-      { numRuns: 300 },
+      // always among the runs: a ticket kept in the state, then one stored after it was kept
+      { numRuns: 300, examples: [[foldOnExample, fc.stream(repeat([0, 2])), 0]] },
     );
     // the runs drew starts that folded newer events on
     expect(foldedOn).toBeGreaterThan(0);
