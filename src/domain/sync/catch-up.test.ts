@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { answerDelay, freshBudget, spend, type CatchUpLimits } from './catch-up.ts';
+import { answerDelay, freshBudget, scaledFor, spend, type CatchUpLimits } from './catch-up.ts';
 
-const limits: CatchUpLimits = { minGapMs: 1_000, burstEvents: 5_000, refillPerSec: 100 };
+const limits: CatchUpLimits = {
+  minGapMs: 1_000,
+  burstEvents: 5_000,
+  refillPerSec: 100,
+  perHeldEvent: 1,
+};
 
 describe('catch-up budget per device', () => {
   it('answers a first request in full, then at most once a second', () => {
@@ -31,5 +36,26 @@ describe('catch-up budget per device', () => {
     const drained = spend(freshBudget(0, limits), 0, 5_000, limits).budget;
     expect(spend(drained, 10_000, 5_000, limits).send).toBe(1_000);
     expect(spend(drained, 3_600_000, 9_000, limits).send).toBe(5_000);
+  });
+
+  it('in a store busier than the burst, holds everything the agent keeps, refilled in the same time', () => {
+    expect(scaledFor(limits, 4_000)).toBe(limits);
+    const busy = scaledFor(limits, 123_260);
+    expect(busy.burstEvents).toBe(123_260);
+    // a full bucket in 50 s, as the fixed one
+    expect(busy.burstEvents / busy.refillPerSec).toBeCloseTo(
+      limits.burstEvents / limits.refillPerSec,
+    );
+    // a new device gets the day at once; asking again gets it once per refill time
+    let b = freshBudget(0, busy);
+    let sent = 0;
+    for (let i = 0; i < 100; i++) {
+      const r = spend(b, i * 1_000, 123_260, busy);
+      if (i === 0) expect(r.send).toBe(123_260);
+      sent += r.send;
+      b = r.budget;
+    }
+    expect(sent).toBeLessThanOrEqual(busy.burstEvents + 99 * busy.refillPerSec);
+    expect(scaledFor({ ...limits, perHeldEvent: 0 }, 123_260).burstEvents).toBe(5_000);
   });
 });

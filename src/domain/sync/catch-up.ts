@@ -6,21 +6,35 @@
  *
  * - At most one answer per device every MIN_GAP_MS: announcements in between are answered
  *   together, with the latest vector, at the end of the gap.
- * - A token bucket of events per device: BURST_EVENTS at once (several busy days: a new or
- *   wiped device gets today and yesterday in one go), refilled at REFILL_PER_SEC. A device that
+ * - A token bucket of events per device: burstEvents at once (several busy days: a new or
+ *   wiped device gets today and yesterday in one go), refilled at refillPerSec. A device that
  *   keeps asking for everything gets that rate, to itself only.
+ * - In a store busier than that, the bucket holds everything the agent keeps (scaledFor): a new
+ *   device still gets it in one answer, not at the refill rate for minutes, and one that keeps
+ *   asking still gets it once per burstEvents / refillPerSec seconds (100 s).
  */
 export interface CatchUpLimits {
   readonly minGapMs: number;
   readonly burstEvents: number;
   readonly refillPerSec: number;
+  /** The bucket's size in events per event the agent holds, if more than burstEvents (0: fixed). */
+  readonly perHeldEvent: number;
 }
 
 export const CATCH_UP_LIMITS: CatchUpLimits = {
   minGapMs: 1_000,
   burstEvents: 20_000,
   refillPerSec: 200,
+  perHeldEvent: 1,
 };
+
+/** The limits for an agent holding `held` events: a larger bucket refills in the same time. */
+export function scaledFor(limits: CatchUpLimits, held: number): CatchUpLimits {
+  const burst = Math.ceil(held * limits.perHeldEvent);
+  if (burst <= limits.burstEvents || limits.burstEvents <= 0) return limits;
+  const refillPerSec = (limits.refillPerSec * burst) / limits.burstEvents;
+  return { ...limits, burstEvents: burst, refillPerSec };
+}
 
 export interface CatchUpBudget {
   readonly tokens: number;

@@ -52,9 +52,16 @@ describe('an answer to a peer that lacks events, as a pure plan', () => {
   });
 
   it('a spent budget holds events back and says how many', () => {
-    const limits = { ...CATCH_UP_LIMITS, burstEvents: 2, refillPerSec: 0 };
+    const limits = { ...CATCH_UP_LIMITS, burstEvents: 2, refillPerSec: 0, perHeldEvent: 0 };
     const plan = planAnswer(base({ limits }));
     expect(plan?.events).toHaveLength(2);
     expect(plan?.withheld).toBe(4);
+  });
+
+  it('the budget grows with what the agent holds: a new device gets all of a busy day at once', () => {
+    const limits = { ...CATCH_UP_LIMITS, burstEvents: 2, refillPerSec: 0, perHeldEvent: 1 };
+    const plan = planAnswer(base({ limits }));
+    expect(plan?.events).toHaveLength(6);
+    expect(plan?.withheld).toBe(0);
   });
 });

@@ -1,5 +1,11 @@
 import type { StoreEvent } from '../../queue/events.ts';
-import { freshBudget, spend, type CatchUpBudget, type CatchUpLimits } from '../catch-up.ts';
+import {
+  freshBudget,
+  scaledFor,
+  spend,
+  type CatchUpBudget,
+  type CatchUpLimits,
+} from '../catch-up.ts';
 import type { EventLog } from '../event-log.ts';
 import { isAgent } from './policy.ts';
 
@@ -56,7 +62,8 @@ export function planAnswer(a: AnswerInput): Answer | undefined {
       : Object.fromEntries(Object.entries(allFloors).filter(([d]) => d === a.self));
   if (missing.length === 0 && Object.keys(floors).length === 0) return undefined;
   if (a.part === 'own') return { events: missing, floors, to: 'own', withheld: 0 };
-  const spent = spend(a.budget ?? freshBudget(a.now, a.limits), a.now, missing.length, a.limits);
+  const limits = scaledFor(a.limits, a.log.size);
+  const spent = spend(a.budget ?? freshBudget(a.now, limits), a.now, missing.length, limits);
   // missing runs per device from what the asker holds: a prefix keeps its vector gap-free
   return {
     events: missing.slice(0, spent.send),
