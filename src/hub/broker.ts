@@ -216,6 +216,10 @@ export async function startEmbeddedBroker(opts: EmbeddedBrokerOptions): Promise<
     if (!admission) return void socket.destroy();
     socket.once('close', () => admission.close());
     socket.on('error', () => undefined); // aedes hears it through the guarded stream
+    // each message goes out whole at once: with Nagle's algorithm, a message of several
+    // segments waited for the peer's delayed ACK (~40 ms), so a new device's catch-up of a
+    // 100x day (1,233 messages, each waiting its acknowledgement) took 56 s instead of 3.6 s
+    socket.setNoDelay(true);
     const stream = secureContext
       ? new TLSSocket(socket, { isServer: true, secureContext })
       : socket;

@@ -85,6 +85,8 @@ export function createMqttTransport(opts: MqttTransportOptions): MqttTransport {
 
   client.on('connect', () => {
     refusals = 0;
+    // a TCP socket (Node): each message goes out whole at once (see src/hub/broker.ts)
+    (client.stream as { setNoDelay?: (on: boolean) => unknown }).setNoDelay?.(true);
     client.options.reconnectPeriod = reconnectMs;
     void (async () => {
       try {

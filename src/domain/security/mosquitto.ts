@@ -52,6 +52,9 @@ export function mosquittoFiles(
     // without it Mosquitto allocates whatever a CONNECT announces before anyone logged in
     // (16 CONNECTs announcing 255 MB: 3 GB); with it the fifth byte closes the socket
     `max_packet_size ${limits.maxPacketBytes}`,
+    // a message of several TCP segments goes out whole, not after the client's delayed ACK
+    // (~40 ms each; as the embedded broker, src/hub/broker.ts)
+    'set_tcp_nodelay true',
     '',
   ].join('\n');
   return { passwordFile, aclFile: acl.join('\n'), conf };
