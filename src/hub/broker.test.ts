@@ -1,7 +1,7 @@
-import { connect as tcpConnect } from 'node:net';
+import { Socket, connect as tcpConnect } from 'node:net';
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
 import WebSocket from 'ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_PUBLISH_BYTES, publishRefusal } from './broker.ts';
 import { startQuietHub, type QuietHub } from './hub-testing.ts';
 
@@ -86,6 +86,25 @@ describe('the embedded broker', () => {
 
     expect(q.log.find('client kiosk-1 connected')).toHaveLength(1);
     expect(q.log.find('client board-1 connected')).toHaveLength(1);
+  });
+
+  it('sends each message at once: no Nagle delay on the sockets it accepts (TCP_NODELAY)', async () => {
+    // with Nagle's algorithm, a message of several segments waited for the client's delayed
+    // ACK; a new device's catch-up of a 100x day took 56 s (bench/growth.ts)
+    const spy = vi.spyOn(Socket.prototype, 'setNoDelay');
+    let client: MqttClient;
+    let set: { port: number | undefined; on: boolean | undefined }[];
+    try {
+      client = await connect(q.hub.mqttUrl, 'kiosk-nodelay');
+      set = (spy.mock.contexts as Socket[]).map((socket, i) => ({
+        port: socket.remotePort,
+        on: spy.mock.calls[i]?.[0],
+      }));
+    } finally {
+      spy.mockRestore();
+    }
+    const local = (client.stream as Socket).localPort;
+    expect(set).toContainEqual({ port: local, on: true });
   });
 
   it('speaks the mqtt WebSocket subprotocol', async () => {

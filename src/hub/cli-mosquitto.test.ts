@@ -44,6 +44,8 @@ describe('nextup mosquitto-config', () => {
       expect(conf).toContain('allow_anonymous false');
       expect(conf).toContain('message_size_limit 524288');
       expect(conf).toContain(`max_packet_size ${512 * 1024 + 64 * 1024}`);
+      // messages go out at once, as from the embedded broker (src/hub/broker.ts)
+      expect(conf).toMatch(/^set_tcp_nodelay true$/m);
     } finally {
       data.remove();
       out.remove();
