@@ -131,6 +131,35 @@ describe('replica', () => {
     expect(c.r.vector()).toEqual({ 'kiosk-a': 2 });
   });
 
+  it('announces once when it goes online while its subscription is still being made', async () => {
+    // as MQTT.js does: connected (our SUBSCRIBE goes out at once) but online only once its
+    // presence is acknowledged; the SUBSCRIBE went first, so the announcement then is answered.
+    // A second one after the SUBACK had the agent send a long catch-up twice (bench/growth.ts)
+    const broker = new MemoryBroker(h.time.clock());
+    const vectors: string[] = [];
+    const spy = broker.connect('agent-observer');
+    spy.onMessage((topic, payload) => {
+      if (topic === topics.vector(root, 'clerk-new')) vectors.push(payload);
+    });
+    await spy.subscribe([`${root.prefix}/${root.store}/sync/#`]);
+    const transport = broker.connect('clerk-new');
+    transport.state = 'connecting';
+    let subscribed = (): void => undefined;
+    const held = new Promise<void>((resolve) => (subscribed = resolve));
+    const subscribe = transport.subscribe.bind(transport);
+    transport.subscribe = async (list) => {
+      await subscribe(list);
+      await held;
+    };
+    await h.open(broker, 'clerk-new', { transport });
+    transport.setOnline(true);
+    await settle();
+    expect(vectors).toHaveLength(1);
+    subscribed();
+    await settle(50);
+    expect(vectors).toHaveLength(1);
+  });
+
   it('restores from storage after a restart and continues its own sequence', async () => {
     const broker = new MemoryBroker(h.time.clock());
     const storage = new MemoryStorage();

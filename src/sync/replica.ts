@@ -312,12 +312,16 @@ export class Replica {
       if (!isSyncTopic(root, topic) || this.closed) return;
       this.receiver.receive(topic, payload, bytes);
     });
+    // going online announces with our subscription in place (a transport renews its
+    // subscriptions first, and one asked for earlier went to the broker before the announcement)
+    let announcedOnline = false;
     transport.onStateChange((s) => {
       this.connectionChanged(s);
       this.changed();
       if (s === 'online') {
         const effects = this.sender.feed({ kind: 'connected' });
         this.sender.announce();
+        announcedOnline = true;
         this.sender.perform(effects);
       }
     });
@@ -328,7 +332,8 @@ export class Replica {
       .subscribe(topics.syncFor(root, this.device))
       .then(() => {
         if (transport.state === 'online') {
-          this.sender.announce();
+          // already online before we subscribed: nobody announced yet
+          if (!announcedOnline) this.sender.announce();
           this.sender.drain();
         }
       })
