@@ -1,5 +1,5 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../test/support/browser.ts';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { browserTargets, isAddressBarPopup, launchChromium } from '../test/support/browser.ts';
 import { startTestHub } from '../test/support/hub.ts';
 import { goOffline, installApp, startOnce } from './kiosk-budgets.ts';
 import { benchConfigDir } from './sim/bench-config.ts';
@@ -24,28 +24,6 @@ interface BrowserSide {
   readonly firstPaintMs: Summary;
 }
 
-/** Our flags without the one that turns the popups off: Playwright's defaults stand. */
-function launchWithPopups(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS.filter((a) => !a.startsWith('--disable-features=')),
-  });
-}
-
-/** The omnibox pages the browser holds now (with the page just opened, its window's). */
-async function popupPages(browser: Browser): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-      targetInfos: { url: string }[];
-    };
-    return targetInfos.filter((t) => t.url.includes('omnibox')).length;
-  } finally {
-    await cdp.detach();
-  }
-}
-
 interface Side {
   readonly browser: Browser;
   context?: BrowserContext;
@@ -68,7 +46,7 @@ export async function measureBrowserLoad(
 ): Promise<BrowserLoadFigures> {
   const hub = await startTestHub({ configDir: benchConfigDir() });
   try {
-    const other = await launchWithPopups();
+    const other = await launchChromium({ withPopups: true });
     try {
       const url = `${hub.httpUrl}/kiosk?kiosk=kiosk-1`;
       return await compare(url, sideOf(other), sideOf(ours), opts.starts);
@@ -96,7 +74,8 @@ async function compare(
     for (let i = 0; i <= starts; i++) {
       for (const side of i % 2 === 0 ? [withPopups, without] : [without, withPopups]) {
         const { page, usable, painted } = await startOnce(side.context!, url);
-        if (i === 1) side.popupPages = await popupPages(side.browser);
+        if (i === 1)
+          side.popupPages = (await browserTargets(side.browser)).filter(isAddressBarPopup).length;
         await page.close();
         if (i === 0) continue;
         side.usable.push(usable);

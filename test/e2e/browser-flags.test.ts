@@ -3,7 +3,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLAYWRIGHT_DISABLED_FEATURES, launchChromium } from '../support/browser.ts';
+import {
+  PLAYWRIGHT_DISABLED_FEATURES,
+  browserTargets,
+  isAddressBarPopup,
+  launchChromium,
+} from '../support/browser.ts';
 
 /** The features Playwright's own --disable-features names, read from the installed package. */
 function playwrightsDisabledFeatures(): string[] {
@@ -32,19 +37,15 @@ describe('the Chromium the tests and benchmarks drive', () => {
 
   it("opens a page without the address bar's popups loading beside it", async () => {
     const context = await browser.newContext();
-    const cdp = await browser.newBrowserCDPSession();
     try {
       const page = await context.newPage();
       await page.goto('about:blank');
       // the popups are made with the window: the page's own load comes after them
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-        targetInfos: { type: string; url: string }[];
-      };
-      expect(targetInfos.filter((t) => t.url.includes('omnibox'))).toEqual([]);
-      expect(targetInfos.some((t) => t.type === 'page')).toBe(true);
+      const targets = await browserTargets(browser);
+      expect(targets.filter(isAddressBarPopup)).toEqual([]);
+      expect(targets.some((t) => t.type === 'page')).toBe(true);
     } finally {
-      await cdp.detach();
       await context.close();
     }
   });

@@ -45,11 +45,33 @@ export const CHROMIUM_ARGS: readonly string[] = [
   '--disable-sync',
 ];
 
-/** Debian's Chromium, headless, with the background traffic this closed network refuses. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with the background traffic this closed network refuses.
+ * `withPopups`: Playwright's own --disable-features instead of ours, so desktop Chromium's
+ * address-bar popups load with every window (bench/browser-load.ts compares the two).
+ */
+export function launchChromium(opts: { withPopups?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: [...CHROMIUM_ARGS],
+    args: opts.withPopups
+      ? CHROMIUM_ARGS.filter((a) => !a.startsWith('--disable-features='))
+      : [...CHROMIUM_ARGS],
   });
 }
+
+/** The pages the browser holds now, its own among them (CDP's targets). */
+export async function browserTargets(browser: Browser): Promise<{ type: string; url: string }[]> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { type: string; url: string }[];
+    };
+    return targetInfos;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** One of the address bar's popup pages (a new window makes them). */
+export const isAddressBarPopup = (t: { url: string }): boolean => t.url.includes('omnibox');
