@@ -1,11 +1,10 @@
 import react from '@vitejs/plugin-react';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { WELCOME_STILL_MODULE } from './src/domain/kiosk/first-paint.ts';
 import { PHONE_HTML } from './src/domain/kiosk/phone-pages.ts';
+import { foldDigest } from './src/hub/fold-digest.ts';
 import { FIRST_START_HINTS, KIOSK_HINTS, RUNTIME_HINTS } from './src/apps/shell/runtime-hints.ts';
 
 /**
@@ -113,21 +112,8 @@ function welcomeStillRenderer(): Plugin {
 
 const HUB = 'http://127.0.0.1:8080';
 
-/**
- * A digest of the domain's code: a device keeps today's folded state between starts
- * (src/domain/sync/warm-day.ts) only for the same fold, so a new version folds again.
- */
-function domainDigest(): string {
-  const files = readdirSync('src/domain', { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .sort();
-  const hash = createHash('sha256');
-  for (const f of files) hash.update(f).update(readFileSync(`src/domain/${f}`));
-  return hash.digest('hex').slice(0, 16);
-}
-
 export default defineConfig({
-  define: { 'import.meta.env.VITE_DOMAIN_DIGEST': JSON.stringify(domainDigest()) },
+  define: { 'import.meta.env.VITE_FOLD_DIGEST': JSON.stringify(foldDigest(import.meta.dirname)) },
   plugins: [
     react(),
     preloadDeviceRuntime(),

@@ -97,7 +97,7 @@ export function budgetRows(m: Measured): BudgetRow[] {
         kiosk.coldStartOfflineFoldOnMs,
       ],
       [
-        `${kiosk.ticketsInHistory} tickets today, no kept day (a new version's first start)`,
+        `${kiosk.ticketsInHistory} tickets today, no kept day (first start of a version with a new fold)`,
         kiosk.coldStartOfflineUnkeptMs,
       ],
     ] as const) {

@@ -522,7 +522,7 @@ export async function measureKiosk(
     await keptDay(page, config.store.id);
     await page.close();
 
-    // each with the kept day and without it (as a new version's first start), in turn
+    // each with the kept day and without it (as the first start of a version with a new fold), in turn
     const cold = await coldStarts(context, url, opts.coldStarts ?? 10, config.store.id);
     // then each a moment after a tap: the kept day and the taps since
     const foldOn = await foldOnStarts(context, url, opts.coldStarts ?? 10, cold.last);

@@ -2,7 +2,7 @@ import type { StoreEvent } from '../domain/queue/events.ts';
 import type { LoadedLog, StartRead } from '../sync/ports.ts';
 import { keptDayRead, type WarmDay } from '../domain/sync/warm-day.ts';
 import {
-  DOMAIN_DIGEST,
+  FOLD_DIGEST,
   DURABILITY,
   START_TABLES,
   WARM_DAY_KEY,
@@ -89,7 +89,7 @@ export function readStart(idb: IDBDatabase, since: string): Promise<StartRead> {
       if (markReq.readyState !== 'done' || countReq.readyState !== 'done') return;
       inWindow = countReq.result;
       const mark = markReq.result?.value as Partial<WarmMark> | undefined;
-      const read = mark?.digest === DOMAIN_DIGEST ? keptDayRead(mark, since, inWindow) : undefined;
+      const read = mark?.digest === FOLD_DIGEST ? keptDayRead(mark, since, inWindow) : undefined;
       if (read?.kind === 'whole') warmReq = kv.get(WARM_DAY_KEY) as IDBRequest<KvRow | undefined>;
       if (read?.kind !== 'upTo') return;
       const { upTo } = read;
@@ -136,7 +136,7 @@ export function keepDay(idb: IDBDatabase, day: WarmDay): Promise<void> {
           return;
         }
         const mark: WarmMark = {
-          digest: DOMAIN_DIGEST,
+          digest: FOLD_DIGEST,
           since: day.since,
           inWindow: day.inWindow,
           upTo: day.upTo,

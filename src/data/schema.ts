@@ -44,6 +44,6 @@ export interface WarmMark {
   readonly upTo: string;
 }
 
-/** The build's domain code (vite.config.ts): a kept state is used only by the same fold. */
-export const DOMAIN_DIGEST: string =
-  (import.meta.env.VITE_DOMAIN_DIGEST as string | undefined) ?? 'unbuilt';
+/** The build's fold code (src/hub/fold-digest.ts): a kept state is used only by the same fold. */
+export const FOLD_DIGEST: string =
+  (import.meta.env.VITE_FOLD_DIGEST as string | undefined) ?? 'unbuilt';
