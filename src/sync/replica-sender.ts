@@ -101,8 +101,17 @@ export class Sender {
   /** Announces our vector (peers answer with what we lack) once no events are streaming in. */
   askForMissing(): void {
     const wait = askDelay(this.h.peers.lastEventsAt, this.h.opts.clock.now());
-    if ('announceIn' in wait) return this.scheduleAnnounce(wait.announceIn);
+    if ('announceIn' in wait) {
+      return this.h.timers.once('announce', wait.announceIn, () => this.announceIfQuiet());
+    }
     this.h.timers.once('announce', wait.askAgainIn, () => this.askForMissing());
+  }
+
+  /** The ask's announcement, unless events came in since it was decided (askDelay). */
+  private announceIfQuiet(): void {
+    const wait = askDelay(this.h.peers.lastEventsAt, this.h.opts.clock.now());
+    if ('announceIn' in wait) this.announce();
+    else this.askForMissing();
   }
 
   scheduleAnnounce(ms: number): void {

@@ -160,6 +160,44 @@ describe('replica', () => {
     expect(vectors).toHaveLength(1);
   });
 
+  it('does not ask again for a catch-up that began to stream in after it decided to ask', async () => {
+    // bench/growth.ts at 100x: a new device's first answer took a second to start, the device
+    // decided to ask again (nothing had come for 500 ms) and announced 100 ms later, with the
+    // stream already flowing: the agent then sent up to 1,500 events it was still sending
+    const elsewhere = new MemoryBroker(h.time.clock());
+    const k = await replica(elsewhere, 'kiosk-a');
+    for (const id of ['tk1', 'tk2', 'tk3']) {
+      await k.r.run((s) => issueTicket(s, testStore, kiosk, 'advice', id));
+    }
+    const events = k.r.events();
+    const broker = new MemoryBroker(h.time.clock());
+    const vectors: Record<string, number>[] = [];
+    const agent = broker.connect('agent-test-store');
+    agent.onMessage((topic, payload) => {
+      if (topic === topics.vector(root, 'clerk-new'))
+        vectors.push((JSON.parse(payload) as { vector: Record<string, number> }).vector);
+    });
+    await agent.subscribe([topics.vector(root, 'clerk-new')]);
+    await replica(broker, 'clerk-new');
+    await settle();
+    expect(vectors).toEqual([{}]);
+    const send = (payload: object, topic: string) =>
+      agent.publish(topic, JSON.stringify({ v: 1, from: 'agent-test-store', ...payload }), {
+        qos: 1,
+      });
+    // the agent's vector: the device lacks three events and decides to ask (nothing is coming)
+    const vector = { kind: 'vector', vector: { 'kiosk-a': 3 }, at: h.time.clock().now() };
+    await send(vector, topics.vector(root, 'agent-test-store'));
+    await settle(20);
+    // the answer to its first announcement starts to come, before that ask goes out
+    await send({ kind: 'events', events: events.slice(0, 1) }, topics.to(root, 'clerk-new'));
+    await settle(150);
+    expect(vectors).toEqual([{}]);
+    // it asks once the stream has been quiet for CATCH_UP_QUIET_MS, with what it holds then
+    await settle(600);
+    expect(vectors).toEqual([{}, { 'kiosk-a': 1 }]);
+  });
+
   it('restores from storage after a restart and continues its own sequence', async () => {
     const broker = new MemoryBroker(h.time.clock());
     const storage = new MemoryStorage();

@@ -158,7 +158,10 @@ export function reportSkew(s: PeerState, device: string, driftMs: number, now: n
 
 /**
  * When to ask for missing events: once none have arrived for CATCH_UP_QUIET_MS (a catch-up
- * still streaming in would otherwise be asked for again), then after ANNOUNCE_DELAY_MS.
+ * still streaming in would otherwise be asked for again), then after ANNOUNCE_DELAY_MS. The
+ * driver asks this again when that announcement is due: an answer that began to stream in
+ * meanwhile (a new device's first catch-up, a second after its announcement) means waiting
+ * for quiet again, not asking for it twice.
  */
 export function askDelay(
   lastEventsAt: number,
