@@ -223,7 +223,7 @@ export function budgetRows(m: Measured): BudgetRow[] {
       spread: pts
         .map(
           (p) =>
-            `${p.factor}x: tap ${p.tapWorkMs.median} ms, catch-up ${p.catchUpMs} ms, heap +${p.hubHeapMiB} MiB`,
+            `${p.factor}x: tap ${p.tapWorkMs.median} ms, catch-up ${p.catchUpMs} ms (${p.asks} ${p.asks === 1 ? 'ask' : 'asks'}), heap +${p.hubHeapMiB} MiB`,
         )
         .join('; '),
       pass: e.tapWork <= 1.1 && e.catchUp <= 1.1 && e.hubHeap <= 1.1,

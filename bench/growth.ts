@@ -31,6 +31,8 @@ export interface GrowthPoint {
   readonly events: number;
   readonly tapWorkMs: Summary;
   readonly catchUpMs: number;
+  /** How many times the fresh device asked (announced its vector) until it held the day. */
+  readonly asks: number;
   readonly hubRssMiB: number;
   readonly hubHeapMiB: number;
 }
@@ -113,6 +115,7 @@ async function point(config: StoreConfig, factor: number, taps: number): Promise
       await new Promise((r) => setTimeout(r, 10));
     }
     const catchUpMs = performance.now() - t0;
+    const asks = device.announcements;
     await device.close();
     return {
       factor,
@@ -120,6 +123,7 @@ async function point(config: StoreConfig, factor: number, taps: number): Promise
       events: events.length,
       tapWorkMs,
       catchUpMs: Math.round(catchUpMs),
+      asks,
       hubRssMiB: Math.round(after.rss / 2 ** 20),
       hubHeapMiB: Math.round(((after.heap - before.heap) / 2 ** 20) * 10) / 10,
     };
@@ -140,7 +144,7 @@ export async function measureGrowth(
   for (const f of factors) {
     const p = await point(config, f, opts.taps ?? 50);
     (opts.log ?? console.log)(
-      `  growth ${f}x (${p.tickets} tickets): tap work median ${p.tapWorkMs.median} ms, catch-up ${p.catchUpMs} ms, hub heap +${p.hubHeapMiB} MiB`,
+      `  growth ${f}x (${p.tickets} tickets): tap work median ${p.tapWorkMs.median} ms, catch-up ${p.catchUpMs} ms (asked ${p.asks}x), hub heap +${p.hubHeapMiB} MiB`,
     );
     points.push(p);
   }

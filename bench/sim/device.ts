@@ -24,6 +24,8 @@ export interface SimDevice {
   readonly transport: MqttTransport;
   /** Called with every batch of peers' events this device applied. */
   onApplied(fn: (events: readonly StoreEvent[]) => void): void;
+  /** How many times it announced its vector (asked for what it lacks), so far. */
+  readonly announcements: number;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,14 @@ export async function startSimDevice(opts: {
       retain: true,
     }),
   });
+  // counted on the way out: a catch-up asked for twice is sent twice (bench/growth.ts)
+  let announcements = 0;
+  const vectorTopic = topics.vector(root, id);
+  const publish = transport.publish.bind(transport);
+  transport.publish = (topic, payload, options) => {
+    if (topic === vectorTopic) announcements++;
+    return publish(topic, payload, options);
+  };
   const appliedListeners: ((events: readonly StoreEvent[]) => void)[] = [];
   const replica = await Replica.open({
     root,
@@ -74,6 +84,9 @@ export async function startSimDevice(opts: {
     replica,
     transport,
     onApplied: (fn) => appliedListeners.push(fn),
+    get announcements() {
+      return announcements;
+    },
     async close() {
       await replica.close();
       await transport.close();
