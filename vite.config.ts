@@ -4,7 +4,7 @@ import { build, defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { WELCOME_STILL_MODULE } from './src/domain/kiosk/first-paint.ts';
 import { PHONE_HTML } from './src/domain/kiosk/phone-pages.ts';
-import { foldDigest } from './src/hub/fold-digest.ts';
+import { fileSource, foldDigest } from './src/hub/fold-digest.ts';
 import { FIRST_START_HINTS, KIOSK_HINTS, RUNTIME_HINTS } from './src/apps/shell/runtime-hints.ts';
 
 /**
@@ -113,7 +113,9 @@ function welcomeStillRenderer(): Plugin {
 const HUB = 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  define: { 'import.meta.env.VITE_FOLD_DIGEST': JSON.stringify(foldDigest(import.meta.dirname)) },
+  define: {
+    'import.meta.env.VITE_FOLD_DIGEST': JSON.stringify(foldDigest(fileSource(import.meta.dirname))),
+  },
   plugins: [
     react(),
     preloadDeviceRuntime(),

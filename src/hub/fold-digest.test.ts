@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FOLD_ENTRIES, foldDigest, moduleClosure } from './fold-digest.ts';
+import { fileSource, FOLD_ENTRIES, foldDigest, moduleClosure } from './fold-digest.ts';
 
 const trees: string[] = [];
 afterEach(() => {
@@ -32,7 +32,7 @@ const FILES = {
 
 describe('foldDigest', () => {
   it('follows imports, type imports and re-exports, and leaves out what the fold never reaches', () => {
-    expect(moduleClosure(tree(FILES), ['d/core.ts'])).toEqual([
+    expect(moduleClosure(['d/core.ts'], fileSource(tree(FILES)))).toEqual([
       'd/core.ts',
       'd/q/events.ts',
       'd/q/fold.ts',
@@ -42,23 +42,23 @@ describe('foldDigest', () => {
 
   it('changes with a module the fold reaches, not with one it does not', () => {
     const root = tree(FILES);
-    const before = foldDigest(root, ['d/core.ts']);
+    const before = foldDigest(fileSource(root), ['d/core.ts']);
     write(root, 'd/reports.ts', 'export const r = 2;\n');
-    expect(foldDigest(root, ['d/core.ts'])).toBe(before);
+    expect(foldDigest(fileSource(root), ['d/core.ts'])).toBe(before);
     write(root, 'd/q/events.ts', 'export type E = string;\n');
-    expect(foldDigest(root, ['d/core.ts'])).not.toBe(before);
+    expect(foldDigest(fileSource(root), ['d/core.ts'])).not.toBe(before);
   });
 
   it('changes when the fold comes to import a module it did not', () => {
     const root = tree(FILES);
-    const before = foldDigest(root, ['d/core.ts']);
+    const before = foldDigest(fileSource(root), ['d/core.ts']);
     write(root, 'd/q/fold.ts', "import './../reports.ts';\n" + FILES['d/q/fold.ts']);
-    expect(foldDigest(root, ['d/core.ts'])).not.toBe(before);
-    expect(moduleClosure(root, ['d/core.ts'])).toContain('d/reports.ts');
+    expect(foldDigest(fileSource(root), ['d/core.ts'])).not.toBe(before);
+    expect(moduleClosure(['d/core.ts'], fileSource(root))).toContain('d/reports.ts');
   });
 
   it("covers this project's fold: the queue's fold and the log core, not the reports", () => {
-    const closure = moduleClosure(process.cwd(), FOLD_ENTRIES);
+    const closure = moduleClosure(FOLD_ENTRIES, fileSource(process.cwd()));
     expect(closure).toEqual(expect.arrayContaining([...FOLD_ENTRIES, 'src/domain/queue/fold.ts']));
     expect(closure.some((f) => f.startsWith('src/domain/reports/'))).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { posix, resolve } from 'node:path';
 import ts from 'typescript';
 
 /**
@@ -10,36 +10,51 @@ import ts from 'typescript';
  */
 export const FOLD_ENTRIES = ['src/domain/sync/log-core.ts', 'src/domain/sync/warm-day.ts'];
 
+/** A module's source by its path from the root ('src/domain/…'); undefined if there is none. */
+export type ReadSource = (path: string) => string | undefined;
+
+/** The files of the tree at `root`. */
+export function fileSource(root: string): ReadSource {
+  return (path) => {
+    try {
+      return readFileSync(resolve(root, path), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /**
- * The relative imports of `entries` and of every module they reach, however deep, as paths
- * from `root`, sorted. Read with TypeScript's own scanner (imports, re-exports, type imports
- * and `import()` alike), so a module reached in any way is counted.
+ * `entries` and every module they reach by relative imports, however deep, as paths from the
+ * root, sorted. Read with TypeScript's own scanner (imports, re-exports, type imports and
+ * `import()` alike), so a module reached in any way is counted.
  */
-export function moduleClosure(root: string, entries: readonly string[]): string[] {
+export function moduleClosure(entries: readonly string[], read: ReadSource): string[] {
   const seen = new Set<string>();
   const visit = (file: string): void => {
     if (seen.has(file)) return;
+    const text = read(file);
+    if (text === undefined) return;
     seen.add(file);
-    const text = readFileSync(file, 'utf8');
     for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
-      if (fileName.startsWith('.')) visit(resolve(dirname(file), fileName));
+      if (fileName.startsWith('.')) visit(posix.join(posix.dirname(file), fileName));
     }
   };
-  for (const entry of entries) visit(resolve(root, entry));
-  return [...seen].map((f) => relative(root, f).split('\\').join('/')).sort();
+  for (const entry of entries) visit(posix.normalize(entry));
+  return [...seen].sort();
 }
 
 /**
  * A digest of the fold's code (FOLD_ENTRIES and what they import): a new version whose change
  * does not touch the fold keeps the devices' kept days, and their quick starts after updating.
  */
-export function foldDigest(root: string, entries: readonly string[] = FOLD_ENTRIES): string {
+export function foldDigest(read: ReadSource, entries: readonly string[] = FOLD_ENTRIES): string {
   const hash = createHash('sha256');
-  for (const f of moduleClosure(root, entries)) {
+  for (const f of moduleClosure(entries, read)) {
     hash
       .update(f)
       .update('\0')
-      .update(readFileSync(resolve(root, f)))
+      .update(read(f) ?? '')
       .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
