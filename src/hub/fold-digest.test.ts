@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileSource, FOLD_ENTRIES, foldDigest, moduleClosure } from './fold-digest.ts';
 
@@ -55,6 +56,37 @@ describe('foldDigest', () => {
     write(root, 'd/q/fold.ts', "import './../reports.ts';\n" + FILES['d/q/fold.ts']);
     expect(foldDigest(fileSource(root), ['d/core.ts'])).not.toBe(before);
     expect(moduleClosure(['d/core.ts'], fileSource(root))).toContain('d/reports.ts');
+  });
+
+  it('names a module it cannot read, and what imports it', () => {
+    const root = tree({ ...FILES, 'd/q/fold.ts': "import './gone.ts';\n" });
+    expect(() => moduleClosure(['d/core.ts'], fileSource(root))).toThrow(
+      'cannot read d/q/gone.ts, imported by d/q/fold.ts',
+    );
+    expect(() => foldDigest(fileSource(root), ['d/renamed.ts'])).toThrow(
+      'cannot read d/renamed.ts',
+    );
+  });
+
+  it("imports packages only for their types: a package's code never shapes the fold", () => {
+    // the digest follows relative imports only; a package imported for its code would change
+    // the fold with its version, unseen
+    for (const file of moduleClosure(FOLD_ENTRIES, fileSource(process.cwd()))) {
+      const source = ts.createSourceFile(
+        file,
+        fileSource(process.cwd())(file) ?? '',
+        ts.ScriptTarget.Latest,
+      );
+      for (const node of source.statements) {
+        if (!ts.isImportDeclaration(node) && !ts.isExportDeclaration(node)) continue;
+        const from = node.moduleSpecifier;
+        if (!from || !ts.isStringLiteral(from) || from.text.startsWith('.')) continue;
+        const typeOnly = ts.isImportDeclaration(node)
+          ? node.importClause?.isTypeOnly === true
+          : node.isTypeOnly;
+        expect(typeOnly, `${file} imports ${from.text} for its code`).toBe(true);
+      }
+    }
   });
 
   it("covers this project's fold: the queue's fold and the log core, not the reports", () => {

@@ -27,20 +27,24 @@ export function fileSource(root: string): ReadSource {
 /**
  * `entries` and every module they reach by relative imports, however deep, as paths from the
  * root, sorted. Read with TypeScript's own scanner (imports, re-exports, type imports and
- * `import()` alike), so a module reached in any way is counted.
+ * `import()` alike), so a module reached in any way is counted. A module that cannot be read
+ * is an error: a digest that silently left it out would keep kept days across its changes.
+ * (Package imports are not followed: the fold's are type-only, see fold-digest.test.ts.)
  */
 export function moduleClosure(entries: readonly string[], read: ReadSource): string[] {
   const seen = new Set<string>();
-  const visit = (file: string): void => {
+  const visit = (file: string, from: string | undefined): void => {
     if (seen.has(file)) return;
     const text = read(file);
-    if (text === undefined) return;
+    if (text === undefined) {
+      throw new Error(`fold digest: cannot read ${file}${from ? `, imported by ${from}` : ''}`);
+    }
     seen.add(file);
     for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
-      if (fileName.startsWith('.')) visit(posix.join(posix.dirname(file), fileName));
+      if (fileName.startsWith('.')) visit(posix.join(posix.dirname(file), fileName), file);
     }
   };
-  for (const entry of entries) visit(posix.normalize(entry));
+  for (const entry of entries) visit(posix.normalize(entry), undefined);
   return [...seen].sort();
 }
 
