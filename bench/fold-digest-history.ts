@@ -29,23 +29,38 @@ function revision(rev: string): ReadSource {
   };
 }
 
-/** The fold's digest at `rev`; 'none' before its modules were all there. */
+const digests = new Map<string, string>();
+
+/** The fold's digest at `rev` (once per commit); 'none' before its modules were all there. */
 function digestAt(rev: string): string {
-  try {
-    return foldDigest(revision(rev));
-  } catch {
-    return 'none';
+  let digest = digests.get(rev);
+  if (digest === undefined) {
+    try {
+      digest = foldDigest(revision(rev));
+    } catch {
+      digest = 'none';
+    }
+    digests.set(rev, digest);
   }
+  return digest;
 }
 
 const i = process.argv.indexOf('--since');
 const since = i >= 0 ? process.argv[i + 1] : undefined;
-const revs = git('log', '--format=%H', ...(since ? [`--since=${since}`] : []), '--', 'src/domain')
+// each commit with its first parent ('' for the first commit)
+const revs = git(
+  'log',
+  '--format=%H %P',
+  ...(since ? [`--since=${since}`] : []),
+  '--',
+  'src/domain',
+)
   .split('\n')
-  .filter(Boolean);
+  .filter(Boolean)
+  .map((line) => line.split(' '));
 let domain = 0;
 let fold = 0;
-for (const rev of revs) {
+for (const [rev = '', parent = ''] of revs) {
   // (--root: the first commit counts against an empty tree)
   const changed = git(
     'diff-tree',
@@ -61,7 +76,7 @@ for (const rev of revs) {
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
   if (changed.length === 0) continue;
   domain++;
-  if (digestAt(rev) !== digestAt(`${rev}^`)) fold++;
+  if (digestAt(rev) !== (parent ? digestAt(parent) : 'none')) fold++;
 }
 console.log(
   `${domain} commits${since ? ` since ${since}` : ''} changed the domain's code; ${fold} of them the fold's (and so its digest)`,

@@ -32,20 +32,25 @@ export function fileSource(root: string): ReadSource {
  * (Package imports are not followed: the fold's are type-only, see fold-digest.test.ts.)
  */
 export function moduleClosure(entries: readonly string[], read: ReadSource): string[] {
-  const seen = new Set<string>();
+  return [...readClosure(entries, read).keys()].sort();
+}
+
+/** The closure's modules with their sources, each read once. */
+function readClosure(entries: readonly string[], read: ReadSource): Map<string, string> {
+  const seen = new Map<string, string>();
   const visit = (file: string, from: string | undefined): void => {
     if (seen.has(file)) return;
     const text = read(file);
     if (text === undefined) {
       throw new Error(`fold digest: cannot read ${file}${from ? `, imported by ${from}` : ''}`);
     }
-    seen.add(file);
+    seen.set(file, text);
     for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
       if (fileName.startsWith('.')) visit(posix.join(posix.dirname(file), fileName), file);
     }
   };
   for (const entry of entries) visit(posix.normalize(entry), undefined);
-  return [...seen].sort();
+  return seen;
 }
 
 /**
@@ -54,11 +59,12 @@ export function moduleClosure(entries: readonly string[], read: ReadSource): str
  */
 export function foldDigest(read: ReadSource, entries: readonly string[] = FOLD_ENTRIES): string {
   const hash = createHash('sha256');
-  for (const f of moduleClosure(entries, read)) {
+  const closure = readClosure(entries, read);
+  for (const f of [...closure.keys()].sort()) {
     hash
       .update(f)
       .update('\0')
-      .update(read(f) ?? '')
+      .update(closure.get(f) ?? '')
       .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
