@@ -265,7 +265,7 @@ async function taps(kiosk: Page, samples: number): Promise<{ shown: Summary; dra
  * The JS the first screen needed: scripts whose fetch started before the service buttons
  * showed (from the page's resource timing); and the scripts fetched in the seconds after.
  */
-async function firstScreenJs(context: BrowserContext, url: string) {
+export async function firstScreenJs(context: BrowserContext, url: string) {
   const page = await context.newPage();
   await page.addInitScript(MARK_FIRST_SCREEN);
   await page.goto(url);
