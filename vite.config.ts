@@ -5,7 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { WELCOME_STILL_MODULE } from './src/domain/kiosk/first-paint.ts';
 import { PHONE_HTML } from './src/domain/kiosk/phone-pages.ts';
 import { fileSource, foldDigest } from './src/hub/fold-digest.ts';
-import { FIRST_START_HINTS, KIOSK_HINTS, RUNTIME_HINTS } from './src/apps/shell/runtime-hints.ts';
+import { KIOSK_HINTS, RUNTIME_HINTS } from './src/apps/shell/runtime-hints.ts';
 
 /**
  * index.html's entry (src/boot.ts) loads the app (src/main.tsx), which starts the device
@@ -14,8 +14,8 @@ import { FIRST_START_HINTS, KIOSK_HINTS, RUNTIME_HINTS } from './src/apps/shell/
  * of four on store Wi-Fi). The hints sit in an inert <template> that src/boot.ts moves into
  * the head after the kiosk's first paint: issued by the parser, their requests and responses
  * took the main thread 70-170 ms before that paint at 4x CPU. The kiosk's screen has hints of
- * its own, released on its page only: without them its chunks start only once React runs. So
- * has Dexie, released on a device's first start, which creates the database through it.
+ * its own, released on its page only: without them its chunks start only once React runs.
+ * Dexie has none: every start loads it after the first screen (src/data/device-db.ts).
  */
 function preloadDeviceRuntime(): Plugin {
   return {
@@ -31,12 +31,7 @@ function preloadDeviceRuntime(): Plugin {
           chunks.filter((c) => modules.some((m) => c.facadeModuleId?.endsWith(m)));
         const started = of('/src/main.tsx', '/src/apps/runtime/create.ts');
         const kiosk = of('/src/apps/kiosk/KioskSurface.tsx');
-        // (Dexie shares a chunk with src/data/db.ts, which other chunks import too)
-        const dexie = [
-          ...of('/src/data/dexie-storage.ts'),
-          ...chunks.filter((c) => c.moduleIds.some((m) => m.endsWith('/src/data/db.ts'))),
-        ];
-        if (started.length !== 2 || kiosk.length !== 1 || dexie.length === 0) return [];
+        if (started.length !== 2 || kiosk.length !== 1) return [];
         const entries = new Set(chunks.filter((c) => c.isEntry).map((c) => c.fileName));
         // (and not those Vite preloads already as the entry's own imports, nor twice)
         const hinted = new Set<string>();
@@ -63,11 +58,7 @@ function preloadDeviceRuntime(): Plugin {
           }));
           return { tag: 'template', attrs: { id }, children: hints, injectTo: 'head' as const };
         };
-        return [
-          template(RUNTIME_HINTS, started),
-          template(KIOSK_HINTS, kiosk),
-          template(FIRST_START_HINTS, dexie),
-        ];
+        return [template(RUNTIME_HINTS, started), template(KIOSK_HINTS, kiosk)];
       },
     },
   };

@@ -1,5 +1,5 @@
 import { paintWelcomeSnapshot } from './apps/kiosk/welcome-snapshot.ts';
-import { askHubConfigEarly, hasKeptHubConfig } from './apps/runtime/config-source.ts';
+import { askHubConfigEarly } from './apps/runtime/config-source.ts';
 import { adoptServedFirstPaint } from './apps/shell/first-paint-layer.ts';
 import { releaseRuntimeHints } from './apps/shell/runtime-hints.ts';
 import { isSurface, routeFor } from './apps/shell/routes.ts';
@@ -16,15 +16,13 @@ import './apps/kiosk/kiosk.css';
  * the hub put into the page (src/domain/kiosk/first-paint.ts), then the app loads (main.tsx).
  */
 const route = routeFor(location.pathname);
-// (before the early answer comes and is kept: the app loads a frame after a first paint)
-const firstStart = !hasKeptHubConfig();
 if (isSurface(route)) askHubConfigEarly();
 // the hub's welcome, already on the screen (a first visit); else the one this tablet last showed
 const painted = route === 'kiosk' && (adoptServedFirstPaint() || paintWelcomeSnapshot());
 
 const loadApp = (): void => {
   // the runtime's chunks download with the app's, once the welcome is on the screen
-  releaseRuntimeHints({ kiosk: route === 'kiosk', firstStart });
+  releaseRuntimeHints({ kiosk: route === 'kiosk' });
   import('./main.tsx').catch((error: unknown) => {
     console.error('[nextup] the app could not start', error);
   });

@@ -1,6 +1,14 @@
 import { Dexie, type Table } from 'dexie';
 import type { StoreEvent } from '../domain/queue/events.ts';
-import { databaseName, DURABILITY, SCHEMA_VERSION, type KvRow, type OutboxRow } from './schema.ts';
+import {
+  databaseName,
+  dexieStores,
+  DURABILITY,
+  SCHEMA_VERSION,
+  TABLES,
+  type KvRow,
+  type OutboxRow,
+} from './schema.ts';
 
 export { DURABILITY, type KvRow, type OutboxRow } from './schema.ts';
 
@@ -51,12 +59,8 @@ export class NextupDb extends Dexie {
       outbox: 'id, seq',
       kv: 'key',
     });
-    // The clerk's visits (see visit-store.ts); earlier tables unchanged.
-    this.version(SCHEMA_VERSION).stores({
-      events: 'id, [device+seq], hlc',
-      outbox: 'id, seq',
-      kv: 'key',
-      visits: 'id, clerk, updatedAt',
-    });
+    // The clerk's visits (see visit-store.ts); earlier tables unchanged. The current schema's
+    // tables are declared in schema.ts: a first start creates them without Dexie (device-db.ts).
+    this.version(SCHEMA_VERSION).stores(dexieStores(TABLES));
   }
 }

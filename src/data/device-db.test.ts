@@ -8,7 +8,7 @@ import { WARM_DAY_VERSION, type WarmDay } from '../domain/sync/warm-day.ts';
 import { issuedEvent } from '../domain/testing/store.ts';
 import { NextupDb } from './db.ts';
 import { DeviceDb, loadDeviceId, openCurrent, type DeviceKv } from './device-db.ts';
-import { databaseName } from './schema.ts';
+import { databaseName, IDB_SCHEMA_VERSION } from './schema.ts';
 
 const TODAY = Date.UTC(2026, 11, 7);
 let n = 0;
@@ -31,10 +31,42 @@ function gate(): { promise: Promise<void>; open: () => void } {
 }
 
 describe('openCurrent', () => {
-  it('leaves a database that does not exist uncreated (Dexie creates it)', async () => {
-    const name = databaseName(storeName());
-    expect(await openCurrent(name)).toBeUndefined();
-    expect(await exists(name)).toBe(false);
+  it('creates a database that does not exist as Dexie would, which Dexie then opens as it is', async () => {
+    const shape = (idb: IDBDatabase) => {
+      const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
+      return {
+        version: idb.version,
+        tables: [...idb.objectStoreNames].map((name) => {
+          const store = tx.objectStore(name);
+          return {
+            name,
+            key: store.keyPath,
+            autoIncrement: store.autoIncrement,
+            indexes: [...store.indexNames].map((i) => {
+              const index = store.index(i);
+              return [i, index.keyPath, index.unique, index.multiEntry];
+            }),
+          };
+        }),
+      };
+    };
+    const byDexie = new NextupDb(storeName());
+    await byDexie.open();
+    open.push(byDexie);
+    const store = storeName();
+    const created = await openCurrent(databaseName(store));
+    expect(created).toBeDefined();
+    expect(shape(created!)).toEqual(shape(byDexie.backendDB()));
+    created!.close();
+
+    // Dexie takes it at the same version: no upgrade, so later starts read it without Dexie
+    const dexie = new NextupDb(store);
+    await dexie.kv.put({ key: 'deviceId', value: 'kiosk-1' });
+    expect(dexie.backendDB().version).toBe(IDB_SCHEMA_VERSION);
+    dexie.close();
+    const again = await openCurrent(databaseName(store));
+    expect(again).toBeDefined();
+    again!.close();
   });
 
   it('declines a database at an older schema, which Dexie then upgrades', async () => {
@@ -82,14 +114,31 @@ describe('DeviceDb', () => {
     expect(loaded.events.map((e) => e.id)).toEqual(['kiosk-2:1', 'kiosk-1:1', 'kiosk-2:2']);
   });
 
-  it('a first start creates the database through Dexie at once', async () => {
+  it('a first start creates the database, takes its id and a tap, all before Dexie', async () => {
     const store = storeName();
-    const device = await DeviceDb.open(store, gate().promise);
+    const dexieMay = gate();
+    const device = await DeviceDb.open(store, dexieMay.promise);
     open.push(device);
     expect(await exists(databaseName(store))).toBe(true);
+    expect(await loadDeviceId(device, () => 'kiosk-new')).toBe('kiosk-new');
+    expect(await loadDeviceId(device, () => 'kiosk-other')).toBe('kiosk-new');
+    await device.write(
+      [
+        { key: 'creds', value: { a: 1 } },
+        { key: 'gone', value: true },
+      ],
+      ['gone'],
+    );
     await device.storage().appendLocal(issuedEvent('kiosk-1', 1, TODAY));
-    expect(await device.get('deviceId')).toBeUndefined();
     expect((await device.storage().load('')).outbox).toEqual(['kiosk-1:1']);
+
+    dexieMay.open();
+    const db = await device.dexie();
+    expect(await db.kv.toArray()).toEqual([
+      { key: 'creds', value: { a: 1 } },
+      { key: 'deviceId', value: 'kiosk-new' },
+    ]);
+    expect(await db.events.count()).toBe(1);
   });
 });
 
@@ -154,7 +203,13 @@ describe("the kept day's storage", () => {
   });
 
   it('is not offered by a start that opened the database through Dexie', async () => {
-    const device = await DeviceDb.open(storeName(), gate().promise);
+    // a database at an older schema: Dexie opens it, to upgrade it
+    const store = storeName();
+    const old = new Dexie(databaseName(store));
+    old.version(1).stores({ events: 'id, [device+seq], hlc', outbox: 'id, seq', kv: 'key' });
+    await old.open();
+    old.close();
+    const device = await DeviceDb.open(store, gate().promise);
     open.push(device);
     const storage = device.storage();
     expect('loadStart' in storage || 'keepDay' in storage).toBe(false);
@@ -162,21 +217,20 @@ describe("the kept day's storage", () => {
 });
 
 describe('loadDeviceId', () => {
-  it('reads a kept id without Dexie, and writes a new one through it', async () => {
-    let asked = 0;
-    const db = new NextupDb(storeName());
-    open.push(db);
+  it('reads a kept id, and replaces one that is not text in one transaction', async () => {
+    const store = storeName();
+    const seeded = new NextupDb(store);
+    await seeded.kv.put({ key: 'deviceId', value: 42 });
+    seeded.close();
+    const device = await DeviceDb.open(store, gate().promise);
+    open.push(device);
+    expect(await loadDeviceId(device, () => 'kiosk-new')).toBe('kiosk-new');
+    expect(await device.get('deviceId')).toBe('kiosk-new');
     const kv = (kept: unknown): DeviceKv => ({
       get: () => Promise.resolve(kept),
-      dexie: () => {
-        asked++;
-        return Promise.resolve(db);
-      },
+      write: () => Promise.reject(new Error('no write expected')),
+      getOrPut: () => Promise.reject(new Error('no write expected')),
     });
     expect(await loadDeviceId(kv('kiosk-7'), () => 'new')).toBe('kiosk-7');
-    expect(asked).toBe(0);
-    expect(await loadDeviceId(kv(undefined), () => 'kiosk-new')).toBe('kiosk-new');
-    expect(asked).toBe(1);
-    expect((await db.kv.get('deviceId'))?.value).toBe('kiosk-new');
   });
 });

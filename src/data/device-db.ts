@@ -1,23 +1,41 @@
 import type { LoadedLog, ReplicaStorage } from '../sync/ports.ts';
 import type { NextupDb } from './db.ts';
 import type { DexieStorage } from './dexie-storage.ts';
-import { appendLocal, keepDay, readKv, readLog, readStart } from './idb-log.ts';
-import { databaseName, IDB_SCHEMA_VERSION, START_TABLES } from './schema.ts';
+import {
+  appendLocal,
+  getOrPutKv,
+  keepDay,
+  readKv,
+  readLog,
+  readStart,
+  writeKv,
+} from './idb-log.ts';
+import {
+  databaseName,
+  IDB_SCHEMA_VERSION,
+  indexName,
+  START_TABLES,
+  TABLES,
+  type KvRow,
+} from './schema.ts';
 
-/** Reads of the device's key-value table, and Dexie for its writes. */
+/** The device's key-value table: its device id, credentials and marks. */
 export interface DeviceKv {
   get(key: string): Promise<unknown>;
-  /** Dexie's connection (loaded on first use). */
-  dexie(): Promise<NextupDb>;
+  /** Puts and deletes rows in one transaction. */
+  write(puts: readonly KvRow[], deletes?: readonly string[]): Promise<void>;
+  /** The value at `key` if `isKept` takes it, else `make()`'s put there, in one transaction. */
+  getOrPut<T>(key: string, isKept: (value: unknown) => value is T, make: () => T): Promise<T>;
 }
 
 /**
  * The device's database as a start uses it. A database at the current schema is read with
  * IndexedDB's own API on a connection of its own, so the first screen waits for no Dexie (30
- * KB gzipped, and about 60 ms of a cheap tablet's start at 4x CPU): the replica's start and its
- * taps go through that connection, every other write through Dexie, loaded once `dexieAfter`
- * settles. A new database, or one at an older schema, opens through Dexie at once, which
- * creates or upgrades it.
+ * KB gzipped, and about 60 ms of a cheap tablet's start at 4x CPU): the replica's start, its
+ * taps and the key-value rows go through that connection, every other write through Dexie,
+ * loaded once `dexieAfter` settles. A new database is created at the current schema on that
+ * connection too (`openCurrent`); one at an older schema opens through Dexie at once, which
+ * upgrades it.
  */
 export class DeviceDb implements DeviceKv {
   private loading: Promise<{ db: NextupDb; storage: DexieStorage }> | undefined;
@@ -39,6 +57,31 @@ export class DeviceDb implements DeviceKv {
   get(key: string): Promise<unknown> {
     if (this.idb) return readKv(this.idb, key);
     return this.dexie().then(async (db) => (await db.kv.get(key))?.value);
+  }
+
+  async write(puts: readonly KvRow[], deletes: readonly string[] = []): Promise<void> {
+    if (this.idb) return writeKv(this.idb, puts, deletes);
+    const db = await this.dexie();
+    await db.transaction('rw', db.kv, async () => {
+      await db.kv.bulkPut([...puts]);
+      await db.kv.bulkDelete([...deletes]);
+    });
+  }
+
+  async getOrPut<T>(
+    key: string,
+    isKept: (value: unknown) => value is T,
+    make: () => T,
+  ): Promise<T> {
+    if (this.idb) return getOrPutKv(this.idb, key, isKept, make);
+    const db = await this.dexie();
+    return db.transaction('rw', db.kv, async () => {
+      const kept = (await db.kv.get(key))?.value;
+      if (isKept(kept)) return kept;
+      const value = make();
+      await db.kv.put({ key, value });
+      return value;
+    });
   }
 
   async dexie(): Promise<NextupDb> {
@@ -91,22 +134,27 @@ export class DeviceDb implements DeviceKv {
 }
 
 /**
- * A connection to the database when it exists at the current schema with the tables a start
- * reads; undefined otherwise (then Dexie opens it). Opening a database that does not exist would
- * create it empty: the upgrade is aborted, which leaves no database behind.
+ * A connection to the database at the current schema with the tables a start reads, creating
+ * it when it does not exist (a first visit needs no Dexie before its first screen either);
+ * undefined for a database at another schema (then Dexie opens it, and upgrades an older one).
  */
 export function openCurrent(name: string): Promise<IDBDatabase | undefined> {
   return new Promise((resolve) => {
     let req: IDBOpenDBRequest;
     try {
-      req = indexedDB.open(name);
+      req = indexedDB.open(name, IDB_SCHEMA_VERSION);
     } catch {
       resolve(undefined);
       return;
     }
-    req.onupgradeneeded = () => req.transaction?.abort();
+    req.onupgradeneeded = (event) => {
+      // an older schema is Dexie's to upgrade, with its migrations
+      if (event.oldVersion === 0) createTables(req.result);
+      else req.transaction?.abort();
+    };
     req.onerror = (event) => {
-      // an aborted creation is expected: Dexie creates the database
+      // an aborted upgrade is expected, and a newer schema (another tab's newer app) refused:
+      // Dexie opens the database and says what is wrong, if anything
       event.preventDefault();
       resolve(undefined);
     };
@@ -128,16 +176,19 @@ export function openCurrent(name: string): Promise<IDBDatabase | undefined> {
   });
 }
 
+/** The current schema's tables, as Dexie declares them (schema.ts), in an upgrade. */
+function createTables(idb: IDBDatabase): void {
+  for (const [name, table] of Object.entries(TABLES)) {
+    const store = idb.createObjectStore(name, { keyPath: table.key });
+    for (const index of table.indexes) {
+      store.createIndex(indexName(index), typeof index === 'string' ? index : [...index]);
+    }
+  }
+}
+
 /** The device's id, kept next to its data (a wiped database is a new device). */
 export async function loadDeviceId(kv: DeviceKv, make: () => string): Promise<string> {
   const kept = await kv.get('deviceId');
   if (typeof kept === 'string') return kept;
-  const db = await kv.dexie();
-  return db.transaction('rw', db.kv, async () => {
-    const row = await db.kv.get('deviceId');
-    if (row && typeof row.value === 'string') return row.value;
-    const id = make();
-    await db.kv.put({ key: 'deviceId', value: id });
-    return id;
-  });
+  return kv.getOrPut('deviceId', (v): v is string => typeof v === 'string', make);
 }

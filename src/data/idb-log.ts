@@ -179,3 +179,49 @@ export function readKv(idb: IDBDatabase, key: string): Promise<unknown> {
     tx.onabort = () => reject(failed(tx));
   });
 }
+
+/** Puts and deletes rows of the key-value table in one transaction, settled when it commits. */
+export function writeKv(
+  idb: IDBDatabase,
+  puts: readonly KvRow[],
+  deletes: readonly string[] = [],
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction('kv', 'readwrite', { durability: DURABILITY });
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(failed(tx));
+    const kv = tx.objectStore('kv');
+    for (const row of puts) kv.put(row);
+    for (const key of deletes) kv.delete(key);
+  });
+}
+
+/**
+ * The value at `key` if `isKept` takes it, else `make()`'s, put there: read and write in one
+ * transaction, so two tabs starting at once agree on one value.
+ */
+export function getOrPutKv<T>(
+  idb: IDBDatabase,
+  key: string,
+  isKept: (value: unknown) => value is T,
+  make: () => T,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction('kv', 'readwrite', { durability: DURABILITY });
+    const kv = tx.objectStore('kv');
+    const req = kv.get(key) as IDBRequest<KvRow | undefined>;
+    let value: T | undefined;
+    req.onsuccess = () => {
+      const kept = req.result?.value;
+      if (isKept(kept)) {
+        value = kept;
+        return;
+      }
+      value = make();
+      kv.put({ key, value } satisfies KvRow);
+    };
+    // the get's callback ran before the commit: value is set
+    tx.oncomplete = () => resolve(value as T);
+    tx.onabort = () => reject(failed(tx));
+  });
+}

@@ -18,6 +18,37 @@ export const SCHEMA_VERSION = 2;
 /** The same as IndexedDB sees it: Dexie opens version n as n × 10. */
 export const IDB_SCHEMA_VERSION = SCHEMA_VERSION * 10;
 
+/** A table of the current schema: its primary key's path and its indexes (a list: compound). */
+export interface TableShape {
+  readonly key: string;
+  readonly indexes: readonly (string | readonly string[])[];
+}
+
+/**
+ * The current schema's tables, the one source for Dexie's declaration (db.ts, `dexieStores`)
+ * and for the database a first start creates without Dexie (device-db.ts, `createTables`).
+ */
+export const TABLES = {
+  events: { key: 'id', indexes: [['device', 'seq'], 'hlc'] },
+  outbox: { key: 'id', indexes: ['seq'] },
+  kv: { key: 'key', indexes: [] },
+  visits: { key: 'id', indexes: ['clerk', 'updatedAt'] },
+} as const satisfies Record<string, TableShape>;
+
+/** An index's name in IndexedDB as Dexie gives it: a compound one is `[a+b]`. */
+export const indexName = (index: string | readonly string[]): string =>
+  typeof index === 'string' ? index : `[${index.join('+')}]`;
+
+/** The tables in Dexie's schema syntax (`'id, [device+seq], hlc'`). */
+export function dexieStores(tables: Record<string, TableShape>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(tables).map(([name, t]) => [
+      name,
+      [t.key, ...t.indexes.map(indexName)].join(', '),
+    ]),
+  );
+}
+
 /** The tables a start reads. */
 export const START_TABLES = ['events', 'outbox', 'kv'] as const;
 

@@ -57,15 +57,6 @@ export async function loadHubConfig(timeoutMs = 3000): Promise<HubConfig> {
   throw new ConfigUnavailableError();
 }
 
-/** Whether this browser has reached the hub before (a device's first start has not). */
-export function hasKeptHubConfig(): boolean {
-  try {
-    return localStorage.getItem(CACHE_KEY) !== null;
-  } catch {
-    return false;
-  }
-}
-
 function keptCopy(): HubConfig | undefined {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(CACHE_KEY) ?? 'null');

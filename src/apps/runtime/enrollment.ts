@@ -90,18 +90,19 @@ async function enroll(
     );
   }
   const creds: DeviceCredentials = { deviceId: body.deviceId, role, password: body.password };
-  const db = await kv.dexie();
-  await db.transaction('rw', db.kv, async () => {
-    await db.kv.put({ key: KEY, value: creds });
-    await db.kv.put({ key: 'deviceId', value: creds.deviceId });
-    await db.kv.delete(REMOVED_KEY);
-  });
+  await kv.write(
+    [
+      { key: KEY, value: creds },
+      { key: 'deviceId', value: creds.deviceId },
+    ],
+    [REMOVED_KEY],
+  );
   return creds;
 }
 
 /** Remembers that the hub revoked this device, so a restart shows it too (not the store). */
 export async function markRemoved(kv: DeviceKv): Promise<void> {
-  await (await kv.dexie()).kv.put({ key: REMOVED_KEY, value: true });
+  await kv.write([{ key: REMOVED_KEY, value: true }]);
 }
 
 /**

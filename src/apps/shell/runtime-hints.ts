@@ -7,20 +7,9 @@ export const RUNTIME_HINTS = 'runtime-hints';
 /** The template of the kiosk's screen's chunks, released on the kiosk's page only. */
 export const KIOSK_HINTS = 'runtime-hints-kiosk';
 
-/**
- * The template of Dexie's chunks, released on a first start (no config kept): the database is
- * created through Dexie before the first screen (src/data/device-db.ts), where a later start
- * loads Dexie after it.
- */
-export const FIRST_START_HINTS = 'runtime-hints-first-start';
-
 /** Moves the hints into the head, where the browser starts fetching what they name. */
-export function releaseRuntimeHints(opts: { kiosk: boolean; firstStart: boolean }): void {
-  const ids = [
-    RUNTIME_HINTS,
-    ...(opts.kiosk ? [KIOSK_HINTS] : []),
-    ...(opts.firstStart ? [FIRST_START_HINTS] : []),
-  ];
+export function releaseRuntimeHints(opts: { kiosk: boolean }): void {
+  const ids = [RUNTIME_HINTS, ...(opts.kiosk ? [KIOSK_HINTS] : [])];
   for (const id of ids) {
     const hints = document.getElementById(id);
     if (hints instanceof HTMLTemplateElement) document.head.append(hints.content);
