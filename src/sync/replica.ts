@@ -21,7 +21,7 @@ import { initialPeers } from '../domain/sync/protocol/vectors.ts';
 import type { ConnectionState, StartRead } from './ports.ts';
 import { describe } from './publisher.ts';
 import type { ReplicaHost, ReplicaOptions } from './replica-host.ts';
-import { Receiver } from './replica-inbound.ts';
+import type { Receiver } from './replica-inbound.ts';
 import { Sender } from './replica-sender.ts';
 import { Timers } from './timers.ts';
 import { isSyncTopic, topics } from './topics.ts';
@@ -39,6 +39,25 @@ export type LocalOutcome =
 const REST_RETRY_MS = 5_000;
 
 /**
+ * The receiving half (replica-inbound.ts and the message checks it needs) is loaded apart: a
+ * kiosk's first screen needs none of it. Once loaded, later replicas of the page (or the hub's
+ * process) wire at once.
+ */
+let loadedReceiver: typeof Receiver | undefined;
+let receiverCode: Promise<typeof Receiver> | undefined;
+
+function loadReceiver(): Promise<typeof Receiver> {
+  receiverCode ??= import('./replica-inbound.ts').then(
+    (m) => (loadedReceiver = m.Receiver),
+    (err: unknown) => {
+      receiverCode = undefined; // tried again next time
+      throw err;
+    },
+  );
+  return receiverCode;
+}
+
+/**
  * Owns the replica's driver: the public face the apps and the hub use, and the I/O the pure
  * protocol asks for. The log core (src/domain/sync/log-core.ts, remote-batch.ts) and the
  * protocol steps (src/domain/sync/protocol/) decide; this class stores through ReplicaStorage,
@@ -51,7 +70,8 @@ export class Replica {
 
   private readonly h: ReplicaHost;
   private readonly sender: Sender;
-  private readonly receiver: Receiver;
+  /** Absent until wired: only the receiver hears peers, so nothing needs it before. */
+  private receiver: Receiver | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private refoldMs = 0;
   /** The state last kept for the next start, or resumed from, and when it was last written. */
@@ -64,6 +84,13 @@ export class Replica {
    * kept state; then after `restAfter`. Until then `events()` and the vector are partial.
    */
   readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
+  private markWired: () => void = () => undefined;
+  /**
+   * Settles once the replica listens to its transport (or was closed first): before `open`
+   * resolves when it has no `restAfter` and resumed no kept day; else after `restAfter` and
+   * `loaded`. Until then peers' messages are not heard (nor lost: see wire).
+   */
+  readonly wired = new Promise<void>((resolve) => (this.markWired = resolve));
   /** Started from today's kept state (domain/sync/warm-day.ts). */
   resumed = false;
   /** How many events stored after the kept day the start folded on it. */
@@ -100,7 +127,6 @@ export class Replica {
       noteFreshness: (input) => this.noteFreshness(input),
     };
     this.sender = new Sender(this.h);
-    this.receiver = new Receiver(this.h, this.sender);
   }
 
   static async open(opts: ReplicaOptions): Promise<Replica> {
@@ -110,12 +136,13 @@ export class Replica {
       // the day's events come in once `restAfter` settles; the wire waits for them
       const rest = (): Promise<void> => r.enqueue(() => r.loadRest());
       void (opts.restAfter ?? Promise.resolve()).then(rest, rest);
-      void r.loaded.then(() => {
-        if (!r.closed) r.wire();
-      });
+      void r.loaded.then(() => r.wireSoon());
     } else {
       await r.load();
-      r.wire();
+      // the hub and tests open wired, as before; a device's first screen does not wait for it
+      const wire = (): Promise<void> => r.wireSoon();
+      if (!opts.restAfter) await wire();
+      else void opts.restAfter.then(wire, wire);
     }
     return r;
   }
@@ -228,6 +255,7 @@ export class Replica {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.markWired();
     this.h.timers.cancelAll();
     await this.queue.catch(() => undefined);
   }
@@ -306,11 +334,31 @@ export class Replica {
     });
   }
 
-  private wire(): void {
+  /**
+   * Wires once the receiver's code is in (at once when it already is); a failed load is tried
+   * again a while later.
+   */
+  private async wireSoon(): Promise<void> {
+    if (this.closed) return;
+    try {
+      const Loaded = loadedReceiver ?? (await loadReceiver());
+      if (!this.closed) this.wire(new Loaded(this.h, this.sender));
+    } catch (err) {
+      this.opts.onRejected?.(`loading the sync receiver failed: ${describe(err)}`);
+      this.h.timers.once('wire', REST_RETRY_MS, () => void this.wireSoon());
+    }
+  }
+
+  /**
+   * Listens to peers through `receiver`. What they sent before is not lost: the subscription
+   * is followed by an announcement of our vector, and they answer with what we lack.
+   */
+  private wire(receiver: Receiver): void {
     const { transport, root } = this.opts;
+    this.receiver = receiver;
     transport.onMessage((topic, payload, bytes) => {
       if (!isSyncTopic(root, topic) || this.closed) return;
-      this.receiver.receive(topic, payload, bytes);
+      receiver.receive(topic, payload, bytes);
     });
     // going online announces with our subscription in place (a transport renews its
     // subscriptions first, and one asked for earlier went to the broker before the announcement)
@@ -340,6 +388,7 @@ export class Replica {
       .catch((err: unknown) => {
         this.opts.onRejected?.(`subscribe failed: ${describe(err)}`);
       });
+    this.markWired();
   }
 
   private antiEntropyTick(): void {
@@ -380,7 +429,8 @@ export class Replica {
   /** Behind what the agent last said it holds, or with events not yet folded into the state. */
   private behindAgent(): boolean {
     const said = this.h.peers.agentSaid;
-    return said === undefined || this.receiver.behind(said.vector);
+    // only the receiver hears the agent: without it, `said` is unset
+    return said === undefined || (this.receiver?.behind(said.vector) ?? true);
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {

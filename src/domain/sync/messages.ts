@@ -1,5 +1,6 @@
 import { isHlcString } from '../clock/hlc.ts';
 import type { StoreEvent } from '../queue/events.ts';
+import { MAX_EVENTS_PER_MESSAGE, MAX_PAYLOAD_BYTES } from './message-limits.ts';
 import { validateEvent } from './validate.ts';
 
 /** Replication messages exchanged between devices and the hub's agent. */
@@ -25,10 +26,6 @@ export interface VectorMessage {
 }
 
 export type SyncMessage = EventsMessage | VectorMessage;
-
-/** Payloads above this are refused before parsing. */
-export const MAX_PAYLOAD_BYTES = 256 * 1024;
-export const MAX_EVENTS_PER_MESSAGE = 500;
 
 export type ParseResult =
   | {

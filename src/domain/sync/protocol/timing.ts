@@ -1,4 +1,4 @@
-import { MAX_EVENTS_PER_MESSAGE } from '../messages.ts';
+import { MAX_EVENTS_PER_MESSAGE } from '../message-limits.ts';
 
 /**
  * Owns the replication protocol's timing constants. They are exported so that bounds in tests
