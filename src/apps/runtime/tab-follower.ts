@@ -19,6 +19,7 @@ import {
   estimatesDue,
   runAsFollower,
   serialQueue,
+  TabMovedError,
   TabSyncError,
   type CommandReply,
   type LeaderMessage,
@@ -27,14 +28,6 @@ import {
   type TabSnapshot,
 } from './tab-protocol.ts';
 import type { DeviceRuntime, DeviceSnapshot, QueueWait, RunOutcome } from './types.ts';
-
-/** The follower was closed (this tab now leads, or its screen went away) mid-change. */
-export class TabMovedError extends Error {
-  constructor() {
-    super('This tab stopped following while a change was on its way.');
-    this.name = 'TabMovedError';
-  }
-}
 
 export interface FollowerOptions {
   readonly tab: string;

@@ -148,6 +148,17 @@ export class TabSyncError extends Error {
 }
 
 /**
+ * A follower was closed (this tab now leads, or its screen went away) mid-change. Here, not in
+ * tab-follower.ts: the tab runtime checks for it, and a leading tab never loads the follower.
+ */
+export class TabMovedError extends Error {
+  constructor() {
+    super('This tab stopped following while a change was on its way.');
+    this.name = 'TabMovedError';
+  }
+}
+
+/**
  * One change from a follower: decide on the mirror, send, and decide again while the leader
  * says the mirror was stale (its reply comes after the newer snapshot, so the mirror has
  * moved on by then). A refusal is decided locally, as the leader would on the same state.

@@ -10,10 +10,11 @@ import type { CommandResult } from '../../domain/queue/commands.ts';
 import type { DeviceRemovedError } from './enrollment.ts';
 import type { PresenceFeed } from './presence.ts';
 import type { StorageHealth } from './storage-health.ts';
-import { FollowerDevice, TabMovedError } from './tab-follower.ts';
+import { heldPort } from './held-port.ts';
 import { LeaderServer, type LeaderDevice, type TabPort } from './tab-leader.ts';
 import {
   serialQueue,
+  TabMovedError,
   tabChannelName,
   tabLockName,
   turnLockName,
@@ -116,10 +117,24 @@ class StoreTabs {
         if (m.kind === 'ready') hello();
         else if (m.kind === 'welcome' && m.to === this.tab) {
           stopListening();
-          const { presence, onRemoved } = this.opts;
-          adopt(new FollowerDevice(this.port, { tab: this.tab, welcome: m, presence, onRemoved }));
+          follow(m);
         }
       });
+      // another tab leads: its follower's code loads only now (a leading tab never needs it)
+      const follow = (welcome: Extract<TabMessage, { kind: 'welcome' }>): void => {
+        const held = heldPort(this.port);
+        import('./tab-follower.ts')
+          .then(({ FollowerDevice }) => {
+            // this tab took the lead, or closed, meanwhile
+            if (this.backend || this.closed) return held.drop();
+            const { presence, onRemoved } = this.opts;
+            adopt(new FollowerDevice(held.port, { tab: this.tab, welcome, presence, onRemoved }));
+          })
+          .catch((error: unknown) => {
+            held.drop();
+            if (!this.backend && !this.closed) fail(error);
+          });
+      };
       // the screen gets nothing to close: this tab leaves the store's tabs by itself
       const fail = (error: unknown): void => {
         settled = true;

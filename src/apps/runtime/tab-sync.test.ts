@@ -3,6 +3,7 @@ import type { StoreConfig } from '../../domain/config/types.ts';
 import type { CommandResult } from '../../domain/queue/commands.ts';
 import type { StoreEvent } from '../../domain/queue/events.ts';
 import { emptyState, type QueueState, type Ticket } from '../../domain/queue/state.ts';
+import { heldPort } from './held-port.ts';
 import { FollowerDevice, type FollowerOptions } from './tab-follower.ts';
 import { LeaderServer, type LeaderDevice, type TabPort } from './tab-leader.ts';
 import { serialQueue, type LeaderMessage, type TabMessage } from './tab-protocol.ts';
@@ -171,6 +172,37 @@ describe('tabs of one store', () => {
         resolve();
       });
     });
+  });
+
+  it('miss none of the leader’s changes while a follower’s code loads', async () => {
+    const open = bus();
+    const leader = fakeLeader();
+    new LeaderServer(open(), leader, 'L');
+    const port = open();
+    const welcome = await new Promise<Extract<LeaderMessage, { kind: 'welcome' }>>((resolve) => {
+      const stop = port.listen((m) => {
+        if (m.kind !== 'welcome' || m.to !== 'A') return;
+        stop();
+        resolve(m);
+      });
+      port.post({ kind: 'hello', from: 'A', presence: false });
+    });
+    // as tab-runtime.ts does while it imports tab-follower.ts
+    const held = heldPort(port);
+    const snapshotSent = new Promise<void>((resolve) => {
+      const stop = port.listen((m) => {
+        if (m.kind !== 'snapshot' || m.snapshot.state.tickets.size === 0) return;
+        stop();
+        resolve();
+      });
+    });
+    await leader.run(issueNext);
+    await snapshotSent;
+    const a = new FollowerDevice(held.port, { tab: 'A', welcome, presence: false });
+    expect(a.getSnapshot().state.tickets.size).toBe(1);
+    // and the live ones after
+    await leader.run(issueNext);
+    await until(a, (s) => s.tickets.size === 2);
   });
 
   it('decide a change sent to a leader that went away again on the next leader', async () => {
