@@ -1,79 +1,36 @@
 /**
- * "I have a ticket from my phone": a customer who joined from /join checks in at the kiosk by
- * typing the number their phone shows (the kiosk has no camera path). The kiosk writes
- * ticket.checkedIn to the store log like any ticket it issues, offline too.
+ * "I have a ticket from my phone" on the welcome screen, where the store takes phone tickets.
+ * The form behind it (PhoneCheckInForm.tsx) is its own chunk: most customers never open it.
  */
-import { useState } from 'react';
-import { checkIn } from '../../domain/queue/commands.ts';
+import { Suspense, useState } from 'react';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
-import { CodeEntryForm } from './CodeEntryForm.tsx';
-
-type Outcome = { readonly ok: boolean; readonly number: string };
+import { CheckInLoading, PhoneCheckInForm, usePreloadCheckIn } from './check-in-forms.tsx';
 
 export function PhoneCheckIn() {
   const rt = useRuntime();
   const { t } = useT();
   const [open, setOpen] = useState(false);
-  const [number, setNumber] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>();
-  if (!rt.config.services.some((s) => s.remote?.checkIn)) return null;
-  const submit = async () => {
-    const wanted = number.trim().toUpperCase();
-    const result = await rt.run((state) => {
-      const id = state.numbers.get(wanted);
-      return id === undefined ? { ok: false, error: 'unknownTicket' } : checkIn(state, id);
-    });
-    setOutcome({ ok: result.ok, number: wanted });
-    if (result.ok) setNumber('');
-  };
-  if (!open) {
+  const offered = rt.config.services.some((s) => s.remote?.checkIn);
+  usePreloadCheckIn('phone', offered);
+  if (!offered) return null;
+  if (open) {
     return (
-      <div className="kiosk-phone-checkin">
-        {outcome?.ok && (
-          <p role="status" data-testid="phone-checkin-done">
-            {t('join.kiosk.done', { number: outcome.number })}
-          </p>
-        )}
-        <button
-          type="button"
-          className="button button--secondary"
-          data-testid="phone-checkin-open"
-          onClick={() => {
-            setOpen(true);
-            setOutcome(undefined);
-          }}
-        >
-          {t('join.kiosk.open')}
-        </button>
-      </div>
+      <Suspense fallback={<CheckInLoading />}>
+        <PhoneCheckInForm onBack={() => setOpen(false)} />
+      </Suspense>
     );
   }
   return (
-    <CodeEntryForm
-      fieldTestId="phone-checkin-number"
-      submitTestId="phone-checkin-submit"
-      label={t('join.kiosk.prompt')}
-      value={number}
-      inputMode="text"
-      maxLength={8}
-      onChange={setNumber}
-      onSubmit={() => void submit()}
-      onBack={() => {
-        setOpen(false);
-        setOutcome(undefined);
-      }}
-    >
-      {outcome && !outcome.ok && (
-        <p role="alert" data-testid="phone-checkin-unknown">
-          {t('join.kiosk.unknown', { number: outcome.number })}
-        </p>
-      )}
-      {outcome?.ok && (
-        <p role="status" data-testid="phone-checkin-done">
-          {t('join.kiosk.done', { number: outcome.number })}
-        </p>
-      )}
-    </CodeEntryForm>
+    <div className="kiosk-phone-checkin">
+      <button
+        type="button"
+        className="button button--secondary"
+        data-testid="phone-checkin-open"
+        onClick={() => setOpen(true)}
+      >
+        {t('join.kiosk.open')}
+      </button>
+    </div>
   );
 }
