@@ -42,7 +42,7 @@ export function BookingCheckIn(props: {
       data-testid="booking-checkin-open"
       onClick={() => setOpen(true)}
     >
-      {t('join.kiosk.booked.open')}
+      {t('kiosk.checkIn.booked.open')}
     </button>
   );
 }

@@ -57,7 +57,7 @@ export function BookingCheckInForm(props: {
     <CodeEntryForm
       fieldTestId="booking-checkin-code"
       submitTestId="booking-checkin-submit"
-      label={t('join.kiosk.booked.prompt')}
+      label={t('kiosk.checkIn.booked.prompt')}
       value={code}
       inputMode="numeric"
       maxLength={7}
@@ -68,10 +68,10 @@ export function BookingCheckInForm(props: {
       {problem && (
         <p role="alert" data-testid={`booking-checkin-${problem.kind}`}>
           {problem.kind === 'arrived'
-            ? t('join.kiosk.booked.arrived', { number: problem.number })
+            ? t('kiosk.checkIn.booked.arrived', { number: problem.number })
             : problem.kind === 'other'
               ? t('kiosk.error.other')
-              : t(`join.kiosk.booked.${problem.kind}`, { code: problem.code })}
+              : t(`kiosk.checkIn.booked.${problem.kind}`, { code: problem.code })}
         </p>
       )}
     </CodeEntryForm>

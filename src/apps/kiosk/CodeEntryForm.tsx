@@ -41,10 +41,10 @@ export function CodeEntryForm(props: {
       </label>
       {props.children}
       <button type="submit" className="button" data-testid={props.submitTestId}>
-        {t('join.kiosk.submit')}
+        {t('kiosk.checkIn.submit')}
       </button>
       <button type="button" className="button button--secondary" onClick={props.onBack}>
-        {t('join.kiosk.cancel')}
+        {t('kiosk.checkIn.cancel')}
       </button>
     </form>
   );

@@ -29,7 +29,7 @@ export function PhoneCheckIn() {
         data-testid="phone-checkin-open"
         onClick={() => setOpen(true)}
       >
-        {t('join.kiosk.open')}
+        {t('kiosk.checkIn.open')}
       </button>
     </div>
   );

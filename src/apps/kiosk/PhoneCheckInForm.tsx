@@ -30,7 +30,7 @@ export function PhoneCheckInForm(props: { onBack: () => void }) {
     <CodeEntryForm
       fieldTestId="phone-checkin-number"
       submitTestId="phone-checkin-submit"
-      label={t('join.kiosk.prompt')}
+      label={t('kiosk.checkIn.prompt')}
       value={number}
       inputMode="text"
       maxLength={8}
@@ -40,12 +40,12 @@ export function PhoneCheckInForm(props: { onBack: () => void }) {
     >
       {outcome && !outcome.ok && (
         <p role="alert" data-testid="phone-checkin-unknown">
-          {t('join.kiosk.unknown', { number: outcome.number })}
+          {t('kiosk.checkIn.unknown', { number: outcome.number })}
         </p>
       )}
       {outcome?.ok && (
         <p role="status" data-testid="phone-checkin-done">
-          {t('join.kiosk.done', { number: outcome.number })}
+          {t('kiosk.checkIn.done', { number: outcome.number })}
         </p>
       )}
     </CodeEntryForm>

@@ -44,7 +44,9 @@ describe('lazy languages', () => {
     const t = createI18n({ language: 'en' }).t;
     expect(english['kiosk.ticket.done']).toBe(catalogs['en']!['kiosk.ticket.done']);
     expect(english['connection.online']).toBe('Online');
+    expect(english['kiosk.checkIn.open']).toBe(catalogs['en']!['kiosk.checkIn.open']);
     expect(english['board.waiting.title']).toBeUndefined();
+    expect(english['join.title']).toBeUndefined();
     expect(english['devices.pair.title']).toBeUndefined();
     expect(english['clerk.callNext']).toBeUndefined();
     expect(isFullEnglishLoaded()).toBe(false);

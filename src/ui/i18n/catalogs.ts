@@ -54,7 +54,7 @@ let fullEnglish: Promise<void> | undefined;
 let fullEnglishLoaded = false;
 
 /**
- * Loads the rest of English (board, tracking page, pairing, staff screens) once. A screen
+ * Loads the rest of English (board, the phone's pages, pairing, staff screens) once. A screen
  * that shows it awaits this with its own code, before it renders; other languages' catalogs
  * carry all their modules themselves.
  */

@@ -6,6 +6,7 @@ import { enClerkDesk } from './en/clerk-desk.ts';
 import { enDevices } from './en/devices.ts';
 import { enFeedback } from './en/feedback.ts';
 import { enFloor } from './en/floor.ts';
+import { enJoin } from './en/join.ts';
 import { enKioskAdmin } from './en/kiosk-admin.ts';
 import { enManager } from './en/manager.ts';
 import { enManagerReports } from './en/manager-reports.ts';
@@ -20,6 +21,7 @@ import { enWebhooks } from './en/webhooks.ts';
 export const enRestModules = {
   board: enBoard,
   track: enTrack,
+  join: enJoin,
   book: enBook,
   feedback: enFeedback,
   clerk: enClerk,

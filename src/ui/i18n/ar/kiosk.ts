@@ -70,4 +70,16 @@ export const arKiosk: Translation<typeof enKiosk> = {
   },
   'kiosk.error.priorityNotAllowed':
     'لا نُصدر تذاكر أولوية لهذه الخدمة. يُرجى أخذ تذكرة عادية أو مراجعة أحد الموظفين.',
+  'kiosk.checkIn.open': 'لدي تذكرة من هاتفي',
+  'kiosk.checkIn.prompt': 'أدخل الرقم الظاهر على هاتفك',
+  'kiosk.checkIn.submit': 'تسجيل الوصول',
+  'kiosk.checkIn.cancel': 'رجوع',
+  'kiosk.checkIn.done': 'شكرًا، سُجّل وصول {number}.',
+  'kiosk.checkIn.unknown': 'لم نجد تذكرة هاتف بالرقم {number} بانتظار تسجيل الوصول.',
+  'kiosk.checkIn.booked.open': 'لدي موعد محجوز',
+  'kiosk.checkIn.booked.prompt': 'أدخل رمز الحجز المكوّن من 6 أرقام',
+  'kiosk.checkIn.booked.unknown': 'لم نجد حجزًا لليوم بالرمز {code}.',
+  'kiosk.checkIn.booked.cancelled': 'أُلغي الحجز ذو الرمز {code}. يُرجى أخذ تذكرة.',
+  'kiosk.checkIn.booked.arrived': 'لقد سجّلت وصولك بالفعل: رقمك {number}.',
+  'kiosk.checkIn.booked.late': 'انقضى موعدك المحجوز. يُرجى أخذ تذكرة وسنخدمك في أقرب وقت ممكن.',
 };

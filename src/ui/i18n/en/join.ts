@@ -30,18 +30,4 @@ export const enJoin = {
   'join.dropped.closed': 'The line closed for today before your turn. Sorry for the wait.',
   'join.poster.title': 'Join the line from your phone',
   'join.poster.scan': 'Scan the code, choose what you need, and we will call your number.',
-  'join.kiosk.open': 'I have a ticket from my phone',
-  'join.kiosk.prompt': 'Type the number shown on your phone',
-  'join.kiosk.submit': 'Check in',
-  'join.kiosk.cancel': 'Back',
-  'join.kiosk.done': 'Thank you, {number} is checked in.',
-  'join.kiosk.unknown': 'We found no phone ticket {number} waiting to check in.',
-  'join.kiosk.booked.open': 'I booked a time',
-  'join.kiosk.booked.prompt': 'Type the 6-digit code from your booking',
-  'join.kiosk.booked.unknown': 'We found no booking with code {code} for today.',
-  'join.kiosk.booked.cancelled':
-    'The booking with code {code} was cancelled. Please take a ticket.',
-  'join.kiosk.booked.arrived': 'You are already checked in: your number is {number}.',
-  'join.kiosk.booked.late':
-    'Your booked time has passed. Please take a ticket and we will serve you as soon as we can.',
 } as const satisfies Record<string, Message>;

@@ -59,4 +59,19 @@ export const enKiosk = {
   },
   'kiosk.error.priorityNotAllowed':
     'Priority tickets are not offered for this service. Please take a regular ticket or ask a member of staff.',
+  // checking in at the kiosk: a phone ticket's number, a booking's code
+  'kiosk.checkIn.open': 'I have a ticket from my phone',
+  'kiosk.checkIn.prompt': 'Type the number shown on your phone',
+  'kiosk.checkIn.submit': 'Check in',
+  'kiosk.checkIn.cancel': 'Back',
+  'kiosk.checkIn.done': 'Thank you, {number} is checked in.',
+  'kiosk.checkIn.unknown': 'We found no phone ticket {number} waiting to check in.',
+  'kiosk.checkIn.booked.open': 'I booked a time',
+  'kiosk.checkIn.booked.prompt': 'Type the 6-digit code from your booking',
+  'kiosk.checkIn.booked.unknown': 'We found no booking with code {code} for today.',
+  'kiosk.checkIn.booked.cancelled':
+    'The booking with code {code} was cancelled. Please take a ticket.',
+  'kiosk.checkIn.booked.arrived': 'You are already checked in: your number is {number}.',
+  'kiosk.checkIn.booked.late':
+    'Your booked time has passed. Please take a ticket and we will serve you as soon as we can.',
 } as const satisfies Record<string, Message>;

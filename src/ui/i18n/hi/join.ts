@@ -27,17 +27,4 @@ export const hiJoin: Translation<typeof enJoin> = {
   'join.dropped.closed': 'आपकी बारी आने से पहले आज की कतार बंद हो गई। इंतज़ार के लिए क्षमा करें।',
   'join.poster.title': 'अपने फ़ोन से कतार में शामिल हों',
   'join.poster.scan': 'कोड स्कैन करें, चुनें कि आपको क्या चाहिए, और हम आपका नंबर बुलाएँगे।',
-  'join.kiosk.open': 'मेरे पास फ़ोन वाला टिकट है',
-  'join.kiosk.prompt': 'अपने फ़ोन पर दिख रहा नंबर लिखें',
-  'join.kiosk.submit': 'उपस्थिति दर्ज करें',
-  'join.kiosk.cancel': 'वापस',
-  'join.kiosk.done': 'धन्यवाद, {number} की उपस्थिति दर्ज हो गई है।',
-  'join.kiosk.unknown': 'हमें उपस्थिति की प्रतीक्षा में फ़ोन टिकट {number} नहीं मिला।',
-  'join.kiosk.booked.open': 'मैंने समय बुक किया है',
-  'join.kiosk.booked.prompt': 'अपनी बुकिंग का 6 अंकों वाला कोड लिखें',
-  'join.kiosk.booked.unknown': 'आज के लिए कोड {code} वाली कोई बुकिंग नहीं मिली।',
-  'join.kiosk.booked.cancelled': 'कोड {code} वाली बुकिंग रद्द कर दी गई थी। कृपया टिकट लें।',
-  'join.kiosk.booked.arrived': 'आपकी उपस्थिति पहले ही दर्ज है: आपका नंबर {number} है।',
-  'join.kiosk.booked.late':
-    'आपका बुक किया गया समय निकल चुका है। कृपया टिकट लें, हम जल्द से जल्द आपकी सेवा करेंगे।',
 };

@@ -58,4 +58,17 @@ export const hiKiosk: Translation<typeof enKiosk> = {
   'kiosk.error.rateLimited': { one: busy, other: busy },
   'kiosk.error.priorityNotAllowed':
     'इस सेवा के लिए प्राथमिकता टोकन उपलब्ध नहीं है। कृपया सामान्य टोकन लें या किसी कर्मचारी से पूछें।',
+  'kiosk.checkIn.open': 'मेरे पास फ़ोन वाला टिकट है',
+  'kiosk.checkIn.prompt': 'अपने फ़ोन पर दिख रहा नंबर लिखें',
+  'kiosk.checkIn.submit': 'उपस्थिति दर्ज करें',
+  'kiosk.checkIn.cancel': 'वापस',
+  'kiosk.checkIn.done': 'धन्यवाद, {number} की उपस्थिति दर्ज हो गई है।',
+  'kiosk.checkIn.unknown': 'हमें उपस्थिति की प्रतीक्षा में फ़ोन टिकट {number} नहीं मिला।',
+  'kiosk.checkIn.booked.open': 'मैंने समय बुक किया है',
+  'kiosk.checkIn.booked.prompt': 'अपनी बुकिंग का 6 अंकों वाला कोड लिखें',
+  'kiosk.checkIn.booked.unknown': 'आज के लिए कोड {code} वाली कोई बुकिंग नहीं मिली।',
+  'kiosk.checkIn.booked.cancelled': 'कोड {code} वाली बुकिंग रद्द कर दी गई थी। कृपया टिकट लें।',
+  'kiosk.checkIn.booked.arrived': 'आपकी उपस्थिति पहले ही दर्ज है: आपका नंबर {number} है।',
+  'kiosk.checkIn.booked.late':
+    'आपका बुक किया गया समय निकल चुका है। कृपया टिकट लें, हम जल्द से जल्द आपकी सेवा करेंगे।',
 };

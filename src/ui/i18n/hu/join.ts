@@ -31,17 +31,4 @@ export const huJoin: Translation<typeof enJoin> = {
   'join.poster.title': 'Álljon sorba a telefonjáról',
   'join.poster.scan':
     'Olvassa be a kódot, válassza ki, mire van szüksége, és szólítjuk a sorszámát.',
-  'join.kiosk.open': 'Van sorszámom a telefonomon',
-  'join.kiosk.prompt': 'Írja be a telefonján látható sorszámot',
-  'join.kiosk.submit': 'Megérkeztem',
-  'join.kiosk.cancel': 'Vissza',
-  'join.kiosk.done': 'Köszönjük, a(z) {number} sorszám megérkezését rögzítettük.',
-  'join.kiosk.unknown': 'Nem találtunk érkezésre váró {number} telefonos sorszámot.',
-  'join.kiosk.booked.open': 'Időpontot foglaltam',
-  'join.kiosk.booked.prompt': 'Írja be a foglalás 6 jegyű kódját',
-  'join.kiosk.booked.unknown': 'Nem találtunk mai foglalást {code} kóddal.',
-  'join.kiosk.booked.cancelled': 'A(z) {code} kódú foglalást lemondták. Kérjük, vegyen sorszámot.',
-  'join.kiosk.booked.arrived': 'Már megérkezett: a sorszáma {number}.',
-  'join.kiosk.booked.late':
-    'A foglalt időpont elmúlt. Kérjük, vegyen sorszámot, és amint lehet, kiszolgáljuk.',
 };

@@ -63,4 +63,18 @@ export const huKiosk: Translation<typeof enKiosk> = {
   },
   'kiosk.error.priorityNotAllowed':
     'Ehhez a szolgáltatáshoz nem adunk elsőbbségi sorszámot. Kérjen normál sorszámot, vagy forduljon munkatársunkhoz.',
+  'kiosk.checkIn.open': 'Van sorszámom a telefonomon',
+  'kiosk.checkIn.prompt': 'Írja be a telefonján látható sorszámot',
+  'kiosk.checkIn.submit': 'Megérkeztem',
+  'kiosk.checkIn.cancel': 'Vissza',
+  'kiosk.checkIn.done': 'Köszönjük, a(z) {number} sorszám megérkezését rögzítettük.',
+  'kiosk.checkIn.unknown': 'Nem találtunk érkezésre váró {number} telefonos sorszámot.',
+  'kiosk.checkIn.booked.open': 'Időpontot foglaltam',
+  'kiosk.checkIn.booked.prompt': 'Írja be a foglalás 6 jegyű kódját',
+  'kiosk.checkIn.booked.unknown': 'Nem találtunk mai foglalást {code} kóddal.',
+  'kiosk.checkIn.booked.cancelled':
+    'A(z) {code} kódú foglalást lemondták. Kérjük, vegyen sorszámot.',
+  'kiosk.checkIn.booked.arrived': 'Már megérkezett: a sorszáma {number}.',
+  'kiosk.checkIn.booked.late':
+    'A foglalt időpont elmúlt. Kérjük, vegyen sorszámot, és amint lehet, kiszolgáljuk.',
 };

@@ -30,18 +30,4 @@ export const plJoin: Translation<typeof enJoin> = {
     'Kolejka na dziś została zamknięta przed Twoją kolejką. Przepraszamy za czekanie.',
   'join.poster.title': 'Dołącz do kolejki z telefonu',
   'join.poster.scan': 'Zeskanuj kod, wybierz, czego potrzebujesz, a wywołamy Twój numer.',
-  'join.kiosk.open': 'Mam bilet z telefonu',
-  'join.kiosk.prompt': 'Wpisz numer widoczny na telefonie',
-  'join.kiosk.submit': 'Potwierdź przybycie',
-  'join.kiosk.cancel': 'Wstecz',
-  'join.kiosk.done': 'Dziękujemy, {number} jest na miejscu.',
-  'join.kiosk.unknown': 'Nie znaleźliśmy biletu z telefonu {number}, który czeka na potwierdzenie.',
-  'join.kiosk.booked.open': 'Mam rezerwację',
-  'join.kiosk.booked.prompt': 'Wpisz 6-cyfrowy kod rezerwacji',
-  'join.kiosk.booked.unknown': 'Nie znaleźliśmy na dziś rezerwacji z kodem {code}.',
-  'join.kiosk.booked.cancelled':
-    'Rezerwacja z kodem {code} została odwołana. Prosimy pobrać bilet.',
-  'join.kiosk.booked.arrived': 'Jesteś już zarejestrowany: Twój numer to {number}.',
-  'join.kiosk.booked.late':
-    'Zarezerwowany czas minął. Prosimy pobrać bilet, obsłużymy Cię jak najszybciej.',
 };

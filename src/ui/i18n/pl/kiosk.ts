@@ -65,4 +65,19 @@ export const plKiosk: Translation<typeof enKiosk> = {
   },
   'kiosk.error.priorityNotAllowed':
     'Dla tej usługi nie wydajemy biletów z pierwszeństwem. Pobierz zwykły bilet albo poproś o pomoc pracownika.',
+  'kiosk.checkIn.open': 'Mam bilet z telefonu',
+  'kiosk.checkIn.prompt': 'Wpisz numer widoczny na telefonie',
+  'kiosk.checkIn.submit': 'Potwierdź przybycie',
+  'kiosk.checkIn.cancel': 'Wstecz',
+  'kiosk.checkIn.done': 'Dziękujemy, {number} jest na miejscu.',
+  'kiosk.checkIn.unknown':
+    'Nie znaleźliśmy biletu z telefonu {number}, który czeka na potwierdzenie.',
+  'kiosk.checkIn.booked.open': 'Mam rezerwację',
+  'kiosk.checkIn.booked.prompt': 'Wpisz 6-cyfrowy kod rezerwacji',
+  'kiosk.checkIn.booked.unknown': 'Nie znaleźliśmy na dziś rezerwacji z kodem {code}.',
+  'kiosk.checkIn.booked.cancelled':
+    'Rezerwacja z kodem {code} została odwołana. Prosimy pobrać bilet.',
+  'kiosk.checkIn.booked.arrived': 'Jesteś już zarejestrowany: Twój numer to {number}.',
+  'kiosk.checkIn.booked.late':
+    'Zarezerwowany czas minął. Prosimy pobrać bilet, obsłużymy Cię jak najszybciej.',
 };

@@ -30,17 +30,4 @@ export const ruJoin: Translation<typeof enJoin> = {
   'join.dropped.closed': 'Очередь на сегодня закрылась до вашей очереди. Извините за ожидание.',
   'join.poster.title': 'Встаньте в очередь с телефона',
   'join.poster.scan': 'Отсканируйте код, выберите, что вам нужно, и мы вызовем ваш номер.',
-  'join.kiosk.open': 'У меня талон с телефона',
-  'join.kiosk.prompt': 'Введите номер с экрана телефона',
-  'join.kiosk.submit': 'Отметиться',
-  'join.kiosk.cancel': 'Назад',
-  'join.kiosk.done': 'Спасибо, {number} отмечен.',
-  'join.kiosk.unknown': 'Мы не нашли талон с телефона {number}, ожидающий отметки.',
-  'join.kiosk.booked.open': 'У меня запись на время',
-  'join.kiosk.booked.prompt': 'Введите 6-значный код записи',
-  'join.kiosk.booked.unknown': 'Мы не нашли записи на сегодня с кодом {code}.',
-  'join.kiosk.booked.cancelled': 'Запись с кодом {code} отменена. Пожалуйста, возьмите талон.',
-  'join.kiosk.booked.arrived': 'Вы уже отметились: ваш номер {number}.',
-  'join.kiosk.booked.late':
-    'Время вашей записи прошло. Пожалуйста, возьмите талон — мы обслужим вас как можно скорее.',
 };

@@ -67,4 +67,17 @@ export const ruKiosk: Translation<typeof enKiosk> = {
   },
   'kiosk.error.priorityNotAllowed':
     'Для этой услуги приоритетные талоны не выдаются. Возьмите обычный талон или обратитесь к сотруднику.',
+  'kiosk.checkIn.open': 'У меня талон с телефона',
+  'kiosk.checkIn.prompt': 'Введите номер с экрана телефона',
+  'kiosk.checkIn.submit': 'Отметиться',
+  'kiosk.checkIn.cancel': 'Назад',
+  'kiosk.checkIn.done': 'Спасибо, {number} отмечен.',
+  'kiosk.checkIn.unknown': 'Мы не нашли талон с телефона {number}, ожидающий отметки.',
+  'kiosk.checkIn.booked.open': 'У меня запись на время',
+  'kiosk.checkIn.booked.prompt': 'Введите 6-значный код записи',
+  'kiosk.checkIn.booked.unknown': 'Мы не нашли записи на сегодня с кодом {code}.',
+  'kiosk.checkIn.booked.cancelled': 'Запись с кодом {code} отменена. Пожалуйста, возьмите талон.',
+  'kiosk.checkIn.booked.arrived': 'Вы уже отметились: ваш номер {number}.',
+  'kiosk.checkIn.booked.late':
+    'Время вашей записи прошло. Пожалуйста, возьмите талон — мы обслужим вас как можно скорее.',
 };
