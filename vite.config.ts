@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -137,6 +138,14 @@ const FIRST_PAINT_SHARED = [
   'src/ui/local-setting.ts',
   'src/ui/script-fonts.ts',
 ];
+
+// a renamed or removed module would silently leave its group (and the first screen grow)
+const unknownShared = [...DEVICE_START_SHARED, ...FIRST_PAINT_SHARED].filter(
+  (m) => !existsSync(resolve(import.meta.dirname, m)),
+);
+if (unknownShared.length > 0) {
+  throw new Error(`vite.config.ts groups modules that do not exist: ${unknownShared.join(', ')}`);
+}
 
 const HUB = 'http://127.0.0.1:8080';
 
