@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreConfig } from '../../src/domain/config/types.ts';
 import { localAt } from '../../src/domain/hours/wall-time.ts';
 import { launchChromium } from '../support/browser.ts';
+import { daytimeZone } from '../support/daytime-zone.ts';
 import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
 import { newPhone } from '../support/phone.ts';
 import { hubConfig, seedTicket } from '../support/seed.ts';
@@ -18,7 +19,8 @@ import { openClerk, waitForQueueItem } from '../support/surfaces.ts';
  *
  * Time: 5-minute slots, one place each, and opening hours whose slots start three minutes
  * after the test starts (so the first slot is due: a booked ticket is called from five
- * minutes before its time) and the second eight minutes after.
+ * minutes before its time) and the second eight minutes after. The store's zone is one where it
+ * is day now, so today has times left at whatever hour the test runs.
  */
 describe('booking a time', () => {
   let browser: Browser;
@@ -27,11 +29,13 @@ describe('booking a time', () => {
   let clerk: Page;
 
   beforeAll(async () => {
-    const local = localAt(Date.now(), 'Europe/Warsaw').minute;
+    const zone = daytimeZone(Date.now());
+    const local = localAt(Date.now(), zone).minute;
     const first = (local + 3) % 5;
     const open = `00:${String(first).padStart(2, '0')}`;
     hub = await startTestHub({
       configDir: testConfigDir((c) => {
+        (c.store as Record<string, unknown>).timeZone = zone;
         const services = c.services as Record<string, unknown>[];
         const advice = services.find((s) => s.id === 'advice')!;
         advice.booking = { slotMin: 5, perSlot: 1, lateMin: 10 };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreConfig } from '../../src/domain/config/types.ts';
 import type { EventBody } from '../../src/domain/queue/events.ts';
 import { launchChromium } from '../support/browser.ts';
+import { daytimeZone } from '../support/daytime-zone.ts';
 import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
 import { hubConfig, seedTicket } from '../support/seed.ts';
 import { openClerk, openKiosk, waitForQueueItem, waitOnline } from '../support/surfaces.ts';
@@ -26,6 +27,8 @@ describe('a booked customer checking in at the store', () => {
   beforeAll(async () => {
     hub = await startTestHub({
       configDir: testConfigDir((c) => {
+        // a zone where it is day: the bookings two minutes and three hours away are today's
+        (c.store as Record<string, unknown>).timeZone = daytimeZone(Date.now());
         const services = c.services as Record<string, unknown>[];
         services.find((s) => s.id === 'advice')!.booking = { slotMin: 15, perSlot: 2 };
         c.booking = { range: { from: 2000, to: 2999 } };

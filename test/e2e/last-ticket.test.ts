@@ -6,6 +6,7 @@ import { launchChromium } from '../support/browser.ts';
 import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
 import { hubConfig, setWaiting } from '../support/seed.ts';
 import { openKiosk } from '../support/surfaces.ts';
+import { daytimeZone, localHHMM } from '../support/daytime-zone.ts';
 
 /**
  * The honest last ticket, in real Chromium: the store closes an hour from now; a pickup
@@ -15,29 +16,8 @@ import { openKiosk } from '../support/surfaces.ts';
  * cap and a service closed today say so too. The store's zone is one where it is day now, so the
  * test reads the same at any hour it runs.
  */
-const ZONES = [
-  'Europe/Warsaw',
-  'America/New_York',
-  'Pacific/Honolulu',
-  'Asia/Tokyo',
-  'Asia/Kolkata',
-];
 const MIN = 60_000;
-
-function localHHMM(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(ms);
-}
-
-const zone =
-  ZONES.find((z) => {
-    const h = Number(localHHMM(Date.now(), z).slice(0, 2));
-    return h >= 7 && h <= 20;
-  }) ?? 'Asia/Tokyo';
+const zone = daytimeZone(Date.now());
 const now0 = Date.now();
 /** Closing, a whole minute 65 to 66 minutes from now; a new pickup ticket must be served 10 min before. */
 const closeAt = Math.floor((now0 + 66 * MIN) / MIN) * MIN;
