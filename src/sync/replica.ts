@@ -41,7 +41,8 @@ const REST_RETRY_MS = 5_000;
 /**
  * The receiving half (replica-inbound.ts and the message checks it needs) is loaded apart: a
  * kiosk's first screen needs none of it. Once loaded, later replicas of the page (or the hub's
- * process) wire at once.
+ * process) wire at once: the class is kept beside the promise because awaiting even a settled
+ * promise would leave a replica opened after the load unconnected when `open` returns.
  */
 let loadedReceiver: typeof Receiver | undefined;
 let receiverCode: Promise<typeof Receiver> | undefined;

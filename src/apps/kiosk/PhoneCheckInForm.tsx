@@ -5,7 +5,7 @@
  * too.
  */
 import { useState } from 'react';
-import { checkIn } from '../../domain/queue/commands.ts';
+import { checkInByNumber, typedTicketNumber } from '../../domain/queue/commands.ts';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { useRuntime } from '../shell/device-context.ts';
 import { CodeEntryForm } from './CodeEntryForm.tsx';
@@ -18,12 +18,8 @@ export function PhoneCheckInForm(props: { onBack: () => void }) {
   const [number, setNumber] = useState('');
   const [outcome, setOutcome] = useState<Outcome>();
   const submit = async () => {
-    const wanted = number.trim().toUpperCase();
-    const result = await rt.run((state) => {
-      const id = state.numbers.get(wanted);
-      return id === undefined ? { ok: false, error: 'unknownTicket' } : checkIn(state, id);
-    });
-    setOutcome({ ok: result.ok, number: wanted });
+    const result = await rt.run((state) => checkInByNumber(state, number));
+    setOutcome({ ok: result.ok, number: typedTicketNumber(number) });
     if (result.ok) setNumber('');
   };
   return (

@@ -8,25 +8,27 @@ import { lazy, useEffect } from 'react';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
 import { afterFirstScreen } from '../shell/first-screen.ts';
 
-const loaders: Record<'phone' | 'booking', () => Promise<unknown>> = {
+// each form's import path once: the preload and the lazy component share it
+const loaders = {
   phone: () => import('./PhoneCheckInForm.tsx'),
   booking: () => import('./BookingCheckInForm.tsx'),
 };
 
 export const PhoneCheckInForm = lazy(async () => ({
-  default: (await import('./PhoneCheckInForm.tsx')).PhoneCheckInForm,
+  default: (await loaders.phone()).PhoneCheckInForm,
 }));
 
 export const BookingCheckInForm = lazy(async () => ({
-  default: (await import('./BookingCheckInForm.tsx')).BookingCheckInForm,
+  default: (await loaders.booking()).BookingCheckInForm,
 }));
 
 /** Fetches a form once the first screen is up, where the store offers its check-in. */
 export function usePreloadCheckIn(form: keyof typeof loaders, offered: boolean): void {
   useEffect(() => {
     if (!offered) return;
+    const load: () => Promise<unknown> = loaders[form];
     void afterFirstScreen()
-      .then(loaders[form])
+      .then(load)
       .catch(() => undefined); // (a tap fetches it again)
   }, [form, offered]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoreConfig } from '../config/types.ts';
-import { callNext, checkIn } from '../queue/commands.ts';
+import { callNext, checkIn, checkInByNumber } from '../queue/commands.ts';
 import type { EventBody } from '../queue/events.ts';
 import { applyEvents, fold } from '../queue/fold.ts';
 import { judge, FUTURE_SKEW_MS, PAST_SKEW_MS } from '../sync/plausibility.ts';
@@ -82,6 +82,15 @@ describe('a ticket from a phone', () => {
     expect(s1.tickets.get('p1')).toMatchObject({ awaitingCheckIn: false, checkedInAt: T0 + 3000 });
     expect(callNext(s1, 'c2', ['advice'], 0)).toMatchObject({ event: { ticket: 'p1' } });
     expect(checkIn(s1, 'p1')).toEqual({ ok: false, error: 'notWaiting' });
+  });
+
+  it('checks in by the number the phone shows, typed in any case with spaces around', () => {
+    const s0 = fold([ev('agent-test-store', 1, T0, joined())]);
+    const number = s0.tickets.get('p1')!.number;
+    const arrived = { ok: true, event: { type: 'ticket.checkedIn', ticket: 'p1' } };
+    expect(checkInByNumber(s0, ` ${number.toLowerCase()} `)).toEqual(arrived);
+    expect(checkInByNumber(s0, 'Z999')).toEqual({ ok: false, error: 'unknownTicket' });
+    expect(checkInByNumber(s0, '')).toEqual({ ok: false, error: 'unknownTicket' });
   });
 
   it('is dropped with reason noCheckIn at the grace time, not before, and never twice', () => {

@@ -152,3 +152,12 @@ export function checkIn(state: QueueState, ticketId: string): CommandResult {
   if (t.status !== 'waiting' || !t.awaitingCheckIn) return fail('notWaiting');
   return ok({ type: 'ticket.checkedIn', ticket: ticketId });
 }
+
+/** A ticket number as a customer types it from their phone: spaces around, any case. */
+export const typedTicketNumber = (typed: string): string => typed.trim().toUpperCase();
+
+/** Check-in at the kiosk by the number the customer's phone shows (the kiosk has no camera). */
+export function checkInByNumber(state: QueueState, typed: string): CommandResult {
+  const id = state.numbers.get(typedTicketNumber(typed));
+  return id === undefined ? fail('unknownTicket') : checkIn(state, id);
+}
