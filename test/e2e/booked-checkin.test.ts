@@ -4,6 +4,7 @@ import type { StoreConfig } from '../../src/domain/config/types.ts';
 import type { EventBody } from '../../src/domain/queue/events.ts';
 import { launchChromium } from '../support/browser.ts';
 import { daytimeZone } from '../support/daytime-zone.ts';
+import { controlledByWorker, workerSources } from '../support/worker-cache.ts';
 import { startTestHub, testConfigDir, type TestHub } from '../support/hub.ts';
 import { hubConfig, seedTicket } from '../support/seed.ts';
 import { openClerk, openKiosk, waitForQueueItem, waitOnline } from '../support/surfaces.ts';
@@ -146,13 +147,7 @@ describe('a booked customer checking in at the store', () => {
     await book('b-offline', Date.now() + 60 * MIN, '444444');
     const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     const page = await openKiosk(context, hub.httpUrl, 'kiosk-2');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    // the first load is not controlled by the worker yet; a reload is
-    await page.reload();
-    await page.getByTestId('service-advice').waitFor();
-    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await controlledByWorker(page, page.getByTestId('service-advice'))).toBe(true);
     await waitOnline(page);
     await context.setOffline(true);
     await page.reload();
@@ -162,13 +157,7 @@ describe('a booked customer checking in at the store', () => {
     await page.getByTestId('booking-checkin-submit').click();
     expect((await page.getByTestId('ticket-number').textContent())?.trim()).toMatch(/^A\d+$/);
     // not from the network, nor the browser's HTTP cache: a chunk left out of the precache fails
-    const sources = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .filter((e) => new URL(e.name).pathname.startsWith('/assets/BookingCheckInForm-'))
-        .map((e) => e as PerformanceResourceTiming & { workerFinalSourceType?: string })
-        .map((e) => e.workerFinalSourceType ?? 'none'),
-    );
+    const sources = await workerSources(page, '/assets/BookingCheckInForm-');
     expect(sources.length).toBeGreaterThan(0);
     expect(new Set(sources)).toEqual(new Set(['cache']));
     await context.close();

@@ -25,13 +25,15 @@ import {
 } from '../support/chain-service.ts';
 import { startNatsCluster, type NatsCluster } from '../support/nats-cluster.ts';
 import { chainBrowserChecks } from '../support/chain-browser.ts';
+import { daytimeZone } from '../support/daytime-zone.ts';
 
+// a zone where it is day: today's simulated morning (up to three hours before now) is today's
+const TZ = daytimeZone(Date.now());
 const STORES: ChainStoreInfo[] = [
-  { id: 'north-1', name: 'Gdańsk Oliwa', region: 'North', timeZone: 'Europe/Warsaw' },
-  { id: 'north-2', name: 'Gdynia Port', region: 'North', timeZone: 'Europe/Warsaw' },
-  { id: 'south-1', name: 'Kraków Rynek', region: 'South', timeZone: 'Europe/Warsaw' },
+  { id: 'north-1', name: 'Gdańsk Oliwa', region: 'North', timeZone: TZ },
+  { id: 'north-2', name: 'Gdynia Port', region: 'North', timeZone: TZ },
+  { id: 'south-1', name: 'Kraków Rynek', region: 'South', timeZone: TZ },
 ];
-const TZ = 'Europe/Warsaw';
 const H = 3_600_000;
 
 /** What the store's own hub reports from the same events (src/domain/reports). */

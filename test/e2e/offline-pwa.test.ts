@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { takeTicket } from '../support/surfaces.ts';
 import { hubAndBrowser } from '../support/hub-and-browser.ts';
+import { controlledByWorker, workerSources } from '../support/worker-cache.ts';
 
 describe('installable PWA', () => {
   const env = hubAndBrowser();
@@ -27,13 +28,7 @@ describe('installable PWA', () => {
     const page = await context.newPage();
     await page.goto(`${env.hub.httpUrl}/kiosk?kiosk=kiosk-1`);
     await page.getByTestId('service-advice').waitFor();
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    // the first load is not controlled by the worker yet; a reload is
-    await page.reload();
-    await page.getByTestId('service-advice').waitFor();
-    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await controlledByWorker(page, page.getByTestId('service-advice'))).toBe(true);
 
     const first = await takeTicket(page, 'advice');
     await context.setOffline(true);
@@ -42,13 +37,7 @@ describe('installable PWA', () => {
     await page.locator('[data-testid="connection"][data-state="offline"]').waitFor();
     // the app's files came from the cache by the worker's static routes (public/routes-sw.js),
     // without its fetch handler
-    const sources = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .filter((e) => new URL(e.name).pathname.startsWith('/assets/'))
-        .map((e) => e as PerformanceResourceTiming & { workerFinalSourceType?: string })
-        .map((e) => e.workerFinalSourceType ?? 'none'),
-    );
+    const sources = await workerSources(page, '/assets/');
     expect(sources.length).toBeGreaterThan(5);
     expect(new Set(sources)).toEqual(new Set(['cache']));
     const second = await takeTicket(page, 'advice');
