@@ -15,8 +15,9 @@ export async function controlledByWorker(page: Page, ready: Locator): Promise<bo
 }
 
 /**
- * How each loaded file whose path starts with `prefix` was served: 'cache' when the worker's
- * cache answered, 'none' when it came from the network or the browser's HTTP cache.
+ * How each loaded file whose path starts with `prefix` was served, as Chromium reports it:
+ * 'cache' when the worker's cache answered, another source when the worker went to the network,
+ * 'none' when no worker answered (the network or the browser's HTTP cache did).
  */
 export function workerSources(page: Page, prefix: string): Promise<string[]> {
   return page.evaluate((start) => {
