@@ -2,6 +2,8 @@
  * A store time zone where it is day now, so a test that books times or closes the store
  * later today reads the same at whatever hour CI runs it (and never crosses local midnight).
  */
+import { localAt } from '../../src/domain/hours/wall-time.ts';
+
 const ZONES = [
   'Europe/Warsaw',
   'America/New_York',
@@ -10,21 +12,18 @@ const ZONES = [
   'Asia/Kolkata',
 ];
 
-/** "HH:MM", 24-hour, of an instant in a zone. */
+/** "HH:MM", 24-hour, of an instant in a zone (as the config writes opening hours). */
 export function localHHMM(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(ms);
+  const minute = localAt(ms, timeZone).minute;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.floor(minute / 60))}:${two(minute % 60)}`;
 }
 
-/** The first zone whose local hour at `now` is within 07:00..20:59. */
+/** The first zone whose local time at `now` is within 07:00..20:59. */
 export function daytimeZone(now: number): string {
   const zone = ZONES.find((z) => {
-    const h = Number(localHHMM(now, z).slice(0, 2));
-    return h >= 7 && h <= 20;
+    const minute = localAt(now, z).minute;
+    return minute >= 7 * 60 && minute < 21 * 60;
   });
   // the zones' offsets (+1, -5, -10, +9, +5:30) leave no UTC hour uncovered
   if (!zone) throw new Error(`no daytime zone at ${new Date(now).toISOString()}`);
