@@ -148,6 +148,12 @@ export class Sender {
     });
   }
 
+  /** Whether every event the outbox names is in the log (a partial start's may not be). */
+  private unsentHeld(): boolean {
+    const { device } = this.h.opts;
+    return this.h.box.ids.every((id) => this.h.core.log.get(device, outbox.seqOf(id)));
+  }
+
   /**
    * Sends outbox events not yet sent on this connection, in order, as the outbox step says.
    * They stay in the outbox until the agent's vector shows them stored; then a resend timer.
@@ -155,7 +161,7 @@ export class Sender {
   drain(): void {
     if (this.draining || this.h.closed() || this.h.opts.transport.state !== 'online') return;
     // a resumed start's older unsent events are not in the log yet: the wire drains after
-    if (this.h.core.partial) return;
+    if (this.h.core.partial && !this.unsentHeld()) return;
     this.draining = true;
     void (async () => {
       let after: readonly OutboxEffect[] = [];

@@ -18,7 +18,7 @@ import {
   WARM_DAY_KEEP_MS,
 } from '../domain/sync/protocol/timing.ts';
 import { initialPeers } from '../domain/sync/protocol/vectors.ts';
-import type { ConnectionState, StartRead } from './ports.ts';
+import type { ConnectionState, LoadedLog, StartRead } from './ports.ts';
 import { describe } from './publisher.ts';
 import type { ReplicaHost, ReplicaOptions } from './replica-host.ts';
 import type { Receiver } from './replica-inbound.ts';
@@ -79,17 +79,19 @@ export class Replica {
   private kept: QueueState | undefined;
   private keptAt = -Infinity;
   private rest: Promise<void> | undefined;
+  /** What a start without a kept day read and folded, until loadRest takes it into the log. */
+  private readAhead: LoadedLog | undefined;
   private markLoaded: () => void = () => undefined;
   /**
-   * Settles once every stored event is in the log: at once, unless the start resumed today's
-   * kept state; then after `restAfter`. Until then `events()` and the vector are partial.
+   * Settles once every stored event is in the log: at once, unless the start was partial (it
+   * resumed today's kept state, or a device's start folded what it read); then after
+   * `restAfter`. Until then `events()` and the vector are partial.
    */
   readonly loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
   private markWired: () => void = () => undefined;
   /**
    * Settles once the replica listens to its transport (or was closed first): before `open`
-   * resolves when it has no `restAfter` and resumed no kept day; else after `restAfter` and
-   * `loaded`. Until then peers' messages are not heard (nor lost: see wire).
+   * resolves when it has no `restAfter` and resumed no kept day; else after `loaded`. Until then peers' messages are not heard (nor lost: see wire).
    */
   readonly wired = new Promise<void>((resolve) => (this.markWired = resolve));
   /** Started from today's kept state (domain/sync/warm-day.ts). */
@@ -133,17 +135,17 @@ export class Replica {
   static async open(opts: ReplicaOptions): Promise<Replica> {
     const r = new Replica(opts);
     r.resumed = await r.resume();
-    if (r.resumed) {
+    // a device's first screen waits for today's state only: the log comes after it
+    if (!r.resumed && opts.restAfter) await r.foldStart();
+    if (r.h.core.partial) {
       // the day's events come in once `restAfter` settles; the wire waits for them
       const rest = (): Promise<void> => r.enqueue(() => r.loadRest());
       void (opts.restAfter ?? Promise.resolve()).then(rest, rest);
       void r.loaded.then(() => r.wireSoon());
     } else {
+      // the hub and tests open loaded and wired
       await r.load();
-      // the hub and tests open wired, as before; a device's first screen does not wait for it
-      const wire = (): Promise<void> => r.wireSoon();
-      if (!opts.restAfter) await wire();
-      else void opts.restAfter.then(wire, wire);
+      await r.wireSoon();
     }
     return r;
   }
@@ -293,11 +295,29 @@ export class Replica {
     return true;
   }
 
-  /** After a resumed start: the stored events, into the log (once; again after a failure). */
+  /**
+   * A start without a kept day that may show its first screen before the log is in (a
+   * device's): today's state folded from what storage holds, the events kept for loadRest.
+   */
+  private async foldStart(): Promise<void> {
+    const loaded = await this.opts.storage.load(this.h.core.since(this.now()));
+    const started = performance.now();
+    this.h.core.foldRead(loaded.events, loaded.floors, new Set(loaded.outbox), this.now());
+    this.refoldMs = performance.now() - started;
+    this.sender.feed({ kind: 'loaded', ids: loaded.outbox });
+    this.readAhead = loaded;
+  }
+
+  /**
+   * After a partial start: the stored events, into the log (once; again after a failure). A
+   * start that folded what it read takes in those events; one resumed reads them now.
+   */
   private loadRest(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.rest ??= (async () => {
-      const loaded = await this.opts.storage.load(this.h.core.since(this.now()));
+      const loaded =
+        this.readAhead ?? (await this.opts.storage.load(this.h.core.since(this.now())));
+      this.readAhead = undefined;
       this.h.core.load(loaded.events, loaded.floors);
       await this.compact();
       this.markLoaded();

@@ -243,3 +243,52 @@ describe("a start's read of the kept day", () => {
     expect(keptDayRead({ since, inWindow: 3 }, since, 5)).toEqual({ kind: 'none' });
   });
 });
+
+describe('a start without a kept day (foldRead)', () => {
+  it("folds today as the whole log's fold would, before the log is in (property)", () => {
+    fc.assert(
+      fc.property(
+        history,
+        fc.dictionary(fc.constantFrom(...DEVICES, 'agent-1'), fc.nat(4)),
+        fc.infiniteStream(fc.boolean()),
+        fc.integer({ min: 0, max: 26 * HOUR }),
+        (events, floors, unsentDraw, later) => {
+          const now = TODAY + 21 * HOUR + later;
+          // our own events, some of them not yet sent
+          const unsent = new Set(
+            events
+              .filter((e) => e.device === 'kiosk-1' && unsentDraw.next().value)
+              .map((e) => e.id),
+          );
+          const cold = core();
+          cold.load(events, floors);
+          cold.refold(now);
+          const warm = core();
+          warm.foldRead(events, floors, unsent, now);
+          // what the first screen shows, and what the next ticket would carry
+          expect(warm.state).toEqual(cold.state);
+          expect(warm.tickets).toEqual(cold.tickets);
+          expect(warm.hlc).toEqual(cold.hlc);
+          expect(warm.seq).toBe(cold.seq);
+          expect(warm.partial).toBe(true);
+          expect(warm.keepDay(now)).toBeUndefined();
+          // only the unsent ones are held before the log comes in
+          expect(new Set(warm.log.all().map((e) => e.id))).toEqual(
+            new Set(
+              cold.log
+                .all()
+                .filter((e) => unsent.has(e.id))
+                .map((e) => e.id),
+            ),
+          );
+          warm.load(events, floors);
+          expect(warm.partial).toBe(false);
+          expect(warm.log.all()).toEqual(cold.log.all());
+          expect(warm.log.vector()).toEqual(cold.log.vector());
+          expect(warm.keepDay(now)).toEqual(cold.keepDay(now));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
