@@ -1,6 +1,8 @@
 /**
  * Choosing a time on /book: the day (today up to daysAhead), then a time with a free place.
- * A day with no slot at all says so, a day whose slots are all taken says that instead.
+ * Until the customer picks a day, the service's first day with a free time is shown (the hub's
+ * `firstOpen`). A day with no slot at all says so, a day whose slots are all taken says that
+ * instead.
  */
 import { useEffect, useState } from 'react';
 import { useT } from '../../ui/i18n/I18nProvider.tsx';
@@ -16,7 +18,9 @@ export function SlotPicker(props: {
   refresh: number;
 }) {
   const { t, time, language } = useT();
-  const [date, setDate] = useState(props.menu.days[0] ?? '');
+  const [picked, setPicked] = useState<string>();
+  const firstOpen = props.menu.services.find((s) => s.id === props.service)?.firstOpen;
+  const date = picked ?? firstOpen ?? props.menu.days[0] ?? '';
   const [slots, setSlots] = useState<DaySlots | null>();
   const { service, onChoose } = props;
   useEffect(() => {
@@ -40,7 +44,7 @@ export function SlotPicker(props: {
             className="book-chip"
             aria-pressed={d === date}
             data-testid={`book-day-${d}`}
-            onClick={() => setDate(d)}
+            onClick={() => setPicked(d)}
           >
             {shortDate(d, language)}
           </button>

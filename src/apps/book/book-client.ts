@@ -18,7 +18,12 @@ export interface BookMenu {
   readonly daysAhead: number;
   /** "YYYY-MM-DD", today first. */
   readonly days: readonly string[];
-  readonly services: readonly { readonly id: string; readonly name: LocalizedText }[];
+  readonly services: readonly {
+    readonly id: string;
+    readonly name: LocalizedText;
+    /** The first of `days` with a free time ("YYYY-MM-DD"); absent when none has one. */
+    readonly firstOpen?: string;
+  }[];
 }
 
 export interface DaySlots {

@@ -74,6 +74,25 @@ export function bookableSlots(
   return slotsOfDay(cfg, serviceId, day).filter((s) => s.at > now);
 }
 
+/**
+ * The first day from today, within daysAhead, with a bookable slot of the service that `hasFree`
+ * says has a place left: where /book opens, so a customer late in the day or facing a full day
+ * does not start on a day with nothing to choose.
+ */
+export function firstOpenDay(
+  cfg: StoreConfig,
+  serviceId: string,
+  now: number,
+  hasFree: (at: number) => boolean,
+): number | undefined {
+  const today = localAt(now, cfg.store.timeZone).day;
+  const ahead = cfg.booking?.daysAhead ?? DEFAULT_DAYS_AHEAD;
+  for (let day = today; day < today + ahead; day++) {
+    if (bookableSlots(cfg, serviceId, day, now).some((s) => hasFree(s.at))) return day;
+  }
+  return undefined;
+}
+
 /** The bookable slot starting at `at`, if there is one. */
 export function bookableSlotAt(
   cfg: StoreConfig,

@@ -165,6 +165,26 @@ describe('the booking API', () => {
     expect((await get('/api/book/slots?service=advice&date=2026-02-30')).status).toBe(400);
   });
 
+  it('opens each service on its first day with a free time, not on a day that has none', async () => {
+    const firstOpen = async (get: (p: string) => Promise<{ body: Record<string, unknown> }>) =>
+      ((await get('/api/book')).body.services as { firstOpen?: string }[])[0]?.firstOpen;
+    // in the morning: today
+    expect(await firstOpen((await start(cfg())).get)).toBe('2026-03-27');
+    // at 11:10 one slot is left today (11:30, two places): once both are booked, Saturday
+    const late = await start(cfg(), { at: wall(DAY, 11, 10) });
+    await late.book(wall(DAY, 11, 30));
+    expect(await firstOpen(late.get)).toBe('2026-03-27');
+    await late.book(wall(DAY, 11, 30));
+    expect(await firstOpen(late.get)).toBe('2026-03-28');
+    // on Saturday after its last slot has begun: Monday (Sunday is closed)
+    const saturday = await start(cfg(), { at: wall(DAY + 1, 11, 40) });
+    expect(await firstOpen(saturday.get)).toBe('2026-03-30');
+    // no free time within daysAhead: none named
+    const closed = cfg();
+    const shut = await start({ ...closed, store: { ...closed.store, hours: { weekly: {} } } });
+    expect(await firstOpen(shut.get)).toBeUndefined();
+  });
+
   it('books, says a full slot and the address limit honestly, one log line each', async () => {
     const { book, post, log, dir } = await start(cfg());
     const a = await book(wall(DAY, 9), 'Ana');

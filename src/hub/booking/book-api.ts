@@ -288,8 +288,11 @@ export function createBookApi(opts: BookApiOptions): BookApi {
     const allow = (verbs: string) =>
       sendJson(res, 405, { error: 'method not allowed' }, { Allow: verbs });
     if (urlPath === PREFIX) {
-      if (reading) sendJson(res, 200, bookingMenu(config(), now()));
-      else if (method === 'POST') await book(req, res);
+      if (reading) {
+        const cfg = config();
+        const free = (service: string, at: number) => freeIn(cfg, store.bookings, service, at) > 0;
+        sendJson(res, 200, bookingMenu(cfg, now(), free));
+      } else if (method === 'POST') await book(req, res);
       else allow('GET, HEAD, POST');
       return true;
     }

@@ -4,7 +4,7 @@
  * minutes passed, or the agent cancelled it so). And the menu of /book.
  */
 import type { Booking } from '../../domain/booking/bookings.ts';
-import { DEFAULT_DAYS_AHEAD, bookableService } from '../../domain/booking/slots.ts';
+import { DEFAULT_DAYS_AHEAD, bookableService, firstOpenDay } from '../../domain/booking/slots.ts';
 import { customerLanguages, type StoreConfig } from '../../domain/config/types.ts';
 import { dateOfDayNumber, localAt } from '../../domain/hours/wall-time.ts';
 import { lateLimit } from '../../domain/queue/booked-check-in.ts';
@@ -40,8 +40,15 @@ export function bookingView(cfg: StoreConfig, state: QueueState, b: Booking, now
   };
 }
 
-/** The store and its bookable services, for /book. */
-export function bookingMenu(cfg: StoreConfig, now: number) {
+/**
+ * The store and its bookable services, for /book: each with the first day it has a free time
+ * (`firstOpen`, absent when none within daysAhead), by `hasFree` (the bookings' free places).
+ */
+export function bookingMenu(
+  cfg: StoreConfig,
+  now: number,
+  hasFree: (service: string, at: number) => boolean,
+) {
   const tz = cfg.store.timeZone;
   const today = localAt(now, tz).day;
   const daysAhead = cfg.booking?.daysAhead ?? DEFAULT_DAYS_AHEAD;
@@ -56,10 +63,14 @@ export function bookingMenu(cfg: StoreConfig, now: number) {
     },
     daysAhead,
     days: Array.from({ length: daysAhead }, (_, i) => dateOfDayNumber(today + i)),
-    services: services.map((s) => ({
-      id: s.id,
-      name: s.name,
-      slotMin: s.booking?.slotMin ?? 0,
-    })),
+    services: services.map((s) => {
+      const open = firstOpenDay(cfg, s.id, now, (at) => hasFree(s.id, at));
+      return {
+        id: s.id,
+        name: s.name,
+        slotMin: s.booking?.slotMin ?? 0,
+        ...(open !== undefined ? { firstOpen: dateOfDayNumber(open) } : {}),
+      };
+    }),
   };
 }
