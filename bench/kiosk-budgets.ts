@@ -131,7 +131,7 @@ async function durabilities(page: Page): Promise<string[]> {
   });
 }
 
-async function countEvents(page: Page, store: string): Promise<number> {
+export async function countEvents(page: Page, store: string): Promise<number> {
   return page.evaluate(
     (name) =>
       new Promise<number>((resolve) => {
@@ -183,7 +183,7 @@ async function dayKept(page: Page, store: string): Promise<boolean> {
  * so for longer than a kiosk waits to keep it again (events still arriving would undo it):
  * what a kiosk has seconds after the day's last change.
  */
-async function keptDay(page: Page, store: string): Promise<void> {
+export async function keptDay(page: Page, store: string): Promise<void> {
   const until = Date.now() + 120_000;
   let since: number | undefined;
   while (since === undefined || Date.now() - since < WARM_DAY_KEEP_MS + 2_000) {
@@ -198,7 +198,7 @@ async function keptDay(page: Page, store: string): Promise<void> {
  * Moves the kept day's rows aside (`away`), so the next start reads and folds the day before
  * its first screen, or back. In the page: the rows hold Maps, which stay IndexedDB's copies.
  */
-async function setKeptDayAside(page: Page, store: string, away: boolean): Promise<void> {
+export async function setKeptDayAside(page: Page, store: string, away: boolean): Promise<void> {
   await page.evaluate(
     ([name, away]) =>
       new Promise<void>((resolve, reject) => {
