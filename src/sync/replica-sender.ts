@@ -161,6 +161,7 @@ export class Sender {
   drain(): void {
     if (this.draining || this.h.closed() || this.h.opts.transport.state !== 'online') return;
     // a resumed start's older unsent events are not in the log yet: the wire drains after
+    // them (a start that folded what it read holds its unsent events at once)
     if (this.h.core.partial && !this.unsentHeld()) return;
     this.draining = true;
     void (async () => {

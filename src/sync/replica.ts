@@ -91,7 +91,8 @@ export class Replica {
   private markWired: () => void = () => undefined;
   /**
    * Settles once the replica listens to its transport (or was closed first): before `open`
-   * resolves when it has no `restAfter` and resumed no kept day; else after `loaded`. Until then peers' messages are not heard (nor lost: see wire).
+   * resolves when it has no `restAfter` and resumed no kept day; else after `loaded`. Until
+   * then peers' messages are not heard (nor lost: see wire).
    */
   readonly wired = new Promise<void>((resolve) => (this.markWired = resolve));
   /** Started from today's kept state (domain/sync/warm-day.ts). */

@@ -76,9 +76,10 @@ export class LogCore {
 
   /**
    * Starts from the events storage read when no kept day fits: today's state folded from them
-   * as `refold` folds the log, without taking them into the log first (that and the log's sort
-   * were a third of the fold's time at a 15,000-event start). The log is `partial` until `load`
-   * takes in the same events, but for `unsent` (our own events to send): held at once.
+   * as `refold` folds the log, without building the log first (building, compacting and
+   * sorting it were a third of such a start's work in bench/fold-day.ts). The log is `partial`
+   * until `load` takes in the same events, but for `unsent` (our own events to send): held at
+   * once.
    */
   foldRead(
     events: readonly StoreEvent[],
